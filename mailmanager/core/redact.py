@@ -1,0 +1,68 @@
+"""Keep secrets out of logs, stored server messages, exception texts and output.
+
+The process registers each secret it handles (``register``); ``redact_text`` then replaces the
+secret and the forms a server might echo it in: plain, hex, and base64 of every string that
+embeds it at each byte alignment (SASL PLAIN sends ``\\0user\\0code``, so a base64 echo of the
+whole exchange contains the code at an arbitrary offset).
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+
+MASK = "********"
+_lock = threading.Lock()
+_secrets: set[str] = set()
+
+
+def register(secret: str) -> None:
+    """Remember ``secret`` so that every later ``redact_text`` hides it."""
+    if len(secret) >= 4:
+        with _lock:
+            _secrets.add(secret)
+
+
+def forget(secret: str) -> None:
+    with _lock:
+        _secrets.discard(secret)
+
+
+def _base64_fragments(raw: bytes) -> set[str]:
+    """Base64 text that appears whenever ``raw`` is encoded inside a longer string.
+
+    Encoding works in 3-byte groups, so ``raw`` at offset 0, 1 or 2 of a group yields three
+    different encodings; the characters that depend only on ``raw`` are the stable middle part.
+    """
+    fragments = set()
+    for shift in range(3):
+        encoded = base64.b64encode(b"\0" * shift + raw).decode("ascii")
+        # Keep only the characters whose 6 bits all come from ``raw``: the first starts at
+        # bit 8*shift, the last ends at bit 8*(shift+len) - 1.
+        start = -(-8 * shift // 6)
+        end = 8 * (shift + len(raw)) // 6
+        fragment = encoded[start:end]
+        if len(fragment) >= 6:
+            fragments.add(fragment)
+    return fragments
+
+
+def _forms(secret: str) -> set[str]:
+    raw = secret.encode("utf-8")
+    forms = {secret, raw.hex(), raw.hex().upper()}
+    forms |= _base64_fragments(raw)
+    return {f for f in forms if f}
+
+
+def redact_text(text: str, extra: tuple[str, ...] = ()) -> str:
+    """``text`` with every registered secret (and ``extra``) replaced by ``MASK``."""
+    with _lock:
+        secrets = set(_secrets)
+    secrets.update(s for s in extra if len(s) >= 4)
+    if not secrets or not text:
+        return text
+    for secret in sorted(secrets, key=len, reverse=True):
+        for form in sorted(_forms(secret), key=len, reverse=True):
+            if form in text:
+                text = text.replace(form, MASK)
+    return text

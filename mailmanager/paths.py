@@ -1,0 +1,92 @@
+"""Every on-disk location of the app, in one place.
+
+``--home DIR`` or the ``MAILMANAGER_HOME`` environment variable puts all data, logs, settings and
+the single-instance lock under one folder (tests, portable installs, benchmarks). Without it the
+platform's own folders are used (XDG on Linux, AppData on Windows, Library on macOS).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from mailmanager import APP_NAME
+
+HOME_ENV = "MAILMANAGER_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders and files the app uses.
+
+    Attributes:
+        home: the folder given by --home / MAILMANAGER_HOME, or None for the platform folders.
+        data_dir: where the SQLite store lives.
+        log_dir: where the rotating log files live.
+        config_dir: where settings (QSettings INI) live.
+        runtime_dir: where the single-instance lock/socket lives.
+    """
+
+    home: Path | None
+    data_dir: Path
+    log_dir: Path
+    config_dir: Path
+    runtime_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "mailmanager.sqlite3"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "mailmanager.log"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.ini"
+
+    @property
+    def user_providers_dir(self) -> Path:
+        """Custom providers imported from autoconfig files live beside the data."""
+        return self.data_dir / "providers"
+
+    def ensure(self) -> None:
+        """Create the folders (owner-only where the platform supports it)."""
+        for folder in (self.data_dir, self.log_dir, self.config_dir, self.runtime_dir):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def resolve(home: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Return the app's paths; ``home`` wins over MAILMANAGER_HOME, which wins over defaults."""
+    chosen = home if home is not None else os.environ.get(HOME_ENV) or None
+    if chosen is not None:
+        root = Path(chosen).expanduser().resolve()
+        return AppPaths(
+            home=root,
+            data_dir=root / "data",
+            log_dir=root / "logs",
+            config_dir=root / "config",
+            runtime_dir=root / "run",
+        )
+    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    return AppPaths(
+        home=None,
+        data_dir=Path(dirs.user_data_dir),
+        log_dir=Path(dirs.user_log_dir),
+        config_dir=Path(dirs.user_config_dir),
+        runtime_dir=Path(dirs.user_runtime_dir),
+    )
+
+
+def resources_dir() -> Path:
+    """The resources/ folder: the installed package ``mailmanager.resources`` or the checkout's."""
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    try:
+        installed = Path(str(resources.files("mailmanager.resources")))
+    except ModuleNotFoundError:
+        return checkout
+    return installed if installed.is_dir() else checkout

@@ -1,0 +1,1 @@
+"""Data files of mailmanager: provider catalogue, icons, translations, desktop files."""

@@ -1,0 +1,1 @@
+"""Test helpers: in-memory keyring, real-service fixtures, scripted provider servers."""
