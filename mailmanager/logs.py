@@ -38,14 +38,15 @@ def setup(app_paths: AppPaths, *, console: bool = False, level: int = logging.IN
     root = logging.getLogger("mailmanager")
     if getattr(root, "_mailmanager_configured", None) == str(app_paths.log_file):
         return
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
     app_paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler: logging.Handler = logging.handlers.RotatingFileHandler(
-        app_paths.log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
-    )
-    handlers = [handler]
+    handlers: list[logging.Handler] = [
+        logging.handlers.RotatingFileHandler(
+            app_paths.log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
+        )
+    ]
     if console:
         handlers.append(logging.StreamHandler())
     for h in handlers:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from keyring.backend import KeyringBackend
 
 
-class MemoryKeyring(KeyringBackend):  # type: ignore[misc]
+class MemoryKeyring(KeyringBackend):
     """Keeps passwords in a dict for the life of the process."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
