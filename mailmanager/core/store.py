@@ -1,0 +1,510 @@
+"""The account store: SQLite holding accounts, check history and credential events.
+
+Never a secret: codes live only in the OS keyring (core/secrets.py). Every change runs in a
+transaction; the database uses WAL so the GUI keeps reading while the CLI writes. A database that
+is damaged, locked by another writer or written by a newer version of the app is reported with a
+clear message and left untouched: nothing here deletes data to "repair" a file.
+
+Other processes' changes are noticed through ``data_version()`` (SQLite's ``PRAGMA data_version``,
+which changes whenever another connection commits), so the main window can poll cheaply.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from mailmanager.core.accounts import (
+    Account,
+    AccountSummary,
+    CheckRecord,
+    CredentialEvent,
+    CredentialEventKind,
+    Endpoint,
+    Protocol,
+    Security,
+    utcnow,
+)
+from mailmanager.core.i18n import QT_TRANSLATE_NOOP
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store_schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger("mailmanager.store")
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the account database, with a message meant for the user.
+
+    Attributes:
+        template: the English message with ``{path}`` (marked for translation, context "Store").
+        path: the database file concerned.
+    """
+
+    template = QT_TRANSLATE_NOOP("Store", "The account database {path} cannot be used.")
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = str(path)
+        self.detail = detail
+        super().__init__(self.template.format(path=self.path))
+
+
+class StoreCorruptError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "Store",
+        "The account database {path} is damaged. It was left as it is; restore it from a "
+        "backup or move it aside, then import your last export.",
+    )
+
+
+class StoreLockedError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "Store",
+        "The account database {path} is busy: another program is writing to it. "
+        "Try again in a moment.",
+    )
+
+
+class StoreTooNewError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        "Store",
+        "The account database {path} was written by a newer version of mailmanager. "
+        "Update mailmanager to open it; the file was not changed.",
+    )
+
+
+class DuplicateAccountError(StoreError):
+    template = QT_TRANSLATE_NOOP("Store", "The mailbox {path} is already in the list.")
+
+
+class UnknownAccountError(StoreError):
+    template = QT_TRANSLATE_NOOP("Store", "There is no mailbox {path} in the list.")
+
+
+def _ts(value: datetime) -> str:
+    """ISO 8601 in UTC with a fixed width, so text order is time order."""
+    if value.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return value.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def _parse_ts(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+_ACCOUNT_COLUMNS = (
+    "id, address, display_name, provider_id, imap_host, imap_port, imap_security, imap_username, "
+    "smtp_host, smtp_port, smtp_security, smtp_username, ca_file, credential_label, code_created, "
+    "code_expires, rotate_days, paused, needs_code, check_interval_hours, last_web_login, "
+    "sending_since, created_at, updated_at"
+)
+_CHECK_COLUMNS = "id, account_id, checked_at, protocol, status, hint_id, server_message, elapsed_ms"
+
+
+def _account_from_row(row: sqlite3.Row) -> Account:
+    return Account(
+        id=row["id"],
+        address=row["address"],
+        display_name=row["display_name"],
+        provider_id=row["provider_id"],
+        imap=Endpoint(
+            row["imap_host"], row["imap_port"], Security(row["imap_security"]), row["imap_username"]
+        ),
+        smtp=Endpoint(
+            row["smtp_host"], row["smtp_port"], Security(row["smtp_security"]), row["smtp_username"]
+        ),
+        ca_file=row["ca_file"],
+        credential_label=row["credential_label"],
+        code_created=_parse_day(row["code_created"]),
+        code_expires=_parse_day(row["code_expires"]),
+        rotate_days=row["rotate_days"],
+        paused=bool(row["paused"]),
+        needs_code=bool(row["needs_code"]),
+        check_interval_hours=row["check_interval_hours"],
+        last_web_login=_parse_day(row["last_web_login"]),
+        sending_since=_parse_day(row["sending_since"]),
+        created_at=_parse_ts(row["created_at"]),
+        updated_at=_parse_ts(row["updated_at"]),
+    )
+
+
+def _account_values(account: Account) -> dict[str, Any]:
+    return {
+        "address": account.address,
+        "display_name": account.display_name,
+        "provider_id": account.provider_id,
+        "imap_host": account.imap.host,
+        "imap_port": account.imap.port,
+        "imap_security": account.imap.security.value,
+        "imap_username": account.imap.username,
+        "smtp_host": account.smtp.host,
+        "smtp_port": account.smtp.port,
+        "smtp_security": account.smtp.security.value,
+        "smtp_username": account.smtp.username,
+        "ca_file": account.ca_file,
+        "credential_label": account.credential_label,
+        "code_created": _day(account.code_created),
+        "code_expires": _day(account.code_expires),
+        "rotate_days": account.rotate_days,
+        "paused": int(account.paused),
+        "needs_code": int(account.needs_code),
+        "check_interval_hours": account.check_interval_hours,
+        "last_web_login": _day(account.last_web_login),
+        "sending_since": _day(account.sending_since),
+    }
+
+
+def _check_from_row(row: sqlite3.Row) -> CheckRecord:
+    try:
+        status = ConnectionStatus(row["status"])
+    except ValueError:
+        status = ConnectionStatus.PROTOCOL_ERROR
+    return CheckRecord(
+        id=row["id"],
+        account_id=row["account_id"],
+        checked_at=_parse_ts(row["checked_at"]),
+        protocol=Protocol(row["protocol"]),
+        status=status,
+        hint_id=row["hint_id"],
+        server_message=row["server_message"],
+        elapsed_ms=row["elapsed_ms"],
+    )
+
+
+class AccountStore:
+    """One connection to the account database. Use from one thread; open one per thread.
+
+    Open with ``AccountStore.open(path)``; it creates or upgrades the schema and raises a
+    ``StoreError`` subclass for a damaged, locked or too-new file.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime]):
+        self._conn = conn
+        self.path = path
+        self._clock = clock
+        self._depth = 0
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> Self:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreCorruptError(path, str(exc)) from None
+        conn.row_factory = sqlite3.Row
+        store = cls(conn, path, clock)
+        try:
+            store._prepare(busy_timeout_ms)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self, busy_timeout_ms: int) -> None:
+        with self._translate_errors():
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreTooNewError(self.path, f"schema {version} > {SCHEMA_VERSION}")
+            # Reading the schema is what fails first on a file that is not a database.
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            # Switching the journal mode writes to the file, so only do it when needed.
+            mode = self._conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    log.warning("journal mode is %s, not WAL", mode)
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            if version < SCHEMA_VERSION:
+                self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        if version > 0:
+            backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            if not backup.exists():
+                # A copy of the old file, made with SQLite's backup API (consistent under WAL).
+                with contextlib.closing(sqlite3.connect(backup)) as target:
+                    self._conn.backup(target)
+                log.info("backed up schema %d database to %s", version, backup)
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    self._conn.execute(statement)
+                log.info("store migrated to schema %d", number)
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and errors ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StoreError:
+            raise
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                raise StoreLockedError(self.path, str(exc)) from None
+            if "malformed" in text or "not a database" in text or "corrupt" in text:
+                raise StoreCorruptError(self.path, str(exc)) from None
+            raise StoreError(self.path, str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            # IntegrityError is a DatabaseError too, but it is a caller's mistake, not damage.
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise
+            raise StoreCorruptError(self.path, str(exc)) from None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one write transaction; nested blocks join the outer one."""
+        with self._translate_errors():
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self._conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self._translate_errors():
+            return list(self._conn.execute(sql, params).fetchall())
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits; cheap enough to poll every second."""
+        with self._translate_errors():
+            value: int = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return value
+
+    def schema_version(self) -> int:
+        value: int = self._query("PRAGMA user_version")[0][0]
+        return value
+
+    # -- accounts ------------------------------------------------------------------------------
+
+    def list_accounts(self) -> list[Account]:
+        rows = self._query(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts ORDER BY address")
+        return [_account_from_row(r) for r in rows]
+
+    def count_accounts(self) -> int:
+        value: int = self._query("SELECT count(*) FROM accounts")[0][0]
+        return value
+
+    def get_account(self, account_id: int) -> Account:
+        rows = self._query(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE id = ?", (account_id,))
+        if not rows:
+            raise UnknownAccountError(self.path, f"id {account_id}")
+        return _account_from_row(rows[0])
+
+    def find_by_address(self, address: str) -> Account | None:
+        rows = self._query(
+            f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE address = ?", (address.strip(),)
+        )
+        return _account_from_row(rows[0]) if rows else None
+
+    def add_account(self, account: Account) -> Account:
+        now = self._clock()
+        values = _account_values(account)
+        values["created_at"] = values["updated_at"] = _ts(now)
+        columns = ", ".join(values)
+        placeholders = ", ".join(f":{name}" for name in values)
+        with self.transaction():
+            if self.find_by_address(account.address) is not None:
+                raise DuplicateAccountError(account.address)
+            cursor = self._conn.execute(
+                f"INSERT INTO accounts ({columns}) VALUES ({placeholders})", values
+            )
+        return account.replace(id=cursor.lastrowid, created_at=now, updated_at=now)
+
+    def update_account(self, account: Account) -> Account:
+        if account.id is None:
+            raise ValueError("update_account needs a saved account")
+        now = self._clock()
+        values = _account_values(account)
+        values["updated_at"] = _ts(now)
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        values["id"] = account.id
+        with self.transaction():
+            other = self.find_by_address(account.address)
+            if other is not None and other.id != account.id:
+                raise DuplicateAccountError(account.address)
+            cursor = self._conn.execute(f"UPDATE accounts SET {assignments} WHERE id = :id", values)
+            if cursor.rowcount == 0:
+                raise UnknownAccountError(self.path, f"id {account.id}")
+        return account.replace(updated_at=now)
+
+    def remove_account(self, account_id: int) -> None:
+        """Delete the account with its history and events (the keyring entry is the registry's)."""
+        with self.transaction():
+            cursor = self._conn.execute("DELETE FROM accounts WHERE id = ?", (account_id,))
+            if cursor.rowcount == 0:
+                raise UnknownAccountError(self.path, f"id {account_id}")
+
+    # -- checks --------------------------------------------------------------------------------
+
+    def record_check(self, record: CheckRecord) -> CheckRecord:
+        with self.transaction():
+            cursor = self._conn.execute(
+                "INSERT INTO check_history (account_id, checked_at, protocol, status, hint_id, "
+                "server_message, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.account_id,
+                    _ts(record.checked_at),
+                    record.protocol.value,
+                    record.status.value,
+                    record.hint_id,
+                    record.server_message,
+                    int(record.elapsed_ms),
+                ),
+            )
+            check_id = cursor.lastrowid
+            self._conn.execute(
+                "INSERT INTO latest_check (account_id, protocol, check_id) VALUES (?, ?, ?) "
+                "ON CONFLICT (account_id, protocol) DO UPDATE SET check_id = excluded.check_id "
+                "WHERE excluded.check_id > latest_check.check_id",
+                (record.account_id, record.protocol.value, check_id),
+            )
+        return CheckRecord(**{**record.__dict__, "id": check_id})
+
+    def recent_checks(
+        self, account_id: int, limit: int = 50, since: datetime | None = None
+    ) -> list[CheckRecord]:
+        """The account's newest checks first: at most ``limit``, none before ``since``."""
+        if since is None:
+            rows = self._query(
+                f"SELECT {_CHECK_COLUMNS} FROM check_history WHERE account_id = ? "
+                "ORDER BY checked_at DESC, id DESC LIMIT ?",
+                (account_id, limit),
+            )
+        else:
+            rows = self._query(
+                f"SELECT {_CHECK_COLUMNS} FROM check_history WHERE account_id = ? "
+                "AND checked_at >= ? ORDER BY checked_at DESC, id DESC LIMIT ?",
+                (account_id, _ts(since), limit),
+            )
+        return [_check_from_row(r) for r in rows]
+
+    def summaries(self) -> list[AccountSummary]:
+        """Every account with its latest IMAP and SMTP check: what the main list shows."""
+        accounts = self.list_accounts()
+        latest: dict[tuple[int, str], CheckRecord] = {}
+        rows = self._query(
+            "SELECT h.id, h.account_id, h.checked_at, h.protocol, h.status, h.hint_id, "
+            "h.server_message, h.elapsed_ms FROM latest_check l "
+            "JOIN check_history h ON h.id = l.check_id"
+        )
+        for row in rows:
+            latest[(row["account_id"], row["protocol"])] = _check_from_row(row)
+        return [
+            AccountSummary(
+                account=a,
+                last_imap=latest.get((a.id or 0, Protocol.IMAP.value)),
+                last_smtp=latest.get((a.id or 0, Protocol.SMTP.value)),
+            )
+            for a in accounts
+        ]
+
+    def summary(self, account_id: int) -> AccountSummary:
+        account = self.get_account(account_id)
+        rows = self._query(
+            "SELECT h.id, h.account_id, h.checked_at, h.protocol, h.status, h.hint_id, "
+            "h.server_message, h.elapsed_ms FROM latest_check l "
+            "JOIN check_history h ON h.id = l.check_id WHERE l.account_id = ?",
+            (account_id,),
+        )
+        latest = {row["protocol"]: _check_from_row(row) for row in rows}
+        return AccountSummary(
+            account, latest.get(Protocol.IMAP.value), latest.get(Protocol.SMTP.value)
+        )
+
+    # -- credential events ---------------------------------------------------------------------
+
+    def add_credential_event(self, event: CredentialEvent) -> CredentialEvent:
+        with self.transaction():
+            cursor = self._conn.execute(
+                "INSERT INTO credential_events (account_id, at, kind, note) VALUES (?, ?, ?, ?)",
+                (event.account_id, _ts(event.at), event.kind.value, event.note),
+            )
+        return CredentialEvent(event.account_id, event.at, event.kind, event.note, cursor.lastrowid)
+
+    def credential_events(self, account_id: int) -> list[CredentialEvent]:
+        rows = self._query(
+            "SELECT id, account_id, at, kind, note FROM credential_events WHERE account_id = ? "
+            "ORDER BY at DESC, id DESC",
+            (account_id,),
+        )
+        events = []
+        for row in rows:
+            try:
+                kind = CredentialEventKind(row["kind"])
+            except ValueError:
+                continue
+            events.append(
+                CredentialEvent(
+                    row["account_id"], _parse_ts(row["at"]), kind, row["note"], row["id"]
+                )
+            )
+        return events
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (the scripts hold no semicolons in literals)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a database file with its WAL companions (used by tests and backups)."""
+    for suffix in ("", "-wal", "-shm"):
+        src = source.with_name(source.name + suffix)
+        if src.exists():
+            shutil.copy2(src, target.with_name(target.name + suffix))

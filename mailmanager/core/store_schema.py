@@ -1,0 +1,83 @@
+"""The store's schema, as a list of migrations: migration N brings a database to version N.
+
+Versions are kept in ``PRAGMA user_version``. A released migration is never edited; a change is
+a new migration appended here, and a database file of the previous version is committed under
+tests/fixtures/ so the upgrade path is tested forever.
+"""
+
+from __future__ import annotations
+
+# Version 1: accounts, check history, credential events.
+_V1 = """
+CREATE TABLE accounts (
+    id               INTEGER PRIMARY KEY,
+    address          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name     TEXT NOT NULL DEFAULT '',
+    provider_id      TEXT,
+    imap_host        TEXT NOT NULL,
+    imap_port        INTEGER NOT NULL CHECK (imap_port BETWEEN 1 AND 65535),
+    imap_security    TEXT NOT NULL CHECK (imap_security IN ('ssl', 'starttls', 'plain')),
+    imap_username    TEXT NOT NULL DEFAULT '',
+    smtp_host        TEXT NOT NULL,
+    smtp_port        INTEGER NOT NULL CHECK (smtp_port BETWEEN 1 AND 65535),
+    smtp_security    TEXT NOT NULL CHECK (smtp_security IN ('ssl', 'starttls', 'plain')),
+    smtp_username    TEXT NOT NULL DEFAULT '',
+    ca_file          TEXT,
+    credential_label TEXT NOT NULL DEFAULT '',
+    code_created     TEXT,
+    code_expires     TEXT,
+    rotate_days      INTEGER NOT NULL DEFAULT 90 CHECK (rotate_days > 0),
+    paused           INTEGER NOT NULL DEFAULT 0,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
+CREATE TABLE check_history (
+    id             INTEGER PRIMARY KEY,
+    account_id     INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    checked_at     TEXT NOT NULL,
+    protocol       TEXT NOT NULL CHECK (protocol IN ('imap', 'smtp')),
+    status         TEXT NOT NULL,
+    hint_id        TEXT NOT NULL DEFAULT '',
+    server_message TEXT NOT NULL DEFAULT '',
+    elapsed_ms     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX check_history_account_time ON check_history(account_id, checked_at);
+CREATE TABLE credential_events (
+    id         INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX credential_events_account ON credential_events(account_id, at);
+"""
+
+# Version 2: fields for monitoring (issue 6), the latest result per account and protocol kept
+# beside the history (so the main list never scans a million history rows), and daily
+# aggregates for history older than the raw-retention window.
+_V2 = """
+ALTER TABLE accounts ADD COLUMN needs_code INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN check_interval_hours INTEGER CHECK (check_interval_hours > 0);
+ALTER TABLE accounts ADD COLUMN last_web_login TEXT;
+ALTER TABLE accounts ADD COLUMN sending_since TEXT;
+CREATE TABLE latest_check (
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    protocol   TEXT NOT NULL,
+    check_id   INTEGER NOT NULL REFERENCES check_history(id) ON DELETE CASCADE,
+    PRIMARY KEY (account_id, protocol)
+) WITHOUT ROWID;
+INSERT INTO latest_check (account_id, protocol, check_id)
+    SELECT account_id, protocol, MAX(id) FROM check_history GROUP BY account_id, protocol;
+CREATE TABLE check_daily (
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    day        TEXT NOT NULL,
+    protocol   TEXT NOT NULL,
+    ok_count   INTEGER NOT NULL DEFAULT 0,
+    fail_count INTEGER NOT NULL DEFAULT 0,
+    worst      TEXT NOT NULL DEFAULT 'ok',
+    PRIMARY KEY (account_id, day, protocol)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)

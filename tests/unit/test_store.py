@@ -1,0 +1,273 @@
+"""The account store: CRUD, history, events, migrations, and refusing to damage a bad file."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import shutil
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from mailmanager.core.accounts import (
+    Account,
+    CheckRecord,
+    CredentialEvent,
+    CredentialEventKind,
+    Endpoint,
+    Protocol,
+    Security,
+)
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store import (
+    AccountStore,
+    DuplicateAccountError,
+    StoreCorruptError,
+    StoreLockedError,
+    StoreTooNewError,
+    UnknownAccountError,
+)
+from mailmanager.core.store_schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+
+
+def make_account(address: str = "zhang.wei@163.com", **changes: object) -> Account:
+    account = Account(
+        address=address,
+        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
+        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+        display_name="张伟",
+        provider_id="netease_personal",
+        credential_label="Thunderbird",
+        code_created=date(2026, 10, 1),
+    )
+    return account.replace(**changes)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with AccountStore.open(tmp_path / "store.sqlite3", clock=lambda: T0) as s:
+        yield s
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_add_get_update_remove(store: AccountStore) -> None:
+    saved = store.add_account(make_account())
+    assert saved.id is not None
+    assert saved.created_at == T0
+    again = store.get_account(saved.id)
+    assert again == saved
+    assert store.find_by_address("ZHANG.WEI@163.COM") == saved  # addresses compare caselessly
+    updated = store.update_account(saved.replace(display_name="Wei", paused=True))
+    assert store.get_account(saved.id).display_name == "Wei"
+    assert store.get_account(saved.id).paused is True
+    assert updated.paused
+    store.remove_account(saved.id)
+    assert store.list_accounts() == []
+    with pytest.raises(UnknownAccountError):
+        store.get_account(saved.id)
+    with pytest.raises(UnknownAccountError):
+        store.remove_account(saved.id)
+
+
+def test_duplicate_address_is_refused(store: AccountStore) -> None:
+    store.add_account(make_account())
+    with pytest.raises(DuplicateAccountError):
+        store.add_account(make_account("Zhang.Wei@163.com"))
+    assert store.count_accounts() == 1
+
+
+def test_dates_round_trip_with_offset(store: AccountStore) -> None:
+    saved = store.add_account(
+        make_account(code_expires=date(2027, 1, 31), last_web_login=date(2026, 11, 2))
+    )
+    loaded = store.get_account(saved.id or 0)
+    assert loaded.code_expires == date(2027, 1, 31)
+    assert loaded.last_web_login == date(2026, 11, 2)
+    assert loaded.created_at.utcoffset() == timedelta(0)
+    raw = store._query("SELECT created_at FROM accounts")[0][0]
+    assert raw == "2026-11-01T08:00:00.000+00:00"
+
+
+def test_history_and_latest(store: AccountStore) -> None:
+    account = store.add_account(make_account())
+    aid = account.id or 0
+    for minutes, proto, status in [
+        (0, Protocol.IMAP, ConnectionStatus.OK),
+        (0, Protocol.SMTP, ConnectionStatus.AUTH_FAILED),
+        (5, Protocol.SMTP, ConnectionStatus.OK),
+    ]:
+        store.record_check(
+            CheckRecord(aid, T0 + timedelta(minutes=minutes), proto, status, elapsed_ms=10)
+        )
+    (summary,) = store.summaries()
+    assert summary.last_imap is not None and summary.last_imap.status is ConnectionStatus.OK
+    assert summary.last_smtp is not None and summary.last_smtp.status is ConnectionStatus.OK
+    assert summary.last_checked == T0 + timedelta(minutes=5)
+    assert store.summary(aid) == summary
+    recent = store.recent_checks(aid, limit=2)
+    assert [r.checked_at for r in recent] == [T0 + timedelta(minutes=5), T0]
+    assert len(store.recent_checks(aid, since=T0 + timedelta(minutes=1))) == 1
+
+
+def test_credential_events(store: AccountStore) -> None:
+    aid = store.add_account(make_account()).id or 0
+    store.add_credential_event(CredentialEvent(aid, T0, CredentialEventKind.CREATED))
+    store.add_credential_event(
+        CredentialEvent(aid, T0 + timedelta(days=90), CredentialEventKind.ROTATED, "new laptop")
+    )
+    kinds = [e.kind for e in store.credential_events(aid)]
+    assert kinds == [CredentialEventKind.ROTATED, CredentialEventKind.CREATED]
+
+
+def test_removing_an_account_removes_its_history(store: AccountStore) -> None:
+    aid = store.add_account(make_account()).id or 0
+    store.record_check(CheckRecord(aid, T0, Protocol.IMAP, ConnectionStatus.OK))
+    store.add_credential_event(CredentialEvent(aid, T0, CredentialEventKind.CREATED))
+    store.remove_account(aid)
+    assert store._query("SELECT count(*) FROM check_history")[0][0] == 0
+    assert store._query("SELECT count(*) FROM credential_events")[0][0] == 0
+    assert store._query("SELECT count(*) FROM latest_check")[0][0] == 0
+
+
+def test_transaction_rolls_back_everything(store: AccountStore) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_account(make_account())
+        store.add_account(make_account("second@163.com"))
+        raise RuntimeError("boom")
+    assert store.list_accounts() == []
+
+
+def test_wal_and_schema_version(store: AccountStore) -> None:
+    assert store._query("PRAGMA journal_mode")[0][0] == "wal"
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_migration_from_committed_old_file(tmp_path: Path, version: int) -> None:
+    fixture = FIXTURES / f"store_v{version}.sqlite3"
+    assert fixture.exists(), f"commit a database file of schema {version} (make_store_fixtures)"
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(fixture, db)
+    with AccountStore.open(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        accounts = {a.address: a for a in store.list_accounts()}
+        assert set(accounts) == {"zhang.wei@163.com", "li.na@corp.example.cn"}
+        li = accounts["li.na@corp.example.cn"]
+        assert li.paused and li.code_expires == date(2027, 2, 15)
+        assert li.credential_label == "办公室电脑"
+        assert not li.needs_code
+        zhang = store.summary(accounts["zhang.wei@163.com"].id or 0)
+        # The latest result per protocol survives the upgrade.
+        assert zhang.last_smtp is not None and zhang.last_smtp.status is ConnectionStatus.OK
+        assert zhang.last_imap is not None and zhang.last_imap.elapsed_ms == 412
+        assert len(store.credential_events(zhang.account.id or 0)) == 1
+    backup = tmp_path / f"old.sqlite3.v{version}.bak"
+    assert backup.exists()
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == version
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite3"
+    with AccountStore.open(db) as store:
+        store.add_account(make_account())
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = digest(db)
+    with pytest.raises(StoreTooNewError, match="newer version"):
+        AccountStore.open(db)
+    assert digest(db) == before
+
+
+def test_garbage_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    db = folder / "garbage.sqlite3"
+    db.write_bytes(b"this is not a database, it is a shopping list\n" * 200)
+    before = digest(db)
+    with pytest.raises(StoreCorruptError, match="damaged") as info:
+        AccountStore.open(db)
+    assert str(db) in str(info.value)
+    assert digest(db) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["garbage.sqlite3"]
+
+
+def test_damaged_pages_are_reported_not_repaired(tmp_path: Path) -> None:
+    db = tmp_path / "damaged.sqlite3"
+    with AccountStore.open(db) as store:
+        for n in range(300):
+            store.add_account(make_account(f"user{n}@163.com", display_name="x" * 200))
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for offset in range(2 * page, min(len(data), 12 * page)):
+        data[offset] = 0xA5
+    db.write_bytes(bytes(data))
+    before = digest(db)
+    with pytest.raises(StoreCorruptError):
+        with AccountStore.open(db) as store:
+            store.list_accounts()
+    assert digest(db) == before
+
+
+def test_locked_by_another_writer(tmp_path: Path) -> None:
+    db = tmp_path / "locked.sqlite3"
+    AccountStore.open(db).close()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with AccountStore.open(db, busy_timeout_ms=100) as store:
+            with pytest.raises(StoreLockedError, match="busy"):
+                store.add_account(make_account())
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with AccountStore.open(db) as store:
+        assert store.list_accounts() == []
+
+
+def test_data_version_sees_other_connections(tmp_path: Path) -> None:
+    db = tmp_path / "dv.sqlite3"
+    with AccountStore.open(db) as reader, AccountStore.open(db) as writer:
+        before = reader.data_version()
+        writer.add_account(make_account())
+        assert reader.data_version() != before
+        steady = reader.data_version()
+        reader.list_accounts()
+        assert reader.data_version() == steady
+
+
+def _writer(db: str, prefix: str, count: int) -> None:
+    with AccountStore.open(Path(db)) as store:
+        for n in range(count):
+            account = store.add_account(make_account(f"{prefix}{n}@163.com"))
+            store.record_check(
+                CheckRecord(account.id or 0, T0, Protocol.IMAP, ConnectionStatus.OK)
+            )
+
+
+def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "concurrent.sqlite3"
+    AccountStore.open(db).close()
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(db), p, 40)) for p in ("a", "b")]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+        assert proc.exitcode == 0
+    with AccountStore.open(db) as store:
+        assert store.count_accounts() == 80
+        assert len(store.summaries()) == 80
+        assert all(s.last_imap is not None for s in store.summaries())
