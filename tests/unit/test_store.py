@@ -215,9 +215,8 @@ def test_damaged_pages_are_reported_not_repaired(tmp_path: Path) -> None:
         data[offset] = 0xA5
     db.write_bytes(bytes(data))
     before = digest(db)
-    with pytest.raises(StoreCorruptError):
-        with AccountStore.open(db) as store:
-            store.list_accounts()
+    with pytest.raises(StoreCorruptError), AccountStore.open(db) as store:
+        store.list_accounts()
     assert digest(db) == before
 
 
@@ -227,9 +226,11 @@ def test_locked_by_another_writer(tmp_path: Path) -> None:
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        with AccountStore.open(db, busy_timeout_ms=100) as store:
-            with pytest.raises(StoreLockedError, match="busy"):
-                store.add_account(make_account())
+        with (
+            AccountStore.open(db, busy_timeout_ms=100) as store,
+            pytest.raises(StoreLockedError, match="busy"),
+        ):
+            store.add_account(make_account())
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -252,9 +253,7 @@ def _writer(db: str, prefix: str, count: int) -> None:
     with AccountStore.open(Path(db)) as store:
         for n in range(count):
             account = store.add_account(make_account(f"{prefix}{n}@163.com"))
-            store.record_check(
-                CheckRecord(account.id or 0, T0, Protocol.IMAP, ConnectionStatus.OK)
-            )
+            store.record_check(CheckRecord(account.id or 0, T0, Protocol.IMAP, ConnectionStatus.OK))
 
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
