@@ -1,0 +1,329 @@
+"""Authorization codes in the system keyring, behind one small interface.
+
+Why a wrapper instead of calling ``keyring`` directly:
+
+* **No silent downgrade.** keyring happily falls back to backends that do not protect anything
+  (``fail`` raises on use, ``null`` forgets, ``keyrings.alt`` writes plain-text files, a chainer
+  may have nothing to chain). ``SecretStore`` refuses those with a plain-words error and never
+  falls back to a file of its own.
+* **Namespacing.** Entries live under the service name ``mailmanager``; with ``--home`` or
+  MAILMANAGER_HOME the home folder is part of the name, so a test run or a portable copy never
+  overwrites the user's real entries.
+* **Errors a user understands.** Locked, missing or unreachable keyrings (``KeyringLocked``,
+  ``InitError``, ``NoKeyringError``, D-Bus failures) become ``SecretsLocked`` /
+  ``SecretsUnavailable`` whose messages are translatable source strings (context ``Secrets``).
+  Those messages never carry the secret: the original error's text is redacted and only logged.
+* **Serialised access.** keyring backends are not documented as thread-safe (Secret Service opens
+  a D-Bus connection per call, prompts may appear), so every call holds one process-wide RLock.
+  The GUI reaches this class only through ``services.secret_worker``, which keeps calls off the
+  GUI thread.
+
+The backend policy is a deny-list of known-insecure backends (``insecure_reason``). An allow-list
+would have to name every real backend on every platform and would need a way to admit the
+in-memory backend that the test suite forces; such a switch (an environment variable, say) would
+itself be a hole in production. keyring already ignores backends that declare themselves
+unusable, so what remains to refuse is exactly the short list of backends that store nothing or
+store in plain text. ``SecretStore`` still takes an injectable ``policy`` for tests and embedders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from mailmanager import APP_NAME, paths
+from mailmanager.core import redact
+from mailmanager.core.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger("mailmanager.secrets")
+
+T = TypeVar("T")
+
+# keyring backends are global state; one lock for the whole process, re-entrant so that
+# set() may verify with get() while holding it.
+_LOCK = threading.RLock()
+
+# A sentinel entry used by check_backend(probe=True): reading it proves the keyring answers.
+_PROBE_USER = "__mailmanager_probe__"
+
+Policy = Callable[[KeyringBackend], str | None]
+
+
+class SecretsError(Exception):
+    """A keyring problem, described for the user; never contains a secret.
+
+    Attributes:
+        message: the English source text, marked for translation in the ``Secrets`` context
+            (the UI shows ``QCoreApplication.translate("Secrets", message)``).
+        detail: a technical note (backend name, redacted error type) for logs and --verbose.
+    """
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        self.message = message
+        self.detail = redact.redact_text(detail)
+        super().__init__(message if not self.detail else f"{message} ({self.detail})")
+
+
+class SecretsUnavailable(SecretsError):
+    """No secure keyring can be reached (none installed, no D-Bus session, service failed)."""
+
+
+class InsecureBackend(SecretsUnavailable):
+    """The only keyring on offer would not protect the code (plain text, or stores nothing)."""
+
+
+class SecretsLocked(SecretsError):
+    """The keyring exists but is locked and was not unlocked."""
+
+
+MSG_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "No secure keyring is available, so the code cannot be stored. Install and start a "
+    "keyring service (for example GNOME Keyring or KWallet), then try again.",
+)
+MSG_INSECURE = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The only keyring available would keep the code unprotected, so mailmanager refuses to "
+    "store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).",
+)
+MSG_LOCKED = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The keyring is locked. Unlock it (usually with your login password) and try again.",
+)
+MSG_INIT = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The keyring could not be opened. Make sure a default keyring exists and is unlocked, "
+    "then try again.",
+)
+MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The keyring service could not be reached. Make sure you are logged in to a desktop "
+    "session with a running keyring service, then try again.",
+)
+MSG_NOT_KEPT = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The keyring accepted the code but did not keep it, so it is not safe to rely on.",
+)
+MSG_NOT_DELETED = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The code could not be removed from the keyring.",
+)
+MSG_EMPTY = QT_TRANSLATE_NOOP("Secrets", "The code is empty.")
+
+
+def _class_path(backend: object) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def insecure_reason(backend: KeyringBackend) -> str | None:
+    """Why ``backend`` must not hold a code, or None when it is acceptable.
+
+    Refused: keyring's ``fail`` backend (no backend at all), the ``null`` backend (forgets
+    everything), anything from ``keyrings.alt`` (plain-text or weakly protected files) or any
+    backend whose name says plain text, and a chainer whose chain holds nothing acceptable.
+    """
+    from keyring.backends import chainer, fail, null
+
+    path = _class_path(backend)
+    if isinstance(backend, fail.Keyring):
+        return "no keyring backend is available"
+    if isinstance(backend, null.Keyring):
+        return "the null backend stores nothing"
+    if path.startswith("keyrings.alt.") or "plaintext" in path.lower():
+        return f"{path} keeps secrets in a file without real protection"
+    if isinstance(backend, chainer.ChainerBackend):
+        chained = list(backend.backends)
+        if not any(insecure_reason(b) is None for b in chained):
+            return "the keyring chain holds no secure backend"
+        if any(insecure_reason(b) is not None for b in chained):
+            # A chainer writes to its first backend that accepts the call; a plain-text one
+            # anywhere in the chain could end up holding the code.
+            return "the keyring chain includes a backend without real protection"
+    return None
+
+
+def service_name(app_paths: paths.AppPaths) -> str:
+    """The keyring service name: ``mailmanager``, or ``mailmanager:<home>`` under --home."""
+    if app_paths.home is None:
+        return APP_NAME
+    return f"{APP_NAME}:{app_paths.home}"
+
+
+def normalise_address(address: str) -> str:
+    """The keyring user name for ``address``: trimmed and lower-cased, like the store's key."""
+    return address.strip().lower()
+
+
+class SecretStore:
+    """Set, get and delete an account's code in a secure keyring.
+
+    Args:
+        app_paths: decides the service name (namespaced by home); resolved from the
+            environment when omitted.
+        backend: a specific keyring backend (the Secret Service integration test passes
+            ``keyring.backends.SecretService.Keyring()``); by default keyring's current one,
+            looked up at each call so that ``keyring.set_keyring`` in tests takes effect.
+        policy: ``backend -> reason or None``; defaults to ``insecure_reason``.
+
+    Every public method may raise ``SecretsUnavailable`` (``InsecureBackend``) or
+    ``SecretsLocked``; messages never contain a secret. Calls block: keep them off the GUI
+    thread (``services.secret_worker.SecretWorker``).
+    """
+
+    def __init__(
+        self,
+        app_paths: paths.AppPaths | None = None,
+        *,
+        backend: KeyringBackend | None = None,
+        policy: Policy | None = None,
+    ) -> None:
+        self._paths = app_paths if app_paths is not None else paths.resolve()
+        self._backend = backend
+        self._policy = policy if policy is not None else insecure_reason
+        self.service = service_name(self._paths)
+
+    @property
+    def backend(self) -> KeyringBackend:
+        """The backend calls go to (keyring's current one unless one was given)."""
+        if self._backend is not None:
+            return self._backend
+        current: KeyringBackend = keyring.get_keyring()
+        return current
+
+    def backend_name(self) -> str:
+        return _class_path(self.backend)
+
+    def check_backend(self, *, probe: bool = False) -> None:
+        """Raise a ``SecretsError`` unless a secure keyring is ready.
+
+        With ``probe`` the keyring is also asked for an entry that does not exist, which
+        proves that it is reachable and unlocked (it may show the desktop's unlock prompt).
+        """
+        with _LOCK:
+            backend = self._secure_backend()
+            if probe:
+                self._call(backend, backend.get_password, self.service, _PROBE_USER)
+
+    def set(self, address: str, secret: str) -> None:
+        """Store ``secret`` for ``address``, replacing any earlier code.
+
+        The write is read back: a backend that accepts the call but keeps nothing raises
+        ``SecretsUnavailable`` rather than leaving the account without a code.
+        """
+        if not secret:
+            raise SecretsError(MSG_EMPTY)
+        redact.register(secret)
+        user = normalise_address(address)
+        with _LOCK:
+            backend = self._secure_backend()
+            self._call(backend, backend.set_password, self.service, user, secret, secret=secret)
+            kept = self._call(backend, backend.get_password, self.service, user, secret=secret)
+            if kept != secret:
+                raise SecretsUnavailable(MSG_NOT_KEPT, self.backend_name())
+        log.info("code stored for %s in %s", user, self.backend_name())
+
+    def get(self, address: str) -> str | None:
+        """The code stored for ``address``, or None when there is none."""
+        user = normalise_address(address)
+        with _LOCK:
+            backend = self._secure_backend()
+            value: str | None = self._call(backend, backend.get_password, self.service, user)
+        if value is not None:
+            redact.register(value)
+        return value
+
+    def delete(self, address: str) -> None:
+        """Remove the code for ``address``; nothing happens when there is none."""
+        user = normalise_address(address)
+        with _LOCK:
+            backend = self._secure_backend()
+            # Some backends delete only the first match; loop until nothing is left, and
+            # treat "no such password" as success only once a read confirms it.
+            for _ in range(5):
+                with contextlib.suppress(_NoSuchPassword):
+                    self._call(backend, backend.delete_password, self.service, user)
+                remaining = self._call(backend, backend.get_password, self.service, user)
+                if remaining is None:
+                    log.info("code removed for %s", user)
+                    return
+                redact.register(remaining)
+            raise SecretsUnavailable(MSG_NOT_DELETED, self.backend_name())
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _secure_backend(self) -> KeyringBackend:
+        backend = self.backend
+        reason = self._policy(backend)
+        if reason is None:
+            return backend
+        log.warning("refusing keyring backend %s: %s", _class_path(backend), reason)
+        if isinstance(backend, _fail_keyring_type()):
+            raise SecretsUnavailable(MSG_NO_KEYRING, reason)
+        raise InsecureBackend(MSG_INSECURE, reason)
+
+    def _call(
+        self, backend: KeyringBackend, fn: Callable[..., T], *args: Any, secret: str = ""
+    ) -> T:
+        """Run one backend call, turning every failure into a ``SecretsError``.
+
+        The original exception is logged (redacted) and not chained, so that no traceback
+        printed later can carry text a backend built from its arguments.
+        """
+        try:
+            return fn(*args)
+        except keyring.errors.PasswordDeleteError:
+            raise _NoSuchPassword from None
+        except Exception as exc:  # every backend failure becomes one of ours
+            mapped = _map_error(exc, backend, secret)
+        log.warning("keyring call failed: %s", mapped.detail)
+        raise mapped
+
+
+class _NoSuchPassword(Exception):
+    """Internal: the backend reported that there was nothing to delete."""
+
+
+def _fail_keyring_type() -> type[KeyringBackend]:
+    from keyring.backends import fail
+
+    backend_type: type[KeyringBackend] = fail.Keyring
+    return backend_type
+
+
+def _secretstorage_exceptions() -> tuple[type[BaseException], type[BaseException]] | None:
+    try:
+        from secretstorage import exceptions
+    except ImportError:  # pragma: no cover - secretstorage ships with keyring on Linux
+        return None
+    return exceptions.LockedException, exceptions.PromptDismissedException
+
+
+def _map_error(exc: Exception, backend: KeyringBackend, secret: str) -> SecretsError:
+    """One of our errors for a backend failure; its detail is redacted (``secret`` included)."""
+    name = type(exc).__name__
+    text = redact.redact_text(str(exc), extra=(secret,) if secret else ())
+    if secret and secret in text:  # shorter than redact's minimum length
+        text = text.replace(secret, redact.MASK)
+    detail = (
+        f"{_class_path(backend)}: {name}: {text}" if text else f"{_class_path(backend)}: {name}"
+    )
+    locked = _secretstorage_exceptions()
+    if isinstance(exc, keyring.errors.KeyringLocked) or (
+        locked is not None and isinstance(exc, locked)
+    ):
+        return SecretsLocked(MSG_LOCKED, detail)
+    if isinstance(exc, keyring.errors.NoKeyringError):
+        return SecretsUnavailable(MSG_NO_KEYRING, detail)
+    if isinstance(exc, keyring.errors.InitError):
+        return SecretsUnavailable(MSG_INIT, detail)
+    # D-Bus and socket failures (secretstorage's SecretServiceNotAvailableException, jeepney's
+    # DBusErrorResponse, ConnectionRefusedError ...) and anything else a backend throws.
+    return SecretsUnavailable(MSG_UNREACHABLE, detail)
