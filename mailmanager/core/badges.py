@@ -1,50 +1,48 @@
-"""Which states apply to an account, and which one its badge shows.
+"""Which states apply to an account, in one place for the main window, the CLI and the tray.
 
-The one combination of connection results, lifecycle and due dates that the main window's badge,
-its tooltip, the details pane and ``mailmanager-cli list`` all use, so that they never disagree.
-Qt-free; ``today`` is injected.
+A badge shows the worst of them (``mailmanager.core.status.worst``); its tooltip lists all.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 
-from mailmanager.core import policy
 from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.status import LifecycleState, State, ordered, worst
+from mailmanager.core.policy import DueItem, due_items
+from mailmanager.core.status import LifecycleState, State, ordered
 
 
 def account_states(
     summary: AccountSummary,
     today: date,
     *,
-    checking: bool = False,
     recycle_days: int | None = None,
+    checking: bool = False,
+    tz: tzinfo | None = None,
 ) -> list[State]:
-    """All states that apply to ``summary``'s account on ``today``, worst first.
-
-    * the status of the latest IMAP and SMTP checks, or ``never_checked`` without any;
-    * ``paused`` and ``needs_code`` from the account, ``checking`` while a check runs;
-    * the due states from :mod:`mailmanager.core.policy`.
-
-    ``recycle_days`` is the provider's inactivity limit (NetEase: 90), None where there is none.
-    """
-    account = summary.account
+    """Every state of the account, worst first: connection, lifecycle and due states."""
     states: list[State] = list(summary.connection_statuses)
-    if not states:
-        states.append(LifecycleState.NEVER_CHECKED)
-    if account.paused:
-        states.append(LifecycleState.PAUSED)
-    if account.needs_code:
-        states.append(LifecycleState.NEEDS_CODE)
+    account = summary.account
     if checking:
         states.append(LifecycleState.CHECKING)
+    if account.needs_code:
+        states.append(LifecycleState.NEEDS_CODE)
+    if account.paused:
+        states.append(LifecycleState.PAUSED)
+    if not summary.connection_statuses and not checking:
+        states.append(LifecycleState.NEVER_CHECKED)
     states.extend(
-        item.state for item in policy.due_items(account, today, recycle_days=recycle_days)
+        item.state for item in due_items(account, today, recycle_days=recycle_days, tz=tz)
     )
     return ordered(states)
 
 
-def badge_state(states: list[State]) -> State:
-    """The state a badge shows: the worst of ``states`` (``never_checked`` for none)."""
-    return worst(states)
+def account_due(
+    summary: AccountSummary,
+    today: date,
+    *,
+    recycle_days: int | None = None,
+    tz: tzinfo | None = None,
+) -> list[DueItem]:
+    """The account's due states with their dates (for the CLI's JSON and the details pane)."""
+    return due_items(summary.account, today, recycle_days=recycle_days, tz=tz)

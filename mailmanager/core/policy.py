@@ -1,79 +1,96 @@
-"""Date-driven reminders for an account's code: expiring soon, expired, rotation due, inactive.
+"""Date rules for codes and mailboxes, as pure functions of an injected "today".
 
-Pure functions with an injected ``today`` so that tests (and the scheduler) control the clock;
-nothing here reads the system time. The thresholds are the app's defaults from the foundation
-issue; the monitoring work (issue 6) may tune them, but the UI and the CLI both go through these
-functions, so a badge and ``mailmanager-cli list`` never disagree.
+* A code whose expiry date is within 14 days is *expiring soon*; after its expiry date it is
+  *expired* (a code is valid through the day shown as its expiry).
+* A code older than its rotation interval is *rotation due*.
+* For a provider that recycles mailboxes nobody logs into on the web (NetEase: 90 days, per the
+  seed guide 004_f8bf88a9f7eb880e.txt), a mailbox is *inactive* 10 days before that point,
+  counted from the last web login the user confirmed (the day it was bound counts as the
+  first). Background IMAP logins are not assumed to count.
+
+"Today" is a calendar date in the user's time zone: ``local_today(now, tz)`` turns an injected
+clock reading into one, so DST changes and time zones cannot shift a reminder by a day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from mailmanager.core.accounts import Account
-from mailmanager.core.status import DueState
+from mailmanager.core.status import ALL_STATES, DueState
 
-# A code that expires within this many days (today included) is "expiring soon".
 EXPIRY_WARNING_DAYS = 14
-# For providers that recycle unused mailboxes, warn this many days before their limit
-# (NetEase recycles after 90 days without a web login: the warning starts at 80).
 INACTIVITY_MARGIN_DAYS = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class DueItem:
-    """One due state with the date it refers to (the expiry date, the rotation date...)."""
+    """A due state with the date it is about.
+
+    ``date`` is the deadline the state refers to: the code's expiry (expiring_soon, expired), the
+    day rotation became due (rotation_due), or the day the provider may recycle the mailbox
+    (inactive).
+    """
 
     state: DueState
     date: date
 
 
-def expiry_state(expires: date | None, today: date) -> DueItem | None:
-    """``expired`` once ``today`` is past ``expires``; ``expiring_soon`` within the warning."""
-    if expires is None:
+def local_today(now: datetime, tz: tzinfo | None = None) -> date:
+    """The calendar date of ``now`` in ``tz`` (the system's local zone when None)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(tz).date()
+
+
+def expiry_state(code_expires: date | None, today: date) -> DueItem | None:
+    if code_expires is None:
         return None
-    if today > expires:
-        return DueItem(DueState.EXPIRED, expires)
-    if (expires - today).days <= EXPIRY_WARNING_DAYS:
-        return DueItem(DueState.EXPIRING_SOON, expires)
+    if today > code_expires:
+        return DueItem(DueState.EXPIRED, code_expires)
+    if (code_expires - today).days <= EXPIRY_WARNING_DAYS:
+        return DueItem(DueState.EXPIRING_SOON, code_expires)
     return None
 
 
-def rotation_date(account: Account) -> date | None:
-    """The day a rotation reminder starts, or None without a creation date or interval."""
-    if account.code_created is None or account.rotate_days <= 0:
+def rotation_state(code_created: date | None, rotate_days: int, today: date) -> DueItem | None:
+    if code_created is None or rotate_days <= 0:
         return None
-    return account.code_created + timedelta(days=account.rotate_days)
+    due = code_created + timedelta(days=rotate_days)
+    return DueItem(DueState.ROTATION_DUE, due) if today >= due else None
 
 
-def rotation_state(account: Account, today: date) -> DueItem | None:
-    """``rotation_due`` once the code has reached its rotation interval."""
-    due = rotation_date(account)
-    if due is None or today < due:
+def recycle_date(last_web_login: date, recycle_days: int) -> date:
+    """The first day a provider may recycle a mailbox last used on the web on ``last_web_login``."""
+    return last_web_login + timedelta(days=recycle_days)
+
+
+def inactivity_state(
+    last_web_login: date | None, bound_on: date, recycle_days: int | None, today: date
+) -> DueItem | None:
+    if not recycle_days:
         return None
-    return DueItem(DueState.ROTATION_DUE, due)
+    base = max(last_web_login, bound_on) if last_web_login else bound_on
+    warn_from = base + timedelta(days=max(recycle_days - INACTIVITY_MARGIN_DAYS, 0))
+    if today >= warn_from:
+        return DueItem(DueState.INACTIVE, recycle_date(base, recycle_days))
+    return None
 
 
-def inactivity_state(account: Account, today: date, recycle_days: int | None) -> DueItem | None:
-    """``inactive`` when the provider recycles mailboxes after ``recycle_days`` without a web
-    login and the last confirmed web login (or the day the account was bound) is close to it."""
-    if not recycle_days or recycle_days <= INACTIVITY_MARGIN_DAYS:
-        return None
-    last = account.last_web_login or account.created_at.date()
-    warn_from = last + timedelta(days=recycle_days - INACTIVITY_MARGIN_DAYS)
-    if today < warn_from:
-        return None
-    return DueItem(DueState.INACTIVE, last + timedelta(days=recycle_days))
+def due_items(
+    account: Account, today: date, *, recycle_days: int | None = None, tz: tzinfo | None = None
+) -> list[DueItem]:
+    """Every due state of ``account`` on ``today``, worst first.
 
-
-def due_items(account: Account, today: date, *, recycle_days: int | None = None) -> list[DueItem]:
-    """Every due state that applies to ``account`` on ``today``, worst first."""
+    ``recycle_days`` is the provider's inactivity rule (None where it has none); ``tz`` is the
+    zone in which the account's creation time is turned into the day it was bound.
+    """
+    bound_on = local_today(account.created_at, tz)
     found = [
         expiry_state(account.code_expires, today),
-        inactivity_state(account, today, recycle_days),
-        rotation_state(account, today),
+        rotation_state(account.code_created, account.rotate_days, today),
+        inactivity_state(account.last_web_login, bound_on, recycle_days, today),
     ]
-    order = {DueState.EXPIRED: 0, DueState.INACTIVE: 1, DueState.EXPIRING_SOON: 2}
     items = [item for item in found if item is not None]
-    return sorted(items, key=lambda item: order.get(item.state, 3))
+    return sorted(items, key=lambda item: ALL_STATES.index(item.state))
