@@ -9,7 +9,7 @@ from datetime import date, tzinfo
 
 from mailmanager.core.accounts import AccountSummary
 from mailmanager.core.policy import DueItem, due_items
-from mailmanager.core.status import LifecycleState, State, ordered
+from mailmanager.core.status import LifecycleState, State, ordered, worst
 
 
 def account_states(
@@ -46,3 +46,8 @@ def account_due(
 ) -> list[DueItem]:
     """The account's due states with their dates (for the CLI's JSON and the details pane)."""
     return due_items(summary.account, today, recycle_days=recycle_days, tz=tz)
+
+
+def badge_state(states: list[State]) -> State:
+    """The state a badge shows: the worst of ``states`` (``never_checked`` for none)."""
+    return worst(states)

@@ -54,6 +54,13 @@ def expiry_state(code_expires: date | None, today: date) -> DueItem | None:
     return None
 
 
+def rotation_date(account: Account) -> date | None:
+    """The day a rotation reminder starts, or None without a creation date or interval."""
+    if account.code_created is None or account.rotate_days <= 0:
+        return None
+    return account.code_created + timedelta(days=account.rotate_days)
+
+
 def rotation_state(code_created: date | None, rotate_days: int, today: date) -> DueItem | None:
     if code_created is None or rotate_days <= 0:
         return None
