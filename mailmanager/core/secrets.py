@@ -39,6 +39,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from mailmanager import APP_NAME, paths
+from mailmanager.core import address as address_rules
 from mailmanager.core import redact
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
 
@@ -158,8 +159,15 @@ def service_name(app_paths: paths.AppPaths) -> str:
 
 
 def normalise_address(address: str) -> str:
-    """The keyring user name for ``address``: trimmed and lower-cased, like the store's key."""
-    return address.strip().lower()
+    """The keyring user name for ``address``: its canonical form, the store's key.
+
+    The canonical form (``core.address``) keeps the local part as typed and lower-cases the
+    domain; text that is not a valid address is only trimmed (the store never holds one).
+    """
+    try:
+        return address_rules.normalise_address(address)
+    except address_rules.AddressError:
+        return address.strip()
 
 
 class SecretStore:

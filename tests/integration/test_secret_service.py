@@ -85,7 +85,7 @@ def test_store_read_overwrite_delete(service: SecretServiceSession, app_home: Pa
     store = real_store()
     store.check_backend(probe=True)
     assert store.get("alice@example.org") is None
-    store.set("Alice@Example.org", CODE)
+    store.set("alice@EXAMPLE.org", CODE)
     assert store.get("alice@example.org") == CODE
     store.set("alice@example.org", NEW_CODE)
     assert store.get("alice@example.org") == NEW_CODE

@@ -101,8 +101,8 @@ def test_round_trip_overwrite_delete(memory_keyring: MemoryKeyring) -> None:
 def test_address_is_normalised(memory_keyring: MemoryKeyring) -> None:
     store = store_for()
     store.set("  Alice@Example.ORG ", SECRET)
-    assert store.get("alice@example.org") == SECRET
-    assert [user for _, user in memory_keyring.entries] == ["alice@example.org"]
+    assert store.get("Alice@example.org") == SECRET
+    assert [user for _, user in memory_keyring.entries] == ["Alice@example.org"]
 
 
 def test_service_name_namespaced_by_home(

@@ -1,0 +1,359 @@
+"""The one place that adds, edits, rotates and removes an account together with its code.
+
+An account lives in two places: its settings in the SQLite store, its code in the keyring. Any
+flow that changed only one of them would leave a mailbox without a code, or a code nobody can
+see or remove. So the wizard, the rotate flow, the main window and the CLI all go through
+``Registry``; none of them writes the keyring or the account rows on its own.
+
+The rules it keeps:
+
+* **Save only after a proven check.** ``add`` and ``rotate`` take the ``AccountCheck`` the caller
+  ran with the candidate code; a failed check stops them (``CheckFailedError``) unless the user
+  chose ``save_anyway``. ``check=None`` means the caller deliberately skipped the check (the
+  CLI's ``--no-check``): the account is saved and shows as never checked.
+* **The old code stays until the new one is proven.** ``rotate`` is called only after the check
+  of the new code; until then the keyring keeps the old one.
+* **Both places or neither.** The keyring is written first (it is the step that may be locked or
+  show a prompt, so the database write lock is never held while it waits). If the store write
+  that follows fails, the keyring is put back as it was: the previous code restored, or the new
+  entry removed. If the keyring write fails, the store is not touched.
+
+Errors pass through as the caller can best explain them: ``StoreError`` subclasses,
+``SecretsError`` subclasses, ``AddressError`` for a malformed address, ``CheckFailedError``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from mailmanager.core import address as address_rules
+from mailmanager.core import redact
+from mailmanager.core.accounts import (
+    Account,
+    CheckRecord,
+    CredentialEvent,
+    CredentialEventKind,
+    utcnow,
+)
+from mailmanager.core.i18n import QT_TRANSLATE_NOOP
+from mailmanager.core.policy import local_today
+from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.secrets import SecretsError, SecretStore
+from mailmanager.core.store import AccountStore, DuplicateAccountError, UnknownAccountError
+
+log = logging.getLogger("mailmanager.registry")
+
+MSG_CHECK_FAILED = QT_TRANSLATE_NOOP(
+    "Registry",
+    "The login check with this code did not succeed, so nothing was saved.",
+)
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """The outcome of checking an account's servers with a candidate code, before saving.
+
+    Attributes:
+        results: one ``ProbeResult`` per protocol checked (IMAP, SMTP).
+        checked_at: when the check ran; the history rows carry this time.
+    """
+
+    results: tuple[ProbeResult, ...]
+    checked_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def ok(self) -> bool:
+        """True when at least one protocol was checked and every checked protocol worked."""
+        done = [r for r in self.results if not r.cancelled]
+        return bool(done) and all(r.ok for r in done)
+
+    def records(self, account_id: int) -> list[CheckRecord]:
+        return [r.to_record(account_id, self.checked_at) for r in self.results if not r.cancelled]
+
+
+class CheckFailedError(Exception):
+    """The check of a candidate code failed and the caller did not ask to save anyway.
+
+    Attributes:
+        message: translatable source text (context ``Registry``).
+        check: the failed check, so the caller can show what went wrong.
+    """
+
+    def __init__(self, check: AccountCheck) -> None:
+        self.message = MSG_CHECK_FAILED
+        self.check = check
+        statuses = ", ".join(f"{r.protocol.value}: {r.status.value}" for r in check.results)
+        super().__init__(f"{MSG_CHECK_FAILED} ({statuses})" if statuses else MSG_CHECK_FAILED)
+
+
+class Registry:
+    """Keeps the store and the keyring consistent for every change to an account.
+
+    Args:
+        store: an open ``AccountStore`` (one connection; use the registry from one thread).
+        secrets: where codes live.
+        clock: the current time (injected in tests); dates use the local calendar day.
+    """
+
+    def __init__(
+        self,
+        store: AccountStore,
+        secrets: SecretStore,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.secrets = secrets
+        self._clock = clock
+
+    # -- look-ups --------------------------------------------------------------------------
+
+    def resolve(self, address_or_id: str | int) -> Account:
+        """The account with this id or address; ``UnknownAccountError`` when there is none."""
+        if isinstance(address_or_id, int):
+            return self.store.get_account(address_or_id)
+        try:
+            canonical = address_rules.normalise_address(address_or_id)
+        except address_rules.AddressError:
+            canonical = address_or_id.strip()
+        account = self.store.find_by_address(canonical)
+        if account is None:
+            raise UnknownAccountError(canonical)
+        return account
+
+    # -- adding ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        account: Account,
+        secret: str,
+        *,
+        check: AccountCheck | None = None,
+        save_anyway: bool = False,
+    ) -> Account:
+        """Save a new account with its code; returns it with its id.
+
+        Order: refuse a failed check; refuse a duplicate; write the code; write the row, the
+        'created' event and the check results in one transaction. A failed store write puts
+        the keyring back as it was.
+        """
+        self._require_proven(check, save_anyway)
+        redact.register(secret)
+        canonical = address_rules.normalise_address(account.address)
+        account = account.replace(address=canonical, needs_code=False, id=None)
+        if self.store.find_by_address(canonical) is not None:
+            raise DuplicateAccountError(canonical)
+        with self._keyring_change(canonical, secret):
+            now = self._clock()
+            with self.store.transaction():
+                saved = self.store.add_account(account)
+                assert saved.id is not None
+                self._event(saved.id, CredentialEventKind.CREATED, now, saved.credential_label)
+                if check is not None:
+                    self._record(check.records(saved.id))
+        log.info("account %s added (id %s)", saved.address, saved.id)
+        return saved
+
+    def set_code(
+        self,
+        account_id: int,
+        secret: str,
+        *,
+        check: AccountCheck | None = None,
+        save_anyway: bool = False,
+        label: str | None = None,
+        code_created: date | None = None,
+        code_expires: date | None = None,
+    ) -> Account:
+        """Store the code of an account that has none (restored from an export).
+
+        Clears ``needs_code`` and records a 'created' event. For an account that already has
+        a code, use ``rotate``.
+        """
+        self._require_proven(check, save_anyway)
+        account = self.store.get_account(account_id)
+        return self._replace_code(
+            account,
+            secret,
+            CredentialEventKind.CREATED,
+            check=check,
+            label=label,
+            code_created=code_created if code_created is not None else account.code_created,
+            code_expires=code_expires if code_expires is not None else account.code_expires,
+        )
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def update_settings(self, account: Account) -> Account:
+        """Save changed settings (servers, names, dates, pause...); the code is untouched.
+
+        A changed address moves the keyring entry with it: written under the new address
+        first, the store updated, then the old entry removed.
+        """
+        if account.id is None:
+            raise ValueError("update_settings needs a saved account")
+        current = self.store.get_account(account.id)
+        canonical = address_rules.normalise_address(account.address)
+        account = account.replace(address=canonical, needs_code=current.needs_code)
+        if canonical == current.address or current.needs_code:
+            return self.store.update_account(account)
+        other = self.store.find_by_address(canonical)
+        if other is not None and other.id != account.id:
+            raise DuplicateAccountError(canonical)
+        secret = self.secrets.get(current.address)
+        if secret is None:
+            # The keyring lost the code (or another tool removed it): keep the settings change
+            # and say so through needs_code rather than inventing a code.
+            log.warning("no code in the keyring for %s; marking it as needing one", canonical)
+            return self.store.update_account(account.replace(needs_code=True))
+        with self._keyring_change(canonical, secret):
+            saved = self.store.update_account(account)
+        self._forget_quietly(current.address)
+        return saved
+
+    def rotate(
+        self,
+        address_or_id: str | int,
+        new_secret: str,
+        *,
+        label: str | None = None,
+        code_created: date | None = None,
+        code_expires: date | None = None,
+        check: AccountCheck | None = None,
+        save_anyway: bool = False,
+    ) -> Account:
+        """Replace the code after the new one was proven; records 'rotated' and resets dates.
+
+        ``code_created`` defaults to today; ``code_expires`` to none (the old code's expiry
+        says nothing about the new one); ``label`` to the current label.
+        """
+        self._require_proven(check, save_anyway)
+        account = self.resolve(address_or_id)
+        return self._replace_code(
+            account,
+            new_secret,
+            CredentialEventKind.ROTATED,
+            check=check,
+            label=label,
+            code_created=code_created,
+            code_expires=code_expires,
+        )
+
+    def record_check_results(
+        self, account_id: int, results: Iterable[ProbeResult | CheckRecord]
+    ) -> list[CheckRecord]:
+        """Keep a scheduled or manual check in the history (one transaction)."""
+        now = self._clock()
+        records = [
+            r.to_record(account_id, now) if isinstance(r, ProbeResult) else r
+            for r in results
+            if not (isinstance(r, ProbeResult) and r.cancelled)
+        ]
+        if any(r.account_id != account_id for r in records):
+            raise ValueError("check records belong to another account")
+        with self.store.transaction():
+            return self._record(records)
+
+    # -- removing --------------------------------------------------------------------------
+
+    def remove(self, account_id: int) -> Account:
+        """Delete the account, its history and its code; returns what was removed.
+
+        The code is deleted first: if the keyring is locked, nothing is removed and the caller
+        can ask the user to unlock it (a code left behind in the keyring is the worse outcome).
+        If the store delete then fails, the code is put back.
+        """
+        account = self.store.get_account(account_id)
+        previous: str | None = None
+        try:
+            previous = self.secrets.get(account.address)
+            self.secrets.delete(account.address)
+        except SecretsError:
+            if not account.needs_code:
+                raise
+            # An imported account never had a code stored here; an unreachable keyring must
+            # not stop the user from removing it.
+            log.warning("keyring unavailable while removing %s (no code stored)", account.address)
+        try:
+            self.store.remove_account(account_id)
+        except BaseException:
+            if previous is not None:
+                self._restore(account.address, previous)
+            raise
+        log.info("account %s removed (id %s); its code was deleted", account.address, account_id)
+        return account
+
+    # -- internals -------------------------------------------------------------------------
+
+    @staticmethod
+    def _require_proven(check: AccountCheck | None, save_anyway: bool) -> None:
+        if check is not None and not check.ok and not save_anyway:
+            raise CheckFailedError(check)
+
+    def _today(self) -> date:
+        return local_today(self._clock())
+
+    def _replace_code(
+        self,
+        account: Account,
+        secret: str,
+        kind: CredentialEventKind,
+        *,
+        check: AccountCheck | None,
+        label: str | None,
+        code_created: date | None,
+        code_expires: date | None,
+    ) -> Account:
+        assert account.id is not None
+        redact.register(secret)
+        changed = account.replace(
+            needs_code=False,
+            credential_label=label if label is not None else account.credential_label,
+            code_created=code_created if code_created is not None else self._today(),
+            code_expires=code_expires,
+        )
+        with self._keyring_change(account.address, secret):
+            now = self._clock()
+            with self.store.transaction():
+                saved = self.store.update_account(changed)
+                self._event(account.id, kind, now, saved.credential_label)
+                if check is not None:
+                    self._record(check.records(account.id))
+        log.info("code of %s %s", account.address, kind.value)
+        return saved
+
+    @contextmanager
+    def _keyring_change(self, address: str, secret: str) -> Iterator[None]:
+        """Write ``secret`` for ``address``, run the block, and undo the write if it fails."""
+        previous = self.secrets.get(address)
+        self.secrets.set(address, secret)
+        try:
+            yield
+        except BaseException:
+            if previous is None:
+                self._forget_quietly(address)
+            else:
+                self._restore(address, previous)
+            raise
+
+    def _restore(self, address: str, previous: str) -> None:
+        try:
+            self.secrets.set(address, previous)
+        except SecretsError as exc:
+            log.error("could not put back the previous code of %s: %s", address, exc)
+
+    def _forget_quietly(self, address: str) -> None:
+        try:
+            self.secrets.delete(address)
+        except SecretsError as exc:
+            log.error("could not remove the code of %s from the keyring: %s", address, exc)
+
+    def _event(self, account_id: int, kind: CredentialEventKind, at: datetime, note: str) -> None:
+        self.store.add_credential_event(CredentialEvent(account_id, at, kind, note))
+
+    def _record(self, records: list[CheckRecord]) -> list[CheckRecord]:
+        return [self.store.record_check(r) for r in records]

@@ -1,0 +1,351 @@
+"""Registry: store rows and keyring entries change together, or not at all.
+
+Failures are real ones: a store write fails because another connection holds the database's
+write lock (the store gives up after a short busy timeout), and a keyring fails because the
+in-memory backend is switched to "locked" (it raises keyring's own KeyringLocked).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import keyring.errors
+import pytest
+
+from mailmanager import paths
+from mailmanager.core.accounts import (
+    Account,
+    CheckRecord,
+    CredentialEventKind,
+    Endpoint,
+    Protocol,
+    Security,
+)
+from mailmanager.core.policy import local_today
+from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.registry import AccountCheck, CheckFailedError, Registry
+from mailmanager.core.secrets import SecretsLocked, SecretStore
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store import (
+    AccountStore,
+    DuplicateAccountError,
+    StoreLockedError,
+    UnknownAccountError,
+)
+from tests.helpers.memory_keyring import MemoryKeyring
+
+T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+CODE = "FirstCodeAbcd1234"
+NEW_CODE = "SecondCodeWxyz5678"
+
+
+class LockableKeyring(MemoryKeyring):
+    """The in-memory keyring that can be locked like a real one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.locked = False
+
+    def _check(self) -> None:
+        if self.locked:
+            raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._check()
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._check()
+        super().set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._check()
+        super().delete_password(service, username)
+
+
+def make_account(address: str = "zhang.wei@163.com", **changes: object) -> Account:
+    account = Account(
+        address=address,
+        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
+        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+        display_name="张伟",
+        provider_id="netease_personal",
+        credential_label="Thunderbird",
+        code_created=date(2026, 10, 1),
+        code_expires=date(2027, 4, 1),
+    )
+    return account.replace(**changes)
+
+
+def check(*statuses: ConnectionStatus) -> AccountCheck:
+    protocols = [Protocol.IMAP, Protocol.SMTP]
+    return AccountCheck(
+        tuple(
+            ProbeResult(p, s, "server said hi") for p, s in zip(protocols, statuses, strict=True)
+        ),
+        checked_at=T0,
+    )
+
+
+OK = check(ConnectionStatus.OK, ConnectionStatus.OK)
+REJECTED = check(ConnectionStatus.AUTH_FAILED, ConnectionStatus.OK)
+
+
+@pytest.fixture
+def backend() -> LockableKeyring:
+    return LockableKeyring()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "store.sqlite3"
+
+
+@pytest.fixture
+def registry(db: Path, backend: LockableKeyring) -> Iterator[Registry]:
+    with AccountStore.open(db, clock=lambda: T0, busy_timeout_ms=50) as store:
+        yield Registry(store, SecretStore(paths.resolve(), backend=backend), clock=lambda: T0)
+
+
+@contextmanager
+def write_locked(db: Path) -> Iterator[None]:
+    """Another connection holds the database's write lock."""
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def code_of(registry: Registry, address: str) -> str | None:
+    return registry.secrets.get(address)
+
+
+def test_add_saves_row_code_event_and_check(registry: Registry) -> None:
+    saved = registry.add(make_account(" zhang.wei@163.COM "), CODE, check=OK)
+    assert saved.id is not None
+    assert saved.address == "zhang.wei@163.com"
+    assert code_of(registry, "zhang.wei@163.com") == CODE
+    events = registry.store.credential_events(saved.id)
+    assert [e.kind for e in events] == [CredentialEventKind.CREATED]
+    summary = registry.store.summary(saved.id)
+    assert summary.connection_statuses == [ConnectionStatus.OK, ConnectionStatus.OK]
+    assert summary.last_checked == T0
+
+
+def test_add_without_check_is_never_checked(registry: Registry) -> None:
+    saved = registry.add(make_account(), CODE)
+    assert saved.id is not None
+    assert registry.store.summary(saved.id).connection_statuses == []
+
+
+def test_failed_check_saves_nothing_unless_asked(
+    registry: Registry, backend: LockableKeyring
+) -> None:
+    with pytest.raises(CheckFailedError) as caught:
+        registry.add(make_account(), CODE, check=REJECTED)
+    assert "imap: auth_failed" in str(caught.value)
+    assert registry.store.list_accounts() == []
+    assert backend.entries == {}
+    saved = registry.add(make_account(), CODE, check=REJECTED, save_anyway=True)
+    assert saved.id is not None
+    statuses = registry.store.summary(saved.id).connection_statuses
+    assert ConnectionStatus.AUTH_FAILED in statuses
+
+
+def test_duplicate_never_touches_the_existing_code(registry: Registry) -> None:
+    registry.add(make_account(), CODE)
+    with pytest.raises(DuplicateAccountError):
+        registry.add(make_account("Zhang.Wei@163.com"), NEW_CODE)
+    assert code_of(registry, "zhang.wei@163.com") == CODE
+    assert len(registry.store.list_accounts()) == 1
+
+
+def test_keyring_failure_creates_no_row(registry: Registry, backend: LockableKeyring) -> None:
+    backend.locked = True
+    with pytest.raises(SecretsLocked):
+        registry.add(make_account(), CODE)
+    assert registry.store.list_accounts() == []
+    backend.locked = False
+    assert backend.entries == {}
+
+
+def test_store_failure_removes_the_new_code(
+    registry: Registry, backend: LockableKeyring, db: Path
+) -> None:
+    with write_locked(db), pytest.raises(StoreLockedError):
+        registry.add(make_account(), CODE)
+    assert backend.entries == {}
+    assert registry.store.list_accounts() == []
+
+
+def test_store_failure_restores_an_earlier_orphan_code(
+    registry: Registry, backend: LockableKeyring, db: Path
+) -> None:
+    # A code left in the keyring with no account (another process raced us, or a crash):
+    # a failed add must leave it as it found it.
+    registry.secrets.set("zhang.wei@163.com", "OrphanCode0000")
+    with write_locked(db), pytest.raises(StoreLockedError):
+        registry.add(make_account(), CODE)
+    assert code_of(registry, "zhang.wei@163.com") == "OrphanCode0000"
+
+
+def test_secret_never_reaches_the_database(registry: Registry, db: Path) -> None:
+    saved = registry.add(make_account(), CODE, check=OK)
+    assert saved.id is not None
+    registry.rotate(saved.id, NEW_CODE, check=OK)
+    for path in db.parent.glob("store.sqlite3*"):
+        data = path.read_bytes()
+        assert CODE.encode() not in data
+        assert NEW_CODE.encode() not in data
+
+
+def test_rotate_replaces_code_resets_dates_and_records(registry: Registry) -> None:
+    saved = registry.add(make_account(), CODE)
+    rotated = registry.rotate("ZHANG.WEI@163.com", NEW_CODE, label="Foxmail", check=OK)
+    assert code_of(registry, saved.address) == NEW_CODE
+    assert rotated.code_created == local_today(T0)
+    assert rotated.code_expires is None
+    assert rotated.credential_label == "Foxmail"
+    assert saved.id is not None
+    kinds = [e.kind for e in registry.store.credential_events(saved.id)]
+    assert kinds == [CredentialEventKind.ROTATED, CredentialEventKind.CREATED]
+    again = registry.rotate(
+        saved.id, "ThirdCodeQrst9999", code_created=date(2026, 11, 2), code_expires=date(2027, 5, 1)
+    )
+    assert (again.code_created, again.code_expires) == (date(2026, 11, 2), date(2027, 5, 1))
+    assert again.credential_label == "Foxmail"
+
+
+def test_rotate_with_failed_check_keeps_the_old_code(registry: Registry) -> None:
+    saved = registry.add(make_account(), CODE)
+    with pytest.raises(CheckFailedError):
+        registry.rotate(saved.address, NEW_CODE, check=REJECTED)
+    assert code_of(registry, saved.address) == CODE
+    assert saved.id is not None
+    assert registry.store.get_account(saved.id).code_created == date(2026, 10, 1)
+
+
+def test_rotate_store_failure_puts_the_old_code_back(registry: Registry, db: Path) -> None:
+    saved = registry.add(make_account(), CODE)
+    with write_locked(db), pytest.raises(StoreLockedError):
+        registry.rotate(saved.address, NEW_CODE, check=OK)
+    assert code_of(registry, saved.address) == CODE
+
+
+def test_rotate_unknown_account(registry: Registry) -> None:
+    with pytest.raises(UnknownAccountError):
+        registry.rotate("nobody@example.org", NEW_CODE)
+
+
+def test_set_code_for_imported_account(registry: Registry) -> None:
+    imported = registry.store.add_account(make_account(needs_code=True))
+    assert imported.id is not None
+    done = registry.set_code(imported.id, CODE, check=OK)
+    assert not done.needs_code
+    assert done.code_created == date(2026, 10, 1)  # kept from the export
+    assert code_of(registry, imported.address) == CODE
+    kinds = [e.kind for e in registry.store.credential_events(imported.id)]
+    assert kinds == [CredentialEventKind.CREATED]
+
+
+def test_update_settings_leaves_the_code(registry: Registry) -> None:
+    saved = registry.add(make_account(), CODE)
+    updated = registry.update_settings(saved.replace(display_name="Wei", paused=True))
+    assert updated.paused
+    assert code_of(registry, saved.address) == CODE
+
+
+def test_update_settings_moves_the_code_with_the_address(
+    registry: Registry, backend: LockableKeyring
+) -> None:
+    saved = registry.add(make_account(), CODE)
+    moved = registry.update_settings(saved.replace(address="wei.zhang@163.com"))
+    assert moved.address == "wei.zhang@163.com"
+    assert code_of(registry, "wei.zhang@163.com") == CODE
+    assert code_of(registry, "zhang.wei@163.com") is None
+    assert len(backend.entries) == 1
+
+
+def test_update_settings_address_move_fails_cleanly(registry: Registry, db: Path) -> None:
+    saved = registry.add(make_account(), CODE)
+    registry.add(make_account("other@163.com"), NEW_CODE)
+    with pytest.raises(DuplicateAccountError):
+        registry.update_settings(saved.replace(address="other@163.com"))
+    with write_locked(db), pytest.raises(StoreLockedError):
+        registry.update_settings(saved.replace(address="third@163.com"))
+    assert code_of(registry, "zhang.wei@163.com") == CODE
+    assert code_of(registry, "other@163.com") == NEW_CODE
+    assert code_of(registry, "third@163.com") is None
+
+
+def test_remove_deletes_row_history_and_code(registry: Registry, backend: LockableKeyring) -> None:
+    saved = registry.add(make_account(), CODE, check=OK)
+    assert saved.id is not None
+    removed = registry.remove(saved.id)
+    assert removed.address == saved.address
+    assert registry.store.list_accounts() == []
+    assert backend.entries == {}
+    with pytest.raises(UnknownAccountError):
+        registry.remove(saved.id)
+
+
+def test_remove_with_locked_keyring_removes_nothing(
+    registry: Registry, backend: LockableKeyring
+) -> None:
+    saved = registry.add(make_account(), CODE)
+    assert saved.id is not None
+    backend.locked = True
+    with pytest.raises(SecretsLocked):
+        registry.remove(saved.id)
+    backend.locked = False
+    assert registry.store.get_account(saved.id).address == saved.address
+    assert code_of(registry, saved.address) == CODE
+
+
+def test_remove_imported_account_without_keyring(
+    registry: Registry, backend: LockableKeyring
+) -> None:
+    imported = registry.store.add_account(make_account(needs_code=True))
+    assert imported.id is not None
+    backend.locked = True
+    registry.remove(imported.id)
+    assert registry.store.list_accounts() == []
+
+
+def test_remove_store_failure_puts_the_code_back(registry: Registry, db: Path) -> None:
+    saved = registry.add(make_account(), CODE)
+    assert saved.id is not None
+    with write_locked(db), pytest.raises(StoreLockedError):
+        registry.remove(saved.id)
+    assert code_of(registry, saved.address) == CODE
+    assert registry.store.get_account(saved.id).address == saved.address
+
+
+def test_record_check_results(registry: Registry) -> None:
+    saved = registry.add(make_account(), CODE)
+    assert saved.id is not None
+    results = [
+        ProbeResult(Protocol.IMAP, ConnectionStatus.TIMEOUT),
+        ProbeResult(Protocol.SMTP, ConnectionStatus.OK),
+        ProbeResult(Protocol.SMTP, ConnectionStatus.AUTH_FAILED, cancelled=True),
+    ]
+    records = registry.record_check_results(saved.id, results)
+    assert [r.status for r in records] == [ConnectionStatus.TIMEOUT, ConnectionStatus.OK]
+    summary = registry.store.summary(saved.id)
+    assert summary.connection_statuses == [ConnectionStatus.TIMEOUT, ConnectionStatus.OK]
+    stray = CheckRecord(saved.id + 1, T0, Protocol.IMAP, ConnectionStatus.OK)
+    with pytest.raises(ValueError, match="another account"):
+        registry.record_check_results(saved.id, [stray])
+
+
+def test_check_ok_needs_at_least_one_result() -> None:
+    assert not AccountCheck(()).ok
+    assert OK.ok
+    assert not REJECTED.ok
