@@ -45,7 +45,7 @@ $(VENV)/.test-installed: $(VENV)/bin/python pyproject.toml
 
 # Rebuild the .qm files from the .ts sources (needs PySide6's tools, installed with the app).
 translations: $(VENV)/.run-installed
-	$(PY) scripts/update_translations.py
+	$(PY) scripts/ts_tool.py update
 
 bench: $(VENV)/.test-installed
 	$(PY) -m bench
