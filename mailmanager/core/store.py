@@ -16,7 +16,7 @@ import logging
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
@@ -32,7 +32,7 @@ from mailmanager.core.accounts import (
     utcnow,
 )
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
-from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.status import ALL_STATES, ConnectionStatus
 from mailmanager.core.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger("mailmanager.store")
@@ -170,10 +170,7 @@ def _account_values(account: Account) -> dict[str, Any]:
 
 
 def _check_from_row(row: sqlite3.Row) -> CheckRecord:
-    try:
-        status = ConnectionStatus(row["status"])
-    except ValueError:
-        status = ConnectionStatus.PROTOCOL_ERROR
+    status = _status_or_error(row["status"])
     return CheckRecord(
         id=row["id"],
         account_id=row["account_id"],
@@ -467,6 +464,70 @@ class AccountStore:
             account, latest.get(Protocol.IMAP.value), latest.get(Protocol.SMTP.value)
         )
 
+    # -- history retention -----------------------------------------------------------------------
+
+    def compact_history(self, now: datetime, keep_days: int = 90) -> int:
+        """Fold raw checks older than ``keep_days`` into per-day counts; return rows folded.
+
+        A year of 6-hourly checks of hundreds of accounts stays small and fast this way. The
+        latest check of each account and protocol is always kept raw, however old, because the
+        badge shows it.
+        """
+        cutoff = _ts(now - timedelta(days=keep_days))
+        old = (
+            "FROM check_history WHERE checked_at < ? "
+            "AND id NOT IN (SELECT check_id FROM latest_check)"
+        )
+        with self.transaction():
+            ok_counts: dict[tuple[int, str, str], int] = {}
+            fail_counts: dict[tuple[int, str, str], int] = {}
+            worst: dict[tuple[int, str, str], ConnectionStatus] = {}
+            rows = self._conn.execute(
+                "SELECT account_id, substr(checked_at, 1, 10) AS day, protocol, status, "
+                f"count(*) AS n {old} GROUP BY account_id, day, protocol, status",
+                (cutoff,),
+            ).fetchall()
+            for row in rows:
+                key = (row["account_id"], row["day"], row["protocol"])
+                status = _status_or_error(row["status"])
+                ok_counts.setdefault(key, 0)
+                fail_counts.setdefault(key, 0)
+                worst.setdefault(key, ConnectionStatus.OK)
+                if status is ConnectionStatus.OK:
+                    ok_counts[key] += row["n"]
+                else:
+                    fail_counts[key] += row["n"]
+                    worst[key] = _worse(worst[key], status)
+            self._conn.executemany(
+                "INSERT INTO check_daily (account_id, day, protocol, ok_count, fail_count, worst) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, day, protocol) DO UPDATE SET "
+                "ok_count = ok_count + excluded.ok_count, "
+                "fail_count = fail_count + excluded.fail_count, "
+                "worst = CASE WHEN excluded.fail_count > 0 THEN excluded.worst ELSE worst END",
+                [(*k, ok_counts[k], fail_counts[k], worst[k].value) for k in ok_counts],
+            )
+            deleted = self._conn.execute(f"DELETE {old}", (cutoff,)).rowcount
+        return int(deleted)
+
+    def daily_history(self, account_id: int, since: date) -> dict[date, ConnectionStatus]:
+        """The worst status of each day since ``since`` (raw checks and folded days), for the
+        details pane's timeline strip. Days without any check are absent."""
+        days: dict[date, ConnectionStatus] = {}
+        rows = self._query(
+            "SELECT substr(checked_at, 1, 10) AS day, status FROM check_history "
+            "WHERE account_id = ? AND checked_at >= ?",
+            (account_id, since.isoformat()),
+        )
+        rows += self._query(
+            "SELECT day, worst AS status FROM check_daily WHERE account_id = ? AND day >= ?",
+            (account_id, since.isoformat()),
+        )
+        for row in rows:
+            day = date.fromisoformat(row["day"])
+            status = _status_or_error(row["status"])
+            days[day] = _worse(days[day], status) if day in days else status
+        return days
+
     # -- credential events ---------------------------------------------------------------------
 
     def add_credential_event(self, event: CredentialEvent) -> CredentialEvent:
@@ -495,6 +556,17 @@ class AccountStore:
                 )
             )
         return events
+
+
+def _status_or_error(value: str) -> ConnectionStatus:
+    try:
+        return ConnectionStatus(value)
+    except ValueError:
+        return ConnectionStatus.PROTOCOL_ERROR
+
+
+def _worse(a: ConnectionStatus, b: ConnectionStatus) -> ConnectionStatus:
+    return a if ALL_STATES.index(a) <= ALL_STATES.index(b) else b
 
 
 def _statements(script: str) -> list[str]:

@@ -270,3 +270,34 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
         assert store.count_accounts() == 80
         assert len(store.summaries()) == 80
         assert all(s.last_imap is not None for s in store.summaries())
+
+
+def test_compact_history_folds_old_checks_and_keeps_the_latest(store: AccountStore) -> None:
+    a = store.add_account(make_account()).id or 0
+    b = store.add_account(make_account("paused@163.com", paused=True)).id or 0
+    start = (T0 - timedelta(days=200)).replace(hour=0)
+    for day in range(200):
+        for hour in (0, 6, 12, 18):
+            at = start + timedelta(days=day, hours=hour)
+            status = (
+                ConnectionStatus.TIMEOUT if hour == 6 and day % 10 == 0 else ConnectionStatus.OK
+            )
+            store.record_check(CheckRecord(a, at, Protocol.IMAP, status))
+    # b was last checked 150 days ago: its only check must survive compaction.
+    store.record_check(CheckRecord(b, T0 - timedelta(days=150), Protocol.SMTP,
+                                   ConnectionStatus.AUTH_FAILED))  # fmt: skip
+    folded = store.compact_history(T0, keep_days=90)
+    assert folded == 110 * 4
+    assert (
+        store._query("SELECT count(*) FROM check_history WHERE account_id = ?", (a,))[0][0] == 360
+    )
+    summary_b = store.summary(b)
+    assert summary_b.last_smtp is not None
+    assert summary_b.last_smtp.status is ConnectionStatus.AUTH_FAILED
+    days = store.daily_history(a, (T0 - timedelta(days=200)).date())
+    assert len(days) == 200
+    assert days[start.date()] is ConnectionStatus.TIMEOUT
+    assert days[(start + timedelta(days=1)).date()] is ConnectionStatus.OK
+    # Running it again changes nothing.
+    assert store.compact_history(T0, keep_days=90) == 0
+    assert store.daily_history(a, (T0 - timedelta(days=200)).date()) == days
