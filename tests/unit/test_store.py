@@ -287,10 +287,9 @@ def test_compact_history_folds_old_checks_and_keeps_the_latest(store: AccountSto
     store.record_check(CheckRecord(b, T0 - timedelta(days=150), Protocol.SMTP,
                                    ConnectionStatus.AUTH_FAILED))  # fmt: skip
     folded = store.compact_history(T0, keep_days=90)
-    assert folded == 110 * 4
-    assert (
-        store._query("SELECT count(*) FROM check_history WHERE account_id = ?", (a,))[0][0] == 360
-    )
+    assert folded == 110 * 4 + 2  # everything before T0 - 90 days (08:00)
+    remaining = store._query("SELECT count(*) FROM check_history WHERE account_id = ?", (a,))
+    assert remaining[0][0] == 800 - folded
     summary_b = store.summary(b)
     assert summary_b.last_smtp is not None
     assert summary_b.last_smtp.status is ConnectionStatus.AUTH_FAILED
