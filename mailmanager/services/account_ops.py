@@ -1,0 +1,124 @@
+"""Account changes from the GUI, run through the registry on the keyring worker thread.
+
+Every add, edit, rotate, pause and remove goes through ``core.registry.Registry`` so the store
+and the keyring stay consistent. The registry calls the keyring, which may block (unlock
+prompts, D-Bus activation), so it runs on ``SecretWorker``'s single thread, never on the GUI
+thread. SQLite connections belong to one thread, so the registry gets its own store connection,
+opened on that worker thread on first use. Its commits change ``PRAGMA data_version`` for the
+GUI's connection, so the ``StoreWatcher`` picks them up like a change made by the CLI.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+
+from mailmanager.core.accounts import Account
+from mailmanager.core.registry import Registry
+from mailmanager.core.store import AccountStore
+from mailmanager.services.secret_worker import SecretWorker
+
+log = logging.getLogger("mailmanager.ui.ops")
+
+T = TypeVar("T")
+Done = Callable[[Any], None] | None
+Failed = Callable[[BaseException], None] | None
+
+
+class AccountOps(QObject):
+    """Queues registry operations on the worker thread; results come back on the GUI thread.
+
+    Args:
+        worker: the app's ``SecretWorker`` (its one thread also owns the registry's store).
+        database: the store's file.
+    """
+
+    def __init__(self, worker: SecretWorker, database: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.worker = worker
+        self._database = database
+        self._registry: Registry | None = None  # only touched on the worker thread
+
+    def _on_worker(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry(AccountStore.open(self._database), self.worker.store)
+        return self._registry
+
+    def _run(self, fn: Callable[[Registry], T], on_done: Done, on_error: Failed) -> None:
+        self.worker.request(lambda: fn(self._on_worker()), on_done=on_done, on_error=on_error)
+
+    def add(
+        self, account: Account, secret: str, *, on_done: Done = None, on_error: Failed = None
+    ) -> None:
+        """Save a new account and its code (the form's save; the wizard checks first)."""
+        self._run(lambda r: r.add(account, secret), on_done, on_error)
+
+    def update_settings(
+        self, account: Account, *, on_done: Done = None, on_error: Failed = None
+    ) -> None:
+        """Save changed settings; the code stays as it is."""
+        self._run(lambda r: r.update_settings(account), on_done, on_error)
+
+    def set_paused(
+        self, account_id: int, paused: bool, *, on_done: Done = None, on_error: Failed = None
+    ) -> None:
+        def change(r: Registry) -> Account:
+            current = r.store.get_account(account_id)
+            return r.update_settings(current.replace(paused=paused))
+
+        self._run(change, on_done, on_error)
+
+    def rotate(
+        self,
+        account_id: int,
+        secret: str,
+        *,
+        label: str | None,
+        code_created: date | None,
+        code_expires: date | None,
+        on_done: Done = None,
+        on_error: Failed = None,
+    ) -> None:
+        """Replace the code (or set the first one of an imported account)."""
+
+        def change(r: Registry) -> Account:
+            if r.store.get_account(account_id).needs_code:
+                return r.set_code(
+                    account_id,
+                    secret,
+                    label=label,
+                    code_created=code_created,
+                    code_expires=code_expires,
+                )
+            return r.rotate(
+                account_id,
+                secret,
+                label=label,
+                code_created=code_created,
+                code_expires=code_expires,
+            )
+
+        self._run(change, on_done, on_error)
+
+    def remove(self, account_id: int, *, on_done: Done = None, on_error: Failed = None) -> None:
+        """Delete the account, its history and its keyring entry."""
+        self._run(lambda r: r.remove(account_id), on_done, on_error)
+
+    def close(self) -> None:
+        """Close the worker's store connection (queued behind pending operations)."""
+
+        def close_store() -> None:
+            if self._registry is not None:
+                self._registry.store.close()
+                self._registry = None
+
+        future = self.worker.submit(close_store)
+        try:
+            future.result(timeout=5)
+        except Exception:  # shutting down: log and go on
+            log.exception("closing the worker's store connection failed")

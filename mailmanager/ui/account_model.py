@@ -1,0 +1,413 @@
+"""The account list as a Qt model: one row per mailbox, with named roles for views and tests.
+
+``AccountModel`` turns the store's ``AccountSummary`` objects into rows. It is updated in place
+(rows inserted, changed or removed by account id) so that a refresh after a CLI change keeps the
+user's selection and scroll position. Everything date-dependent (badges, "3 minutes ago") is
+computed from an injected clock, so tests are deterministic.
+
+``AccountFilterModel`` sorts (worst badge first, by address, by time) and filters on the
+address, display name, provider name, label and the badge's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from mailmanager.core import status
+from mailmanager.core.accounts import AccountSummary
+from mailmanager.core.badges import account_states, badge_state
+from mailmanager.core.policy import local_today
+from mailmanager.core.status import State
+from mailmanager.ui import formatting
+from mailmanager.ui.provider_info import ProviderLook, fallback_look
+
+Index = QModelIndex | QPersistentModelIndex
+ProviderLookup = Callable[[str | None, str], ProviderLook]
+
+
+class Column(IntEnum):
+    """The list's columns, in display order."""
+
+    MAILBOX = 0
+    STATUS = 1
+    LAST_CHECKED = 2
+    CODE = 3
+
+
+class AccountRoles(IntEnum):
+    """Named data roles; every column answers all of them for its row."""
+
+    AccountRole = Qt.ItemDataRole.UserRole + 1  # core.accounts.Account
+    SummaryRole = Qt.ItemDataRole.UserRole + 2  # core.accounts.AccountSummary
+    AccountIdRole = Qt.ItemDataRole.UserRole + 3  # int
+    StatesRole = Qt.ItemDataRole.UserRole + 4  # list[State], worst first
+    BadgeStateRole = Qt.ItemDataRole.UserRole + 5  # State shown on the badge
+    SeverityRole = Qt.ItemDataRole.UserRole + 6  # int(Severity) of the badge
+    SecondaryTextRole = Qt.ItemDataRole.UserRole + 7  # str: the cell's second line
+    ProviderRole = Qt.ItemDataRole.UserRole + 8  # ProviderLook
+    SortRole = Qt.ItemDataRole.UserRole + 9  # int | float | str per column
+    FilterRole = Qt.ItemDataRole.UserRole + 10  # str: the text the filter box searches
+    CheckingRole = Qt.ItemDataRole.UserRole + 11  # bool: a check is running
+
+
+@dataclass
+class _Row:
+    summary: AccountSummary
+    look: ProviderLook
+    states: list[State]
+    checking: bool = False
+
+    @property
+    def account_id(self) -> int:
+        return self.summary.account.id or 0
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class AccountModel(QAbstractTableModel):
+    """The accounts, one row each, in store order; sort and filter through a proxy.
+
+    Args:
+        clock: returns the current time (timezone-aware); relative times and due states use it.
+        provider_lookup: ``(provider_id, address) -> ProviderLook`` for names and marks.
+    """
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime] = _utcnow,
+        provider_lookup: ProviderLookup | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._lookup: ProviderLookup = provider_lookup or (lambda _pid, addr: fallback_look(addr))
+        self._rows: list[_Row] = []
+
+    # -- updating ------------------------------------------------------------------------------
+
+    def set_provider_lookup(self, lookup: ProviderLookup) -> None:
+        """Use ``lookup`` from now on and re-resolve every row's provider."""
+        self._lookup = lookup
+        for row in self._rows:
+            account = row.summary.account
+            row.look = lookup(account.provider_id, account.address)
+            row.states = self._states(row.summary, row.look, row.checking)
+        self._emit_all_changed()
+
+    def set_summaries(self, summaries: Iterable[AccountSummary]) -> None:
+        """Show ``summaries``: rows are matched by account id, so selections survive."""
+        incoming = {s.account.id or 0: s for s in summaries}
+        for position in range(len(self._rows) - 1, -1, -1):
+            if self._rows[position].account_id not in incoming:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self.endRemoveRows()
+        known = {row.account_id: position for position, row in enumerate(self._rows)}
+        last_column = len(Column) - 1
+        for account_id, summary in incoming.items():
+            found = known.get(account_id)
+            if found is None:
+                continue
+            position = found
+            row = self._rows[position]
+            if row.summary == summary:
+                continue
+            account = summary.account
+            if row.summary.account.provider_id != account.provider_id or (
+                row.summary.account.address != account.address
+            ):
+                row.look = self._lookup(account.provider_id, account.address)
+            row.summary = summary
+            row.states = self._states(summary, row.look, row.checking)
+            self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
+        new = [s for account_id, s in incoming.items() if account_id not in known]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for summary in new:
+                account = summary.account
+                look = self._lookup(account.provider_id, account.address)
+                self._rows.append(_Row(summary, look, self._states(summary, look, False)))
+            self.endInsertRows()
+
+    def set_checking(self, account_ids: Iterable[int]) -> None:
+        """Mark the accounts whose check is running (their badge may show "Checking")."""
+        running = set(account_ids)
+        for position, row in enumerate(self._rows):
+            checking = row.account_id in running
+            if checking != row.checking:
+                row.checking = checking
+                row.states = self._states(row.summary, row.look, checking)
+                self.dataChanged.emit(
+                    self.index(position, Column.STATUS), self.index(position, Column.STATUS)
+                )
+
+    def refresh_times(self) -> None:
+        """Recompute what depends on the clock (relative times, due states) for every row."""
+        for row in self._rows:
+            row.states = self._states(row.summary, row.look, row.checking)
+        self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+    def _states(self, summary: AccountSummary, look: ProviderLook, checking: bool) -> list[State]:
+        today = local_today(self._clock())
+        return account_states(summary, today, recycle_days=look.recycle_days, checking=checking)
+
+    # -- look-ups ------------------------------------------------------------------------------
+
+    def row_of(self, account_id: int) -> int:
+        """The row of ``account_id``, or -1."""
+        for position, row in enumerate(self._rows):
+            if row.account_id == account_id:
+                return position
+        return -1
+
+    def summary_at(self, row: int) -> AccountSummary:
+        return self._rows[row].summary
+
+    def summaries(self) -> list[AccountSummary]:
+        return [row.summary for row in self._rows]
+
+    def states_at(self, row: int) -> list[State]:
+        return list(self._rows[row].states)
+
+    def look_at(self, row: int) -> ProviderLook:
+        return self._rows[row].look
+
+    # -- QAbstractItemModel ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = super().roleNames()
+        for role in AccountRoles:
+            names[int(role)] = QByteArray((role.name[0].lower() + role.name[1:]).encode())
+        return names
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.MAILBOX: self.tr("Mailbox"),
+                Column.STATUS: self.tr("Status"),
+                Column.LAST_CHECKED: self.tr("Last checked"),
+                Column.CODE: self.tr("Authorization code"),
+            }[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                Column.MAILBOX: self.tr("The mailbox address and its provider"),
+                Column.STATUS: self.tr("The most serious state; hover a badge to see all"),
+                Column.LAST_CHECKED: self.tr("When the last login test ran"),
+                Column.CODE: self.tr("When the authorization code expires and how old it is"),
+            }[Column(section)]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role < AccountRoles.AccountRole:
+            return None
+        return self._custom(row, column, AccountRoles(role)) if role in _ROLE_VALUES else None
+
+    def _custom(self, row: _Row, column: Column, role: AccountRoles) -> Any:
+        summary = row.summary
+        if role is AccountRoles.AccountRole:
+            return summary.account
+        if role is AccountRoles.SummaryRole:
+            return summary
+        if role is AccountRoles.AccountIdRole:
+            return row.account_id
+        if role is AccountRoles.StatesRole:
+            return list(row.states)
+        if role is AccountRoles.BadgeStateRole:
+            return badge_state(row.states)
+        if role is AccountRoles.SeverityRole:
+            return int(status.info(badge_state(row.states)).severity)
+        if role is AccountRoles.SecondaryTextRole:
+            return self._secondary(row, column)
+        if role is AccountRoles.ProviderRole:
+            return row.look
+        if role is AccountRoles.SortRole:
+            return self._sort_key(row, column)
+        if role is AccountRoles.FilterRole:
+            return self._filter_text(row)
+        return row.checking  # AccountRoles.CheckingRole
+
+    # -- cell contents ---------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return local_today(self._clock())
+
+    def _display(self, row: _Row, column: Column) -> str:
+        account = row.summary.account
+        if column is Column.MAILBOX:
+            return account.address
+        if column is Column.STATUS:
+            return formatting.state_label(badge_state(row.states))
+        if column is Column.LAST_CHECKED:
+            return formatting.relative_time(row.summary.last_checked, self._clock())
+        return formatting.code_lines(account, self._today())[0]
+
+    def _secondary(self, row: _Row, column: Column) -> str:
+        account = row.summary.account
+        if column is Column.MAILBOX:
+            parts = [row.look.name]
+            if account.display_name:
+                parts.append(account.display_name)
+            return " · ".join(parts)
+        if column is Column.LAST_CHECKED:
+            latest = [r for r in (row.summary.last_imap, row.summary.last_smtp) if r is not None]
+            if not latest:
+                return ""
+            return " · ".join(
+                self.tr("%1: %2")
+                .replace("%1", r.protocol.value.upper())
+                .replace("%2", formatting.state_label(r.status))
+                for r in latest
+            )
+        if column is Column.CODE:
+            return formatting.code_lines(account, self._today())[1]
+        return ""
+
+    def _tooltip(self, row: _Row, column: Column) -> str:
+        summary = row.summary
+        account = summary.account
+        if column is Column.MAILBOX:
+            lines = [account.address, row.look.name]
+            if account.display_name:
+                lines.insert(1, account.display_name)
+            if account.credential_label:
+                lines.append(self.tr("Code label: %1").replace("%1", account.credential_label))
+            return "\n".join(lines)
+        if column is Column.STATUS:
+            return formatting.states_tooltip(row.states)
+        if column is Column.LAST_CHECKED:
+            lines = []
+            for record in (summary.last_imap, summary.last_smtp):
+                if record is None:
+                    continue
+                lines.append(
+                    self.tr("%1 checked %2: %3")
+                    .replace("%1", record.protocol.value.upper())
+                    .replace("%2", formatting.format_datetime(record.checked_at))
+                    .replace("%3", formatting.state_label(record.status))
+                )
+            return "\n".join(lines) or self.tr("This mailbox has not been checked yet.")
+        today = self._today()
+        lines = []
+        if account.code_created is not None:
+            lines.append(
+                self.tr("Created on %1").replace("%1", formatting.format_date(account.code_created))
+            )
+        if account.code_expires is not None:
+            lines.append(
+                self.tr("Expires on %1").replace("%1", formatting.format_date(account.code_expires))
+            )
+        rotation = formatting.rotation_text(account, today)
+        if rotation:
+            lines.append(rotation)
+        return "\n".join(lines) or self.tr("No dates are known for this code.")
+
+    def _sort_key(self, row: _Row, column: Column) -> int | float | str:
+        account = row.summary.account
+        if column is Column.MAILBOX:
+            return account.address.casefold()
+        if column is Column.STATUS:
+            return status.ALL_STATES.index(badge_state(row.states))
+        if column is Column.LAST_CHECKED:
+            checked = row.summary.last_checked
+            return checked.timestamp() if checked is not None else -1.0
+        if account.code_expires is not None:
+            return (account.code_expires - self._today()).days
+        return 1_000_000  # no expiry sorts after every dated code
+
+    def _filter_text(self, row: _Row) -> str:
+        account = row.summary.account
+        parts = [
+            account.address,
+            account.display_name,
+            account.credential_label,
+            row.look.name,
+            *(formatting.state_label(s) for s in row.states),
+        ]
+        return "\n".join(p for p in parts if p)
+
+
+_ROLE_VALUES = {int(role) for role in AccountRoles}
+
+
+class AccountFilterModel(QSortFilterProxyModel):
+    """Sorts by each column's ``SortRole`` (address as tie-breaker) and filters on the text
+    the filter box holds, across address, name, provider, label and state labels."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(AccountRoles.SortRole)
+        self.setFilterRole(AccountRoles.FilterRole)
+        self.setFilterKeyColumn(Column.MAILBOX)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a = left.data(AccountRoles.SortRole)
+        b = right.data(AccountRoles.SortRole)
+        if a != b:
+            return bool(a < b)
+        name_a = left.sibling(left.row(), Column.MAILBOX).data(AccountRoles.SortRole)
+        name_b = right.sibling(right.row(), Column.MAILBOX).data(AccountRoles.SortRole)
+        return bool(name_a < name_b)
+
+    def account_id_at(self, proxy_row: int) -> int:
+        return int(self.index(proxy_row, 0).data(AccountRoles.AccountIdRole))
+
+    def summaries_at(self, rows: Sequence[int]) -> list[AccountSummary]:
+        return [self.index(r, 0).data(AccountRoles.SummaryRole) for r in rows]

@@ -1,0 +1,127 @@
+"""Texts the account list and the details pane show, in the UI language.
+
+Relative times ("3 minutes ago" / "3 分钟前"), code ages and expiries, state labels from the
+core's vocabulary and security names. Everything goes through Qt's translator: the contexts are
+named here so that ``pyside6-lupdate`` finds every string, plural forms use ``%n``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
+
+from mailmanager.core import policy, status
+from mailmanager.core.accounts import Account, Security
+from mailmanager.core.status import State
+
+
+def _tr(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def state_label(state: State) -> str:
+    """The short label of ``state`` ("Normal" / "正常")."""
+    return QCoreApplication.translate("Status", status.info(state).label)
+
+
+def state_description(state: State) -> str:
+    """The one-line explanation of ``state``."""
+    return QCoreApplication.translate("Status", status.info(state).description)
+
+
+def states_tooltip(states: list[State]) -> str:
+    """Rich text listing every state with its explanation, worst first."""
+    if not states:
+        states = [status.worst([])]
+    items = "".join(
+        f"<li><b>{_escape(state_label(s))}</b>: {_escape(state_description(s))}</li>"
+        for s in states
+    )
+    return f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def relative_time(when: datetime | None, now: datetime) -> str:
+    """How long ago ``when`` was: "just now", "3 minutes ago", "2 days ago", or a date."""
+    if when is None:
+        return QCoreApplication.translate("RelativeTime", "Never")
+    seconds = int((now - when).total_seconds())
+    if seconds < 60:
+        return QCoreApplication.translate("RelativeTime", "Just now")
+    minutes = seconds // 60
+    if minutes < 60:
+        return QCoreApplication.translate("RelativeTime", "%n minute(s) ago", None, minutes)
+    hours = minutes // 60
+    if hours < 24:
+        return QCoreApplication.translate("RelativeTime", "%n hour(s) ago", None, hours)
+    days = hours // 24
+    if days < 30:
+        return QCoreApplication.translate("RelativeTime", "%n day(s) ago", None, days)
+    return format_date(when.astimezone().date())
+
+
+def format_date(value: date) -> str:
+    """A calendar date in the UI language's long-ish numeric form (2025-03-15 / 2025/3/15)."""
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def format_datetime(value: datetime) -> str:
+    """A timestamp in local time, to the minute, in the UI language's format."""
+    local = value.astimezone()
+    qdt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()), Qt.TimeSpec.LocalTime)
+    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def expiry_text(expires: date | None, today: date) -> str:
+    """ "expires in 12 days", "expires today", "expired 3 days ago" or "no expiry date"."""
+    if expires is None:
+        return QCoreApplication.translate("CodeDates", "No expiry date")
+    days = (expires - today).days
+    if days > 0:
+        return QCoreApplication.translate("CodeDates", "Expires in %n day(s)", None, days)
+    if days == 0:
+        return QCoreApplication.translate("CodeDates", "Expires today")
+    return QCoreApplication.translate("CodeDates", "Expired %n day(s) ago", None, -days)
+
+
+def age_text(created: date | None, today: date) -> str:
+    """ "created 40 days ago", "created today" or "creation date unknown"."""
+    if created is None:
+        return QCoreApplication.translate("CodeDates", "Creation date unknown")
+    days = (today - created).days
+    if days <= 0:
+        return QCoreApplication.translate("CodeDates", "Created today")
+    return QCoreApplication.translate("CodeDates", "Created %n day(s) ago", None, days)
+
+
+def rotation_text(account: Account, today: date) -> str:
+    """When the rotation reminder comes: "rotation in 50 days", "rotation due", or ""."""
+    due = policy.rotation_date(account)
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days <= 0:
+        return QCoreApplication.translate("CodeDates", "Rotation due")
+    return QCoreApplication.translate("CodeDates", "Rotation in %n day(s)", None, days)
+
+
+def code_lines(account: Account, today: date) -> tuple[str, str]:
+    """The code column's two lines: expiry (or age) first, then age (or rotation)."""
+    if account.code_expires is not None:
+        return expiry_text(account.code_expires, today), age_text(account.code_created, today)
+    return age_text(account.code_created, today), rotation_text(account, today)
+
+
+def security_text(security: Security) -> str:
+    """How a connection's security is named in mail clients' settings."""
+    if security is Security.SSL:
+        return QCoreApplication.translate("Security", "SSL/TLS")
+    if security is Security.STARTTLS:
+        return QCoreApplication.translate("Security", "STARTTLS")
+    return QCoreApplication.translate("Security", "None (unencrypted)")

@@ -1,0 +1,129 @@
+"""The app's icons: the application icon, status icons, toolbar icons and provider marks.
+
+Every icon is a small SVG in resources/icons/ drawn for this app. Status and toolbar icons are
+drawn in black (``#000000``) with white (``#ffffff``) cut-outs; they are recoloured when rendered
+so that one file serves light and dark palettes. Rendering happens at the screen's device pixel
+ratio, so icons stay sharp on HiDPI screens. Provider marks are painted, never logos: a rounded
+square in the catalogue's colour with its short text (initials or a short Chinese name).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from mailmanager import paths
+from mailmanager.core.status import Severity
+
+_SEVERITY_FILE = {
+    Severity.GOOD: "status-good",
+    Severity.NEUTRAL: "status-neutral",
+    Severity.WARNING: "status-warning",
+    Severity.ERROR: "status-error",
+}
+
+
+def icon_path(name: str) -> str:
+    """The file of icon ``name`` (without ``.svg``)."""
+    return str(paths.resources_dir() / "icons" / f"{name}.svg")
+
+
+@cache
+def _svg_source(name: str) -> str:
+    return (paths.resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+def clear_caches() -> None:
+    """Drop the rendered pixmaps (before the QApplication goes away)."""
+    _render.cache_clear()
+    _mark.cache_clear()
+
+
+def render_svg(name: str, size: int, dpr: float, ink: str, cutout: str = "#ffffff") -> QPixmap:
+    """Icon ``name`` as a ``size``x``size`` (logical pixels) pixmap in colour ``ink``."""
+    return _render(name, size, round(dpr * 100), ink.lower(), cutout.lower())
+
+
+@cache
+def _render(name: str, size: int, dpr_percent: int, ink: str, cutout: str) -> QPixmap:
+    dpr = dpr_percent / 100
+    source = _svg_source(name).replace("#000000", ink).replace("#ffffff", cutout)
+    renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
+    pixels = max(1, round(size * dpr))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    pixmap.setDevicePixelRatio(dpr)
+    return pixmap
+
+
+def status_pixmap(
+    severity: Severity, size: int, dpr: float, ink: QColor, cutout: QColor
+) -> QPixmap:
+    """The status icon of ``severity``: check, dash, triangle or cross (shape, not colour alone)."""
+    return render_svg(_SEVERITY_FILE[severity], size, dpr, ink.name(), cutout.name())
+
+
+def action_icon(name: str, palette: QPalette) -> QIcon:
+    """Toolbar icon ``action-<name>`` in the palette's text colour, with a greyed disabled form."""
+    icon = QIcon()
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText).name()
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
+    for size in (16, 20, 24, 32):
+        for dpr in (1.0, 2.0):
+            icon.addPixmap(render_svg(f"action-{name}", size, dpr, normal), QIcon.Mode.Normal)
+            icon.addPixmap(render_svg(f"action-{name}", size, dpr, disabled), QIcon.Mode.Disabled)
+    return icon
+
+
+def app_icon() -> QIcon:
+    """The application icon (scalable; Qt's SVG icon engine renders every size)."""
+    return QIcon(icon_path("app"))
+
+
+def app_pixmap(size: int, dpr: float = 1.0) -> QPixmap:
+    """The application icon at ``size`` logical pixels, e.g. for the empty state."""
+    return _render("app", size, round(dpr * 100), "#000000", "#ffffff")
+
+
+def domain_initials(domain: str) -> str:
+    """Fallback mark text for a domain without a catalogue entry: "example.com" -> "E"."""
+    label = domain.strip().lower().split(".")[0] if domain.strip() else ""
+    return label[:1].upper() or "?"
+
+
+def provider_mark(text: str, color: str, size: int, dpr: float) -> QPixmap:
+    """A rounded square in ``color`` with ``text`` in white, fitted to the square."""
+    return _mark(text, color.lower(), size, round(dpr * 100))
+
+
+@cache
+def _mark(text: str, color: str, size: int, dpr_percent: int) -> QPixmap:
+    dpr = dpr_percent / 100
+    pixels = max(1, round(size * dpr))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.setDevicePixelRatio(dpr)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    rect = QRectF(0, 0, size, size)
+    painter.drawRoundedRect(rect, size * 0.24, size * 0.24)
+    font = QFont()
+    font.setBold(True)
+    # One or two characters fill more of the square than three or four.
+    share = {1: 0.52, 2: 0.40}.get(len(text), 0.30)
+    font.setPixelSize(max(6, round(size * share)))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return pixmap

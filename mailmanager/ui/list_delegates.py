@@ -1,0 +1,133 @@
+"""Delegates for the account list's text columns: a mailbox cell with the provider's mark, and
+cells with a main line and a quieter second line.
+
+Two lines per row keep the list scannable without extra columns: the address with the provider
+and display name under it; "expires in 12 days" with "created 40 days ago" under it. Long
+addresses are elided in the middle so that the domain stays visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from mailmanager.ui import icons
+from mailmanager.ui.account_model import AccountRoles
+from mailmanager.ui.provider_info import ProviderLook
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAD_X = 8
+MARK_SIZE = 30
+LINE_GAP = 2
+PAD_Y = 7
+
+
+def secondary_font(font: QFont) -> QFont:
+    smaller = QFont(font)
+    if font.pointSizeF() > 0:
+        smaller.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+    else:
+        smaller.setPixelSize(max(9, font.pixelSize() - 1))
+    return smaller
+
+
+def muted(palette: QPalette, selected: bool) -> QColor:
+    """A quieter text colour that still reads on the list's background (or the selection)."""
+    if selected:
+        return palette.color(QPalette.ColorRole.HighlightedText)
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    # Two thirds of the way from the background to the text keeps contrast above 4.5:1.
+    return QColor(
+        round(base.red() + (text.red() - base.red()) * 0.68),
+        round(base.green() + (text.green() - base.green()) * 0.68),
+        round(base.blue() + (text.blue() - base.blue()) * 0.68),
+    )
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """A main line (DisplayRole) and an optional muted second line (SecondaryTextRole)."""
+
+    elide = Qt.TextElideMode.ElideRight
+
+    def text_left(self, opt: QStyleOptionViewItem) -> int:
+        return opt.rect.left() + PAD_X
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        main = opt.text
+        second = str(index.data(AccountRoles.SecondaryTextRole) or "")
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        self.paint_extra(painter, opt, index)
+        left = self.text_left(opt)
+        width = opt.rect.right() - PAD_X - left
+        main_metrics = QFontMetrics(opt.font)
+        small = secondary_font(opt.font)
+        small_metrics = QFontMetrics(small)
+        block = main_metrics.height() + (LINE_GAP + small_metrics.height() if second else 0)
+        top = opt.rect.top() + (opt.rect.height() - block) // 2
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(text_role))
+        painter.drawText(
+            QRect(left, top, width, main_metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            main_metrics.elidedText(main, self.elide, width),
+        )
+        if second:
+            painter.setFont(small)
+            painter.setPen(muted(opt.palette, selected))
+            painter.drawText(
+                QRect(left, top + main_metrics.height() + LINE_GAP, width, small_metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                small_metrics.elidedText(second, Qt.TextElideMode.ElideRight, width),
+            )
+        painter.restore()
+
+    def paint_extra(self, painter: QPainter, opt: QStyleOptionViewItem, index: Index) -> None:
+        """Subclasses paint decorations (the provider mark) here."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        main_metrics = QFontMetrics(opt.font)
+        small_metrics = QFontMetrics(secondary_font(opt.font))
+        second = str(index.data(AccountRoles.SecondaryTextRole) or "")
+        width = max(
+            main_metrics.horizontalAdvance(opt.text),
+            small_metrics.horizontalAdvance(second),
+        )
+        height = main_metrics.height() + LINE_GAP + small_metrics.height() + 2 * PAD_Y
+        return QSize(self.text_left_offset() + width + PAD_X, max(height, MARK_SIZE + 2 * PAD_Y))
+
+    def text_left_offset(self) -> int:
+        return PAD_X
+
+
+class MailboxDelegate(TwoLineDelegate):
+    """The mailbox cell: provider mark, address (elided in the middle), provider and name."""
+
+    elide = Qt.TextElideMode.ElideMiddle
+
+    def text_left(self, opt: QStyleOptionViewItem) -> int:
+        return opt.rect.left() + self.text_left_offset()
+
+    def text_left_offset(self) -> int:
+        return PAD_X + MARK_SIZE + 10
+
+    def paint_extra(self, painter: QPainter, opt: QStyleOptionViewItem, index: Index) -> None:
+        look = index.data(AccountRoles.ProviderRole)
+        if not isinstance(look, ProviderLook):
+            return
+        dpr = painter.device().devicePixelRatioF()
+        pixmap = icons.provider_mark(look.mark_text, look.mark_color, MARK_SIZE, dpr)
+        top = opt.rect.top() + (opt.rect.height() - MARK_SIZE) // 2
+        painter.drawPixmap(opt.rect.left() + PAD_X, top, pixmap)

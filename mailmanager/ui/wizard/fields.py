@@ -1,0 +1,99 @@
+"""The wizard's vocabulary: page ids, modes, registered field names and value conversions.
+
+Why a module of its own: the page modules, the wizard, the tests and any automation must agree on
+these names, and none of them should have to import a page to learn them. The field names are
+public (issue 5 lists them); security fields hold ``ssl`` / ``starttls`` / ``plain``; dates are
+``QDate`` values, and an empty expiry is an invalid ``QDate``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum, StrEnum
+
+from PySide6.QtCore import QDate
+
+
+class PageId(IntEnum):
+    """Page ids in the order a new account walks through them (``nextId`` skips some)."""
+
+    ADDRESS = 0
+    PREPARE = 1
+    CODE_ONCE = 2
+    CREDENTIAL = 3
+    SERVERS = 4
+    TEST = 5
+    DONE = 6
+
+
+class WizardMode(StrEnum):
+    """Why the wizard was opened.
+
+    ADD: a new mailbox. FIX: a saved mailbox whose check fails (prefilled; the user may keep the
+    stored code). ROTATE: replace a saved mailbox's code with a new one, proven before it is
+    stored.
+    """
+
+    ADD = "add"
+    FIX = "fix"
+    ROTATE = "rotate"
+
+
+class F:
+    """Registered field names (``QWizard.field(F.ADDRESS)``)."""
+
+    ADDRESS = "address"
+    DISPLAY_NAME = "displayName"
+    PASSWORD = "password"
+    CODE_ACKNOWLEDGED = "codeAcknowledged"
+    CODE_LABEL = "codeLabel"
+    CODE_CREATED = "codeCreated"
+    CODE_EXPIRES = "codeExpires"
+    ROTATE_DAYS = "rotateDays"
+    IMAP_HOST = "imapHost"
+    IMAP_PORT = "imapPort"
+    IMAP_SECURITY = "imapSecurity"
+    IMAP_USERNAME = "imapUsername"
+    SMTP_HOST = "smtpHost"
+    SMTP_PORT = "smtpPort"
+    SMTP_SECURITY = "smtpSecurity"
+    SMTP_USERNAME = "smtpUsername"
+    CA_FILE = "caFile"
+    SERVER_GROUP = "serverGroup"
+
+
+ALL_FIELDS: tuple[str, ...] = tuple(
+    value for key, value in vars(F).items() if key.isupper() and isinstance(value, str)
+)
+
+SECURITY_VALUES = ("ssl", "starttls", "plain")
+
+# Standard ports per protocol and security, used when the user changes the security.
+DEFAULT_PORTS = {
+    ("imap", "ssl"): 993,
+    ("imap", "starttls"): 143,
+    ("imap", "plain"): 143,
+    ("smtp", "ssl"): 465,
+    ("smtp", "starttls"): 587,
+    ("smtp", "plain"): 25,
+}
+
+DEFAULT_LABEL = "mailmanager"
+MIN_ROTATE_DAYS = 7
+MAX_ROTATE_DAYS = 730
+
+
+def to_qdate(value: date | None) -> QDate:
+    """``date`` -> ``QDate``; None gives an invalid QDate (an empty expiry)."""
+    if value is None:
+        return QDate()
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: object) -> date | None:
+    """``QDate`` (or a ``date``) -> ``date``; an invalid or missing QDate gives None."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, QDate) and value.isValid():
+        return date(value.year(), value.month(), value.day())
+    return None
