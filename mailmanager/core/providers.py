@@ -1,0 +1,228 @@
+"""The provider catalogue: the bundled provider files plus the user's own, indexed for look-up.
+
+Why cached: the wizard, the main window (provider names and marks) and the CLI all need the
+catalogue at start-up, and parsing some twenty TOML files costs a few milliseconds each time. The
+bundled part is parsed once per process and shared; user providers (a handful of small files the
+user imported from autoconfig files) are read on each ``Catalogue.load`` so that an import shows
+up without a restart.
+
+Look-up order for a domain: the user's providers first (the user imported them on purpose, e.g.
+to override servers for a company domain), then the bundled catalogue.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mailmanager import paths
+from mailmanager.core.catalogue_schema import CatalogueError, parse_provider
+from mailmanager.core.provider_model import (
+    CodeFormat,
+    Credential,
+    CredentialKind,
+    InactivityRule,
+    Mark,
+    Pitfall,
+    Provider,
+    SendingGuidance,
+    SendingStage,
+    ServerGroup,
+    Source,
+    Text,
+    TextList,
+)
+
+__all__ = [
+    "Catalogue",
+    "CatalogueError",
+    "CodeFormat",
+    "Credential",
+    "CredentialKind",
+    "InactivityRule",
+    "Mark",
+    "Pitfall",
+    "Provider",
+    "SendingGuidance",
+    "SendingStage",
+    "ServerGroup",
+    "Source",
+    "Text",
+    "TextList",
+    "bundled_dir",
+    "load_provider_file",
+]
+
+log = logging.getLogger("mailmanager.providers")
+
+MAX_PROVIDER_FILE = 256 * 1024  # a provider file is a few kilobytes; refuse anything absurd
+
+
+def bundled_dir() -> Path:
+    """The folder of the bundled catalogue (resources/providers)."""
+    return paths.resources_dir() / "providers"
+
+
+def load_provider_file(path: Path, *, strict: bool = True, user: bool = False) -> Provider:
+    """Read and validate one provider file; CatalogueError (naming the file) if it is broken."""
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(name, "", f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_PROVIDER_FILE:
+        raise CatalogueError(name, "", f"is larger than {MAX_PROVIDER_FILE // 1024} KiB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(name, "", f"is not UTF-8 (byte {exc.start})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(name, "", f"is not valid TOML: {exc}") from None
+    return parse_provider(data, name, strict=strict, user=user)
+
+
+def _load_folder(folder: Path, *, strict: bool, user: bool) -> list[Provider]:
+    if not folder.is_dir():
+        return []
+    return [
+        load_provider_file(path, strict=strict, user=user) for path in sorted(folder.glob("*.toml"))
+    ]
+
+
+@dataclass(frozen=True)
+class _Index:
+    providers: tuple[Provider, ...]
+    by_id: dict[str, Provider]
+    by_domain: dict[str, Provider]
+
+
+def _index(providers: Iterable[Provider], what: str) -> _Index:
+    ordered = tuple(providers)
+    by_id: dict[str, Provider] = {}
+    by_domain: dict[str, Provider] = {}
+    for provider in ordered:
+        if provider.id in by_id:
+            other = by_id[provider.id].origin
+            raise CatalogueError(provider.origin, "id", f"{provider.id!r} is also used by {other}")
+        by_id[provider.id] = provider
+        for domain in provider.domains:
+            if domain in by_domain:
+                other = by_domain[domain].origin
+                raise CatalogueError(
+                    provider.origin, "domains", f"{domain!r} is also listed in {other} ({what})"
+                )
+            by_domain[domain] = provider
+    return _Index(ordered, by_id, by_domain)
+
+
+_bundled_lock = threading.Lock()
+_bundled_cache: dict[Path, _Index] = {}
+
+
+def _bundled(folder: Path) -> _Index:
+    with _bundled_lock:
+        cached = _bundled_cache.get(folder)
+        if cached is None:
+            cached = _index(_load_folder(folder, strict=True, user=False), "bundled catalogue")
+            _bundled_cache[folder] = cached
+        return cached
+
+
+class Catalogue:
+    """The bundled providers plus the user's, with look-ups by id, domain and MX host.
+
+    Build it with ``Catalogue.load()``; it is immutable afterwards, so it can be shared between
+    threads (detection runs in a worker thread).
+    """
+
+    def __init__(self, bundled: Iterable[Provider], user: Iterable[Provider] = ()) -> None:
+        self._bundled = _index(bundled, "bundled catalogue")
+        self._user = _index(user, "user providers")
+        self._all = self._user.providers + tuple(
+            p for p in self._bundled.providers if p.id not in self._user.by_id
+        )
+
+    @classmethod
+    def load(
+        cls,
+        user_dir: Path | None = None,
+        *,
+        bundled_dir_override: Path | None = None,
+        include_user: bool = True,
+    ) -> Catalogue:
+        """Load the (cached) bundled catalogue and the user providers.
+
+        ``user_dir`` defaults to ``paths.resolve().user_providers_dir``. A broken bundled file
+        raises CatalogueError; a broken user file is skipped with a logged warning (one bad
+        import must not stop the app), unless it is the only thing being loaded.
+        """
+        folder = bundled_dir_override if bundled_dir_override is not None else bundled_dir()
+        bundled = _bundled(folder.resolve())
+        user: list[Provider] = []
+        if include_user:
+            directory = user_dir if user_dir is not None else paths.resolve().user_providers_dir
+            user = load_user_providers(directory)
+        catalogue = cls.__new__(cls)
+        catalogue._bundled = bundled
+        catalogue._user = _index(user, "user providers")
+        catalogue._all = catalogue._user.providers + tuple(
+            p for p in bundled.providers if p.id not in catalogue._user.by_id
+        )
+        return catalogue
+
+    # -- look-ups ------------------------------------------------------------------------------
+    def all(self) -> tuple[Provider, ...]:
+        """Every provider: the user's first, then the bundled ones (sorted by file name)."""
+        return self._all
+
+    def __iter__(self) -> Iterator[Provider]:
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def get(self, provider_id: str) -> Provider | None:
+        return self._user.by_id.get(provider_id) or self._bundled.by_id.get(provider_id)
+
+    def by_domain(self, domain: str) -> Provider | None:
+        """The provider whose address domain this is (exact match, lower-case ASCII form)."""
+        key = domain.strip().lower().rstrip(".")
+        return self._user.by_domain.get(key) or self._bundled.by_domain.get(key)
+
+    def match_mx(self, host: str) -> Provider | None:
+        """The provider whose MX patterns match ``host`` (user providers first), or None."""
+        for provider in self._all:
+            if provider.matches_mx(host):
+                return provider
+        return None
+
+    def user_providers(self) -> tuple[Provider, ...]:
+        return self._user.providers
+
+
+def load_user_providers(directory: Path) -> list[Provider]:
+    """The user's providers in ``directory``; broken files are logged and skipped."""
+    result: list[Provider] = []
+    if not directory.is_dir():
+        return result
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            result.append(load_provider_file(path, strict=False, user=True))
+        except CatalogueError as exc:
+            log.warning("skipping user provider: %s", exc)
+    seen: set[str] = set()
+    unique: list[Provider] = []
+    for provider in result:
+        if provider.id in seen or any(f"@{d}" in seen for d in provider.domains):
+            log.warning("skipping user provider %s: duplicate id or domain", provider.origin)
+            continue
+        seen.add(provider.id)
+        seen.update(f"@{d}" for d in provider.domains)
+        unique.append(provider)
+    return unique
