@@ -1,0 +1,146 @@
+"""The dialog that shows an uncaught exception's report instead of the app silently vanishing.
+
+The report comes from ``mailmanager.services.crash_handler`` already redacted. The dialog says
+in plain words that the app is still running, shows the report in a read-only, copyable text
+box, and offers Copy, Continue and Quit. ``CrashDialogHost`` is the presenter the app hands to
+the crash handler: it keeps one dialog at a time and appends later reports to it, so an error
+that repeats (in a paint event, say) cannot bury the screen under dialogs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+SEPARATOR = "\n" + "-" * 72 + "\n"
+
+
+class CrashDialog(QDialog):
+    """Shows one or more crash reports, copyable, and lets the user continue or quit.
+
+    Signals:
+        quitRequested(): the user chose to quit the app.
+    """
+
+    quitRequested = Signal()
+
+    def __init__(
+        self, report: str, log_file: Path | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(self.tr("mailmanager: unexpected error"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._reports = [report]
+
+        heading = QLabel(self.tr("Something went wrong inside mailmanager."), self)
+        heading.setObjectName("crashHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        explanation = QLabel(
+            self.tr(
+                "The app is still running, but what you just did may not have finished. "
+                "The report below has also been written to the log, with authorization codes "
+                "removed. Please copy it into a bug report if the problem comes back."
+            ),
+            self,
+        )
+        explanation.setWordWrap(True)
+
+        self._text = QPlainTextEdit(self)
+        self._text.setObjectName("crashReport")
+        self._text.setReadOnly(True)
+        self._text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._text.setPlainText(report)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addWidget(self._text, 1)
+        if log_file is not None:
+            where = QLabel(self.tr("Log file:") + " " + str(log_file), self)
+            where.setObjectName("crashLogFile")
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(where)
+
+        buttons = QDialogButtonBox(self)
+        self.copy_button = QPushButton(self.tr("Copy report"), self)
+        self.copy_button.setObjectName("crashCopy")
+        self.quit_button = QPushButton(self.tr("Quit mailmanager"), self)
+        self.quit_button.setObjectName("crashQuit")
+        self.continue_button = QPushButton(self.tr("Continue"), self)
+        self.continue_button.setObjectName("crashContinue")
+        self.continue_button.setDefault(True)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        layout.addWidget(buttons)
+
+        self.copy_button.clicked.connect(self.copy_report)
+        self.continue_button.clicked.connect(self.accept)
+        self.quit_button.clicked.connect(self._quit)
+        self.resize(720, 480)
+
+    def report_text(self) -> str:
+        """Every report shown so far, oldest first."""
+        return SEPARATOR.join(self._reports)
+
+    def add_report(self, report: str) -> None:
+        """Append a later report to the open dialog."""
+        self._reports.append(report)
+        self._text.setPlainText(self.report_text())
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report_text())
+
+    def _quit(self) -> None:
+        self.quitRequested.emit()
+        self.reject()
+
+
+class CrashDialogHost:
+    """The crash handler's presenter: one dialog at a time, later reports appended to it.
+
+    Attributes:
+        log_file: shown in the dialog so the user can find the written report.
+        parent: returns the window to centre the dialog on (the main window, once it exists).
+        on_quit: what "Quit mailmanager" does; quits the application by default.
+    """
+
+    def __init__(
+        self,
+        log_file: Path | None = None,
+        parent: Callable[[], QWidget | None] | None = None,
+        on_quit: Callable[[], None] | None = None,
+    ) -> None:
+        self.log_file = log_file
+        self.parent = parent or (lambda: None)
+        self.on_quit = on_quit or QCoreApplication.quit
+        self.dialog: CrashDialog | None = None
+
+    def __call__(self, report: str) -> None:
+        if self.dialog is not None:
+            self.dialog.add_report(report)
+        else:
+            self.dialog = CrashDialog(report, self.log_file, self.parent())
+            self.dialog.quitRequested.connect(self.on_quit)
+            self.dialog.destroyed.connect(self._forget)
+            self.dialog.show()  # a new top-level window opens in front
+        self.dialog.activateWindow()
+
+    def _forget(self) -> None:
+        self.dialog = None
