@@ -1,10 +1,427 @@
-"""Placeholder: filled in by its issue."""
+"""`list`, `add`, `remove`, `export` and `import`: the accounts from the command line.
+
+Every change goes through ``core.registry.Registry`` (store and keyring together); this module
+only parses arguments, reads the code from standard input (never from argv, where other users
+and shell history would see it) and prints. Expected failures end in one line on stderr and an
+exit code: 2 for bad input (malformed address, unknown account, bad date), 1 when the command ran
+but the user has to act (login check failed, keyring locked or missing, database busy, damaged
+or too new). No traceback reaches the user.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mailmanager.cli import account_view
+from mailmanager.cli.common import (
+    EXIT_NEEDS_ACTION,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliContext,
+    fail,
+    parse_endpoint,
+    read_password_stdin,
+)
+from mailmanager.core import account_export, check_runner
+from mailmanager.core import address as address_rules
+from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint
+from mailmanager.core.check_runner import AccountCheck
+from mailmanager.core.hints import hint_text
+from mailmanager.core.policy import local_today
+from mailmanager.core.providers import Provider
+from mailmanager.core.registry import CheckFailedError, Registry
+from mailmanager.core.secrets import SecretsError, SecretStore
+from mailmanager.core.store import (
+    AccountStore,
+    DuplicateAccountError,
+    StoreError,
+    UnknownAccountError,
+)
+
+log = logging.getLogger("mailmanager.cli")
+
+CHECK_TIMEOUT = 20.0
+
+Command = Callable[[argparse.Namespace, CliContext], int]
+
+
+# -- registration ------------------------------------------------------------------------
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register this module's subcommands (none yet)."""
-    del subparsers
+    """Add the account commands to the CLI."""
+    p = subparsers.add_parser("list", help="list the mailboxes with their status")
+    _json_flag(p)
+    p.set_defaults(func=_guarded(cmd_list))
+
+    p = subparsers.add_parser("add", help="add a mailbox; the code is read from standard input")
+    p.add_argument("address", metavar="ADDRESS")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the authorization code from the first line of standard input (required)",
+    )
+    server_help = (
+        "HOST:PORT:ssl|starttls|plain (IPv6 host in brackets); from the catalogue if omitted"
+    )
+    p.add_argument("--imap", metavar="SERVER", help=server_help)
+    p.add_argument("--smtp", metavar="SERVER", help=server_help)
+    p.add_argument("--username", metavar="U", help="login name (default: the provider's rule)")
+    p.add_argument("--label", metavar="L", default="", help="the client name the code was made for")
+    p.add_argument("--display-name", metavar="N", default="", help="a name shown in the list")
+    p.add_argument("--code-created", metavar="YYYY-MM-DD", help="when the code was made")
+    p.add_argument("--code-expires", metavar="YYYY-MM-DD", help="when the code stops working")
+    p.add_argument(
+        "--rotate-days",
+        metavar="N",
+        type=_positive_int,
+        default=DEFAULT_ROTATE_DAYS,
+        help=f"remind to rotate the code after N days (default {DEFAULT_ROTATE_DAYS})",
+    )
+    p.add_argument(
+        "--ca-file", metavar="PEM", help="extra CA certificates for a server with its own CA"
+    )
+    p.add_argument("--no-check", action="store_true", help="save without checking the login")
+    _json_flag(p)
+    p.set_defaults(func=_guarded(cmd_add))
+
+    p = subparsers.add_parser("remove", help="remove a mailbox and its code")
+    p.add_argument("address", metavar="ADDRESS")
+    _json_flag(p)
+    p.set_defaults(func=_guarded(cmd_remove))
+
+    p = subparsers.add_parser("export", help="write every account's settings (never codes)")
+    p.add_argument("file", metavar="FILE", nargs="?", help="output file (default: stdout)")
+    _json_flag(p)
+    p.set_defaults(func=_guarded(cmd_export))
+
+    p = subparsers.add_parser("import", help="restore accounts from an export")
+    p.add_argument("file", metavar="FILE")
+    _json_flag(p)
+    p.set_defaults(func=_guarded(cmd_import))
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS keeps the global --json (given before the subcommand) when this one is absent.
+    parser.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of text"
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+# -- error handling ------------------------------------------------------------------------
+
+
+def _error(message: str, code: int) -> int:
+    print(f"mailmanager-cli: error: {message}", file=sys.stderr)
+    return code
+
+
+def _guarded(command: Command) -> Command:
+    """Turn the expected failures of the core into one line and an exit code."""
+
+    def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        try:
+            return command(args, ctx)
+        except (UnknownAccountError, DuplicateAccountError) as exc:
+            return _error(str(exc), EXIT_USAGE)
+        except StoreError as exc:
+            log.error("store error: %s (%s)", exc, exc.detail)
+            return _error(str(exc), EXIT_NEEDS_ACTION)
+        except SecretsError as exc:
+            return _error(exc.message, EXIT_NEEDS_ACTION)
+        except address_rules.AddressError as exc:
+            return _error(f"invalid address: {exc}", EXIT_USAGE)
+
+    return run
+
+
+@contextmanager
+def _registry(ctx: CliContext) -> Iterator[Registry]:
+    with AccountStore.open(ctx.paths.database) as store:
+        yield Registry(store, SecretStore(ctx.paths))
+
+
+def _parse_day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"invalid {option} {text!r}: use YYYY-MM-DD")
+
+
+def _ca_file(text: str | None) -> str | None:
+    if text is None:
+        return None
+    path = Path(text).expanduser().resolve()
+    if not path.is_file():
+        fail(f"--ca-file {text!r} is not a readable file")
+    return str(path)
+
+
+def _parse_address(text: str) -> address_rules.Address:
+    try:
+        return address_rules.parse_address(text)
+    except address_rules.AddressError as exc:
+        fail(f"invalid address {text!r}: {exc}")
+
+
+# -- list ----------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Exit 0 whatever the accounts' states: the list is the answer (see `badge`)."""
+    today = local_today(account_view.local_now())
+    with AccountStore.open(ctx.paths.database) as store:
+        summaries = store.summaries()
+    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
+    rows = account_view.build_rows(summaries, today, catalogue)
+    if ctx.json_output:
+        ctx.emit_json([row.to_json() for row in rows])
+    else:
+        ctx.say(account_view.render_text(rows, today))
+    return EXIT_OK
+
+
+# -- add -----------------------------------------------------------------------------------
+
+
+def _read_code(args: argparse.Namespace) -> str:
+    if not args.password_stdin:
+        fail("the code is read from standard input only: add --password-stdin and pipe it in")
+    if sys.stdin is not None and sys.stdin.isatty():
+        code = getpass.getpass("Authorization code: ")
+        if not code.strip():
+            fail("no code entered")
+        return code
+    return read_password_stdin()
+
+
+def _catalogue_provider(ctx: CliContext, domain: str) -> Provider | None:
+    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
+    return catalogue.by_domain(domain) if catalogue is not None else None
+
+
+def _endpoints(
+    args: argparse.Namespace, parsed: address_rules.Address, provider: Provider | None
+) -> tuple[Endpoint, Endpoint]:
+    """Servers from the options, the rest from the catalogue's default group."""
+    default_user = args.username or ""
+    imap = parse_endpoint(args.imap, default_user or parsed.address) if args.imap else None
+    smtp = parse_endpoint(args.smtp, default_user or parsed.address) if args.smtp else None
+    if imap is not None and smtp is not None:
+        return imap, smtp
+    # TODO(providers.detect): when network detection (MX / autoconfig) lands in
+    # core/providers.py, use it here for domains the catalogue does not list.
+    groups = provider.groups_for(parsed.domain) if provider is not None else ()
+    if provider is None or not groups:
+        fail(
+            f"the servers for {parsed.domain} are not known: give --imap HOST:PORT:SECURITY "
+            "and --smtp HOST:PORT:SECURITY"
+        )
+    known_imap, known_smtp = provider.endpoints_for(parsed, groups[0])
+    if default_user:
+        known_imap = Endpoint(known_imap.host, known_imap.port, known_imap.security, default_user)
+        known_smtp = Endpoint(known_smtp.host, known_smtp.port, known_smtp.security, default_user)
+    return imap or known_imap, smtp or known_smtp
+
+
+def _run_check(account: Account, secret: str) -> AccountCheck:
+    """Log in to both servers once with the candidate code, before anything is saved."""
+    return check_runner.check_account(account, secret, timeout=CHECK_TIMEOUT)
+
+
+def _check_json(check: AccountCheck | None) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    return {r.protocol.value: r.to_json() for r in check.results()}
+
+
+def _say_check(ctx: CliContext, check: AccountCheck) -> None:
+    for r in check.results():
+        hint = hint_text(r.hint_id) if r.hint_id else ""
+        line = f"  {r.protocol.value.upper()}: {r.status.value}"
+        if r.server_message:
+            line += f" - {r.server_message}"
+        ctx.say(line)
+        if hint:
+            ctx.say(f"    {hint}")
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    parsed = _parse_address(args.address)
+    code_created = _parse_day(args.code_created, "--code-created")
+    code_expires = _parse_day(args.code_expires, "--code-expires")
+    if code_created and code_expires and code_expires < code_created:
+        fail("--code-expires is before --code-created")
+    with _registry(ctx) as registry:
+        existing = registry.store.find_by_address(parsed.address)
+        if existing is not None and not existing.needs_code:
+            fail(f"{existing.address} is already in the list (remove it first to add it again)")
+        if existing is not None and (args.imap or args.smtp or args.username or args.ca_file):
+            fail(f"{existing.address} was imported with its servers; add only its code")
+        secret = _read_code(args)
+        registry.secrets.check_backend()  # refuse before logging in if the code cannot be kept
+        if existing is not None:
+            account = existing
+        else:
+            provider = _catalogue_provider(ctx, parsed.domain)
+            if provider is not None and provider.oauth_only:
+                fail(f"{provider.name('en')} no longer accepts authorization codes (OAuth only)")
+            imap, smtp = _endpoints(args, parsed, provider)
+            account = Account(
+                address=parsed.address,
+                imap=imap,
+                smtp=smtp,
+                display_name=args.display_name,
+                provider_id=provider.id if provider is not None else None,
+                credential_label=args.label,
+                code_created=code_created or local_today(account_view.local_now()),
+                code_expires=code_expires,
+                rotate_days=args.rotate_days,
+                ca_file=_ca_file(args.ca_file),
+            )
+        check = None if args.no_check else _run_check(account, secret)
+        try:
+            if existing is not None:
+                assert existing.id is not None
+                saved = registry.set_code(
+                    existing.id,
+                    secret,
+                    check=check,
+                    label=args.label or None,
+                    code_created=code_created,
+                    code_expires=code_expires,
+                )
+            else:
+                saved = registry.add(account, secret, check=check)
+        except CheckFailedError as exc:
+            if ctx.json_output:
+                ctx.emit_json({"address": account.address, "saved": False, **_check_out(exc)})
+            else:
+                ctx.say(f"Not saved: the login check of {account.address} failed.")
+                _say_check(ctx, exc.check)
+            return EXIT_NEEDS_ACTION
+    if ctx.json_output:
+        ctx.emit_json({"address": saved.address, "saved": True, "check": _check_json(check)})
+    else:
+        what = "Code stored for" if existing is not None else "Added"
+        suffix = " (not checked)" if check is None else " (login checked)"
+        ctx.say(f"{what} {saved.address}{suffix}.")
+        if check is not None:
+            _say_check(ctx, check)
+    return EXIT_OK
+
+
+def _check_out(exc: CheckFailedError) -> dict[str, Any]:
+    return {"check": _check_json(exc.check)}
+
+
+# -- remove --------------------------------------------------------------------------------
+
+
+def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    parsed = _parse_address(args.address)
+    with _registry(ctx) as registry:
+        account = registry.resolve(parsed.address)
+        assert account.id is not None
+        removed = registry.remove(account.id)
+    provider = _catalogue_provider(ctx, parsed.domain)
+    url = provider.settings_url if provider is not None else ""
+    if ctx.json_output:
+        ctx.emit_json({"address": removed.address, "removed": True, "revoke_at": url or None})
+    else:
+        ctx.say(f"Removed {removed.address}; its code was deleted from the keyring.")
+        where = f": {url}" if url else ""
+        ctx.say(f"Also revoke the code in the provider's web settings{where}")
+    return EXIT_OK
+
+
+# -- export / import -----------------------------------------------------------------------
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    with AccountStore.open(ctx.paths.database) as store:
+        accounts = store.list_accounts()
+    text = account_export.dumps(accounts)
+    if args.file is None or args.file == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = Path(args.file).expanduser()
+    try:
+        _write_atomically(path, text)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    if ctx.json_output:
+        ctx.emit_json({"file": str(path), "accounts": len(accounts)})
+    else:
+        ctx.say(f"Exported {len(accounts)} account(s) to {path} (settings only, no codes).")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Exit 0 when every entry is now present; 1 when some entries could not be read."""
+    path = Path(args.file).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        parsed = account_export.loads(text)
+    except account_export.ExportFormatError as exc:
+        fail(f"{path}: {exc}")
+    with _registry(ctx) as registry:
+        imported, skipped = registry.import_accounts(parsed.accounts)
+    if ctx.json_output:
+        ctx.emit_json(
+            {
+                "imported": [a.address for a in imported],
+                "skipped": [a.address for a in skipped],
+                "invalid": [{"index": i, "reason": r} for i, r in parsed.problems],
+            }
+        )
+    else:
+        for account in imported:
+            ctx.say(f"Imported {account.address} (needs its code)")
+        for account in skipped:
+            ctx.say(f"Skipped {account.address}: already in the list, left unchanged")
+        for index, reason in parsed.problems:
+            ctx.say(f"Entry {index + 1} not imported: {reason}")
+        if imported:
+            ctx.say(
+                "Enter each imported mailbox's code with: "
+                "mailmanager-cli add ADDRESS --password-stdin"
+            )
+    return EXIT_NEEDS_ACTION if parsed.problems else EXIT_OK

@@ -8,9 +8,10 @@ see or remove. So the wizard, the rotate flow, the main window and the CLI all g
 The rules it keeps:
 
 * **Save only after a proven check.** ``add`` and ``rotate`` take the ``AccountCheck`` the caller
-  ran with the candidate code; a failed check stops them (``CheckFailedError``) unless the user
-  chose ``save_anyway``. ``check=None`` means the caller deliberately skipped the check (the
-  CLI's ``--no-check``): the account is saved and shows as never checked.
+  ran with the candidate code (``core.check_runner.check_account``); a failed or cancelled check
+  stops them (``CheckFailedError``) unless the user chose ``save_anyway``. ``check=None`` means
+  the caller deliberately skipped the check (the CLI's ``--no-check``): the account is saved
+  and shows as never checked.
 * **The old code stays until the new one is proven.** ``rotate`` is called only after the check
   of the new code; until then the keyring keeps the old one.
 * **Both places or neither.** The keyring is written first (it is the step that may be locked or
@@ -27,7 +28,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mailmanager.core import address as address_rules
@@ -39,6 +39,7 @@ from mailmanager.core.accounts import (
     CredentialEventKind,
     utcnow,
 )
+from mailmanager.core.check_runner import AccountCheck
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
 from mailmanager.core.policy import local_today
 from mailmanager.core.probe_result import ProbeResult
@@ -53,28 +54,6 @@ MSG_CHECK_FAILED = QT_TRANSLATE_NOOP(
 )
 
 
-@dataclass(frozen=True)
-class AccountCheck:
-    """The outcome of checking an account's servers with a candidate code, before saving.
-
-    Attributes:
-        results: one ``ProbeResult`` per protocol checked (IMAP, SMTP).
-        checked_at: when the check ran; the history rows carry this time.
-    """
-
-    results: tuple[ProbeResult, ...]
-    checked_at: datetime = field(default_factory=utcnow)
-
-    @property
-    def ok(self) -> bool:
-        """True when at least one protocol was checked and every checked protocol worked."""
-        done = [r for r in self.results if not r.cancelled]
-        return bool(done) and all(r.ok for r in done)
-
-    def records(self, account_id: int) -> list[CheckRecord]:
-        return [r.to_record(account_id, self.checked_at) for r in self.results if not r.cancelled]
-
-
 class CheckFailedError(Exception):
     """The check of a candidate code failed and the caller did not ask to save anyway.
 
@@ -86,7 +65,7 @@ class CheckFailedError(Exception):
     def __init__(self, check: AccountCheck) -> None:
         self.message = MSG_CHECK_FAILED
         self.check = check
-        statuses = ", ".join(f"{r.protocol.value}: {r.status.value}" for r in check.results)
+        statuses = ", ".join(f"{r.protocol.value}: {r.status.value}" for r in check.results())
         super().__init__(f"{MSG_CHECK_FAILED} ({statuses})" if statuses else MSG_CHECK_FAILED)
 
 
@@ -154,7 +133,7 @@ class Registry:
                 assert saved.id is not None
                 self._event(saved.id, CredentialEventKind.CREATED, now, saved.credential_label)
                 if check is not None:
-                    self._record(check.records(saved.id))
+                    self._record(self._check_records(saved.id, check))
         log.info("account %s added (id %s)", saved.address, saved.id)
         return saved
 
@@ -185,6 +164,29 @@ class Registry:
             code_created=code_created if code_created is not None else account.code_created,
             code_expires=code_expires if code_expires is not None else account.code_expires,
         )
+
+    def import_accounts(self, accounts: Iterable[Account]) -> tuple[list[Account], list[Account]]:
+        """Restore accounts from an export: ``(imported, skipped)``.
+
+        Imported accounts have no code yet (``needs_code``); nothing touches the keyring. An
+        address already in the store is skipped and left exactly as it is. All rows are
+        written in one transaction, so a failure imports nothing.
+        """
+        imported: list[Account] = []
+        skipped: list[Account] = []
+        seen: set[str] = set()
+        with self.store.transaction():
+            for account in accounts:
+                canonical = address_rules.normalise_address(account.address)
+                key = canonical.lower()  # the store compares addresses without case
+                if key in seen or self.store.find_by_address(canonical) is not None:
+                    skipped.append(account)
+                    continue
+                seen.add(key)
+                restored = account.replace(address=canonical, needs_code=True, id=None)
+                imported.append(self.store.add_account(restored))
+        log.info("imported %d accounts, skipped %d", len(imported), len(skipped))
+        return imported, skipped
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -291,8 +293,15 @@ class Registry:
 
     @staticmethod
     def _require_proven(check: AccountCheck | None, save_anyway: bool) -> None:
-        if check is not None and not check.ok and not save_anyway:
+        if check is None or save_anyway:
+            return
+        if check.cancelled or not check.ok:
             raise CheckFailedError(check)
+
+    def _check_records(self, account_id: int, check: AccountCheck) -> list[CheckRecord]:
+        """The history rows of a check made before saving (cancelled probes are not kept)."""
+        now = self._clock()
+        return [r.to_record(account_id, now) for r in check.results() if not r.cancelled]
 
     def _today(self) -> date:
         return local_today(self._clock())
@@ -322,7 +331,7 @@ class Registry:
                 saved = self.store.update_account(changed)
                 self._event(account.id, kind, now, saved.credential_label)
                 if check is not None:
-                    self._record(check.records(account.id))
+                    self._record(self._check_records(account.id, check))
         log.info("code of %s %s", account.address, kind.value)
         return saved
 

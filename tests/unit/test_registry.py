@@ -25,9 +25,10 @@ from mailmanager.core.accounts import (
     Protocol,
     Security,
 )
+from mailmanager.core.check_runner import AccountCheck
 from mailmanager.core.policy import local_today
 from mailmanager.core.probe_result import ProbeResult
-from mailmanager.core.registry import AccountCheck, CheckFailedError, Registry
+from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.secrets import SecretsLocked, SecretStore
 from mailmanager.core.status import ConnectionStatus
 from mailmanager.core.store import (
@@ -81,13 +82,10 @@ def make_account(address: str = "zhang.wei@163.com", **changes: object) -> Accou
     return account.replace(**changes)
 
 
-def check(*statuses: ConnectionStatus) -> AccountCheck:
-    protocols = [Protocol.IMAP, Protocol.SMTP]
+def check(imap: ConnectionStatus, smtp: ConnectionStatus, cancelled: bool = False) -> AccountCheck:
     return AccountCheck(
-        tuple(
-            ProbeResult(p, s, "server said hi") for p, s in zip(protocols, statuses, strict=True)
-        ),
-        checked_at=T0,
+        imap=ProbeResult(Protocol.IMAP, imap, "server said hi"),
+        smtp=ProbeResult(Protocol.SMTP, smtp, "server said hi", cancelled=cancelled),
     )
 
 
@@ -345,7 +343,11 @@ def test_record_check_results(registry: Registry) -> None:
         registry.record_check_results(saved.id, [stray])
 
 
-def test_check_ok_needs_at_least_one_result() -> None:
-    assert not AccountCheck(()).ok
-    assert OK.ok
-    assert not REJECTED.ok
+def test_cancelled_check_proves_nothing(registry: Registry) -> None:
+    cancelled = check(ConnectionStatus.OK, ConnectionStatus.TIMEOUT, cancelled=True)
+    with pytest.raises(CheckFailedError):
+        registry.add(make_account(), CODE, check=cancelled)
+    saved = registry.add(make_account(), CODE, check=cancelled, save_anyway=True)
+    assert saved.id is not None
+    # The cancelled SMTP probe is not kept in the history.
+    assert registry.store.summary(saved.id).connection_statuses == [ConnectionStatus.OK]

@@ -1,0 +1,201 @@
+"""The export file: every account's settings, never a code, as versioned JSON.
+
+Why a format of its own rather than a copy of the database: an export is what a user keeps as a
+backup or carries to another machine, so it must be readable, stable across schema changes and
+free of secrets by construction (the Account model holds no secret, and this module writes only
+the fields listed here). Restored accounts come back marked ``needs_code``: their codes have to
+be entered again, because the codes were never in the file.
+
+Format (``format`` and ``version`` are checked on import; a newer version is refused rather
+than half-read)::
+
+    {"format": "mailmanager-accounts", "version": 1, "exported_at": "...+00:00",
+     "accounts": [{"address": ..., "imap": {"host", "port", "security", "username"}, ...}]}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from mailmanager.core import address as address_rules
+from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security, utcnow
+
+FORMAT = "mailmanager-accounts"
+VERSION = 1
+
+
+class ExportFormatError(ValueError):
+    """The file is not a mailmanager export this version can read; the message says why."""
+
+
+@dataclass(frozen=True)
+class ParsedExport:
+    """What an export file holds: the accounts that could be read and the entries that could
+    not (index and reason), so one bad entry does not lose the others."""
+
+    accounts: list[Account]
+    problems: list[tuple[int, str]]
+
+
+def _endpoint_to_json(endpoint: Endpoint) -> dict[str, Any]:
+    return {
+        "host": endpoint.host,
+        "port": endpoint.port,
+        "security": endpoint.security.value,
+        "username": endpoint.username,
+    }
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def account_to_json(account: Account) -> dict[str, Any]:
+    """The settings of ``account`` (never a secret: the model holds none)."""
+    return {
+        "address": account.address,
+        "display_name": account.display_name,
+        "provider_id": account.provider_id,
+        "imap": _endpoint_to_json(account.imap),
+        "smtp": _endpoint_to_json(account.smtp),
+        "ca_file": account.ca_file,
+        "credential_label": account.credential_label,
+        "code_created": _day(account.code_created),
+        "code_expires": _day(account.code_expires),
+        "rotate_days": account.rotate_days,
+        "paused": account.paused,
+        "check_interval_hours": account.check_interval_hours,
+        "last_web_login": _day(account.last_web_login),
+        "sending_since": _day(account.sending_since),
+    }
+
+
+def export_document(accounts: list[Account], now: datetime | None = None) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": (now or utcnow()).isoformat(timespec="seconds"),
+        "accounts": [account_to_json(a) for a in accounts],
+    }
+
+
+def dumps(accounts: list[Account], now: datetime | None = None) -> str:
+    return json.dumps(export_document(accounts, now), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _str(entry: dict[str, Any], key: str, default: str = "") -> str:
+    value = entry.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text")
+    return value
+
+
+def _opt_str(entry: dict[str, Any], key: str) -> str | None:
+    value = entry.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{key} must be text")
+    return value or None
+
+
+def _opt_day(entry: dict[str, Any], key: str) -> date | None:
+    value = _opt_str(entry, key)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{key} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _int(entry: dict[str, Any], key: str, default: int | None) -> int | None:
+    value = entry.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"{key} must be a positive whole number")
+    return value
+
+
+def _endpoint(entry: dict[str, Any], key: str) -> Endpoint:
+    raw = entry.get(key)
+    if not isinstance(raw, dict):
+        raise ValueError(f"{key} server settings are missing")
+    host = _str(raw, "host").strip().lower()
+    if not host:
+        raise ValueError(f"{key} host is empty")
+    port = raw.get("port")
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ValueError(f"{key} port must be between 1 and 65535")
+    try:
+        security = Security(_str(raw, "security"))
+    except ValueError:
+        raise ValueError(f"{key} security must be ssl, starttls or plain") from None
+    return Endpoint(host, port, security, _str(raw, "username"))
+
+
+def account_from_json(entry: Any) -> Account:
+    """One account from an export entry, marked as needing its code; ValueError if invalid."""
+    if not isinstance(entry, dict):
+        raise ValueError("an account entry must be an object")
+    try:
+        canonical = address_rules.normalise_address(_str(entry, "address"))
+    except address_rules.AddressError as exc:
+        raise ValueError(f"invalid address: {exc}") from None
+    paused = entry.get("paused", False)
+    if not isinstance(paused, bool):
+        raise ValueError("paused must be true or false")
+    rotate_days = _int(entry, "rotate_days", DEFAULT_ROTATE_DAYS)
+    return Account(
+        address=canonical,
+        imap=_endpoint(entry, "imap"),
+        smtp=_endpoint(entry, "smtp"),
+        display_name=_str(entry, "display_name"),
+        provider_id=_opt_str(entry, "provider_id"),
+        ca_file=_opt_str(entry, "ca_file"),
+        credential_label=_str(entry, "credential_label"),
+        code_created=_opt_day(entry, "code_created"),
+        code_expires=_opt_day(entry, "code_expires"),
+        rotate_days=rotate_days if rotate_days is not None else DEFAULT_ROTATE_DAYS,
+        paused=paused,
+        needs_code=True,
+        check_interval_hours=_int(entry, "check_interval_hours", None),
+        last_web_login=_opt_day(entry, "last_web_login"),
+        sending_since=_opt_day(entry, "sending_since"),
+    )
+
+
+def loads(text: str) -> ParsedExport:
+    """Read an export; ExportFormatError when the file as a whole cannot be used."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExportFormatError(f"not a JSON file (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ExportFormatError("not a mailmanager account export")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExportFormatError("the export has no valid format version")
+    if version > VERSION:
+        raise ExportFormatError(
+            f"the export is format version {version}, newer than this mailmanager reads "
+            f"({VERSION}); update mailmanager"
+        )
+    entries = document.get("accounts")
+    if not isinstance(entries, list):
+        raise ExportFormatError("the export has no account list")
+    accounts: list[Account] = []
+    problems: list[tuple[int, str]] = []
+    for index, entry in enumerate(entries):
+        try:
+            accounts.append(account_from_json(entry))
+        except ValueError as exc:
+            problems.append((index, str(exc)))
+    return ParsedExport(accounts, problems)
