@@ -1,0 +1,210 @@
+"""Background schedule: decides when each account is checked, and asks for it.
+
+The rules live in ``mailmanager.core.schedule`` (pure functions); this QObject keeps the plan,
+wakes up on a coarse QTimer, notices sleep/resume (the wall clock jumps while the monotonic
+clock does not) and network changes (QNetworkInformation, where a backend exists), and emits
+``checksDue`` with the accounts to check. Whoever runs checks (the checker service) calls
+``checkFinished`` when one ends, successful or not, so the plan is updated.
+
+Both clocks are injected so tests drive hours of schedule without waiting.
+
+Signals:
+    checksDue(list): ids of accounts to check now.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from mailmanager.core.accounts import Account, CredentialEventKind, utcnow
+from mailmanager.core.schedule import TRANSIENT, CheckHistory, ScheduleSettings, next_check_at
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store import AccountStore, StoreError
+
+log = logging.getLogger("mailmanager.scheduler")
+
+TICK_MS = 30_000
+# A wall-clock jump this much larger than the monotonic time that passed means the machine
+# slept (or the clock was set): catch up.
+SLEEP_THRESHOLD = timedelta(minutes=2)
+CODE_EVENTS = (CredentialEventKind.CREATED, CredentialEventKind.ROTATED)
+
+
+class CheckScheduler(QObject):
+    """Plans automatic checks for every active account (see the module docstring)."""
+
+    checksDue = Signal(list)
+
+    def __init__(
+        self,
+        store: AccountStore,
+        parent: QObject | None = None,
+        *,
+        settings: ScheduleSettings | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        monotonic: Callable[[], float] = time.monotonic,
+        tick_ms: int = TICK_MS,
+        watch_network: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.settings = settings or ScheduleSettings()
+        self._clock = clock
+        self._monotonic = monotonic
+        self._started_at = clock()
+        self._due: dict[int, datetime | None] = {}
+        self._transient: dict[int, int] = {}
+        self._last_attempt: dict[int, datetime] = {}
+        self._requested: set[int] = set()
+        self._last_wall = clock()
+        self._last_mono = monotonic()
+        self._online: bool | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self.tick)
+        if watch_network:
+            self._watch_network()
+
+    # -- plan ------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._started_at = self._clock()
+        self.refresh()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Rebuild the plan from the store (start-up, or accounts changed elsewhere)."""
+        try:
+            summaries = self._store.summaries()
+        except StoreError as exc:
+            log.warning("cannot plan checks: %s", exc)
+            return
+        seen = set()
+        for summary in summaries:
+            account = summary.account
+            if account.id is None:
+                continue
+            seen.add(account.id)
+            statuses = tuple(summary.connection_statuses)
+            if account.id not in self._transient:
+                self._transient[account.id] = 1 if set(statuses) & TRANSIENT else 0
+            self._plan(account, summary.last_checked, statuses)
+        for gone in set(self._due) - seen:
+            self._forget(gone)
+
+    def _plan(
+        self,
+        account: Account,
+        last_checked: datetime | None,
+        statuses: tuple[ConnectionStatus, ...],
+    ) -> None:
+        assert account.id is not None
+        history = CheckHistory(
+            last_checked=last_checked,
+            last_statuses=statuses,
+            consecutive_transient=self._transient.get(account.id, 0),
+            code_changed_at=self._code_changed_at(account.id),
+        )
+        due = next_check_at(account, history, started_at=self._started_at, settings=self.settings)
+        attempt = self._last_attempt.get(account.id)
+        if due is not None and attempt is not None:
+            # A check that ended without a result (no code in the keyring, a crash) must not
+            # be asked for again at every tick.
+            due = max(due, attempt + self.settings.retry_base)
+        self._due[account.id] = due
+
+    def _code_changed_at(self, account_id: int) -> datetime | None:
+        try:
+            events = self._store.credential_events(account_id)
+        except StoreError:
+            return None
+        times = [e.at for e in events if e.kind in CODE_EVENTS]
+        return max(times) if times else None
+
+    def _forget(self, account_id: int) -> None:
+        for table in (self._due, self._transient, self._last_attempt):
+            table.pop(account_id, None)
+        self._requested.discard(account_id)
+
+    def next_due(self, account_id: int) -> datetime | None:
+        """When the account will next be checked automatically (None: not automatically)."""
+        return self._due.get(account_id)
+
+    # -- results ---------------------------------------------------------------------------------
+
+    @Slot(int)
+    def checkFinished(self, account_id: int) -> None:
+        """A check of the account ended (any outcome): plan its next one from the store."""
+        self._requested.discard(account_id)
+        self._last_attempt[account_id] = self._clock()
+        try:
+            summary = self._store.summary(account_id)
+        except StoreError:
+            self._forget(account_id)
+            return
+        statuses = tuple(summary.connection_statuses)
+        recent = summary.last_checked is not None and (
+            summary.last_checked >= self._last_attempt[account_id] - timedelta(minutes=5)
+        )
+        if recent and set(statuses) & TRANSIENT:
+            self._transient[account_id] = self._transient.get(account_id, 0) + 1
+        elif recent:
+            self._transient[account_id] = 0
+        self._plan(summary.account, summary.last_checked, statuses)
+
+    # -- time ------------------------------------------------------------------------------------
+
+    @Slot()
+    def tick(self) -> None:
+        """Notice sleep/resume, then ask for every account that is due."""
+        now, mono = self._clock(), self._monotonic()
+        wall_passed = now - self._last_wall
+        mono_passed = timedelta(seconds=mono - self._last_mono)
+        self._last_wall, self._last_mono = now, mono
+        if wall_passed - mono_passed > SLEEP_THRESHOLD:
+            log.info("woke up after %s: catching up", wall_passed - mono_passed)
+            self.catch_up()
+        due = sorted(
+            account_id
+            for account_id, when in self._due.items()
+            if when is not None and when <= now and account_id not in self._requested
+        )
+        if due:
+            self._requested.update(due)
+            self.checksDue.emit(due)
+
+    @Slot()
+    def catch_up(self) -> None:
+        """After sleep or a network change: overdue accounts become due soon, spread out."""
+        self._started_at = self._clock()
+        self.refresh()
+
+    # -- network ---------------------------------------------------------------------------------
+
+    def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+            log.info("no network information backend: network changes are not watched")
+            return
+        info = QNetworkInformation.instance()
+        self._online = info.reachability() == QNetworkInformation.Reachability.Online
+        info.reachabilityChanged.connect(self._on_reachability)
+
+    def _on_reachability(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        online = reachability == QNetworkInformation.Reachability.Online
+        if online and self._online is False:
+            log.info("network is back: catching up")
+            self.catch_up()
+        self._online = online

@@ -1,0 +1,187 @@
+"""The scheduler with a fake clock: hours of schedule, no real waiting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from mailmanager.core.accounts import (
+    Account,
+    CheckRecord,
+    CredentialEvent,
+    CredentialEventKind,
+    Endpoint,
+    Protocol,
+    Security,
+)
+from mailmanager.core.schedule import ScheduleSettings
+from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.store import AccountStore
+from mailmanager.services.scheduler import CheckScheduler
+
+T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = T0
+        self.mono = 1000.0
+
+    def wall(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def advance(self, delta: timedelta, *, asleep: bool = False) -> None:
+        self.now += delta
+        if not asleep:
+            self.mono += delta.total_seconds()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[AccountStore]:
+    with AccountStore.open(tmp_path / "s.sqlite3", clock=clock.wall) as s:
+        yield s
+
+
+def add(store: AccountStore, address: str, **changes: object) -> int:
+    account = Account(
+        address=address,
+        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
+        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+    ).replace(**changes)
+    return store.add_account(account).id or 0
+
+
+def record(store: AccountStore, account_id: int, at: datetime, imap: S, smtp: S) -> None:
+    store.record_check(CheckRecord(account_id, at, Protocol.IMAP, imap))
+    store.record_check(CheckRecord(account_id, at, Protocol.SMTP, smtp))
+
+
+def make(store: AccountStore, clock: FakeClock, qtbot) -> CheckScheduler:
+    scheduler = CheckScheduler(
+        store,
+        settings=ScheduleSettings(),
+        clock=clock.wall,
+        monotonic=clock.monotonic,
+        watch_network=False,
+    )
+    scheduler.start()
+    scheduler.stop()  # tests call tick() themselves
+    return scheduler
+
+
+def run_until(scheduler: CheckScheduler, clock: FakeClock, qtbot, until: timedelta) -> list[int]:
+    """Tick every 30 s of fake time; return every id asked for."""
+    asked: list[int] = []
+    scheduler.checksDue.connect(asked.extend)
+    end = clock.now + until
+    while clock.now < end:
+        clock.advance(timedelta(seconds=30))
+        scheduler.tick()
+    return asked
+
+
+def test_active_accounts_are_checked_after_start_but_not_paused_ones(store, clock, qtbot) -> None:
+    active = [add(store, f"u{n}@163.com") for n in range(5)]
+    add(store, "paused@163.com", paused=True)
+    add(store, "imported@163.com", needs_code=True)
+    scheduler = make(store, clock, qtbot)
+    asked = run_until(scheduler, clock, qtbot, timedelta(minutes=3))
+    assert sorted(asked) == active
+
+
+def test_no_automatic_retry_after_auth_failed(store, clock, qtbot) -> None:
+    aid = add(store, "a@163.com")
+    store.add_credential_event(
+        CredentialEvent(aid, T0 - timedelta(days=1), CredentialEventKind.CREATED)
+    )
+    record(store, aid, T0 - timedelta(hours=1), S.OK, S.AUTH_FAILED)
+    scheduler = make(store, clock, qtbot)
+    assert scheduler.next_due(aid) is None
+    assert run_until(scheduler, clock, qtbot, timedelta(days=2)) == []
+    # A new code (rotation) makes it eligible again.
+    store.add_credential_event(CredentialEvent(aid, clock.now, CredentialEventKind.ROTATED))
+    scheduler.refresh()
+    assert scheduler.next_due(aid) is not None
+
+
+def test_interval_and_check_finished(store, clock, qtbot) -> None:
+    aid = add(store, "a@163.com")
+    record(store, aid, T0, S.OK, S.OK)
+    scheduler = make(store, clock, qtbot)
+    due = scheduler.next_due(aid)
+    assert due is not None and timedelta(hours=5, minutes=30) < due - T0 < timedelta(
+        hours=6, minutes=30
+    )
+    asked = run_until(scheduler, clock, qtbot, timedelta(hours=7))
+    assert asked == [aid]
+    # Until the check reports back, the account is not asked for again.
+    assert run_until(scheduler, clock, qtbot, timedelta(hours=1)) == []
+    record(store, aid, clock.now, S.OK, S.OK)
+    scheduler.checkFinished(aid)
+    nxt = scheduler.next_due(aid)
+    assert nxt is not None and nxt - clock.now > timedelta(hours=5)
+
+
+def test_transient_failures_back_off(store, clock, qtbot) -> None:
+    aid = add(store, "a@163.com")
+    record(store, aid, T0, S.OK, S.OK)
+    scheduler = make(store, clock, qtbot)
+    gaps = []
+    for _ in range(5):
+        record(store, aid, clock.now, S.TIMEOUT, S.OK)
+        scheduler.checkFinished(aid)
+        due = scheduler.next_due(aid)
+        assert due is not None
+        gaps.append(due - clock.now)
+        clock.advance(due - clock.now)
+    assert gaps == sorted(gaps)
+    assert gaps[0] < timedelta(minutes=15) and gaps[-1] >= timedelta(hours=1, minutes=30)
+
+
+def test_a_check_without_result_is_not_asked_for_at_every_tick(store, clock, qtbot) -> None:
+    aid = add(store, "a@163.com")
+    scheduler = make(store, clock, qtbot)
+    first = run_until(scheduler, clock, qtbot, timedelta(minutes=3))
+    assert first == [aid]
+    scheduler.checkFinished(aid)  # e.g. the keyring had no code: nothing was recorded
+    assert run_until(scheduler, clock, qtbot, timedelta(minutes=5)) == []
+
+
+def test_sleep_and_resume_catches_up(store, clock, qtbot) -> None:
+    aid = add(store, "a@163.com")
+    record(store, aid, T0, S.OK, S.OK)
+    scheduler = make(store, clock, qtbot)
+    clock.advance(timedelta(minutes=1))
+    scheduler.tick()
+    # The laptop sleeps for a day: the wall clock jumps, the monotonic clock does not.
+    clock.advance(timedelta(days=1), asleep=True)
+    scheduler.tick()
+    due = scheduler.next_due(aid)
+    assert due is not None
+    assert clock.now < due <= clock.now + timedelta(minutes=3)
+    assert run_until(scheduler, clock, qtbot, timedelta(minutes=3)) == [aid]
+
+
+def test_removed_accounts_are_forgotten(store, clock, qtbot) -> None:
+    aid = add(store, "a@163.com")
+    scheduler = make(store, clock, qtbot)
+    assert scheduler.next_due(aid) is not None
+    store.remove_account(aid)
+    scheduler.refresh()
+    assert scheduler.next_due(aid) is None
+
+
+def test_network_backend_is_optional(store, clock, qtbot) -> None:
+    scheduler = CheckScheduler(store, clock=clock.wall, monotonic=clock.monotonic)
+    scheduler._on_reachability(None)  # an unknown value never crashes
