@@ -202,6 +202,18 @@ class Catalogue:
                 return provider
         return None
 
+    def by_server_host(self, host: str) -> Provider | None:
+        """The provider that lists ``host`` as one of its IMAP or SMTP servers, or None.
+
+        Lets detection name the provider when SRV, autoconfig or a guess led to its servers.
+        """
+        target = host.lower().rstrip(".")
+        for provider in self._all:
+            for group in provider.server_groups:
+                if target in (group.imap.host, group.smtp.host):
+                    return provider
+        return None
+
     def user_providers(self) -> tuple[Provider, ...]:
         return self._user.providers
 
