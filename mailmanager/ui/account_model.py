@@ -305,8 +305,8 @@ class AccountModel(QAbstractTableModel):
             return " · ".join(parts)
         if column is Column.LAST_CHECKED:
             latest = [r for r in (row.summary.last_imap, row.summary.last_smtp) if r is not None]
-            if not latest:
-                return ""
+            if len({r.status for r in latest}) < 2:
+                return ""  # the badge already says it; only a split result needs spelling out
             return " · ".join(
                 self.tr("%1: %2")
                 .replace("%1", r.protocol.value.upper())

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication
 
 from mailmanager.core import policy, status
 from mailmanager.core.accounts import Account, Security
 from mailmanager.core.status import State
-
-
-def _tr(context: str, text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
 
 
 def state_label(state: State) -> str:
@@ -65,17 +61,23 @@ def relative_time(when: datetime | None, now: datetime) -> str:
 
 
 def format_date(value: date) -> str:
-    """A calendar date in the UI language's long-ish numeric form (2025-03-15 / 2025/3/15)."""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    """A calendar date as 2025-03-15: unambiguous in both languages, and what the CLI prints."""
+    return value.isoformat()
 
 
 def format_datetime(value: datetime) -> str:
-    """A timestamp in local time, to the minute, in the UI language's format."""
-    local = value.astimezone()
-    qdt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()), Qt.TimeSpec.LocalTime)
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    """A timestamp in local time, to the minute: 2025-03-15 14:07."""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def days_from_today(value: date, today: date) -> str:
+    """ "today", "in 9 days" or "64 days ago": a date's distance, for the details pane."""
+    days = (value - today).days
+    if days == 0:
+        return QCoreApplication.translate("CodeDates", "today")
+    if days > 0:
+        return QCoreApplication.translate("CodeDates", "in %n day(s)", None, days)
+    return QCoreApplication.translate("CodeDates", "%n day(s) ago", None, -days)
 
 
 def expiry_text(expires: date | None, today: date) -> str:

@@ -64,6 +64,10 @@ class ProviderDirectory:
         self._catalogue = catalogue
         self._loaded = catalogue is not None
 
+    def catalogue(self) -> Any:
+        """The catalogue, loaded on first use; None when it could not be loaded."""
+        return self._get_catalogue()
+
     def _get_catalogue(self) -> Any:
         if not self._loaded:
             self._loaded = True
@@ -93,3 +97,26 @@ class ProviderDirectory:
             mark_color=provider.mark.color,
             recycle_days=inactivity.days if inactivity is not None else None,
         )
+
+
+def suggested_servers(directory: ProviderDirectory, address: str) -> Any:
+    """``(provider_id, imap, smtp)`` from the catalogue for ``address``, or None.
+
+    Only the bundled and user catalogue is consulted (no network): the form fills in what is
+    known at once and leaves unknown domains to the user (or to the wizard's detection).
+    """
+    from mailmanager.core.address import AddressError, parse_address
+
+    try:
+        parsed = parse_address(address)
+    except AddressError:
+        return None
+    catalogue = directory.catalogue()
+    if catalogue is None:
+        return None
+    provider = catalogue.by_domain(parsed.domain)
+    if provider is None or not provider.server_groups:
+        return None
+    group = provider.groups_for(parsed.domain)[0]
+    imap, smtp = provider.endpoints_for(parsed, group)
+    return provider.id, imap, smtp

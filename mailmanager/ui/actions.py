@@ -1,0 +1,88 @@
+"""The main window's actions, with their shortcuts and icons, shared by menu, toolbar and
+context menu so that each command has one text, one shortcut and one enabled state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+
+from mailmanager.ui import icons
+from mailmanager.ui.language import CHOICES
+
+
+class MainActions(QObject):
+    """Every command of the main window as a ``QAction`` (object names end in ``Action``)."""
+
+    def __init__(self, parent: QObject, palette: QPalette) -> None:
+        super().__init__(parent)
+        self._palette = palette
+        self.add = self._make("addAction", self.tr("&Add mailbox…"), "add", ["Ctrl+N"])
+        self.add.setToolTip(self.tr("Add a mailbox (Ctrl+N)"))
+        self.check_now = self._make("checkNowAction", self.tr("&Check now"), "check", ["F5"])
+        self.check_now.setToolTip(self.tr("Test the selected mailbox's logins now (F5)"))
+        self.check_all = self._make(
+            "checkAllAction", self.tr("Check &all"), "check-all", ["Ctrl+Shift+R", "Shift+F5"]
+        )
+        self.check_all.setToolTip(self.tr("Test every mailbox that is not paused (Ctrl+Shift+R)"))
+        self.edit = self._make("editAction", self.tr("&Edit…"), "edit", ["Ctrl+E"])
+        self.edit.setToolTip(self.tr("Change the servers, names and dates (Ctrl+E)"))
+        self.rotate = self._make("rotateAction", self.tr("&Replace code…"), "rotate", ["Ctrl+K"])
+        self.rotate.setToolTip(self.tr("Enter a new authorization code (Ctrl+K)"))
+        self.pause = self._make("pauseAction", self.tr("&Pause checks"), "pause", ["Ctrl+P"])
+        self.pause.setToolTip(self.tr("Stop or restart automatic checks (Ctrl+P)"))
+        self.copy_settings = self._make(
+            "copySettingsAction", self.tr("Copy &settings"), "copy", ["Ctrl+Shift+C"]
+        )
+        self.copy_settings.setToolTip(
+            self.tr("Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)")
+        )
+        self.remove = self._make("removeAction", self.tr("Re&move…"), "remove", ["Del"])
+        self.remove.setToolTip(self.tr("Remove the mailbox and its code from this computer (Del)"))
+        self.filter = self._make("filterAction", self.tr("&Find…"), None, ["Ctrl+F"])
+        self.quit = self._make("quitAction", self.tr("&Quit"), None, ["Ctrl+Q"])
+        self.about = self._make("aboutAction", self.tr("&About mailmanager"), None, [])
+
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        names = {
+            "system": self.tr("System language"),
+            "zh_CN": self.tr("简体中文"),
+            "en": self.tr("English"),
+        }
+        self.languages: dict[str, QAction] = {}
+        for choice in CHOICES:
+            action = QAction(names[choice], self)
+            action.setObjectName(f"language_{choice}_Action")
+            action.setCheckable(True)
+            action.setData(choice)
+            self.language_group.addAction(action)
+            self.languages[choice] = action
+
+    def _make(self, name: str, text: str, icon: str | None, keys: list[str]) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(icons.action_icon(icon, self._palette))
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        return action
+
+    def set_paused_look(self, paused: bool) -> None:
+        """Pause and Resume share one action; its text and icon follow the selection."""
+        if paused:
+            self.pause.setText(self.tr("&Resume checks"))
+            self.pause.setIcon(icons.action_icon("resume", self._palette))
+        else:
+            self.pause.setText(self.tr("&Pause checks"))
+            self.pause.setIcon(icons.action_icon("pause", self._palette))
+
+    def account_actions(self) -> list[QAction]:
+        """The actions that need a selected account (the context menu's, in order)."""
+        return [
+            self.check_now,
+            self.edit,
+            self.rotate,
+            self.pause,
+            self.copy_settings,
+            self.remove,
+        ]

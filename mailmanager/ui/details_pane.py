@@ -1,0 +1,365 @@
+"""The details pane: everything about the selected mailbox, laid out like a form.
+
+Sections, top to bottom: a header (provider mark, address, provider and name, badge), the
+states that apply with their explanations, a slot for the check timeline (issue 6 fills it),
+the servers, the authorization code's dates, the recent checks with the servers' messages, and
+the code's history. The pane only reads the store; actions live in the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mailmanager.core import status
+from mailmanager.core.accounts import (
+    Account,
+    AccountSummary,
+    CheckRecord,
+    CredentialEvent,
+    CredentialEventKind,
+    Endpoint,
+)
+from mailmanager.core.policy import local_today, rotation_date
+from mailmanager.core.status import State
+from mailmanager.ui import formatting, icons
+from mailmanager.ui.badge_style import badge_colors
+from mailmanager.ui.provider_info import ProviderLook
+from mailmanager.ui.status_delegate import StatusBadge
+
+RECENT_CHECKS = 10
+MARK_SIZE = 40
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _section_title(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 10, 0, 2)
+    return label
+
+
+def _value(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class DetailsPane(QScrollArea):
+    """Shows one account; ``show_account(None)`` shows a hint to select one.
+
+    Args:
+        clock: the current time (injected in tests).
+
+    Attributes:
+        timeline_layout: an empty layout between the states and the servers, reserved for the
+            per-account check timeline (issue 6).
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utcnow
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.setObjectName("detailsPane")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
+        content = QWidget()
+        content.setObjectName("detailsContent")
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(18, 16, 18, 16)
+        outer.setSpacing(4)
+
+        self.placeholder = QLabel(self.tr("Select a mailbox to see its details."))
+        self.placeholder.setObjectName("detailsPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        outer.addWidget(self.placeholder)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(4)
+        outer.addWidget(self.body)
+        outer.addStretch(1)
+
+        # Header: mark, address over provider · name, badge on the right.
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        self.mark = QLabel()
+        self.mark.setObjectName("detailsMark")
+        self.mark.setFixedSize(MARK_SIZE, MARK_SIZE)
+        header.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.address = _value("detailsAddress")
+        title_font = QFont(self.address.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.address.setFont(title_font)
+        self.subtitle = _value("detailsSubtitle")
+        titles.addWidget(self.address)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        self.badge = StatusBadge()
+        self.badge.setObjectName("detailsBadge")
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(header)
+
+        # States with their explanations (the badge shows only the worst).
+        self.states_box = QVBoxLayout()
+        self.states_box.setContentsMargins(0, 8, 0, 0)
+        self.states_box.setSpacing(4)
+        body.addLayout(self.states_box)
+
+        self.timeline_layout = QVBoxLayout()
+        self.timeline_layout.setObjectName("timelineSlot")
+        body.addLayout(self.timeline_layout)
+
+        body.addWidget(_section_title(self.tr("Servers"), "serversTitle"))
+        servers = self._form()
+        self.imap = _value("detailsImap")
+        self.smtp = _value("detailsSmtp")
+        self.username = _value("detailsUsername")
+        self.ca_file = _value("detailsCaFile")
+        servers.addRow(self.tr("Incoming (IMAP):"), self.imap)
+        servers.addRow(self.tr("Outgoing (SMTP):"), self.smtp)
+        servers.addRow(self.tr("Username:"), self.username)
+        servers.addRow(self.tr("Extra CA file:"), self.ca_file)
+        self._servers_form = servers
+        body.addLayout(servers)
+
+        body.addWidget(_section_title(self.tr("Authorization code"), "codeTitle"))
+        code = self._form()
+        self.code_label = _value("detailsCodeLabel")
+        self.code_created = _value("detailsCodeCreated")
+        self.code_expires = _value("detailsCodeExpires")
+        self.code_rotation = _value("detailsCodeRotation")
+        code.addRow(self.tr("Made for:"), self.code_label)
+        code.addRow(self.tr("Created:"), self.code_created)
+        code.addRow(self.tr("Expires:"), self.code_expires)
+        code.addRow(self.tr("Rotation:"), self.code_rotation)
+        body.addLayout(code)
+
+        body.addWidget(_section_title(self.tr("Recent checks"), "checksTitle"))
+        self.checks = QTreeWidget()
+        self.checks.setObjectName("checksTable")
+        self.checks.setRootIsDecorated(False)
+        self.checks.setUniformRowHeights(True)
+        self.checks.setAlternatingRowColors(True)
+        self.checks.setHeaderLabels(
+            [self.tr("When"), self.tr("Protocol"), self.tr("Result"), self.tr("Server said")]
+        )
+        header_view = self.checks.header()
+        header_view.setStretchLastSection(True)
+        for column in range(3):
+            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.checks.setMinimumHeight(120)
+        self.checks.setMaximumHeight(220)
+        body.addWidget(self.checks)
+        self.no_checks = QLabel(self.tr("No checks yet."))
+        self.no_checks.setObjectName("noChecksLabel")
+        body.addWidget(self.no_checks)
+
+        body.addWidget(_section_title(self.tr("Code history"), "eventsTitle"))
+        self.events = QLabel()
+        self.events.setObjectName("detailsEvents")
+        self.events.setTextFormat(Qt.TextFormat.PlainText)
+        self.events.setWordWrap(True)
+        self.events.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.addWidget(self.events)
+
+        self.setWidget(content)
+        self.show_account(None)
+
+    @staticmethod
+    def _form() -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        return form
+
+    # -- filling in ------------------------------------------------------------------------------
+
+    def show_account(
+        self,
+        summary: AccountSummary | None,
+        *,
+        states: list[State] | None = None,
+        look: ProviderLook | None = None,
+        checks: list[CheckRecord] | None = None,
+        events: list[CredentialEvent] | None = None,
+    ) -> None:
+        """Show ``summary`` (None: the "select a mailbox" hint)."""
+        self.placeholder.setVisible(summary is None)
+        self.body.setVisible(summary is not None)
+        if summary is None:
+            return
+        account = summary.account
+        states = states if states is not None else [status.worst([])]
+        if look is not None:
+            self.mark.setPixmap(
+                icons.provider_mark(
+                    look.mark_text, look.mark_color, MARK_SIZE, self.devicePixelRatioF()
+                )
+            )
+        self.address.setText(account.address)
+        subtitle = [look.name] if look is not None else []
+        if account.display_name:
+            subtitle.append(account.display_name)
+        self.subtitle.setText(" · ".join(subtitle))
+        self.badge.set_states(states)
+        self._fill_states(states)
+        self._fill_servers(account)
+        self._fill_code(account)
+        self._fill_checks(checks or [])
+        self._fill_events(events or [])
+
+    def _fill_states(self, states: list[State]) -> None:
+        while self.states_box.count():
+            item = self.states_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        dpr = self.devicePixelRatioF()
+        for state in states:
+            row = QWidget()
+            row.setObjectName(f"state_{state.value}")
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(8)
+            severity = status.info(state).severity
+            colours = badge_colors(severity, self.palette())
+            icon = QLabel()
+            size = self.fontMetrics().height() - 2
+            icon.setPixmap(
+                icons.status_pixmap(
+                    severity, size, dpr, colours.icon, self.palette().base().color()
+                )
+            )
+            icon.setFixedSize(size, size)
+            line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            text = QLabel(
+                f"<b>{formatting.state_label(state)}</b> — {formatting.state_description(state)}"
+            )
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            line.addWidget(text, 1)
+            self.states_box.addWidget(row)
+
+    def _endpoint(self, endpoint: Endpoint) -> str:
+        return (
+            self.tr("%1, port %2, %3")
+            .replace("%1", endpoint.host)
+            .replace("%2", str(endpoint.port))
+            .replace("%3", formatting.security_text(endpoint.security))
+        )
+
+    def _fill_servers(self, account: Account) -> None:
+        self.imap.setText(self._endpoint(account.imap))
+        self.smtp.setText(self._endpoint(account.smtp))
+        imap_user = account.imap.username or account.address
+        smtp_user = account.smtp.username or account.address
+        if imap_user == smtp_user:
+            self.username.setText(imap_user)
+        else:
+            self.username.setText(
+                self.tr("IMAP: %1 · SMTP: %2").replace("%1", imap_user).replace("%2", smtp_user)
+            )
+        self._servers_form.setRowVisible(self.ca_file, bool(account.ca_file))
+        self.ca_file.setText(account.ca_file or "")
+
+    def _fill_code(self, account: Account) -> None:
+        today = local_today(self._clock())
+        self.code_label.setText(account.credential_label or self.tr("(no label)"))
+        if account.code_created is not None:
+            self.code_created.setText(
+                self.tr("%1 (%2)")
+                .replace("%1", formatting.format_date(account.code_created))
+                .replace("%2", formatting.days_from_today(account.code_created, today))
+            )
+        else:
+            self.code_created.setText(self.tr("Unknown"))
+        if account.code_expires is not None:
+            self.code_expires.setText(
+                self.tr("%1 (%2)")
+                .replace("%1", formatting.format_date(account.code_expires))
+                .replace("%2", formatting.days_from_today(account.code_expires, today))
+            )
+        else:
+            self.code_expires.setText(self.tr("No expiry date"))
+        due = rotation_date(account)
+        if due is None:
+            self.code_rotation.setText(self.tr("No reminder"))
+        else:
+            self.code_rotation.setText(
+                self.tr("Every %n day(s), next on %1", "", account.rotate_days).replace(
+                    "%1", formatting.format_date(due)
+                )
+            )
+
+    def _fill_checks(self, checks: list[CheckRecord]) -> None:
+        self.checks.clear()
+        shown = checks[:RECENT_CHECKS]
+        self.checks.setVisible(bool(shown))
+        self.no_checks.setVisible(not shown)
+        for record in shown:
+            message = " ".join(record.server_message.split())
+            item = QTreeWidgetItem(
+                [
+                    formatting.format_datetime(record.checked_at),
+                    record.protocol.value.upper(),
+                    formatting.state_label(record.status),
+                    message,
+                ]
+            )
+            item.setToolTip(2, formatting.state_description(record.status))
+            if message:
+                item.setToolTip(3, record.server_message)
+            self.checks.addTopLevelItem(item)
+
+    def _event_text(self, event: CredentialEvent) -> str:
+        texts = {
+            CredentialEventKind.CREATED: self.tr("Code added"),
+            CredentialEventKind.ROTATED: self.tr("Code replaced"),
+            CredentialEventKind.EXPIRED: self.tr("Code expired"),
+            CredentialEventKind.REMOVED: self.tr("Code removed"),
+            CredentialEventKind.WEB_LOGIN: self.tr("Logged in on the web"),
+        }
+        text = texts[event.kind]
+        if event.note:
+            text = self.tr("%1 (for %2)").replace("%1", text).replace("%2", event.note)
+        return f"{formatting.format_datetime(event.at)}  {text}"
+
+    def _fill_events(self, events: list[CredentialEvent]) -> None:
+        if not events:
+            self.events.setText(self.tr("Nothing recorded yet."))
+            return
+        self.events.setText("\n".join(self._event_text(e) for e in events[:20]))

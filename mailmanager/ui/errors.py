@@ -1,0 +1,31 @@
+"""Turn the core's exceptions into one message in the UI language.
+
+Core errors carry English source texts marked for translation in their own contexts ("Store",
+"Secrets", "Registry"); they are translated here, at display. Anything unexpected gets a generic
+sentence with the (already redacted) technical text, never a traceback in a dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from mailmanager.core import redact
+from mailmanager.core.address import AddressError
+from mailmanager.core.registry import CheckFailedError
+from mailmanager.core.secrets import SecretsError
+from mailmanager.core.store import StoreError
+
+
+def user_message(error: BaseException) -> str:
+    """What to tell the user about ``error``."""
+    if isinstance(error, StoreError):
+        template = QCoreApplication.translate("Store", error.template)
+        return template.replace("{path}", error.path)
+    if isinstance(error, SecretsError):
+        return QCoreApplication.translate("Secrets", error.message)
+    if isinstance(error, CheckFailedError):
+        return QCoreApplication.translate("Registry", error.message)
+    if isinstance(error, AddressError):
+        return QCoreApplication.translate("Errors", "This is not a valid e-mail address.")
+    detail = redact.redact_text(str(error)) or type(error).__name__
+    return QCoreApplication.translate("Errors", "Something went wrong: %1").replace("%1", detail)

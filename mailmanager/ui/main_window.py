@@ -1,0 +1,552 @@
+"""The main window: the account list with its badges, the details pane, and every command.
+
+Layout: a toolbar (commands on the left, the filter box on the right), then either the first-run
+page or a splitter with the list and the details pane; a status bar with the totals. Commands
+live in ``MainActions`` and appear in the menu, the toolbar and the list's context menu.
+
+The window reads the store through the GUI's own connection and refreshes when the
+``StoreWatcher`` sees a change (made by the CLI, or by ``AccountOps`` on the keyring thread).
+Changes go through ``AccountOps``; dialogs are opened non-modally-blocking (``open()``) so the
+event loop, and with it qasync, keeps running. Checks are delegated to a handler that the
+checker service (issue 4) installs with ``set_check_handler``; without one the check commands
+are disabled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+from mailmanager.core.accounts import Account, AccountSummary
+from mailmanager.core.badges import badge_state
+from mailmanager.core.status import Severity, info
+from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.services.account_ops import AccountOps
+from mailmanager.services.store_watcher import StoreWatcher
+from mailmanager.ui import errors, icons, language
+from mailmanager.ui.account_form import AccountForm, FormMode
+from mailmanager.ui.account_model import AccountFilterModel, AccountModel, Column
+from mailmanager.ui.actions import MainActions
+from mailmanager.ui.client_settings import client_settings_text
+from mailmanager.ui.details_pane import DetailsPane
+from mailmanager.ui.empty_state import EmptyState
+from mailmanager.ui.list_delegates import MailboxDelegate, TwoLineDelegate
+from mailmanager.ui.provider_info import ProviderDirectory
+from mailmanager.ui.status_delegate import StatusDelegate
+
+log = logging.getLogger("mailmanager.ui")
+
+CheckHandler = Callable[[list[int]], None]
+TIME_REFRESH_MS = 30_000
+_COLUMN_WIDTHS = {Column.MAILBOX: 280, Column.STATUS: 150, Column.LAST_CHECKED: 140}
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class MainWindow(QMainWindow):
+    """The app's window. See the module docstring.
+
+    Signals:
+        refreshed(): the list was reloaded from the store.
+    """
+
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        store: AccountStore,
+        ops: AccountOps,
+        settings: QSettings,
+        *,
+        providers: ProviderDirectory | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        watch_interval_ms: int = 1000,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.ops = ops
+        self.settings = settings
+        self.providers = providers or ProviderDirectory()
+        self._clock = clock
+        self._check_handler: CheckHandler | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("mailmanager"))
+        self.setWindowIcon(icons.app_icon())
+        self.actions_ = MainActions(self, self.palette())
+
+        self.model = AccountModel(self, clock=clock, provider_lookup=self.providers.look)
+        self.proxy = AccountFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_view()
+        self._build_toolbar()
+        self._build_menus()
+        self._connect()
+
+        self.watcher = StoreWatcher(store, self, interval_ms=watch_interval_ms)
+        self.watcher.changed.connect(self.refresh)
+        self.watcher.failed.connect(self._store_failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TIME_REFRESH_MS)
+        self._timer.timeout.connect(self._tick)
+        self.resize(1120, 700)
+        self._restore_layout()
+        self.refresh()
+        self.watcher.start()
+        self._timer.start()
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _build_view(self) -> None:
+        self.view = QTreeView()
+        self.view.setObjectName("accountView")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setMouseTracking(True)
+        self.view.setItemDelegateForColumn(Column.MAILBOX, MailboxDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.LAST_CHECKED, TwoLineDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.CODE, TwoLineDelegate(self.view))
+        header = self.view.header()
+        header.setObjectName("accountHeader")
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(96)
+        header.setSectionsMovable(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+
+        self.no_match = QLabel()
+        self.no_match.setObjectName("noMatchLabel")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.no_match)
+
+        self.details = DetailsPane(clock=self._clock)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([760, 400])
+
+        self.empty = EmptyState()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("mainPages")
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+    def _build_toolbar(self) -> None:
+        a = self.actions_
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(bar.iconSize().scaled(20, 20, Qt.AspectRatioMode.IgnoreAspectRatio))
+        for action in (a.add, None, a.check_now, a.check_all, None):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        for action in (a.edit, a.rotate, a.pause, a.copy_settings, a.remove):
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setObjectName(f"{action.objectName()}Button")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText(self.tr("Filter mailboxes"))
+        self.filter_edit.setToolTip(self.tr("Filter by address, name, provider or status (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(200)
+        self.filter_edit.setMaximumWidth(280)
+        self.filter_edit.addAction(
+            icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
+        )
+        bar.addWidget(self.filter_edit)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(a.add)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        account_menu = menu_bar.addMenu(self.tr("&Mailbox"))
+        account_menu.setObjectName("mailboxMenu")
+        account_menu.addActions([a.check_now, a.check_all])
+        account_menu.addSeparator()
+        account_menu.addActions([a.edit, a.rotate, a.pause, a.copy_settings])
+        account_menu.addSeparator()
+        account_menu.addAction(a.remove)
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(a.filter)
+        lang_menu = view_menu.addMenu(self.tr("&Language"))
+        lang_menu.setObjectName("languageMenu")
+        lang_menu.addActions(list(a.languages.values()))
+        a.languages[language.setting(self.settings)].setChecked(True)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(a.about)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.add.triggered.connect(self.add_account)
+        self.empty.add_button.clicked.connect(self.add_account)
+        a.check_now.triggered.connect(self.check_selected)
+        a.check_all.triggered.connect(self.check_all)
+        a.edit.triggered.connect(self.edit_selected)
+        a.rotate.triggered.connect(self.rotate_selected)
+        a.pause.triggered.connect(self.toggle_pause)
+        a.copy_settings.triggered.connect(self.copy_settings)
+        a.remove.triggered.connect(self.remove_selected)
+        a.filter.triggered.connect(self._focus_filter)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._about)
+        a.language_group.triggered.connect(self._language_chosen)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        selection = self.view.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._update_pages)
+        self.proxy.rowsInserted.connect(self._update_pages)
+        self.proxy.rowsRemoved.connect(self._update_pages)
+
+    # -- refreshing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload every account from the store (keeps the selection)."""
+        try:
+            summaries = self.store.summaries()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
+        self.model.set_summaries(summaries)
+        self._update_pages()
+        self._show_details()
+        self.refreshed.emit()
+
+    def _tick(self) -> None:
+        self.model.refresh_times()
+        self._update_summary()
+
+    def _update_pages(self) -> None:
+        has_accounts = self.model.rowCount() > 0
+        self.pages.setCurrentWidget(self.splitter if has_accounts else self.empty)
+        shown = self.proxy.rowCount() > 0
+        self.list_stack.setCurrentWidget(self.view if shown or not has_accounts else self.no_match)
+        if not shown and has_accounts:
+            self.no_match.setText(
+                self.tr("No mailbox matches “%1”.").replace("%1", self.filter_edit.text())
+            )
+        if has_accounts and not self.view.selectionModel().hasSelection() and shown:
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self._update_summary()
+        self._update_actions()
+
+    def _update_summary(self) -> None:
+        total = self.model.rowCount()
+        attention = sum(
+            1
+            for row in range(total)
+            if info(badge_state(self.model.states_at(row))).severity >= Severity.WARNING
+        )
+        text = self.tr("Mailboxes: %1").replace("%1", str(total))
+        if attention:
+            text += "  ·  " + self.tr("Need attention: %1").replace("%1", str(attention))
+        self.summary_label.setText(text)
+
+    def _store_failed(self, error: object) -> None:
+        if isinstance(error, BaseException):
+            self.statusBar().showMessage(errors.user_message(error), 10_000)
+
+    # -- selection -------------------------------------------------------------------------------
+
+    def selected_summary(self) -> AccountSummary | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            rows = self.view.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        source = self.proxy.mapToSource(index)
+        return self.model.summary_at(source.row())
+
+    def select_account(self, account_id: int) -> None:
+        row = self.model.row_of(account_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_details()
+        self._update_actions()
+
+    def _show_details(self) -> None:
+        summary = self.selected_summary()
+        if summary is None or summary.account.id is None:
+            self.details.show_account(None)
+            return
+        row = self.model.row_of(summary.account.id)
+        try:
+            checks = self.store.recent_checks(summary.account.id, limit=10)
+            events = self.store.credential_events(summary.account.id)
+        except StoreError as exc:
+            self._store_failed(exc)
+            checks, events = [], []
+        self.details.show_account(
+            summary,
+            states=self.model.states_at(row),
+            look=self.model.look_at(row),
+            checks=checks,
+            events=events,
+        )
+
+    def _update_actions(self) -> None:
+        summary = self.selected_summary()
+        has = summary is not None
+        for action in self.actions_.account_actions():
+            action.setEnabled(has)
+        can_check = self._check_handler is not None
+        self.actions_.check_now.setEnabled(has and can_check)
+        self.actions_.check_all.setEnabled(can_check and self.model.rowCount() > 0)
+        self.actions_.set_paused_look(summary is not None and summary.account.paused)
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def set_check_handler(self, handler: CheckHandler | None) -> None:
+        """Install the checker: ``handler(account_ids)`` starts checks and reports through the
+        store (the list refreshes) and ``model.set_checking``."""
+        self._check_handler = handler
+        self._update_actions()
+
+    def check_selected(self) -> None:
+        summary = self.selected_summary()
+        if summary is not None and summary.account.id is not None and self._check_handler:
+            self._check_handler([summary.account.id])
+
+    def check_all(self) -> None:
+        if self._check_handler is None:
+            return
+        ids = [
+            s.account.id for s in self.model.summaries() if s.account.id and not s.account.paused
+        ]
+        if ids:
+            self._check_handler(ids)
+
+    def _open_form(self, mode: FormMode, account: Account | None) -> AccountForm:
+        form = AccountForm(
+            self.ops,
+            mode,
+            account,
+            providers=self.providers,
+            today=self._clock().astimezone().date(),
+            parent=self,
+        )
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.accepted.connect(lambda: self._form_saved(form))
+        form.open()
+        return form
+
+    def _form_saved(self, form: AccountForm) -> None:
+        self.refresh()
+        if form.saved is not None and form.saved.id is not None:
+            self.select_account(form.saved.id)
+            message = {
+                FormMode.ADD: self.tr("%1 was added."),
+                FormMode.EDIT: self.tr("%1 was saved."),
+                FormMode.ROTATE: self.tr("The code of %1 was replaced."),
+            }[form.mode]
+            self.statusBar().showMessage(message.replace("%1", form.saved.address), 8000)
+
+    def add_account(self) -> AccountForm:
+        return self._open_form(FormMode.ADD, None)
+
+    def edit_selected(self) -> AccountForm | None:
+        summary = self.selected_summary()
+        return None if summary is None else self._open_form(FormMode.EDIT, summary.account)
+
+    def rotate_selected(self) -> AccountForm | None:
+        summary = self.selected_summary()
+        return None if summary is None else self._open_form(FormMode.ROTATE, summary.account)
+
+    def toggle_pause(self) -> None:
+        summary = self.selected_summary()
+        if summary is None or summary.account.id is None:
+            return
+        paused = not summary.account.paused
+        self.ops.set_paused(
+            summary.account.id, paused, on_done=lambda _a: self.refresh(), on_error=self._failed
+        )
+
+    def copy_settings(self) -> str | None:
+        summary = self.selected_summary()
+        if summary is None:
+            return None
+        text = client_settings_text(summary.account)
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(
+            self.tr("Settings of %1 copied to the clipboard.").replace(
+                "%1", summary.account.address
+            ),
+            8000,
+        )
+        return text
+
+    def remove_selected(self) -> QMessageBox | None:
+        """Ask for confirmation (window-modal, non-blocking); removing follows a yes."""
+        summary = self.selected_summary()
+        if summary is None or summary.account.id is None:
+            return None
+        account = summary.account
+        box = QMessageBox(self)
+        box.setObjectName("removeConfirmation")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Remove mailbox"))
+        box.setText(self.tr("Remove %1 from mailmanager?").replace("%1", account.address))
+        box.setInformativeText(
+            self.tr(
+                "Its settings, its check history and its code in the keyring will be deleted "
+                "from this computer.\n\nThe code itself still works until you revoke it: sign "
+                "in to the mailbox's web settings and delete the authorization code made for "
+                "this client."
+            )
+        )
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        remove.setObjectName("confirmRemoveButton")
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancelRemoveButton")
+        box.setDefaultButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        account_id = account.id
+
+        def answered() -> None:
+            if box.clickedButton() is remove and account_id is not None:
+                self.ops.remove(account_id, on_done=self._removed, on_error=self._failed)
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _removed(self, account: object) -> None:
+        self.refresh()
+        if isinstance(account, Account):
+            self.statusBar().showMessage(
+                self.tr("%1 was removed.").replace("%1", account.address), 8000
+            )
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh()
+        QMessageBox.warning(self, self.tr("mailmanager"), errors.user_message(error))
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._update_pages()
+
+    def _context_menu(self, position: QPoint) -> None:
+        if not self.view.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        menu.setObjectName("accountContextMenu")
+        a = self.actions_
+        menu.addActions([a.check_now, a.edit, a.rotate, a.pause, a.copy_settings])
+        menu.addSeparator()
+        menu.addAction(a.remove)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def _language_chosen(self, action: QAction) -> None:
+        choice = str(action.data())
+        if choice == language.setting(self.settings):
+            return
+        self.settings.setValue(language.SETTINGS_KEY, choice)
+        self.statusBar().showMessage(
+            self.tr("The language changes the next time mailmanager starts."), 10_000
+        )
+
+    def _about(self) -> None:
+        from mailmanager import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About mailmanager"),
+            self.tr(
+                "mailmanager %1\n\nKeeps the authorization codes of your mailboxes working: "
+                "checks IMAP and SMTP logins and reminds you before codes expire."
+            ).replace("%1", __version__),
+        )
+
+    # -- remembered layout -----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("mainWindow/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = self.settings.value("mainWindow/header")
+        if isinstance(header, QByteArray):
+            self.view.header().restoreState(header)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("mainWindow/geometry", self.saveGeometry())
+        self.settings.setValue("mainWindow/splitter", self.splitter.saveState())
+        self.settings.setValue("mainWindow/header", self.view.header().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.watcher.stop()
+        self._timer.stop()
+        super().closeEvent(event)
