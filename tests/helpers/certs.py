@@ -16,7 +16,7 @@ import trustme
 
 
 @dataclass
-class TestPki:
+class Pki:
     """A CA on disk (``ca_file``) and server contexts signed by it."""
 
     ca: trustme.CA
@@ -49,9 +49,9 @@ class TestPki:
         return path
 
 
-def make_pki(folder: Path) -> TestPki:
+def make_pki(folder: Path) -> Pki:
     folder.mkdir(parents=True, exist_ok=True)
     ca = trustme.CA()
     ca_file = folder / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
-    return TestPki(ca=ca, ca_file=str(ca_file), folder=folder)
+    return Pki(ca=ca, ca_file=str(ca_file), folder=folder)

@@ -69,6 +69,8 @@ class Session:
         self.sock = context.wrap_socket(self.sock, server_side=True)
 
     def close(self) -> None:
+        """Close the connection (idempotent: a failed send marks it closed but leaves the
+        socket to this method)."""
         self.closed = True
         with suppress(OSError):
             self.sock.shutdown(socket.SHUT_RDWR)
@@ -126,8 +128,7 @@ class ScriptedServer:
         with self._lock:
             sessions = list(self._sessions)
         for session in sessions:
-            if not session.closed:
-                session.close()
+            session.close()
         self._thread.join(2)
 
     def __enter__(self) -> ScriptedServer:
@@ -176,8 +177,7 @@ class ScriptedServer:
         except (OSError, ssl.SSLError, ValueError):
             pass
         finally:
-            if not session.closed:
-                session.close()
+            session.close()
 
     def _dialogue(self, session: Session) -> None:
         greeting = self.script.greeting

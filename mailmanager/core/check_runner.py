@@ -1,0 +1,325 @@
+"""Run account checks: both protocols of one account in parallel, many accounts with limits.
+
+Qt-free, so the CLI, the checker service and the benchmark share it. The limits exist for the
+providers' sake as much as for ours:
+
+* at most ``concurrency`` accounts at once (default 8);
+* never two checks of one account at once: a second request joins the running one;
+* at most 2 logins at once to one server host (``HostGate``): providers' risk control counts
+  logins per source IP, and a burst of 20 logins to imap.163.com looks like an attack;
+* cancel stops everything at once; no credential is sent after it (see ``wire``).
+
+Everything blocking (keyring look-ups through ``secret_for``, the network) happens in worker
+threads; callbacks are called from those threads.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from mailmanager.core.accounts import Account, Endpoint, Protocol
+from mailmanager.core.diagnosis import diagnose_error
+from mailmanager.core.imap_probe import probe_imap
+from mailmanager.core.probe_result import ProbeResult, ProbeStep
+from mailmanager.core.smtp_probe import probe_smtp
+from mailmanager.core.wire import Cancelled
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONCURRENCY = 8
+DEFAULT_PER_HOST = 2
+DEFAULT_TIMEOUT = 20.0
+
+ProgressCallback = Callable[[Protocol, str], None]
+
+
+class MissingSecret(Exception):
+    """No code is stored for the account, so it cannot be checked."""
+
+
+class HostGate:
+    """At most ``per_host`` probes at once to one server host name."""
+
+    def __init__(self, per_host: int = DEFAULT_PER_HOST) -> None:
+        self.per_host = per_host
+        self._lock = threading.Lock()
+        self._gates: dict[str, threading.Semaphore] = {}
+        self._users: dict[str, int] = {}
+
+    @contextmanager
+    def slot(self, host: str, cancel: threading.Event) -> Iterator[None]:
+        """Hold one of ``host``'s slots; raises Cancelled if cancelled while waiting."""
+        key = host.lower().rstrip(".")
+        with self._lock:
+            gate = self._gates.setdefault(key, threading.Semaphore(self.per_host))
+            self._users[key] = self._users.get(key, 0) + 1
+        try:
+            while not gate.acquire(timeout=0.05):
+                if cancel.is_set():
+                    raise Cancelled("cancelled while waiting for the server")
+            try:
+                yield
+            finally:
+                gate.release()
+        finally:
+            with self._lock:
+                self._users[key] -= 1
+                if self._users[key] == 0:  # forget idle hosts: the map stays small
+                    del self._users[key]
+                    del self._gates[key]
+
+
+DEFAULT_GATE = HostGate()
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """Both probes of one account."""
+
+    imap: ProbeResult
+    smtp: ProbeResult
+
+    @property
+    def ok(self) -> bool:
+        return self.imap.ok and self.smtp.ok
+
+    @property
+    def cancelled(self) -> bool:
+        return self.imap.cancelled or self.smtp.cancelled
+
+    def results(self) -> tuple[ProbeResult, ProbeResult]:
+        return (self.imap, self.smtp)
+
+
+def _cancelled_result(protocol: Protocol, exc: Cancelled) -> ProbeResult:
+    diagnosis = diagnose_error(exc)
+    return ProbeResult(
+        protocol, diagnosis.status, str(exc), diagnosis.hint_id, 0, (), cancelled=True
+    )
+
+
+def _crashed_result(protocol: Protocol, exc: BaseException) -> ProbeResult:
+    """A bug in a probe must not take the app down, and must never read as ok."""
+    log.error("%s probe failed unexpectedly: %s", protocol.value, type(exc).__name__)
+    diagnosis = diagnose_error(exc)
+    step = ProbeStep("error", 0, type(exc).__name__)
+    return ProbeResult(protocol, diagnosis.status, "", diagnosis.hint_id, 0, (step,))
+
+
+def _probe(
+    protocol: Protocol,
+    account: Account,
+    secret: str,
+    *,
+    timeout: float,
+    cancel: threading.Event,
+    progress: ProgressCallback | None,
+    requires_id: bool | None,
+    gate: HostGate,
+) -> ProbeResult:
+    endpoint: Endpoint = account.endpoint(protocol)
+
+    def report(step: str) -> None:
+        if progress is not None:
+            progress(protocol, step)
+
+    try:
+        with gate.slot(endpoint.host, cancel):
+            if protocol is Protocol.IMAP:
+                return probe_imap(
+                    endpoint,
+                    secret,
+                    address=account.address,
+                    timeout=timeout,
+                    cancel=cancel,
+                    progress=report,
+                    requires_id=requires_id,
+                    ca_file=account.ca_file,
+                    provider_id=account.provider_id,
+                )
+            return probe_smtp(
+                endpoint,
+                secret,
+                address=account.address,
+                timeout=timeout,
+                cancel=cancel,
+                progress=report,
+                ca_file=account.ca_file,
+                provider_id=account.provider_id,
+            )
+    except Cancelled as exc:
+        return _cancelled_result(protocol, exc)
+    except Exception as exc:
+        return _crashed_result(protocol, exc)
+
+
+def check_account(
+    account: Account,
+    secret: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    requires_id: bool | None = None,
+    gate: HostGate | None = None,
+) -> AccountCheck:
+    """Probe IMAP and SMTP of ``account`` at the same time, one login attempt each.
+
+    ``timeout`` bounds each probe (waiting for a host slot does not count); ``cancel`` stops
+    both; ``progress(protocol, step)`` is called from the probe threads.
+    """
+    probe = functools.partial(
+        _probe,
+        account=account,
+        secret=secret,
+        timeout=timeout,
+        cancel=cancel or threading.Event(),
+        progress=progress,
+        requires_id=requires_id,
+        gate=gate or DEFAULT_GATE,
+    )
+    imap_box: list[ProbeResult] = []
+    worker = threading.Thread(
+        target=lambda: imap_box.append(probe(Protocol.IMAP)), name="mailmanager-imap", daemon=True
+    )
+    worker.start()
+    smtp = probe(Protocol.SMTP)
+    worker.join()
+    return AccountCheck(imap=imap_box[0], smtp=smtp)
+
+
+def account_key(account: Account) -> str:
+    """What "the same account" means for the one-check-at-a-time rule."""
+    return f"id:{account.id}" if account.id is not None else f"address:{account.address.lower()}"
+
+
+class CheckRunner:
+    """Checks many accounts with bounded concurrency; one check per account at a time.
+
+    Attributes:
+        secret_for: fetches an account's code (called in a worker thread: keyring is slow);
+            returns None when there is none (the check then fails with MissingSecret).
+        on_start / on_progress / on_done: optional observers, called from worker threads.
+    """
+
+    def __init__(
+        self,
+        secret_for: Callable[[Account], str | None],
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: float = DEFAULT_TIMEOUT,
+        gate: HostGate | None = None,
+        requires_id_for: Callable[[Account], bool | None] | None = None,
+        on_start: Callable[[Account], None] | None = None,
+        on_progress: Callable[[Account, Protocol, str], None] | None = None,
+        on_done: Callable[[Account, AccountCheck | BaseException], None] | None = None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.secret_for = secret_for
+        self.timeout = timeout
+        self.gate = gate or DEFAULT_GATE
+        self.requires_id_for = requires_id_for
+        self.on_start = on_start
+        self.on_progress = on_progress
+        self.on_done = on_done
+        self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="mailmanager-check")
+        self._lock = threading.Lock()
+        self._inflight: dict[str, Future[AccountCheck]] = {}
+        self._cancel = threading.Event()
+
+    def submit(self, account: Account) -> Future[AccountCheck]:
+        """Queue a check of ``account``; joins the running one if there is one."""
+        key = account_key(account)
+        with self._lock:
+            running = self._inflight.get(key)
+            if running is not None:
+                return running
+            future = self._pool.submit(self._job, account, self._cancel)
+            self._inflight[key] = future
+        future.add_done_callback(lambda _f: self._forget(key, future))
+        return future
+
+    def _forget(self, key: str, future: Future[AccountCheck]) -> None:
+        with self._lock:
+            if self._inflight.get(key) is future:
+                del self._inflight[key]
+
+    def is_running(self, account: Account) -> bool:
+        with self._lock:
+            return account_key(account) in self._inflight
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._inflight)
+
+    def _job(self, account: Account, cancel: threading.Event) -> AccountCheck:
+        try:
+            result = self._check(account, cancel)
+        except BaseException as exc:
+            self._notify_done(account, exc)
+            raise
+        self._notify_done(account, result)
+        return result
+
+    def _check(self, account: Account, cancel: threading.Event) -> AccountCheck:
+        if cancel.is_set():
+            exc = Cancelled("cancelled before it started")
+            return AccountCheck(
+                _cancelled_result(Protocol.IMAP, exc), _cancelled_result(Protocol.SMTP, exc)
+            )
+        if self.on_start is not None:
+            self.on_start(account)
+        secret = self.secret_for(account)
+        if not secret:
+            raise MissingSecret(f"no code is stored for {account.address}")
+        progress: ProgressCallback | None = None
+        if self.on_progress is not None:
+            observer = self.on_progress
+
+            def progress(protocol: Protocol, step: str) -> None:
+                observer(account, protocol, step)
+
+        requires_id = self.requires_id_for(account) if self.requires_id_for else None
+        return check_account(
+            account,
+            secret,
+            timeout=self.timeout,
+            cancel=cancel,
+            progress=progress,
+            requires_id=requires_id,
+            gate=self.gate,
+        )
+
+    def _notify_done(self, account: Account, outcome: AccountCheck | BaseException) -> None:
+        if self.on_done is None:
+            return
+        try:
+            self.on_done(account, outcome)
+        except Exception:
+            log.exception("check observer failed")
+
+    def run(self, accounts: Iterable[Account]) -> list[tuple[Account, Future[AccountCheck]]]:
+        """Submit every account and wait for all; returns (account, finished future) pairs."""
+        submitted = [(account, self.submit(account)) for account in accounts]
+        # The futures keep any exception; callers look at each one.
+        concurrent.futures.wait([future for _account, future in submitted])
+        return submitted
+
+    def cancel(self) -> None:
+        """Cancel every running and queued check; later submissions run normally."""
+        with self._lock:
+            self._cancel.set()
+            self._cancel = threading.Event()
+
+    def shutdown(self, *, cancel: bool = True) -> None:
+        if cancel:
+            self.cancel()
+        self._pool.shutdown(wait=False, cancel_futures=True)
