@@ -8,6 +8,7 @@ platform's own folders are used (XDG on Linux, AppData on Windows, Library on ma
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -84,6 +85,10 @@ def resolve(home: str | os.PathLike[str] | None = None) -> AppPaths:
 
 def resources_dir() -> Path:
     """The resources/ folder: the installed package ``mailmanager.resources`` or the checkout's."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        # PyInstaller bundle: packaging/mailmanager.spec puts resources/ here.
+        return Path(bundle) / "mailmanager" / "resources"
     checkout = Path(__file__).resolve().parent.parent / "resources"
     try:
         installed = Path(str(resources.files("mailmanager.resources")))
