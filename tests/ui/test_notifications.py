@@ -1,0 +1,164 @@
+"""Notifications: one per transition, remembered across restarts; tray; real D-Bus delivery."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.store import AccountStore
+from mailmanager.services.notifier import AlertService, FreedesktopSink
+from mailmanager.ui.tray import TrayIcon, TraySink, tray_pixmap
+from tests.helpers.secret_service import missing_binaries, private_bus
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+REPO = Path(__file__).resolve().parents[2]
+
+
+class RecordingSink:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, bool]] = []
+
+    def notify(self, title: str, body: str, *, urgent: bool) -> bool:
+        self.sent.append((title, body, urgent))
+        return True
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[AccountStore]:
+    with AccountStore.open(tmp_path / "s.sqlite3", clock=lambda: NOW - timedelta(days=1)) as s:
+        yield s
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def add(store: AccountStore, address: str, **changes: object) -> int:
+    account = Account(
+        address=address,
+        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
+        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+    ).replace(**changes)
+    return store.add_account(account).id or 0
+
+
+def check(store: AccountStore, account_id: int, smtp: S, minutes: int = 0) -> None:
+    at = NOW + timedelta(minutes=minutes)
+    store.record_check(CheckRecord(account_id, at, Protocol.IMAP, S.OK))
+    store.record_check(CheckRecord(account_id, at, Protocol.SMTP, smtp))
+
+
+def service(store, settings, sink, qtbot) -> AlertService:
+    return AlertService(store, settings, sink, clock=lambda: NOW, tz=UTC)
+
+
+def test_one_notification_per_transition(store, settings, qtbot) -> None:
+    sink = RecordingSink()
+    aid = add(store, "zhang@163.com")
+    alerts = service(store, settings, sink, qtbot)
+    check(store, aid, S.OK)
+    alerts.evaluate()
+    assert sink.sent == []
+    check(store, aid, S.AUTH_FAILED, 1)
+    with qtbot.wait_signal(alerts.alertRaised) as raised:
+        alerts.evaluate()
+    assert raised.args == [aid, "zhang@163.com", "failing"]
+    assert len(sink.sent) == 1 and "zhang@163.com" in sink.sent[0][0] and sink.sent[0][2]
+    check(store, aid, S.AUTH_FAILED, 2)
+    alerts.evaluate()
+    alerts.evaluate()
+    assert len(sink.sent) == 1  # still failing: no repeat
+    check(store, aid, S.OK, 3)
+    alerts.evaluate()
+    check(store, aid, S.TIMEOUT, 4)
+    alerts.evaluate()
+    assert len(sink.sent) == 2  # failing again after a recovery: announced again
+
+
+def test_due_states_are_announced_once_even_after_a_restart(store, settings, qtbot) -> None:
+    sink = RecordingSink()
+    add(store, "li@qiye.example.cn", code_expires=date(2026, 12, 1), code_created=date(2026, 11, 1))
+    service(store, settings, sink, qtbot).evaluate()
+    assert [t for t, _b, _u in sink.sent] == ["The code of li@qiye.example.cn expires soon"]
+    assert "2026-12-01" in sink.sent[0][1]
+    restarted = service(store, settings, sink, qtbot)
+    restarted.evaluate()
+    assert len(sink.sent) == 1
+
+
+def test_attention_count(store, settings, qtbot) -> None:
+    sink = RecordingSink()
+    a = add(store, "a@163.com")
+    add(store, "b@163.com", paused=True)
+    alerts = service(store, settings, sink, qtbot)
+    with qtbot.wait_signal(alerts.attentionChanged) as changed:
+        check(store, a, S.SERVICE_DISABLED)
+        alerts.evaluate()
+    assert changed.args == [1]
+
+
+def test_tray_shows_the_overall_state(qtbot) -> None:
+    tray = TrayIcon()
+    assert "All mailboxes are working" in tray.tooltip()
+    tray.set_attention(3)
+    assert "3" in tray.tooltip()
+    assert not tray_pixmap(3).isNull() and not tray_pixmap(0).isNull()
+    with qtbot.wait_signal(tray.checkAllRequested):
+        tray.check_action.trigger()
+    with qtbot.wait_signal(tray.openRequested):
+        tray.open_action.trigger()
+    with qtbot.wait_signal(tray.quitRequested):
+        tray.quit_action.trigger()
+    assert TraySink(tray).notify("t", "b", urgent=False) is False  # not visible: not delivered
+
+
+@pytest.mark.skipif(
+    bool(missing_binaries()) and os.environ.get("CI") != "true", reason="dbus-daemon missing"
+)
+def test_freedesktop_notification_reaches_the_daemon(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "notifications.jsonl"
+    with private_bus(tmp_path / "bus") as bus:
+        daemon = subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.notification_daemon", str(out)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            env=dict(bus.env, PYTHONPATH=str(REPO)),
+        )
+        try:
+            assert daemon.stdout is not None
+            assert daemon.stdout.readline().strip() == "ready"
+            monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+            sink = FreedesktopSink()
+            assert sink.available()
+            assert sink.notify("张伟@163.com 无法登录", "打开 mailmanager 查看原因", urgent=True)
+            assert sink.sent.wait(10)
+            deadline = time.monotonic() + 10
+            while not out.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+            assert lines == [
+                ["mailmanager", "张伟@163.com 无法登录", "打开 mailmanager 查看原因", 2]
+            ]
+        finally:
+            daemon.kill()
+            daemon.wait(10)
+            assert daemon.stdout is not None
+            daemon.stdout.close()
+
+
+def test_freedesktop_sink_without_a_bus(monkeypatch) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    assert FreedesktopSink().notify("t", "b", urgent=False) is False
