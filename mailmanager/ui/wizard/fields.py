@@ -44,7 +44,7 @@ class F:
 
     ADDRESS = "address"
     DISPLAY_NAME = "displayName"
-    PASSWORD = "password"
+    PASSWORD = "password"  # noqa: S105 - a field name, not a password
     CODE_ACKNOWLEDGED = "codeAcknowledged"
     CODE_LABEL = "codeLabel"
     CODE_CREATED = "codeCreated"

@@ -1,0 +1,243 @@
+"""Page 7: save, and say what happens next.
+
+Saving is the registry's job (store and keyring together, or neither), run on a worker thread
+because the keyring may block on an unlock prompt. It happens only here, after the test passed
+or after the user explicitly chose "save anyway" (then the failed test is recorded with the
+account). A rotation replaces the stored code only now, after the new one was proven, and
+reminds the user to revoke the old code in the provider's web settings.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget, QWizardPage
+
+from mailmanager.core.accounts import Account
+from mailmanager.core.check_runner import AccountCheck
+from mailmanager.core.registry import CheckFailedError, Registry
+from mailmanager.core.secrets import SecretsError
+from mailmanager.core.store import StoreError
+from mailmanager.ui import formatting
+from mailmanager.ui.wizard.background import BackgroundTask
+from mailmanager.ui.wizard.context import WizardContext
+from mailmanager.ui.wizard.fields import WizardMode
+from mailmanager.ui.wizard.widgets import Notice, wrapped
+
+# () -> (account to save, new code or None to keep the stored one)
+CandidateFn = Callable[[], tuple[Account, str | None]]
+
+
+def save_account(
+    registry: Registry,
+    mode: WizardMode,
+    account: Account,
+    secret: str | None,
+    check: AccountCheck | None,
+    save_anyway: bool,
+) -> Account:
+    """Store what the wizard built; the one place that maps wizard modes to registry calls."""
+    proof = check
+    if mode is WizardMode.ADD:
+        assert secret is not None
+        return registry.add(account, secret, check=proof, save_anyway=save_anyway)
+    assert account.id is not None
+    if mode is WizardMode.ROTATE:
+        assert secret is not None
+        current = registry.store.get_account(account.id)
+        if current.rotate_days != account.rotate_days:
+            registry.update_settings(current.replace(rotate_days=account.rotate_days))
+        # Never save_anyway: the old code stays until the new one is proven.
+        return registry.rotate(
+            account.id,
+            secret,
+            label=account.credential_label,
+            code_created=account.code_created,
+            code_expires=account.code_expires,
+            check=proof,
+        )
+    # Fix: settings first (the code is untouched), then the new code if there is one.
+    if secret is None:
+        if check is not None and not check.ok and not save_anyway:
+            raise CheckFailedError(check)
+        saved = registry.update_settings(account)
+        if check is not None:
+            registry.record_check_results(account.id, check.results())
+        return saved
+    registry.update_settings(account)
+    return registry.rotate(
+        account.id,
+        secret,
+        label=account.credential_label,
+        code_created=account.code_created,
+        code_expires=account.code_expires,
+        check=proof,
+        save_anyway=save_anyway,
+    )
+
+
+class DonePage(QWizardPage):
+    """Saves on entry; shows the outcome, the next steps, and (rotation) the revoke reminder.
+
+    Signals:
+        saved(object): the stored ``Account``.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._task: BackgroundTask | None = None
+        self.candidate: CandidateFn | None = None
+        self.setTitle(self.tr("Saving"))
+        self.status = Notice("info")
+        self.status.setObjectName("saveStatus")
+        self.summary = wrapped(rich=True)
+        self.summary.setObjectName("saveSummary")
+        self.revoke = Notice("warning")
+        self.revoke.setObjectName("revokeReminder")
+        self.revoke.hide()
+        self.revoke_button = QPushButton(self.tr("Open the web settings to revoke the old code"))
+        self.revoke_button.setObjectName("openSettingsToRevoke")
+        self.revoke_button.clicked.connect(self._open_web)
+        self.revoke_button.hide()
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.setObjectName("retrySave")
+        self.retry_button.clicked.connect(self.save)
+        self.retry_button.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.revoke)
+        layout.addWidget(self.revoke_button)
+        layout.addWidget(self.retry_button)
+        layout.addStretch(1)
+
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def save(self) -> None:
+        if self.ctx.saved is not None or self.busy() or self.candidate is None:
+            return
+        account, secret = self.candidate()
+        ctx = self.ctx
+        mode, check, anyway = ctx.mode, ctx.check, ctx.save_anyway
+        registry_factory = ctx.services.registry
+
+        def job(_cancel: object, _report: object) -> Account:
+            with registry_factory() as registry:
+                return save_account(registry, mode, account, secret, check, anyway)
+
+        self.status.set_kind("info")
+        self.status.set_text(self.tr("Saving the mailbox and putting the code in the keyring…"))
+        self.retry_button.hide()
+        task = BackgroundTask(job, "mailmanager-wizard-save", self)
+        task.finished.connect(self._on_saved)
+        task.failed.connect(self._on_failed)
+        self._task = task
+        task.start()
+        self.completeChanged.emit()
+
+    def _on_saved(self, value: object) -> None:
+        self._task = None
+        assert isinstance(value, Account)
+        self.ctx.saved = value
+        anyway = self.ctx.check is not None and not self.ctx.check.ok
+        if self.ctx.mode is WizardMode.ROTATE:
+            self.setTitle(self.tr("The new code is in use"))
+            self.status.set_kind("success")
+            self.status.set_text(
+                self.tr("The new code passed the test and replaced the old one."),
+            )
+        elif anyway:
+            self.setTitle(self.tr("Saved, with a problem to fix"))
+            self.status.set_kind("warning")
+            self.status.set_text(
+                self.tr("The mailbox was saved, but its test failed."),
+                html.escape(
+                    self.tr(
+                        "It shows as failing in the list until it works. Select it and choose "
+                        "Fix when you are ready."
+                    )
+                ),
+            )
+        else:
+            self.setTitle(self.tr("All set"))
+            self.status.set_kind("success")
+            self.status.set_text(self.tr("The mailbox works and has been saved."))
+        self.summary.setText(self._summary(value))
+        self._show_revoke()
+        self.saved.emit(value)
+        self.completeChanged.emit()
+
+    def _on_failed(self, exc: object) -> None:
+        self._task = None
+        self.status.set_kind("error")
+        if isinstance(exc, SecretsError):
+            text = QCoreApplication.translate("Secrets", exc.message)
+        elif isinstance(exc, StoreError):
+            text = QCoreApplication.translate("Store", type(exc).template).replace(
+                "{path}", exc.path
+            )
+        elif isinstance(exc, CheckFailedError):
+            text = QCoreApplication.translate("Registry", exc.message)
+        else:
+            text = self.tr("Unexpected error: %1").replace("%1", type(exc).__name__)
+        self.status.set_text(self.tr("Nothing was saved"), html.escape(text))
+        self.retry_button.show()
+        self.completeChanged.emit()
+
+    def _summary(self, account: Account) -> str:
+        rows = [
+            (self.tr("Mailbox"), account.address),
+            (self.tr("Receiving (IMAP)"), account.imap.display()),
+            (self.tr("Sending (SMTP)"), account.smtp.display()),
+        ]
+        if account.code_expires is not None:
+            rows.append((self.tr("Code expires"), formatting.format_date(account.code_expires)))
+        created = account.code_created or date.today()
+        remind = date.fromordinal(created.toordinal() + account.rotate_days)
+        rows.append((self.tr("Reminder to replace the code"), formatting.format_date(remind)))
+        cells = "".join(
+            f"<tr><td style='padding-right:12px'>{html.escape(k)}</td>"
+            f"<td><b>{html.escape(v)}</b></td></tr>"
+            for k, v in rows
+        )
+        return f"<table>{cells}</table>"
+
+    def _show_revoke(self) -> None:
+        provider = self.ctx.provider
+        rotated = self.ctx.mode is WizardMode.ROTATE or (
+            self.ctx.mode is WizardMode.FIX and not self.ctx.keep_code
+        )
+        if not rotated:
+            return
+        lang = self.ctx.lang
+        name = provider.credential.name.get(lang) if provider is not None else self.tr("code")
+        self.revoke.set_text(
+            self.tr("Now revoke the old %1").replace("%1", name),
+            html.escape(
+                self.tr(
+                    "In the web settings, find the old code in the list of codes (by the name "
+                    "you gave it) and delete it, so that nobody can use it any more."
+                )
+            ),
+        )
+        self.revoke.show()
+        self.revoke_button.setVisible(provider is not None and bool(provider.settings_url))
+
+    def _open_web(self) -> None:
+        provider = self.ctx.provider
+        if provider is not None and provider.settings_url:
+            self.ctx.services.open_url(QUrl(provider.settings_url))
+
+    def initializePage(self) -> None:
+        self.setTitle(self.tr("Saving"))
+        self.save()
+
+    def isComplete(self) -> bool:
+        return self.ctx.saved is not None

@@ -1,0 +1,257 @@
+"""Page 2: get the mailbox ready, in the provider's own words and order.
+
+Most failed setups fail here, before any server is contacted: IMAP/SMTP is switched off by
+default, the code must be generated in web settings after an SMS check, and people paste their
+login password. So this page shows the provider's numbered steps in the UI language, a button
+that opens the exact web settings page, the pitfalls other users fell into, and the credential's
+own name ("client authorization code", "app password"). Where the provider no longer accepts any
+password from mail clients (Outlook.com), the page stops the user with the reason instead.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from mailmanager.core.provider_model import CredentialKind, Provider
+from mailmanager.ui import icons
+from mailmanager.ui.wizard.context import WizardContext
+from mailmanager.ui.wizard.fields import WizardMode
+from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, ordered_list, wrapped
+
+
+class PreparePage(QWizardPage):
+    """Numbered steps, the web settings button, pitfalls, and the OAuth-only stop."""
+
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setTitle(self.tr("Get your mailbox ready"))
+
+        self.mark = QLabel()
+        self.mark.setFixedSize(32, 32)
+        self.credential_label = wrapped(rich=True)
+        self.credential_label.setObjectName("credentialName")
+        top = QHBoxLayout()
+        top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.credential_label, 1)
+
+        self.stop = Notice("error")
+        self.stop.setObjectName("oauthStop")
+        self.rotate_note = Notice("info")
+        self.rotate_note.setObjectName("rotateNote")
+
+        # Fix mode: the user may only need to switch something on, not a new code.
+        self.new_code = QRadioButton(self.tr("I will make a new code (the old one was rejected)"))
+        self.new_code.setObjectName("fixNewCode")
+        self.keep_code = QRadioButton(
+            self.tr("Keep the stored code (only settings or servers need fixing)")
+        )
+        self.keep_code.setObjectName("fixKeepCode")
+        self.code_choice = QButtonGroup(self)
+        self.code_choice.addButton(self.new_code)
+        self.code_choice.addButton(self.keep_code)
+        self.new_code.setChecked(True)
+        self.new_code.toggled.connect(self._on_choice)
+        choice_box = QVBoxLayout()
+        choice_box.setContentsMargins(0, 0, 0, 0)
+        choice_box.addWidget(heading(self.tr("What needs to change?")))
+        choice_box.addWidget(self.new_code)
+        choice_box.addWidget(self.keep_code)
+        self.choice = QWidget()
+        self.choice.setLayout(choice_box)
+
+        self.steps_heading = heading(self.tr("Steps"))
+        self.steps = wrapped(rich=True)
+        self.steps.setObjectName("steps")
+        self.open_button = QPushButton(self.tr("Open the web settings in your browser"))
+        self.open_button.setObjectName("openSettings")
+        self.open_button.clicked.connect(self.open_settings)
+        self.url_label = wrapped()
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.open_button)
+        button_row.addWidget(self.url_label, 1)
+        self.pitfalls_heading = heading(self.tr("Common pitfalls"))
+        self.pitfalls = wrapped(rich=True)
+        self.pitfalls.setObjectName("pitfalls")
+
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 8, 0)
+        inner.addLayout(top)
+        inner.addWidget(self.stop)
+        inner.addWidget(self.rotate_note)
+        inner.addWidget(self.choice)
+        inner.addWidget(self.steps_heading)
+        inner.addWidget(self.steps)
+        inner.addLayout(button_row)
+        inner.addSpacing(6)
+        inner.addWidget(self.pitfalls_heading)
+        inner.addWidget(self.pitfalls)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # -- behaviour ------------------------------------------------------------------------------
+
+    def blocked(self) -> bool:
+        """True when the provider accepts no password from mail clients: the wizard stops."""
+        provider = self.ctx.provider
+        return provider is not None and provider.oauth_only
+
+    def open_settings(self) -> None:
+        provider = self.ctx.provider
+        if provider is not None and provider.settings_url:
+            self.ctx.services.open_url(QUrl(provider.settings_url))
+
+    def _on_choice(self) -> None:
+        self.ctx.keep_code = self.ctx.mode is WizardMode.FIX and self.keep_code.isChecked()
+        self.completeChanged.emit()  # the choice changes which page comes next
+
+    def isComplete(self) -> bool:
+        return not self.blocked()
+
+    # -- texts ----------------------------------------------------------------------------------
+
+    def _credential_sentence(self, provider: Provider) -> str:
+        lang = self.ctx.lang
+        credential = provider.credential
+        name = html.escape(credential.name.get(lang))
+        provider_name = html.escape(provider.name(lang))
+        if credential.kind is CredentialKind.LOGIN_PASSWORD:
+            return self.tr(
+                "%1 lets mail programs sign in with your normal login password, once IMAP/SMTP "
+                "is switched on in its web settings."
+            ).replace("%1", f"<b>{provider_name}</b>")
+        if credential.kind is CredentialKind.CLIENT_PASSWORD:
+            return (
+                self.tr(
+                    "%1 wants a separate password for mail programs, the <b>%2</b>, which you "
+                    "choose yourself in its web settings."
+                )
+                .replace("%1", f"<b>{provider_name}</b>")
+                .replace("%2", name)
+            )
+        return (
+            self.tr(
+                "Mail programs cannot sign in to %1 with your login password. They need the "
+                "<b>%2</b>, which you create in the web settings and paste here."
+            )
+            .replace("%1", f"<b>{provider_name}</b>")
+            .replace("%2", name)
+        )
+
+    def _generic_steps(self) -> list[str]:
+        return [
+            self.tr(
+                "Sign in to your mailbox in the browser and look in its settings for IMAP, "
+                'POP3/SMTP or "client access". Switch IMAP and SMTP on.'
+            ),
+            self.tr(
+                "If the settings offer an authorization code, app password or client password, "
+                "create one and copy it. Otherwise your normal password is usually what works."
+            ),
+            self.tr(
+                "Ask your administrator or provider for the server names if you do not know "
+                "them; you will enter them on a later page."
+            ),
+        ]
+
+    def initializePage(self) -> None:
+        provider = self.ctx.provider
+        lang = self.ctx.lang
+        mode = self.ctx.mode
+        dpr = self.devicePixelRatioF()
+        self.choice.setVisible(mode is WizardMode.FIX)
+        if mode is WizardMode.ROTATE:
+            self.setTitle(self.tr("Make a new code"))
+            self.rotate_note.set_text(
+                self.tr("Your current code keeps working until the new one has passed the test."),
+                html.escape(
+                    self.tr(
+                        "Create a new code with the steps below. mailmanager tests it first and "
+                        "only then replaces the stored one; afterwards you revoke the old code."
+                    )
+                ),
+            )
+            self.rotate_note.show()
+        else:
+            self.setTitle(self.tr("Get your mailbox ready"))
+            self.rotate_note.hide()
+        if provider is None:
+            self.mark.clear()
+            self.setSubTitle(self.tr("These steps apply to most mail providers."))
+            self.credential_label.setText(
+                self.tr(
+                    "mailmanager does not know this provider's rules, so here is what usually "
+                    "works."
+                )
+            )
+            self.stop.hide()
+            self.steps.setText(ordered_list(self._generic_steps()))
+            self.open_button.hide()
+            self.url_label.hide()
+            self.pitfalls_heading.hide()
+            self.pitfalls.hide()
+            self.completeChanged.emit()
+            return
+        self.mark.setPixmap(icons.provider_mark(provider.mark.text, provider.mark.color, 32, dpr))
+        self.setSubTitle(
+            self.tr("Do these steps in %1's web settings, then come back here.").replace(
+                "%1", provider.name(lang)
+            )
+        )
+        self.credential_label.setText(self._credential_sentence(provider))
+        if provider.oauth_only:
+            reason = provider.oauth_note.get(lang) if provider.oauth_note else ""
+            self.stop.set_text(
+                self.tr("%1 cannot be added with a password").replace("%1", provider.name(lang)),
+                html.escape(reason)
+                + "<br><br>"
+                + html.escape(
+                    self.tr(
+                        "mailmanager signs in with a password or code only, so it cannot check "
+                        "this mailbox. Use the provider's own app, or a mail program that "
+                        "supports its sign-in page (OAuth)."
+                    )
+                ),
+            )
+            self.stop.show()
+            self.credential_label.hide()
+            self.choice.hide()
+            self.rotate_note.hide()
+        else:
+            self.stop.hide()
+            self.credential_label.show()
+        steps = provider.steps(lang)
+        self.steps_heading.setVisible(bool(steps) and not provider.oauth_only)
+        self.steps.setVisible(bool(steps) and not provider.oauth_only)
+        self.steps.setText(ordered_list(steps))
+        has_url = bool(provider.settings_url)
+        self.open_button.setVisible(has_url and not provider.oauth_only)
+        self.url_label.setVisible(has_url and not provider.oauth_only)
+        self.url_label.setText(provider.settings_url)
+        pitfalls = provider.pitfalls(lang)
+        self.pitfalls_heading.setVisible(bool(pitfalls) and not provider.oauth_only)
+        self.pitfalls.setVisible(bool(pitfalls) and not provider.oauth_only)
+        self.pitfalls.setText(bullet_list(pitfalls))
+        self.completeChanged.emit()

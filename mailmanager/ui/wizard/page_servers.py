@@ -1,0 +1,310 @@
+"""Page 5: the servers, prefilled from detection and editable.
+
+Most people never need to touch this page, but it must be right when they do: a company server
+on another port, a provider's backup group (NetEase enterprise's imap/smtp.qiye.163.com when the
+recommended hwhz* pair is unreachable), an extra CA file for a company's own certificate. Usernames
+default to the address (or its local part, where the provider wants that).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from mailmanager.core.accounts import Endpoint
+from mailmanager.core.address import UsernameForm, parse_address, username_for
+from mailmanager.core.provider_model import ServerGroup
+from mailmanager.ui.wizard.context import WizardContext
+from mailmanager.ui.wizard.fields import DEFAULT_PORTS, F
+from mailmanager.ui.wizard.widgets import Notice, SecurityCombo, ValueCombo, wrapped
+
+CUSTOM = ""
+
+
+class ServerBox(QGroupBox):
+    """Host, port, security and username of one protocol."""
+
+    def __init__(self, title: str, protocol: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.protocol = protocol
+        self.host = QLineEdit()
+        self.host.setObjectName(f"{protocol}HostEdit")
+        self.port = QSpinBox()
+        self.port.setObjectName(f"{protocol}PortSpin")
+        self.port.setRange(1, 65535)
+        self.port.setValue(DEFAULT_PORTS[(protocol, "ssl")])
+        self.security = SecurityCombo()
+        self.security.setObjectName(f"{protocol}SecurityCombo")
+        self.username = QLineEdit()
+        self.username.setObjectName(f"{protocol}UsernameEdit")
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel(self.tr("Server:")), 0, 0)
+        grid.addWidget(self.host, 0, 1)
+        grid.addWidget(QLabel(self.tr("Port:")), 0, 2)
+        grid.addWidget(self.port, 0, 3)
+        grid.addWidget(QLabel(self.tr("Encryption:")), 1, 0)
+        grid.addWidget(self.security, 1, 1)
+        grid.addWidget(QLabel(self.tr("User name:")), 2, 0)
+        grid.addWidget(self.username, 2, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        self._security = self.security.current()
+        self.security.valueChanged.connect(self._on_security)
+
+    def _on_security(self, value: str) -> None:
+        # Follow the standard port unless the user typed a non-standard one.
+        if self.port.value() == DEFAULT_PORTS.get((self.protocol, self._security)):
+            self.port.setValue(DEFAULT_PORTS[(self.protocol, value)])
+        self._security = value
+
+    def set_endpoint(self, endpoint: Endpoint, *, username: bool = True) -> None:
+        self.host.setText(endpoint.host)
+        self._security = endpoint.security.value
+        self.security.select(endpoint.security.value)
+        self.port.setValue(endpoint.port)
+        if username and endpoint.username:
+            self.username.setText(endpoint.username)
+
+    def matches(self, endpoint: Endpoint) -> bool:
+        return (
+            self.host.text().strip().lower() == endpoint.host.lower()
+            and self.port.value() == endpoint.port
+            and self.security.current() == endpoint.security.value
+        )
+
+    def complete(self) -> bool:
+        host = self.host.text().strip()
+        return (
+            bool(host)
+            and not any(ch.isspace() for ch in host)
+            and bool(self.username.text().strip())
+        )
+
+
+class ServersPage(QWizardPage):
+    """Server groups, both protocols' settings, and the CA file under Advanced."""
+
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._applying = False
+        self._prefilled: tuple[object, str] | None = None
+        self.setTitle(self.tr("Check the server settings"))
+        self.setSubTitle(
+            self.tr("These were filled in for you. Change them only if your provider says so.")
+        )
+        self.group_combo = ValueCombo()
+        self.group_combo.setObjectName("serverGroupCombo")
+        self.group_note = wrapped()
+        self.group_note.setObjectName("serverGroupNote")
+        self.registerField(F.SERVER_GROUP, self.group_combo, "value", "valueChanged(QString)")
+        group_form = QFormLayout()
+        self.group_label = QLabel(self.tr("Server group:"))
+        group_form.addRow(self.group_label, self.group_combo)
+        group_form.addRow("", self.group_note)
+
+        self.imap = ServerBox(self.tr("Receiving mail (IMAP)"), "imap")
+        self.smtp = ServerBox(self.tr("Sending mail (SMTP)"), "smtp")
+        for box, prefix in ((self.imap, "imap"), (self.smtp, "smtp")):
+            self.registerField(prefix + "Host", box.host)
+            self.registerField(prefix + "Port", box.port)
+            self.registerField(prefix + "Security", box.security, "value", "valueChanged(QString)")
+            self.registerField(prefix + "Username", box.username)
+            box.host.textChanged.connect(self._on_edited)
+            box.port.valueChanged.connect(self._on_edited)
+            box.security.valueChanged.connect(self._on_edited)
+            box.username.textChanged.connect(lambda _t: self.completeChanged.emit())
+
+        self.plain_warning = Notice("warning")
+        self.plain_warning.setObjectName("plainWarning")
+        self.plain_warning.set_text(
+            self.tr("Without encryption the code travels as readable text"),
+            html.escape(
+                self.tr(
+                    'Choose "None" only for a server on your own network that offers nothing '
+                    "else. mailmanager never falls back to it on its own."
+                )
+            ),
+        )
+        self.plain_warning.hide()
+
+        self.advanced_button = QToolButton()
+        self.advanced_button.setObjectName("advancedToggle")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setText(self.tr("Advanced"))
+        self.advanced_button.setArrowType(self.advanced_button.arrowType().RightArrow)
+        self.advanced_button.setToolButtonStyle(
+            self.advanced_button.toolButtonStyle().ToolButtonTextBesideIcon
+        )
+        self.advanced_button.toggled.connect(self._on_advanced)
+        self.ca_edit = QLineEdit()
+        self.ca_edit.setObjectName("caFileEdit")
+        self.ca_edit.setPlaceholderText(
+            self.tr("only for a company server with its own certificate")
+        )
+        self.registerField(F.CA_FILE, self.ca_edit)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.setContentsMargins(0, 0, 0, 0)
+        ca_row.addWidget(QLabel(self.tr("Extra CA certificate (PEM):")))
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(browse)
+        self.advanced = QWidget()
+        self.advanced.setObjectName("advancedPanel")
+        self.advanced.setLayout(ca_row)
+        self.advanced.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(group_form)
+        layout.addWidget(self.imap)
+        layout.addWidget(self.smtp)
+        layout.addWidget(self.plain_warning)
+        layout.addWidget(self.advanced_button)
+        layout.addWidget(self.advanced)
+        layout.addStretch(1)
+        self.group_combo.valueChanged.connect(self._on_group)
+
+    # -- prefill --------------------------------------------------------------------------------
+
+    def _usernames(self) -> tuple[str, str]:
+        address = str(self.field(F.ADDRESS) or "")
+        try:
+            parsed = parse_address(address)
+        except ValueError:
+            return address, address
+        provider = self.ctx.provider
+        imap_form = provider.imap_username if provider else UsernameForm.ADDRESS
+        smtp_form = provider.smtp_username if provider else UsernameForm.ADDRESS
+        return username_for(parsed, imap_form), username_for(parsed, smtp_form)
+
+    def _groups(self) -> tuple[ServerGroup, ...]:
+        return self.ctx.found.groups
+
+    def prefill(self) -> None:
+        """Fill everything from what detection found (called when the provider changed)."""
+        groups = self._groups()
+        lang = self.ctx.lang
+        self._applying = True
+        try:
+            self.group_combo.clear()
+            for group in groups:
+                name = group.name.get(lang)
+                if group.unconfirmed:
+                    name = self.tr("%1 (not confirmed by the provider)").replace("%1", name)
+                self.group_combo.addItem(name, group.id)
+            self.group_combo.addItem(self.tr("My own settings"), CUSTOM)
+            imap_user, smtp_user = self._usernames()
+            self.imap.username.setText(imap_user)
+            self.smtp.username.setText(smtp_user)
+            if groups:
+                self.group_combo.select(groups[0].id)
+                self._apply(groups[0])
+            else:
+                self.group_combo.select(CUSTOM)
+                self.imap.host.clear()
+                self.smtp.host.clear()
+        finally:
+            self._applying = False
+        self._update_notes()
+        self.completeChanged.emit()
+
+    def mark_prefilled(self) -> None:
+        """The fields were set from a saved account: do not overwrite them with detection."""
+        self._prefilled = (self.ctx.found, str(self.field(F.ADDRESS) or ""))
+
+    def _apply(self, group: ServerGroup) -> None:
+        self.imap.set_endpoint(group.imap, username=False)
+        self.smtp.set_endpoint(group.smtp, username=False)
+
+    def _on_group(self, value: str) -> None:
+        if self._applying:
+            return
+        group = next((g for g in self._groups() if g.id == value), None)
+        if group is not None:
+            self._applying = True
+            try:
+                self._apply(group)
+            finally:
+                self._applying = False
+        self._update_notes()
+        self.completeChanged.emit()
+
+    def select_group(self, group_id: str) -> None:
+        """Switch to another of the provider's groups (the test page's one-click action)."""
+        self.group_combo.select(group_id)
+
+    def _on_edited(self, *_args: object) -> None:
+        if not self._applying:
+            group = next((g for g in self._groups() if g.id == self.group_combo.current()), None)
+            if group is not None and not (
+                self.imap.matches(group.imap) and self.smtp.matches(group.smtp)
+            ):
+                self._applying = True
+                try:
+                    self.group_combo.select(CUSTOM)
+                finally:
+                    self._applying = False
+        self._update_notes()
+        self.completeChanged.emit()
+
+    def _update_notes(self) -> None:
+        groups = self._groups()
+        self.group_label.setVisible(len(groups) > 1)
+        self.group_combo.setVisible(len(groups) > 1)
+        group = next((g for g in groups if g.id == self.group_combo.current()), None)
+        note = ""
+        if len(groups) > 1 and group is not None and group is not groups[0]:
+            note = self.tr("Use this group if the first one does not connect from your network.")
+        if group is not None and group.unconfirmed:
+            note = self.tr(
+                "These servers come from third-party sources, not the provider; the test will "
+                "show whether they work."
+            )
+        self.group_note.setText(note)
+        self.group_note.setVisible(bool(note))
+        plain = self.imap.security.current() == "plain" or self.smtp.security.current() == "plain"
+        self.plain_warning.setVisible(plain)
+
+    def _on_advanced(self, on: bool) -> None:
+        self.advanced.setVisible(on)
+        arrow = self.advanced_button.arrowType()
+        self.advanced_button.setArrowType(arrow.DownArrow if on else arrow.RightArrow)
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the CA certificate"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_edit.setText(path)
+
+    # -- QWizardPage ----------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        key = (self.ctx.found, str(self.field(F.ADDRESS) or ""))
+        if self._prefilled != key:
+            self._prefilled = key
+            self.prefill()
+        if self.ca_edit.text():
+            self.advanced_button.setChecked(True)
+        self._update_notes()
+
+    def isComplete(self) -> bool:
+        return self.imap.complete() and self.smtp.complete()

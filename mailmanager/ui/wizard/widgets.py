@@ -1,0 +1,221 @@
+"""Small widgets the wizard's pages share, each exposing one Qt property for ``registerField``.
+
+QWizard fields read a widget property; the issue fixes what those properties hold (security as
+``ssl``/``starttls``/``plain``, an empty expiry as an invalid QDate). Plain QComboBox and
+QDateEdit cannot express that, so these wrappers do, with a notify signal QWizard can watch.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import ClassVar
+
+from PySide6.QtCore import Property, QDate, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ValueCombo(QComboBox):
+    """A combo box whose ``value`` property is the current item's data string.
+
+    Signals:
+        valueChanged(str): the selected value changed.
+    """
+
+    valueChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _i: self.valueChanged.emit(self._get_value()))
+
+    def _get_value(self) -> str:
+        data = self.currentData()
+        return data if isinstance(data, str) else ""
+
+    def _set_value(self, value: str) -> None:
+        index = self.findData(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    value = Property(str, _get_value, _set_value, notify=valueChanged)
+
+    def current(self) -> str:
+        """The selected value ("" when the item has none)."""
+        return self._get_value()
+
+    def select(self, value: str) -> None:
+        """Select the item holding ``value`` (no change if there is none)."""
+        self._set_value(value)
+
+
+class SecurityCombo(ValueCombo):
+    """Connection security: ``ssl``, ``starttls`` or ``plain`` (labelled as mail clients do)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(self.tr("SSL/TLS"), "ssl")
+        self.addItem(self.tr("STARTTLS"), "starttls")
+        self.addItem(self.tr("None (unencrypted)"), "plain")
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be absent: a check box plus a date editor.
+
+    ``date`` is an invalid QDate while the box is unticked. Setting an invalid QDate unticks it.
+
+    Signals:
+        dateChanged(QDate): the value (including "no date") changed.
+    """
+
+    dateChanged = Signal(QDate)
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.check.setObjectName("expiryEnabled")
+        self.edit = QDateEdit()
+        self.edit.setObjectName("expiryDate")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.check.toggled.connect(self._on_toggled)
+        self.edit.dateChanged.connect(lambda _d: self._emit())
+
+    def _on_toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.dateChanged.emit(self._get_date())
+
+    def _get_date(self) -> QDate:
+        return self.edit.date() if self.check.isChecked() else QDate()
+
+    def value(self) -> QDate:
+        """The date, or an invalid QDate when there is none."""
+        return self._get_date()
+
+    def _set_date(self, value: QDate) -> None:
+        if value is not None and value.isValid():
+            self.edit.setDate(value)
+            self.check.setChecked(True)
+        else:
+            self.check.setChecked(False)
+
+    date = Property(QDate, _get_date, _set_date, notify=dateChanged)
+
+
+class Notice(QFrame):
+    """A framed note with a coloured bar: ``info``, ``warning``, ``error`` or ``success``.
+
+    Colour is never the only cue: each kind starts with a symbol and the text says it.
+    """
+
+    COLORS: ClassVar[dict[str, str]] = {
+        "info": "#1565C0",
+        "warning": "#B26A00",
+        "error": "#C62828",
+        "success": "#2E7D32",
+    }
+    SYMBOLS: ClassVar[dict[str, str]] = {"info": "ℹ", "warning": "⚠", "error": "✖", "success": "✔"}
+
+    def __init__(self, kind: str = "info", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.symbol = QLabel()
+        self.symbol.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        font = self.symbol.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.symbol.setFont(font)
+        self.symbol.setFixedWidth(28)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        title_font = self.title.font()
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setOpenExternalLinks(False)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(4)
+        text.addWidget(self.title)
+        text.addWidget(self.body)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 8, 10, 8)
+        row.addWidget(self.symbol)
+        row.addLayout(text, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.set_kind(kind)
+
+    def set_kind(self, kind: str) -> None:
+        color = self.COLORS.get(kind, self.COLORS["info"])
+        self.symbol.setText(self.SYMBOLS.get(kind, "ℹ"))
+        self.symbol.setStyleSheet(f"color: {color};")
+        base = self.palette().color(QPalette.ColorRole.Base)
+        self.setObjectName(f"notice-{kind}")
+        self.setStyleSheet(
+            f"#notice-{kind} {{ border: 1px solid {color}; border-left: 5px solid {color};"
+            f" border-radius: 4px; background: {_tint(color, base.name())}; }}"
+        )
+
+    def set_text(self, title: str, body: str = "") -> None:
+        self.title.setText(title)
+        self.title.setVisible(bool(title))
+        self.body.setText(body)
+        self.body.setVisible(bool(body))
+
+
+def _tint(color: str, base: str, share: float = 0.08) -> str:
+    """``color`` mixed into ``base`` at ``share``: a light tint on light and dark palettes."""
+    c = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(base[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(bb + (cc - bb) * share) for cc, bb in zip(c, b, strict=True)]
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def ordered_list(items: Iterable[str]) -> str:
+    """Rich text for a numbered list of plain-text items."""
+    body = "".join(f"<li style='margin-bottom:4px'>{html.escape(item)}</li>" for item in items)
+    return f"<ol style='margin-left:0; -qt-list-indent:1'>{body}</ol>"
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    """Rich text for a bulleted list of plain-text items."""
+    body = "".join(f"<li style='margin-bottom:3px'>{html.escape(item)}</li>" for item in items)
+    return f"<ul style='margin-left:0; -qt-list-indent:1'>{body}</ul>"
+
+
+def heading(text: str) -> QLabel:
+    """A bold section label."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def wrapped(text: str = "", *, rich: bool = False) -> QLabel:
+    """A word-wrapped label (plain text unless ``rich``)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label

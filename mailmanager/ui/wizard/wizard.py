@@ -1,0 +1,266 @@
+"""The setup wizard: pages, branching, prefill for Fix and Rotate, and the account it builds.
+
+Branching lives here, in one ``nextId``, so the whole path can be read in one place:
+
+    ADDRESS -> PREPARE -> [CODE_ONCE] -> CREDENTIAL -> SERVERS -> TEST -> DONE
+
+* CODE_ONCE only where the catalogue says the provider shows its credential once.
+* An OAuth-only provider (Outlook.com) ends at PREPARE: no Next, no Finish, the reason shown.
+* Fix starts at ADDRESS (read-only); choosing "keep the stored code" goes PREPARE -> SERVERS.
+* Rotate starts at PREPARE (the provider's steps for a new code) and skips SERVERS.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Security
+from mailmanager.core.address import parse_address
+from mailmanager.core.hints import HINT_CONTEXT, hint_text
+from mailmanager.core.provider_model import Source
+from mailmanager.ui import formatting, icons
+from mailmanager.ui.wizard.context import Found, WizardContext, WizardServices
+from mailmanager.ui.wizard.fields import (
+    DEFAULT_LABEL,
+    F,
+    PageId,
+    WizardMode,
+    from_qdate,
+    to_qdate,
+)
+from mailmanager.ui.wizard.page_address import AddressPage
+from mailmanager.ui.wizard.page_code_once import CodeOncePage
+from mailmanager.ui.wizard.page_credential import CredentialPage
+from mailmanager.ui.wizard.page_done import DonePage
+from mailmanager.ui.wizard.page_prepare import PreparePage
+from mailmanager.ui.wizard.page_servers import ServersPage
+from mailmanager.ui.wizard.page_test import TestPage
+
+B = QWizard.WizardButton
+DEFAULT_LAYOUT = [
+    B.Stretch,
+    B.BackButton,
+    B.NextButton,
+    B.CommitButton,
+    B.FinishButton,
+    B.CancelButton,
+]
+
+
+class SetupWizard(QWizard):
+    """Adds a mailbox, fixes a failing one, or rotates a code; see the package docstring.
+
+    Signals:
+        accountSaved(int): the account with this id was stored (added, fixed or rotated).
+    """
+
+    accountSaved = Signal(int)
+
+    def __init__(
+        self,
+        mode: WizardMode = WizardMode.ADD,
+        account: Account | None = None,
+        parent: QWidget | None = None,
+        *,
+        services: WizardServices | None = None,
+        last_results: Sequence[CheckRecord] = (),
+    ) -> None:
+        super().__init__(parent)
+        if mode is not WizardMode.ADD and (account is None or account.id is None):
+            raise ValueError(f"{mode.value} needs a saved account")
+        self.ctx = WizardContext(mode, services or WizardServices(), account, self)
+        self.setObjectName("setupWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setWindowIcon(icons.app_icon())
+        self.setMinimumSize(760, 600)
+        self.setButtonText(B.CommitButton, self.tr("Save"))
+
+        self.address_page = AddressPage(self.ctx)
+        self.prepare_page = PreparePage(self.ctx)
+        self.code_once_page = CodeOncePage(self.ctx)
+        self.credential_page = CredentialPage(self.ctx)
+        self.servers_page = ServersPage(self.ctx)
+        self.test_page = TestPage(self.ctx)
+        self.done_page = DonePage(self.ctx)
+        for page_id, page in (
+            (PageId.ADDRESS, self.address_page),
+            (PageId.PREPARE, self.prepare_page),
+            (PageId.CODE_ONCE, self.code_once_page),
+            (PageId.CREDENTIAL, self.credential_page),
+            (PageId.SERVERS, self.servers_page),
+            (PageId.TEST, self.test_page),
+            (PageId.DONE, self.done_page),
+        ):
+            self.setPage(page_id, page)
+        self.test_page.setCommitPage(True)
+        self.test_page.candidate = self.candidate
+        self.test_page.go_to = self.go_back_to
+        self.test_page.switch_group = self.servers_page.select_group
+        self.done_page.candidate = self.candidate
+        self.done_page.saved.connect(self._on_saved)
+        self.currentIdChanged.connect(self._update_buttons)
+
+        titles = {
+            WizardMode.ADD: self.tr("Add a mailbox"),
+            WizardMode.FIX: self.tr("Fix a mailbox"),
+            WizardMode.ROTATE: self.tr("Replace the code"),
+        }
+        self.setWindowTitle(titles[mode])
+        if account is not None:
+            self._prefill(account, last_results)
+        self.setStartId(PageId.PREPARE if mode is WizardMode.ROTATE else PageId.ADDRESS)
+
+    # -- prefill ----------------------------------------------------------------------------------
+
+    def _prefill(self, account: Account, last_results: Sequence[CheckRecord]) -> None:
+        ctx = self.ctx
+        catalogue = ctx.services.catalogue
+        provider = catalogue.get(account.provider_id) if account.provider_id else None
+        domain = parse_address(account.address).domain
+        groups = provider.groups_for(domain) if provider is not None else ()
+        ctx.set_found(Found(provider, Source.CATALOGUE if provider else Source.NONE, groups))
+        self.setField(F.ADDRESS, account.address)
+        self.setField(F.DISPLAY_NAME, account.display_name)
+        self.servers_page.prefill()
+        for prefix, endpoint in (("imap", account.imap), ("smtp", account.smtp)):
+            self.setField(prefix + "Host", endpoint.host)
+            self.setField(prefix + "Security", endpoint.security.value)
+            self.setField(prefix + "Port", endpoint.port)
+            self.setField(prefix + "Username", endpoint.username or account.address)
+        self.setField(F.CA_FILE, account.ca_file or "")
+        self.servers_page.mark_prefilled()
+        self.setField(F.CODE_LABEL, account.credential_label or DEFAULT_LABEL)
+        self.setField(F.ROTATE_DAYS, account.rotate_days)
+        if ctx.mode is WizardMode.ROTATE:
+            self.setField(F.CODE_CREATED, to_qdate(date.today()))
+            self.setField(F.CODE_EXPIRES, to_qdate(None))
+        else:
+            self.setField(F.CODE_CREATED, to_qdate(account.code_created or date.today()))
+            self.setField(F.CODE_EXPIRES, to_qdate(account.code_expires))
+        failures = [r for r in last_results if r.status.value != "ok"]
+        if ctx.mode is WizardMode.FIX:
+            code_problem = any(r.status.value == "auth_failed" for r in failures)
+            keep = not code_problem and not account.needs_code
+            self.prepare_page.keep_code.setChecked(keep)
+            self.prepare_page.new_code.setChecked(not keep)
+            ctx.keep_code = keep
+            if failures:
+                lines = []
+                for record in failures:
+                    hint = hint_text(record.hint_id)
+                    text = QCoreApplication.translate(HINT_CONTEXT, hint) if hint else ""
+                    label = formatting.state_label(record.status)
+                    lines.append(
+                        f"<b>{record.protocol.value.upper()}: {html.escape(label)}</b>"
+                        + (f" — {html.escape(text)}" if text else "")
+                    )
+                self.address_page.set_problem(
+                    self.tr("The last check of this mailbox failed"), "<br>".join(lines)
+                )
+
+    # -- the account being built ------------------------------------------------------------------
+
+    def candidate(self) -> tuple[Account, str | None]:
+        """The account the fields describe, and the code to test/save (None: the stored one)."""
+        ctx = self.ctx
+        address = parse_address(str(self.field(F.ADDRESS))).address
+
+        def endpoint(prefix: str) -> Endpoint:
+            return Endpoint(
+                str(self.field(prefix + "Host")).strip().lower(),
+                int(self.field(prefix + "Port")),
+                Security(str(self.field(prefix + "Security"))),
+                str(self.field(prefix + "Username")).strip() or address,
+            )
+
+        imap, smtp = endpoint("imap"), endpoint("smtp")
+        base = ctx.account if ctx.account is not None else Account(address, imap, smtp)
+        provider = ctx.provider
+        account = base.replace(
+            address=address,
+            imap=imap,
+            smtp=smtp,
+            display_name=str(self.field(F.DISPLAY_NAME) or "").strip(),
+            provider_id=provider.id if provider is not None else None,
+            ca_file=str(self.field(F.CA_FILE) or "").strip() or None,
+            credential_label=str(self.field(F.CODE_LABEL) or "").strip(),
+            code_created=from_qdate(self.field(F.CODE_CREATED)),
+            code_expires=from_qdate(self.field(F.CODE_EXPIRES)),
+            rotate_days=int(self.field(F.ROTATE_DAYS)),
+        )
+        secret = None if not ctx.needs_new_code() else self.credential_page.secret()
+        return account, secret
+
+    def gate_passed(self) -> bool:
+        """The code-shown-once acknowledgement was given on its page, where it applies."""
+        if not self.ctx.needs_new_code() or not self.ctx.shows_code_once():
+            return True
+        return PageId.CODE_ONCE in self.visitedIds() and self.code_once_page.acknowledged()
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        ctx = self.ctx
+        if current == PageId.ADDRESS:
+            return PageId.PREPARE
+        if current == PageId.PREPARE:
+            if self.prepare_page.blocked():
+                return -1
+            if not ctx.needs_new_code():
+                return PageId.SERVERS
+            return PageId.CODE_ONCE if ctx.shows_code_once() else PageId.CREDENTIAL
+        if current == PageId.CODE_ONCE:
+            return PageId.CREDENTIAL
+        if current == PageId.CREDENTIAL:
+            return PageId.TEST if ctx.mode is WizardMode.ROTATE else PageId.SERVERS
+        if current == PageId.SERVERS:
+            return PageId.TEST
+        if current == PageId.TEST:
+            return PageId.DONE
+        return -1
+
+    def validateCurrentPage(self) -> bool:
+        gated = (PageId.CREDENTIAL, PageId.SERVERS, PageId.TEST)
+        if self.currentId() in gated and not self.gate_passed():
+            return False
+        return super().validateCurrentPage()
+
+    def go_back_to(self, page_id: PageId) -> None:
+        """Step back to ``page_id`` if it was visited (the test page's one-click actions)."""
+        if page_id not in self.visitedIds():
+            return
+        for _ in range(len(PageId)):
+            if self.currentId() == page_id:
+                break
+            self.back()
+
+    def _update_buttons(self, page_id: int) -> None:
+        if page_id == PageId.DONE:
+            self.setButtonLayout([B.Stretch, B.FinishButton])
+        elif page_id == PageId.PREPARE and self.prepare_page.blocked():
+            self.setButtonLayout([B.Stretch, B.BackButton, B.CancelButton])
+            self.setButtonText(B.CancelButton, self.tr("Close"))
+        else:
+            self.setButtonLayout(DEFAULT_LAYOUT)
+            self.setButtonText(B.CancelButton, self.tr("Cancel"))
+
+    def _on_saved(self, account: object) -> None:
+        assert isinstance(account, Account) and account.id is not None
+        self.accountSaved.emit(account.id)
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel stops every background job at once; nothing is saved before the done page."""
+        if self.done_page.busy():
+            return  # the save is short and must finish: store and keyring stay consistent
+        self.address_page.cancel_detection(quiet=True)
+        self.test_page.stop(quiet=True)
+        super().reject()
