@@ -1,0 +1,120 @@
+"""The account model and its sort/filter proxy: Qt's model rules, named roles, badges, texts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from mailmanager.core.accounts import AccountSummary
+from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState, Severity
+from mailmanager.ui.account_model import (
+    AccountFilterModel,
+    AccountModel,
+    AccountRoles,
+    Column,
+)
+from tests.ui.conftest import fixed_clock
+
+
+def build(summaries: list[AccountSummary]) -> tuple[AccountModel, AccountFilterModel]:
+    model = AccountModel(clock=fixed_clock)
+    model.set_summaries(summaries)
+    proxy = AccountFilterModel()
+    proxy.setSourceModel(model)
+    return model, proxy
+
+
+def by_address(model: AccountModel) -> dict[str, int]:
+    return {model.summary_at(r).account.address: r for r in range(model.rowCount())}
+
+
+def test_model_passes_qt_model_tests(qtmodeltester, summaries) -> None:
+    model, proxy = build(summaries)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+
+def test_updates_in_place_stay_consistent(qtmodeltester, summaries) -> None:
+    model = AccountModel(clock=fixed_clock)
+    qtmodeltester.check(model, force_py=True)  # keeps checking while rows change
+    model.set_summaries(summaries)
+    assert model.rowCount() == 5
+    model.set_summaries(summaries[1:])  # one removed
+    assert model.rowCount() == 4
+    changed = summaries[1].account.replace(display_name="Changed")
+    model.set_summaries([AccountSummary(changed), *summaries[2:], summaries[0]])
+    rows = by_address(model)
+    assert model.rowCount() == 5
+    index = model.index(rows[changed.address], Column.MAILBOX)
+    assert "Changed" in index.data(AccountRoles.SecondaryTextRole)
+    model.set_checking([changed.id or 0])
+    assert model.index(rows[changed.address], 0).data(AccountRoles.CheckingRole) is True
+    model.set_summaries([])
+    assert model.rowCount() == 0
+
+
+def test_named_roles_give_badges_and_states(summaries) -> None:
+    model, _proxy = build(summaries)
+    rows = by_address(model)
+    expected = {
+        "ok@163.com": ConnectionStatus.OK,
+        "rejected@qq.com": ConnectionStatus.AUTH_FAILED,
+        "soon@example.com": DueState.EXPIRING_SOON,
+        "paused@126.com": LifecycleState.PAUSED,
+        "new@example.org": LifecycleState.NEVER_CHECKED,
+    }
+    for address, state in expected.items():
+        index = model.index(rows[address], Column.STATUS)
+        assert index.data(AccountRoles.BadgeStateRole) == state
+        assert state in index.data(AccountRoles.StatesRole)
+        assert index.data(AccountRoles.AccountRole).address == address
+    soon = model.index(rows["soon@example.com"], Column.STATUS)
+    assert soon.data(AccountRoles.StatesRole) == [DueState.EXPIRING_SOON, ConnectionStatus.OK]
+    assert soon.data(AccountRoles.SeverityRole) == Severity.WARNING
+    names = model.roleNames()
+    assert bytes(names[AccountRoles.BadgeStateRole].data()) == b"badgeStateRole"
+
+
+def test_cell_texts_and_tooltips(summaries) -> None:
+    model, _proxy = build(summaries)
+    rows = by_address(model)
+    ok_row = rows["ok@163.com"]
+    assert model.index(ok_row, Column.MAILBOX).data() == "ok@163.com"
+    secondary = model.index(ok_row, Column.MAILBOX).data(AccountRoles.SecondaryTextRole)
+    assert "张伟" in secondary
+    assert model.index(ok_row, Column.STATUS).data() == "Normal"
+    assert "3 minute" in model.index(ok_row, Column.LAST_CHECKED).data()
+    assert "2025-03-15" in model.index(ok_row, Column.LAST_CHECKED).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    new_row = rows["new@example.org"]
+    assert model.index(new_row, Column.LAST_CHECKED).data() == "Never"
+    soon_row = rows["soon@example.com"]
+    assert "9 day" in model.index(soon_row, Column.CODE).data()
+    assert "10 day" in model.index(soon_row, Column.CODE).data(AccountRoles.SecondaryTextRole)
+    tooltip = model.index(soon_row, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Expiring soon" in tooltip and "Normal" in tooltip
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Mailbox"
+
+
+def test_sorting_puts_the_worst_first(summaries) -> None:
+    _model, proxy = build(summaries)
+    proxy.sort(Column.STATUS, Qt.SortOrder.AscendingOrder)
+    order = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert order[0] == "rejected@qq.com"
+    assert order[1] == "soon@example.com"
+    assert order[-1] == "ok@163.com"
+    proxy.sort(Column.MAILBOX, Qt.SortOrder.AscendingOrder)
+    order = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert order == sorted(order)
+
+
+def test_filter_matches_address_provider_and_state(summaries) -> None:
+    _model, proxy = build(summaries)
+    proxy.setFilterFixedString("QQ.COM")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["rejected@qq.com"]
+    proxy.setFilterFixedString("paused")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["paused@126.com"]
+    proxy.setFilterFixedString("张伟")
+    assert proxy.rowCount() == 1
+    proxy.setFilterFixedString("nothing-like-this")
+    assert proxy.rowCount() == 0

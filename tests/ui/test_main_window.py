@@ -1,0 +1,196 @@
+"""The main window offscreen against the real store, registry and (in-memory) keyring."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPushButton, QWidget
+
+from mailmanager.core.accounts import AccountSummary
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState
+from mailmanager.core.store import AccountStore
+from mailmanager.ui.account_model import AccountRoles, Column
+from tests.ui.conftest import make_account, seed
+
+# The offscreen platform cannot pass a window's size limits to a window manager and says so
+# whenever a shown window's layout changes its minimum size; real platforms support it.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def badges(window) -> dict[str, object]:
+    model = window.model
+    return {
+        model.summary_at(r).account.address: model.index(r, Column.STATUS).data(
+            AccountRoles.BadgeStateRole
+        )
+        for r in range(model.rowCount())
+    }
+
+
+def select(window, address: str) -> None:
+    account = window.store.find_by_address(address)
+    window.select_account(account.id)
+    summary = window.selected_summary()
+    assert isinstance(summary, AccountSummary) and summary.account.address == address
+
+
+def test_first_run_shows_the_empty_state(make_window, qtbot) -> None:
+    window = make_window()
+    assert window.pages.currentWidget() is window.empty
+    button = window.findChild(QPushButton, "addFirstButton")
+    assert button is not None and button.isVisible()
+    assert not window.actions_.remove.isEnabled()
+    button.click()
+    form = window.findChild(QDialog, "accountForm")
+    assert form is not None and form.isVisible()
+    form.reject()
+
+
+def test_add_through_the_form_saves_store_and_keyring(
+    make_window, qtbot, store: AccountStore, memory_keyring, app_paths
+) -> None:
+    window = make_window()
+    form = window.add_account()
+    form.findChild(QLineEdit, "addressEdit").setText("Someone@163.com")
+    form.findChild(QLineEdit, "addressEdit").editingFinished.emit()
+    # The catalogue fills in NetEase's servers.
+    assert form.findChild(QLineEdit, "imapHostEdit").text() == "imap.163.com"
+    code = form.findChild(QLineEdit, "codeEdit")
+    assert code.echoMode() == QLineEdit.EchoMode.Password
+    code.setText("ABCDEFGHIJKLMNOP")
+    form.findChild(QPushButton, "saveButton").click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    account = store.find_by_address("someone@163.com")
+    assert account is not None and account.provider_id == "netease_personal"
+    assert list(memory_keyring.entries.values()) == ["ABCDEFGHIJKLMNOP"]
+    assert b"ABCDEFGHIJKLMNOP" not in app_paths.database.read_bytes()
+    assert window.pages.currentWidget() is window.splitter
+
+
+def test_several_accounts_show_their_badges(make_window, store: AccountStore) -> None:
+    seed(store)
+    window = make_window()
+    assert badges(window) == {
+        "ok@163.com": ConnectionStatus.OK,
+        "rejected@qq.com": ConnectionStatus.AUTH_FAILED,
+        "soon@example.com": DueState.EXPIRING_SOON,
+        "paused@126.com": LifecycleState.PAUSED,
+        "new@example.org": LifecycleState.NEVER_CHECKED,
+    }
+    # Worst first, and the first row is selected with its details shown.
+    assert window.proxy.index(0, 0).data() == "rejected@qq.com"
+    assert window.details.address.text() == "rejected@qq.com"
+    assert window.details.badge.text() == "Code rejected"
+    assert window.details.checks.topLevelItemCount() == 2
+    assert "535 Login fail" in window.details.checks.topLevelItem(0).text(3)
+    assert "Mailboxes: 5" in window.summary_label.text()
+
+
+def test_remove_asks_then_removes_row_and_keyring_entry(
+    make_window, qtbot, store: AccountStore, secret_store: SecretStore, memory_keyring
+) -> None:
+    seed(store)
+    secret_store.set("paused@126.com", "secret-code-126")
+    window = make_window()
+    select(window, "paused@126.com")
+
+    box = window.remove_selected()
+    assert isinstance(box, QMessageBox) and box.objectName() == "removeConfirmation"
+    assert "revoke" in box.informativeText()
+    cancel = box.findChild(QPushButton, "cancelRemoveButton")
+    assert cancel is not None
+    cancel.click()
+    qtbot.wait(50)
+    assert store.find_by_address("paused@126.com") is not None
+
+    select(window, "paused@126.com")
+    window.actions_.remove.trigger()
+    box = window.findChild(QMessageBox, "removeConfirmation")
+    box.findChild(QPushButton, "confirmRemoveButton").click()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=5000)
+    assert store.find_by_address("paused@126.com") is None
+    assert secret_store.get("paused@126.com") is None
+    assert "paused@126.com" not in badges(window)
+
+
+def test_change_from_another_connection_appears(make_window, qtbot, app_paths) -> None:
+    window = make_window()
+    assert window.model.rowCount() == 0
+    with AccountStore.open(app_paths.database) as other:  # like the CLI in another process
+        other.add_account(make_account("cli@example.com"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    assert window.pages.currentWidget() is window.splitter
+    with AccountStore.open(app_paths.database) as other:
+        account = other.find_by_address("cli@example.com")
+        assert account is not None
+        other.update_account(account.replace(paused=True))
+    qtbot.waitUntil(
+        lambda: badges(window)["cli@example.com"] == LifecycleState.PAUSED, timeout=3000
+    )
+
+
+def test_filter_box(make_window, store: AccountStore, qtbot) -> None:
+    seed(store)
+    window = make_window()
+    qtbot.keyClicks(window.filter_edit, "126")
+    assert window.proxy.rowCount() == 1
+    assert window.proxy.index(0, 0).data() == "paused@126.com"
+    window.filter_edit.setText("zzz")
+    assert window.list_stack.currentWidget() is window.no_match
+    assert "zzz" in window.no_match.text()
+    window.filter_edit.clear()
+    assert window.proxy.rowCount() == 5
+
+
+def test_copy_settings(make_window, store: AccountStore) -> None:
+    seed(store)
+    window = make_window()
+    select(window, "ok@163.com")
+    window.actions_.copy_settings.trigger()
+    text = QGuiApplication.clipboard().text()
+    for expected in ("ok@163.com", "imap.163.com", "993", "smtp.163.com", "465", "SSL/TLS"):
+        assert expected in text
+
+
+def test_edit_never_asks_for_the_code_and_pause_toggles(
+    make_window, qtbot, store: AccountStore, secret_store: SecretStore
+) -> None:
+    seed(store)
+    secret_store.set("ok@163.com", "the-code-of-163")
+    window = make_window()
+    select(window, "ok@163.com")
+    form = window.edit_selected()
+    assert not form.findChild(QLineEdit, "codeEdit").isVisible()
+    form.findChild(QLineEdit, "displayNameEdit").setText("Renamed")
+    form.findChild(QPushButton, "saveButton").click()
+    qtbot.waitUntil(
+        lambda: getattr(store.find_by_address("ok@163.com"), "display_name", "") == "Renamed",
+        timeout=5000,
+    )
+    assert secret_store.get("ok@163.com") == "the-code-of-163"
+
+    select(window, "ok@163.com")
+    window.actions_.pause.trigger()
+    qtbot.waitUntil(lambda: badges(window)["ok@163.com"] == LifecycleState.PAUSED, timeout=5000)
+    select(window, "ok@163.com")
+    assert "Resume" in window.actions_.pause.text()
+
+
+def test_layout_is_remembered(make_window, store: AccountStore) -> None:
+    seed(store)
+    window = make_window()
+    window.view.header().resizeSection(Column.MAILBOX, 333)
+    window.close()
+    again = make_window()
+    assert again.view.header().sectionSize(Column.MAILBOX) == 333
+
+
+def test_widgets_have_object_names(make_window, store: AccountStore) -> None:
+    seed(store)
+    window = make_window()
+    for name in ("accountView", "detailsPane", "filterEdit", "mainToolbar", "mainSplitter"):
+        assert window.findChild(QWidget, name) is not None, name
+    for action in window.actions_.account_actions():
+        assert action.objectName().endswith("Action")
+        assert action.shortcut().toString()
