@@ -76,6 +76,14 @@ class Session:
             self.sock.shutdown(socket.SHUT_RDWR)
         self.sock.close()
 
+    def finish(self) -> None:
+        """Stop counting this connection as active (once); the logout handlers call it before
+        their last reply, so a client that reconnects at once is never counted twice."""
+        if not self.state.get("finished"):
+            self.state["finished"] = True
+            for gauge in self.server._gauges():
+                gauge.leave()
+
     def hang(self) -> None:
         """Stop answering, keep the connection open until the client goes away."""
         self.state["hang"] = True
@@ -83,6 +91,24 @@ class Session:
 
 def tag_of(line: bytes) -> bytes:
     return line.split(b" ", 1)[0]
+
+
+class Gauge:
+    """Counts connections open at once (shared by several servers to see a global maximum)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.active = 0
+        self.peak = 0
+
+    def enter(self) -> None:
+        with self._lock:
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.active -= 1
 
 
 class ScriptedServer:
@@ -102,8 +128,11 @@ class ScriptedServer:
         port: int = 0,
         tls_context: ssl.SSLContext | None = None,
         max_line: int = 1 << 20,
+        gauge: Gauge | None = None,
     ) -> None:
         self.script = script
+        self.gauge = Gauge()
+        self.shared_gauge = gauge
         self._rules = script.compiled()
         self.tls_context = tls_context
         self.max_line = max_line
@@ -172,12 +201,18 @@ class ScriptedServer:
         session = Session(self, sock)
         with self._lock:
             self._sessions.append(session)
+        for gauge in self._gauges():
+            gauge.enter()
         try:
             self._dialogue(session)
         except (OSError, ssl.SSLError, ValueError):
             pass
         finally:
             session.close()
+            session.finish()
+
+    def _gauges(self) -> list[Gauge]:
+        return [g for g in (self.gauge, self.shared_gauge) if g is not None]
 
     def _dialogue(self, session: Session) -> None:
         greeting = self.script.greeting
@@ -324,6 +359,7 @@ def imap_script(
             )
 
     def logout(session: Session, line: bytes) -> None:
+        session.finish()
         session.send(b"* BYE logging out\r\n" + tag_of(line) + b" OK LOGOUT completed\r\n")
         session.close()
 
@@ -411,6 +447,7 @@ def smtp_script(
             session.send(mail_reply)
 
     def quit_(session: Session, line: bytes) -> None:
+        session.finish()
         session.send(b"221 2.0.0 Bye\r\n")
         session.close()
 

@@ -1,0 +1,175 @@
+"""The wire: a whole-probe deadline, bounded lines and literals, cancel before every write."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from mailmanager.core import wire
+
+
+@pytest.fixture
+def pair() -> Iterator[tuple[socket.socket, socket.socket]]:
+    left, right = socket.socketpair()
+    yield left, right
+    left.close()
+    right.close()
+
+
+def conn_for(sock: socket.socket, seconds: float = 2.0, **kwargs: object) -> wire.LineConnection:
+    return wire.LineConnection(sock, wire.Deadline(seconds), **kwargs)  # type: ignore[arg-type]
+
+
+def test_lines_crlf_and_lf(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, right = pair
+    right.sendall(b"one\r\ntwo\nthree\r\n")
+    conn = conn_for(left)
+    assert [conn.read_line() for _ in range(3)] == [b"one", b"two", b"three"]
+
+
+def test_line_too_long_is_bounded(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, right = pair
+    right.sendall(b"x" * 5000)
+    conn = conn_for(left, max_line=1024)
+    with pytest.raises(wire.LineTooLong):
+        conn.read_line()
+
+
+def test_complete_line_over_limit(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, right = pair
+    right.sendall(b"y" * 2000 + b"\r\n")
+    with pytest.raises(wire.LineTooLong):
+        conn_for(left, max_line=1024).read_line()
+
+
+def test_deadline_beats_a_trickling_server(pair: tuple[socket.socket, socket.socket]) -> None:
+    """Each byte comes well within any per-read timeout; the whole-probe deadline ends it."""
+    left, right = pair
+    stop = threading.Event()
+
+    def trickle() -> None:
+        while not stop.is_set():
+            try:
+                right.sendall(b"a")
+            except OSError:
+                return
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    started = time.monotonic()
+    with pytest.raises(wire.ProbeTimeout):
+        conn_for(left, 0.5).read_line()
+    stop.set()
+    thread.join()
+    assert time.monotonic() - started < 2.0
+
+
+def test_literal_limit_refuses_before_reading(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, _right = pair
+    conn = conn_for(left, max_literal=1000)
+    with pytest.raises(wire.LiteralTooLarge):
+        conn.discard_exact(50_000_000)
+
+
+def test_literal_within_limit_is_skipped(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, right = pair
+    right.sendall(b"0123456789rest\r\n")
+    conn = conn_for(left)
+    assert conn.discard_exact(10) == b"0123456789"
+    assert conn.read_line() == b"rest"
+
+
+def test_closed_connection(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, right = pair
+    right.sendall(b"partial")
+    right.close()
+    with pytest.raises(wire.ConnectionClosed):
+        conn_for(left).read_line()
+
+
+def test_cancel_before_write_sends_nothing(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, right = pair
+    cancel = threading.Event()
+    conn = conn_for(left, cancel=cancel)
+    cancel.set()
+    with pytest.raises(wire.Cancelled):
+        conn.write(b"a1 LOGIN user secret\r\n")
+    right.setblocking(False)
+    with pytest.raises(BlockingIOError):
+        right.recv(100)
+
+
+def test_cancel_wakes_a_blocked_read(pair: tuple[socket.socket, socket.socket]) -> None:
+    left, _right = pair
+    cancel = threading.Event()
+    conn = conn_for(left, 10.0, cancel=cancel)
+    threading.Timer(0.2, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(wire.Cancelled):
+        conn.read_line()
+    assert time.monotonic() - started < 1.5
+
+
+def test_bytes_buffered_before_starttls_are_refused(
+    pair: tuple[socket.socket, socket.socket],
+) -> None:
+    """Plain-text bytes that arrive with the STARTTLS answer were injected on the path."""
+    left, right = pair
+    right.sendall(b"a1 OK begin TLS\r\ninjected\r\n")
+    conn = conn_for(left)
+    assert conn.read_line() == b"a1 OK begin TLS"
+    with pytest.raises(wire.TlsFailure):
+        conn.start_tls(ssl.create_default_context(), "localhost")
+
+
+def test_deadline_counts_down() -> None:
+    now = [100.0]
+    deadline = wire.Deadline(5, clock=lambda: now[0])
+    assert deadline.remaining() == 5
+    now[0] = 104.0
+    assert deadline.remaining() == pytest.approx(1)
+    assert deadline.elapsed_ms() == 4000
+    now[0] = 105.5
+    with pytest.raises(wire.ProbeTimeout):
+        deadline.remaining()
+
+
+def test_connect_refused_and_unknown_name() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(wire.ConnectFailed) as refused:
+        wire.LineConnection.connect("127.0.0.1", port, wire.Deadline(2))
+    assert refused.value.refused
+    with pytest.raises(wire.NameNotFound):
+        wire.LineConnection.connect("no-such-host.invalid", 993, wire.Deadline(2))
+
+
+def test_connect_after_cancel_does_nothing() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(wire.Cancelled):
+        wire.LineConnection.connect("127.0.0.1", 9, wire.Deadline(2), cancel)
+
+
+def test_bad_ca_file(tmp_path) -> None:
+    missing = tmp_path / "missing.pem"
+    with pytest.raises(wire.TlsFailure) as exc:
+        wire.make_tls_context(str(missing))
+    assert exc.value.kind == "cafile"
+    junk = tmp_path / "junk.pem"
+    junk.write_text("not a certificate")
+    with pytest.raises(wire.TlsFailure):
+        wire.make_tls_context(str(junk))
+
+
+def test_tls_contexts_verify_and_are_shared() -> None:
+    context = wire.make_tls_context()
+    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+    assert wire.make_tls_context() is context
