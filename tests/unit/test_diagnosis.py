@@ -109,7 +109,7 @@ def test_provider_family(host: str, provider_id: str | None, family: str) -> Non
         ),
         (
             Stage.AUTH,
-            "a1 NO [ALERT] Application-specific password required: https://x.example (Failure)",
+            "a1 NO [ALERT] Application-specific password required: support.google.com (Failure)",
             "",
             S.AUTH_FAILED,
             "gmail_app_password",
