@@ -15,7 +15,7 @@ import contextlib
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
@@ -116,30 +116,35 @@ _ACCOUNT_COLUMNS = (
 _CHECK_COLUMNS = "id, account_id, checked_at, protocol, status, hint_id, server_message, elapsed_ms"
 
 
-def _account_from_row(row: sqlite3.Row) -> Account:
+_SECURITY = {member.value: member for member in Security}
+_PROTOCOL = {member.value: member for member in Protocol}
+_STATUS = {member.value: member for member in ConnectionStatus}
+_N_ACCOUNT = _ACCOUNT_COLUMNS.count(",") + 1
+_N_CHECK = _CHECK_COLUMNS.count(",") + 1
+
+
+def _account_from_row(row: Sequence[Any]) -> Account:
+    """Build an Account from a row of ``_ACCOUNT_COLUMNS`` (positional: the list view reads
+    ten thousand of these, and name look-ups and enum calls were most of its cost)."""
     return Account(
-        id=row["id"],
-        address=row["address"],
-        display_name=row["display_name"],
-        provider_id=row["provider_id"],
-        imap=Endpoint(
-            row["imap_host"], row["imap_port"], Security(row["imap_security"]), row["imap_username"]
-        ),
-        smtp=Endpoint(
-            row["smtp_host"], row["smtp_port"], Security(row["smtp_security"]), row["smtp_username"]
-        ),
-        ca_file=row["ca_file"],
-        credential_label=row["credential_label"],
-        code_created=_parse_day(row["code_created"]),
-        code_expires=_parse_day(row["code_expires"]),
-        rotate_days=row["rotate_days"],
-        paused=bool(row["paused"]),
-        needs_code=bool(row["needs_code"]),
-        check_interval_hours=row["check_interval_hours"],
-        last_web_login=_parse_day(row["last_web_login"]),
-        sending_since=_parse_day(row["sending_since"]),
-        created_at=_parse_ts(row["created_at"]),
-        updated_at=_parse_ts(row["updated_at"]),
+        id=row[0],
+        address=row[1],
+        display_name=row[2],
+        provider_id=row[3],
+        imap=Endpoint(row[4], row[5], _SECURITY[row[6]], row[7]),
+        smtp=Endpoint(row[8], row[9], _SECURITY[row[10]], row[11]),
+        ca_file=row[12],
+        credential_label=row[13],
+        code_created=_parse_day(row[14]),
+        code_expires=_parse_day(row[15]),
+        rotate_days=row[16],
+        paused=bool(row[17]),
+        needs_code=bool(row[18]),
+        check_interval_hours=row[19],
+        last_web_login=_parse_day(row[20]),
+        sending_since=_parse_day(row[21]),
+        created_at=_parse_ts(row[22]),
+        updated_at=_parse_ts(row[23]),
     )
 
 
@@ -169,17 +174,17 @@ def _account_values(account: Account) -> dict[str, Any]:
     }
 
 
-def _check_from_row(row: sqlite3.Row) -> CheckRecord:
-    status = _status_or_error(row["status"])
+def _check_from_row(row: Sequence[Any]) -> CheckRecord:
+    """Build a CheckRecord from a row of ``_CHECK_COLUMNS`` (positional, like accounts)."""
     return CheckRecord(
-        id=row["id"],
-        account_id=row["account_id"],
-        checked_at=_parse_ts(row["checked_at"]),
-        protocol=Protocol(row["protocol"]),
-        status=status,
-        hint_id=row["hint_id"],
-        server_message=row["server_message"],
-        elapsed_ms=row["elapsed_ms"],
+        id=row[0],
+        account_id=row[1],
+        checked_at=_parse_ts(row[2]),
+        protocol=_PROTOCOL[row[3]],
+        status=_status_or_error(row[4]),
+        hint_id=row[5],
+        server_message=row[6],
+        elapsed_ms=row[7],
     )
 
 
@@ -432,23 +437,37 @@ class AccountStore:
         return [_check_from_row(r) for r in rows]
 
     def summaries(self) -> list[AccountSummary]:
-        """Every account with its latest IMAP and SMTP check: what the main list shows."""
-        accounts = self.list_accounts()
-        latest: dict[tuple[int, str], CheckRecord] = {}
-        rows = self._query(
-            "SELECT h.id, h.account_id, h.checked_at, h.protocol, h.status, h.hint_id, "
-            "h.server_message, h.elapsed_ms FROM latest_check l "
-            "JOIN check_history h ON h.id = l.check_id"
+        """Every account with its latest IMAP and SMTP check: what the main list shows.
+
+        One query joins each account with its two latest checks (kept in ``latest_check``), so
+        the cost does not depend on the size of the history.
+        """
+        checks = ", ".join(
+            f"{p}.{c.strip()}" for p in ("hi", "hs") for c in _CHECK_COLUMNS.split(",")
         )
-        for row in rows:
-            latest[(row["account_id"], row["protocol"])] = _check_from_row(row)
+        accounts = ", ".join(f"a.{c.strip()}" for c in _ACCOUNT_COLUMNS.split(","))
+        sql = (
+            f"SELECT {accounts}, {checks} FROM accounts a "
+            "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
+            "LEFT JOIN check_history hi ON hi.id = li.check_id "
+            "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
+            "LEFT JOIN check_history hs ON hs.id = ls.check_id "
+            "ORDER BY a.address"
+        )
+        with self._translate_errors():
+            cursor = self._conn.cursor()
+            cursor.row_factory = None  # plain tuples: a third faster than sqlite3.Row here
+            rows = cursor.execute(sql).fetchall()
+        imap_at, smtp_at = _N_ACCOUNT, _N_ACCOUNT + _N_CHECK
         return [
             AccountSummary(
-                account=a,
-                last_imap=latest.get((a.id or 0, Protocol.IMAP.value)),
-                last_smtp=latest.get((a.id or 0, Protocol.SMTP.value)),
+                account=_account_from_row(row),
+                last_imap=_check_from_row(row[imap_at:smtp_at])
+                if row[imap_at] is not None
+                else None,
+                last_smtp=_check_from_row(row[smtp_at:]) if row[smtp_at] is not None else None,
             )
-            for a in accounts
+            for row in rows
         ]
 
     def summary(self, account_id: int) -> AccountSummary:
@@ -559,10 +578,7 @@ class AccountStore:
 
 
 def _status_or_error(value: str) -> ConnectionStatus:
-    try:
-        return ConnectionStatus(value)
-    except ValueError:
-        return ConnectionStatus.PROTOCOL_ERROR
+    return _STATUS.get(value, ConnectionStatus.PROTOCOL_ERROR)
 
 
 def _worse(a: ConnectionStatus, b: ConnectionStatus) -> ConnectionStatus:

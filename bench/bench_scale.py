@@ -1,0 +1,117 @@
+"""Scale: the main list with 10,000 accounts and a details pane with 1,000,000 history rows.
+
+Target (issue 8): loading the main list and one account's history each take under 100 ms with
+1,000,000 history rows in the store. Run: ``python -m bench.bench_scale``.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.stats import Figure, machine_line, timed_ms
+from mailmanager.core.accounts import Account, Endpoint, Security
+from mailmanager.core.store import AccountStore
+
+ACCOUNTS = 10_000
+HISTORY_ROWS = 1_000_000
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def build(db: Path) -> None:
+    """Fill ``db`` through the store for accounts, and in bulk SQL for the history."""
+    with AccountStore.open(db) as store, store.transaction():
+        for n in range(ACCOUNTS):
+            address = f"user{n:05d}@{random.choice(['163.com', 'qq.com', 'corp.example.cn'])}"
+            store.add_account(
+                Account(
+                    address=address,
+                    imap=Endpoint("imap.163.com", 993, Security.SSL, address),
+                    smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+                )
+            )
+    conn = sqlite3.connect(db)
+    per_account = HISTORY_ROWS // ACCOUNTS
+    rows = (
+        (
+            account_id,
+            (NOW - timedelta(hours=6 * (per_account - i))).isoformat(timespec="milliseconds"),
+            "imap" if i % 2 else "smtp",
+            "ok" if i % 17 else "timeout",
+            "",
+            "" if i % 17 else "timed out after 20 s",
+            200 + i,
+        )
+        for account_id in range(1, ACCOUNTS + 1)
+        for i in range(per_account)
+    )
+    conn.executemany(
+        "INSERT INTO check_history (account_id, checked_at, protocol, status, hint_id, "
+        "server_message, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO latest_check (account_id, protocol, check_id) "
+        "SELECT account_id, protocol, MAX(id) FROM check_history GROUP BY account_id, protocol"
+    )
+    conn.commit()
+    conn.close()
+
+
+def main() -> None:
+    print(machine_line())
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "scale.sqlite3"
+        start = time.perf_counter()
+        build(db)
+        print(f"built {ACCOUNTS} accounts, {HISTORY_ROWS} history rows "
+              f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
+        with AccountStore.open(db) as store:
+            target = ACCOUNTS // 2
+            since = NOW - timedelta(days=30)
+            figures = [
+                timed_ms(store.summaries, name="main list: store.summaries() of 10,000 accounts"),
+                timed_ms(
+                    lambda: (
+                        store.summary(target),
+                        store.recent_checks(target, limit=50),
+                        store.credential_events(target),
+                        store.daily_history(target, since.date()),
+                    ),
+                    name="details pane: one account's summary, 50 checks, events, 30-day strip",
+                ),
+            ]
+            try:
+                figures.append(model_figure(store))
+            except ImportError as exc:
+                print(f"(model benchmark skipped: {exc})")
+        for figure in figures:
+            verdict = "PASS" if figure.median < 100 else "FAIL"
+            print(f"{figure.line()}  target < 100 ms: {verdict}")
+
+
+def model_figure(store: AccountStore) -> Figure:
+    """The Qt model filled from the store, as the main window does it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from mailmanager.ui.account_model import AccountModel
+
+    app = QApplication.instance() or QApplication([])
+    model = AccountModel()
+    del app
+
+    def load() -> None:
+        model.set_summaries(store.summaries())
+
+    return timed_ms(load, name="main list: AccountModel filled with 10,000 accounts")
+
+
+if __name__ == "__main__":
+    main()
