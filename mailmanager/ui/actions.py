@@ -3,8 +3,9 @@ context menu so that each command has one text, one shortcut and one enabled sta
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from mailmanager.ui import icons
 from mailmanager.ui.language import CHOICES
@@ -75,6 +76,60 @@ class MainActions(QObject):
         else:
             self.pause.setText(self.tr("&Pause checks"))
             self.pause.setIcon(icons.action_icon("pause", self._palette))
+
+    # -- where the actions appear ------------------------------------------------------------
+
+    def make_toolbar(self, parent: QWidget) -> QToolBar:
+        """The main toolbar: add and check first, then the selected mailbox's commands."""
+        bar = QToolBar(self.tr("Main toolbar"), parent)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(20, 20))
+        bar.addAction(self.add)
+        bar.addSeparator()
+        bar.addActions([self.check_now, self.check_all])
+        bar.addSeparator()
+        for action in (self.edit, self.rotate, self.pause, self.copy_settings, self.remove):
+            bar.addAction(action)
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if button is not None and action.objectName():
+                button.setObjectName(f"{action.objectName()}Button")
+        return bar
+
+    def fill_menu_bar(self, menu_bar: QMenuBar) -> None:
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.add)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        account_menu = menu_bar.addMenu(self.tr("&Mailbox"))
+        account_menu.setObjectName("mailboxMenu")
+        account_menu.addActions([self.check_now, self.check_all])
+        account_menu.addSeparator()
+        account_menu.addActions([self.edit, self.rotate, self.pause, self.copy_settings])
+        account_menu.addSeparator()
+        account_menu.addAction(self.remove)
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(self.filter)
+        lang_menu = view_menu.addMenu(self.tr("&Language"))
+        lang_menu.setObjectName("languageMenu")
+        lang_menu.addActions(list(self.languages.values()))
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.about)
+
+    def make_context_menu(self, parent: QWidget) -> QMenu:
+        """The list's context menu for the mailbox under the pointer."""
+        menu = QMenu(parent)
+        menu.setObjectName("accountContextMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions([self.check_now, self.edit, self.rotate, self.pause, self.copy_settings])
+        menu.addSeparator()
+        menu.addAction(self.remove)
+        return menu
 
     def account_actions(self) -> list[QAction]:
         """The actions that need a selected account (the context menu's, in order)."""

@@ -14,33 +14,51 @@ from mailmanager.ui.formatting import security_text
 
 
 def _endpoint_lines(title: str, endpoint: Endpoint, address: str) -> list[str]:
-    tr = QCoreApplication.translate
     return [
         title,
-        "  " + tr("ClientSettings", "Server: %1").replace("%1", endpoint.host),
-        "  " + tr("ClientSettings", "Port: %1").replace("%1", str(endpoint.port)),
-        "  " + tr("ClientSettings", "Security: %1").replace("%1", security_text(endpoint.security)),
-        "  " + tr("ClientSettings", "Username: %1").replace("%1", endpoint.username or address),
+        "  "
+        + QCoreApplication.translate("ClientSettings", "Server: %1").replace("%1", endpoint.host),
+        "  "
+        + QCoreApplication.translate("ClientSettings", "Port: %1").replace(
+            "%1", str(endpoint.port)
+        ),
+        "  "
+        + QCoreApplication.translate("ClientSettings", "Security: %1").replace(
+            "%1", security_text(endpoint.security)
+        ),
+        "  "
+        + QCoreApplication.translate("ClientSettings", "Username: %1").replace(
+            "%1", endpoint.username or address
+        ),
     ]
 
 
 def client_settings_text(account: Account) -> str:
     """The account's client settings as plain text (no secret)."""
-    tr = QCoreApplication.translate
-    lines = [tr("ClientSettings", "Mailbox: %1").replace("%1", account.address)]
+    lines = [
+        QCoreApplication.translate("ClientSettings", "Mailbox: %1").replace("%1", account.address)
+    ]
     if account.display_name:
-        lines.append(tr("ClientSettings", "Name: %1").replace("%1", account.display_name))
+        lines.append(
+            QCoreApplication.translate("ClientSettings", "Name: %1").replace(
+                "%1", account.display_name
+            )
+        )
     lines.append("")
     lines += _endpoint_lines(
-        tr("ClientSettings", "Incoming mail (IMAP)"), account.imap, account.address
+        QCoreApplication.translate("ClientSettings", "Incoming mail (IMAP)"),
+        account.imap,
+        account.address,
     )
     lines.append("")
     lines += _endpoint_lines(
-        tr("ClientSettings", "Outgoing mail (SMTP)"), account.smtp, account.address
+        QCoreApplication.translate("ClientSettings", "Outgoing mail (SMTP)"),
+        account.smtp,
+        account.address,
     )
     lines.append("")
     lines.append(
-        tr(
+        QCoreApplication.translate(
             "ClientSettings",
             "Password: the authorization code made for this client in the mailbox's web "
             "settings, not the login password.",

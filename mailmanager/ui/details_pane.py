@@ -36,7 +36,7 @@ from mailmanager.core.accounts import (
     Endpoint,
 )
 from mailmanager.core.policy import local_today, rotation_date
-from mailmanager.core.status import State
+from mailmanager.core.status import ConnectionStatus, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.provider_info import ProviderLook
@@ -135,6 +135,14 @@ class DetailsPane(QScrollArea):
         self.states_box.setContentsMargins(0, 8, 0, 0)
         self.states_box.setSpacing(4)
         body.addLayout(self.states_box)
+
+        self.server_said = QLabel()
+        self.server_said.setObjectName("detailsServerSaid")
+        self.server_said.setWordWrap(True)
+        self.server_said.setTextFormat(Qt.TextFormat.PlainText)
+        self.server_said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.server_said.setContentsMargins(24, 2, 0, 0)
+        body.addWidget(self.server_said)
 
         self.timeline_layout = QVBoxLayout()
         self.timeline_layout.setObjectName("timelineSlot")
@@ -236,6 +244,7 @@ class DetailsPane(QScrollArea):
         self.subtitle.setText(" · ".join(subtitle))
         self.badge.set_states(states)
         self._fill_states(states)
+        self._fill_server_said(summary)
         self._fill_servers(account)
         self._fill_code(account)
         self._fill_checks(checks or [])
@@ -273,6 +282,22 @@ class DetailsPane(QScrollArea):
             text.setTextFormat(Qt.TextFormat.RichText)
             line.addWidget(text, 1)
             self.states_box.addWidget(row)
+
+    def _fill_server_said(self, summary: AccountSummary) -> None:
+        """The latest failing check's server reply, where the user can read and copy it."""
+        failing = [
+            r
+            for r in (summary.last_imap, summary.last_smtp)
+            if r is not None and r.status is not ConnectionStatus.OK and r.server_message
+        ]
+        self.server_said.setVisible(bool(failing))
+        if failing:
+            record = failing[0]
+            self.server_said.setText(
+                self.tr("%1 server said: %2")
+                .replace("%1", record.protocol.value.upper())
+                .replace("%2", " ".join(record.server_message.split()))
+            )
 
     def _endpoint(self, endpoint: Endpoint) -> str:
         return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mailmanager.ui import icons
 
@@ -42,8 +42,15 @@ class EmptyState(QWidget):
         text.setObjectName("emptyStateText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # A fixed width and a row without alignment flags let the layout use the label's
+        # wrapped height (an aligned item is sized by its one-line hint and gets squashed).
+        text.setFixedWidth(500)
+        text.setMinimumHeight(text.heightForWidth(500))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(text)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.add_button = QPushButton(self.tr("Add your first mailbox"))
         self.add_button.setObjectName("addFirstButton")
         self.add_button.setDefault(True)

@@ -18,7 +18,7 @@ from mailmanager.ui.provider_info import ProviderLook
 
 Index = QModelIndex | QPersistentModelIndex
 
-PAD_X = 8
+PAD_X = 6
 MARK_SIZE = 30
 LINE_GAP = 2
 PAD_Y = 7

@@ -21,18 +21,14 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,20 +40,19 @@ from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_form import AccountForm, FormMode
-from mailmanager.ui.account_model import AccountFilterModel, AccountModel, Column
+from mailmanager.ui.account_model import AccountFilterModel, AccountModel
+from mailmanager.ui.account_view import AccountView
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.client_settings import client_settings_text
+from mailmanager.ui.confirm_removal import confirm_removal
 from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.empty_state import EmptyState
-from mailmanager.ui.list_delegates import MailboxDelegate, TwoLineDelegate
 from mailmanager.ui.provider_info import ProviderDirectory
-from mailmanager.ui.status_delegate import StatusDelegate
 
 log = logging.getLogger("mailmanager.ui")
 
 CheckHandler = Callable[[list[int]], None]
 TIME_REFRESH_MS = 30_000
-_COLUMN_WIDTHS = {Column.MAILBOX: 280, Column.STATUS: 150, Column.LAST_CHECKED: 140}
 
 
 def _utcnow() -> datetime:
@@ -118,32 +113,18 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------------
 
     def _build_view(self) -> None:
-        self.view = QTreeView()
-        self.view.setObjectName("accountView")
-        self.view.setModel(self.proxy)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setAllColumnsShowFocus(True)
-        self.view.setMouseTracking(True)
-        self.view.setItemDelegateForColumn(Column.MAILBOX, MailboxDelegate(self.view))
-        self.view.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.view))
-        self.view.setItemDelegateForColumn(Column.LAST_CHECKED, TwoLineDelegate(self.view))
-        self.view.setItemDelegateForColumn(Column.CODE, TwoLineDelegate(self.view))
-        header = self.view.header()
-        header.setObjectName("accountHeader")
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(96)
-        header.setSectionsMovable(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        self.view = AccountView(self.proxy)
+
+        # The filter sits above the list it filters, so it never ends up in the toolbar's
+        # overflow menu on a narrow window.
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText(self.tr("Filter mailboxes"))
+        self.filter_edit.setToolTip(self.tr("Filter by address, name, provider or status (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(
+            icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
+        )
 
         self.no_match = QLabel()
         self.no_match.setObjectName("noMatchLabel")
@@ -156,7 +137,17 @@ class MainWindow(QMainWindow):
         self.details = DetailsPane(clock=self._clock)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.list_stack)
+        list_pane = QWidget()
+        list_pane.setObjectName("listPane")
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(0, 6, 0, 0)
+        list_layout.setSpacing(6)
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(6, 0, 6, 0)
+        filter_row.addWidget(self.filter_edit)
+        list_layout.addLayout(filter_row)
+        list_layout.addWidget(self.list_stack, 1)
+        self.splitter.addWidget(list_pane)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -175,64 +166,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary_label)
 
     def _build_toolbar(self) -> None:
-        a = self.actions_
-        bar = QToolBar(self.tr("Main toolbar"))
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.setIconSize(bar.iconSize().scaled(20, 20, Qt.AspectRatioMode.IgnoreAspectRatio))
-        for action in (a.add, None, a.check_now, a.check_all, None):
-            if action is None:
-                bar.addSeparator()
-            else:
-                bar.addAction(action)
-        for action in (a.edit, a.rotate, a.pause, a.copy_settings, a.remove):
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            if button is not None:
-                button.setObjectName(f"{action.objectName()}Button")
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText(self.tr("Filter mailboxes"))
-        self.filter_edit.setToolTip(self.tr("Filter by address, name, provider or status (Ctrl+F)"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(200)
-        self.filter_edit.setMaximumWidth(280)
-        self.filter_edit.addAction(
-            icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
-        )
-        bar.addWidget(self.filter_edit)
-        self.addToolBar(bar)
-        self.toolbar = bar
+        self.toolbar = self.actions_.make_toolbar(self)
+        self.addToolBar(self.toolbar)
 
     def _build_menus(self) -> None:
-        a = self.actions_
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        file_menu.addAction(a.add)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        account_menu = menu_bar.addMenu(self.tr("&Mailbox"))
-        account_menu.setObjectName("mailboxMenu")
-        account_menu.addActions([a.check_now, a.check_all])
-        account_menu.addSeparator()
-        account_menu.addActions([a.edit, a.rotate, a.pause, a.copy_settings])
-        account_menu.addSeparator()
-        account_menu.addAction(a.remove)
-        view_menu = menu_bar.addMenu(self.tr("&View"))
-        view_menu.setObjectName("viewMenu")
-        view_menu.addAction(a.filter)
-        lang_menu = view_menu.addMenu(self.tr("&Language"))
-        lang_menu.setObjectName("languageMenu")
-        lang_menu.addActions(list(a.languages.values()))
-        a.languages[language.setting(self.settings)].setChecked(True)
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(a.about)
+        self.actions_.fill_menu_bar(self.menuBar())
+        self.actions_.languages[language.setting(self.settings)].setChecked(True)
 
     def _connect(self) -> None:
         a = self.actions_
@@ -446,25 +385,7 @@ class MainWindow(QMainWindow):
         if summary is None or summary.account.id is None:
             return None
         account = summary.account
-        box = QMessageBox(self)
-        box.setObjectName("removeConfirmation")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Remove mailbox"))
-        box.setText(self.tr("Remove %1 from mailmanager?").replace("%1", account.address))
-        box.setInformativeText(
-            self.tr(
-                "Its settings, its check history and its code in the keyring will be deleted "
-                "from this computer.\n\nThe code itself still works until you revoke it: sign "
-                "in to the mailbox's web settings and delete the authorization code made for "
-                "this client."
-            )
-        )
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        remove.setObjectName("confirmRemoveButton")
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        cancel.setObjectName("cancelRemoveButton")
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box, remove = confirm_removal(self, account.address)
         account_id = account.id
 
         def answered() -> None:
@@ -497,12 +418,7 @@ class MainWindow(QMainWindow):
     def _context_menu(self, position: QPoint) -> None:
         if not self.view.indexAt(position).isValid():
             return
-        menu = QMenu(self)
-        menu.setObjectName("accountContextMenu")
-        a = self.actions_
-        menu.addActions([a.check_now, a.edit, a.rotate, a.pause, a.copy_settings])
-        menu.addSeparator()
-        menu.addAction(a.remove)
+        menu = self.actions_.make_context_menu(self)
         menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _language_chosen(self, action: QAction) -> None:

@@ -30,7 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAD_X = 9  # inside the pill, left of the icon and right of the text
 GAP = 6  # between icon and text
 PAD_Y = 4  # above and below the text
-MARGIN = 8  # between the cell's edge and the pill
+MARGIN = 6  # between the cell's edge and the pill
 
 
 def badge_size(metrics: QFontMetrics, label: str) -> QSize:
