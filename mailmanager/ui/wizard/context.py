@@ -29,6 +29,8 @@ from mailmanager.core.providers import Catalogue
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store import AccountStore
+from mailmanager.services.secret_worker import SecretWorker
+from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.fields import WizardMode
 
 # check(account, secret, cancel, progress(protocol, step), requires_id) -> AccountCheck
@@ -108,19 +110,15 @@ def _default_detect(address: str, cancel: threading.Event) -> Any:
 
 
 @contextmanager
-def _default_registry() -> Iterator[Registry]:
+def _default_registry(secrets: SecretStore | None = None) -> Iterator[Registry]:
     """A registry with its own store connection, for use on the calling (worker) thread."""
     app_paths = paths.resolve()
     app_paths.ensure()
     store = AccountStore.open(app_paths.database)
     try:
-        yield Registry(store, SecretStore(app_paths))
+        yield Registry(store, secrets if secrets is not None else SecretStore(app_paths))
     finally:
         store.close()
-
-
-def _default_secret(address: str) -> str | None:
-    return SecretStore().get(address)
 
 
 def _open_url(url: QUrl) -> bool:
@@ -136,8 +134,10 @@ class WizardServices:
         detect: network detection (MX, SRV, autoconfig, guess), or None for the catalogue only.
         check: the live IMAP + SMTP check of a candidate account and code.
         check_timeout: seconds per protocol.
-        registry: a context manager giving a ``Registry`` usable on the current thread.
-        stored_secret: reads an account's stored code (Fix mode, "keep the current code").
+        secret_worker: the app's keyring thread; when given, saving and reading a stored code
+            run on it, so keyring calls stay serialised with the rest of the app.
+        registry: a context manager giving a ``Registry`` usable on the current thread; by
+            default one with its own store connection in the home folder.
         open_url: opens a web page in the browser (GUI thread).
     """
 
@@ -145,9 +145,41 @@ class WizardServices:
     detect: DetectFn | None = _default_detect
     check: Callable[..., AccountCheck] = _default_check
     check_timeout: float = 20.0
-    registry: Callable[[], AbstractContextManager[Registry]] = _default_registry
-    stored_secret: Callable[[str], str | None] = _default_secret
+    secret_worker: SecretWorker | None = None
+    registry: Callable[[], AbstractContextManager[Registry]] | None = None
     open_url: Callable[[QUrl], bool] = _open_url
+
+    def open_registry(self) -> AbstractContextManager[Registry]:
+        """A registry for the calling thread (see ``registry``)."""
+        if self.registry is not None:
+            return self.registry()
+        worker = self.secret_worker
+        return _default_registry(worker.store if worker is not None else None)
+
+    def stored_secret(self, address: str) -> str | None:
+        """The stored code of ``address`` (blocking: call it on a worker thread)."""
+        worker = self.secret_worker
+        if worker is not None:
+            return worker.submit(worker.store.get, address).result()
+        return SecretStore().get(address)
+
+    def run_keyring_job(
+        self,
+        job: Callable[[], object],
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+        parent: QObject,
+    ) -> Callable[[], bool]:
+        """Run ``job`` where keyring calls belong; returns a "still running?" probe."""
+        worker = self.secret_worker
+        if worker is not None:
+            future = worker.request(job, on_done=on_done, on_error=on_error)
+            return lambda: not future.done()
+        task = BackgroundTask(lambda _cancel, _report: job(), "mailmanager-wizard-save", parent)
+        task.finished.connect(on_done)
+        task.failed.connect(on_error)
+        task.start()
+        return lambda: task.running
 
     def run_check(
         self,

@@ -238,6 +238,9 @@ class CredentialPage(QWizardPage):
             return self.tr("%n characters", "", fmt.length)
         return ""
 
+    def cleanupPage(self) -> None:
+        """Keep what the user entered when they step back (QWizard would reset it)."""
+
     def isComplete(self) -> bool:
         if not self.secret():
             return False

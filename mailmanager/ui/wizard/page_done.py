@@ -22,7 +22,6 @@ from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.secrets import SecretsError
 from mailmanager.core.store import StoreError
 from mailmanager.ui import formatting
-from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import WizardMode
 from mailmanager.ui.wizard.widgets import Notice, wrapped
@@ -91,7 +90,7 @@ class DonePage(QWizardPage):
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._task: BackgroundTask | None = None
+        self._running: Callable[[], bool] = lambda: False
         self.candidate: CandidateFn | None = None
         self.setTitle(self.tr("Saving"))
         self.status = Notice("info")
@@ -118,7 +117,7 @@ class DonePage(QWizardPage):
         layout.addStretch(1)
 
     def busy(self) -> bool:
-        return self._task is not None and self._task.running
+        return self._running()
 
     def save(self) -> None:
         if self.ctx.saved is not None or self.busy() or self.candidate is None:
@@ -126,24 +125,20 @@ class DonePage(QWizardPage):
         account, secret = self.candidate()
         ctx = self.ctx
         mode, check, anyway = ctx.mode, ctx.check, ctx.save_anyway
-        registry_factory = ctx.services.registry
+        services = ctx.services
 
-        def job(_cancel: object, _report: object) -> Account:
-            with registry_factory() as registry:
+        def job() -> Account:
+            with services.open_registry() as registry:
                 return save_account(registry, mode, account, secret, check, anyway)
 
         self.status.set_kind("info")
         self.status.set_text(self.tr("Saving the mailbox and putting the code in the keyring…"))
         self.retry_button.hide()
-        task = BackgroundTask(job, "mailmanager-wizard-save", self)
-        task.finished.connect(self._on_saved)
-        task.failed.connect(self._on_failed)
-        self._task = task
-        task.start()
+        self._running = services.run_keyring_job(job, self._on_saved, self._on_failed, self)
         self.completeChanged.emit()
 
     def _on_saved(self, value: object) -> None:
-        self._task = None
+        self._running = lambda: False
         assert isinstance(value, Account)
         self.ctx.saved = value
         anyway = self.ctx.check is not None and not self.ctx.check.ok
@@ -175,7 +170,7 @@ class DonePage(QWizardPage):
         self.completeChanged.emit()
 
     def _on_failed(self, exc: object) -> None:
-        self._task = None
+        self._running = lambda: False
         self.status.set_kind("error")
         if isinstance(exc, SecretsError):
             text = QCoreApplication.translate("Secrets", exc.message)

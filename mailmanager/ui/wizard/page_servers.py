@@ -308,3 +308,6 @@ class ServersPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.imap.complete() and self.smtp.complete()
+
+    def cleanupPage(self) -> None:
+        """Keep what the user entered when they step back (QWizard would reset it)."""

@@ -227,6 +227,10 @@ class SetupWizard(QWizard):
         return -1
 
     def validateCurrentPage(self) -> bool:
+        # next() called from code must not get past a page the user could not leave either.
+        page = self.currentPage()
+        if page is not None and not page.isComplete():
+            return False
         gated = (PageId.CREDENTIAL, PageId.SERVERS, PageId.TEST)
         if self.currentId() in gated and not self.gate_passed():
             return False

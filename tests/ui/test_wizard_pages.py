@@ -1,0 +1,358 @@
+"""The wizard's pages and branching: the acknowledgement gate, the Outlook stop, the fields,
+normalisation per the catalogue, required expiry, server groups, Fix and Rotate.
+
+Checks that need a server use scripted loopback servers (fast, and they record what they got).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWizard
+
+from mailmanager import paths
+from mailmanager.core.accounts import Account, CredentialEventKind, Endpoint, Security
+from mailmanager.core.registry import Registry
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.store import AccountStore
+from mailmanager.ui.wizard import ALL_FIELDS, F, PageId, WizardMode
+from tests.helpers import scripted_server as ss
+from tests.helpers.certs import make_pki
+from tests.ui.test_wizard_support import (
+    TIMEOUT_MS,
+    UrlRecorder,
+    click_next,
+    fill_servers,
+    make_services,
+    make_wizard,
+    next_button,
+    stored_accounts,
+    type_address,
+)
+
+ISSUE_FIELDS = {
+    "address", "displayName", "password", "codeAcknowledged", "codeLabel", "codeCreated",
+    "codeExpires", "rotateDays", "imapHost", "imapPort", "imapSecurity", "imapUsername",
+    "smtpHost", "smtpPort", "smtpSecurity", "smtpUsername", "caFile", "serverGroup",
+}  # fmt: skip
+
+
+def test_fields_are_exactly_the_issues(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    assert set(ALL_FIELDS) == ISSUE_FIELDS
+    type_address(qtbot, wizard, "someone@qq.com")
+    click_next(qtbot, wizard)
+    assert wizard.field(F.CODE_EXPIRES) == QDate()  # empty expiry: an invalid QDate
+    assert not wizard.field(F.CODE_EXPIRES).isValid()
+    assert wizard.field(F.CODE_CREATED) == QDate.currentDate()
+    assert wizard.field(F.ROTATE_DAYS) == 90
+    wizard.setField(F.CODE_EXPIRES, QDate(2031, 5, 1))
+    assert wizard.field(F.CODE_EXPIRES) == QDate(2031, 5, 1)
+    assert wizard.credential_page.expires_edit.check.isChecked()
+    wizard.setField(F.CODE_EXPIRES, QDate())
+    assert not wizard.field(F.CODE_EXPIRES).isValid()
+    wizard.servers_page.prefill()
+    assert wizard.field(F.IMAP_SECURITY) == "ssl"
+    assert wizard.field(F.IMAP_HOST) == "imap.qq.com"
+    assert wizard.field(F.IMAP_USERNAME) == "someone@qq.com"
+    for value in ("starttls", "plain", "ssl"):
+        wizard.setField(F.SMTP_SECURITY, value)
+        assert wizard.field(F.SMTP_SECURITY) == value
+
+
+def test_address_validated_as_typed(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    page = wizard.address_page
+    page.address_edit.setText("zhangwei")
+    assert page.address_error.isVisible() and "@" in page.address_error.text()
+    assert not page.isComplete()
+    assert not next_button(wizard).isEnabled()
+    page.address_edit.setText("zhangwei＠QQ.com")  # full-width @ from an IME
+    assert not page.address_error.isVisible()
+    assert page.isComplete()
+    assert page.provider_label.text() == wizard.ctx.provider.name("en")  # type: ignore[union-attr]
+    assert page.source_label.text().startswith("Recognised from the address")
+
+
+def test_code_once_gate_cannot_be_skipped(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "zhangwei@163.com")
+    # Setting the field early does not count: the tick belongs to the page's own visit.
+    wizard.setField(F.CODE_ACKNOWLEDGED, True)
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    assert wizard.nextId() == PageId.CODE_ONCE
+    assert click_next(qtbot, wizard) == PageId.CODE_ONCE
+    assert wizard.field(F.CODE_ACKNOWLEDGED) is False
+    assert not next_button(wizard).isEnabled()
+    wizard.next()  # from code, too
+    assert wizard.currentId() == PageId.CODE_ONCE
+    wizard.code_once_page.acknowledge.setChecked(True)
+    assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+    # Leaving the page backwards clears the tick; coming forward again needs a new one.
+    wizard.back()
+    assert wizard.currentId() == PageId.CODE_ONCE
+    wizard.back()
+    assert wizard.currentId() == PageId.PREPARE
+    assert not wizard.code_once_page.acknowledge.isChecked()
+    wizard.setField(F.CODE_ACKNOWLEDGED, True)
+    wizard.next()
+    assert wizard.currentId() == PageId.CODE_ONCE and not wizard.field(F.CODE_ACKNOWLEDGED)
+    # A wizard that starts past the page cannot save: the gate was never passed.
+    skipper = make_wizard(qtbot, make_services())
+    type_address(qtbot, skipper, "zhangwei@163.com")
+    skipper.setStartId(PageId.CREDENTIAL)
+    skipper.restart()
+    skipper.credential_page.password_edit.setText("abcdefghijklmnop")
+    assert not skipper.gate_passed()
+    skipper.next()
+    assert skipper.currentId() == PageId.CREDENTIAL
+
+
+def test_code_once_page_skipped_where_catalogue_says_so(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "someone@189.cn")  # China Telecom: the login password
+    provider = wizard.ctx.provider
+    assert provider is not None and not provider.credential.shown_once
+    click_next(qtbot, wizard)
+    assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+
+
+def test_outlook_stops_at_prepare_with_the_reason(qtbot) -> None:
+    urls = UrlRecorder()
+    wizard = make_wizard(qtbot, make_services(urls))
+    type_address(qtbot, wizard, "someone@outlook.com")
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    page = wizard.prepare_page
+    assert page.blocked()
+    assert page.stop.isVisible()
+    assert "OAuth" in page.stop.body.text()
+    assert wizard.nextId() == -1
+    for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+        assert not wizard.button(which).isVisible()
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Close"
+    wizard.next()
+    assert wizard.currentId() == PageId.PREPARE
+    assert not page.steps.isVisible() and not page.open_button.isVisible()
+    # Back to a provider that works: the normal buttons return.
+    wizard.back()
+    type_address(qtbot, wizard, "someone@qq.com")
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    assert not page.stop.isVisible() and wizard.button(QWizard.WizardButton.NextButton).isVisible()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert urls.opened == [wizard.ctx.provider.settings_url]  # type: ignore[union-attr]
+
+
+def test_prepare_shows_steps_pitfalls_and_credential_name(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "zhangwei@126.com")
+    click_next(qtbot, wizard)
+    provider = wizard.ctx.provider
+    assert provider is not None
+    page = wizard.prepare_page
+    assert provider.steps("en")[0][:20] in page.steps.text()
+    assert provider.credential.name.get("en") in page.credential_label.text()
+    assert page.pitfalls.isVisible()
+
+
+def test_credential_normalisation_follows_catalogue(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "12345@qq.com")
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    wizard.code_once_page.acknowledge.setChecked(True)
+    click_next(qtbot, wizard)
+    page = wizard.credential_page
+    page.password_edit.setText("abcd efgh ijkl mnop")
+    assert wizard.field(F.PASSWORD) == "abcdefghijklmnop"
+    assert not page.format_warning.isVisible()
+    page.password_edit.setText("MyQQ#Pass2024")  # looks like a login password
+    assert page.format_warning.isVisible() and "login password" in page.format_warning.text()
+    assert next_button(wizard).isEnabled()  # a warning, not a block
+    assert page.password_edit.echoMode() == page.password_edit.EchoMode.Password
+    page.show_button.click()
+    assert page.password_edit.echoMode() == page.password_edit.EchoMode.Normal
+
+    icloud = make_wizard(qtbot, make_services())
+    type_address(qtbot, icloud, "someone@icloud.com")
+    click_next(qtbot, icloud)
+    if icloud.nextId() == PageId.CODE_ONCE:
+        click_next(qtbot, icloud)
+        icloud.code_once_page.acknowledge.setChecked(True)
+    click_next(qtbot, icloud)
+    icloud.credential_page.password_edit.setText(" abcd-efgh-ijkl-mnop ")
+    assert icloud.credential_page.secret() == "abcd-efgh-ijkl-mnop"  # hyphens kept
+    assert not icloud.credential_page.format_warning.isVisible()
+
+
+def test_expiry_required_for_netease_enterprise_and_backup_group(qtbot) -> None:
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "li@company-example.cn")
+    page = wizard.address_page
+    assert page.override_link.isVisible()
+    page._show_chooser()
+    index = page.chooser.findData("netease_qiye")
+    page.chooser.setCurrentIndex(index)
+    page.chooser.activated.emit(index)
+    assert wizard.ctx.provider is not None and wizard.ctx.provider.id == "netease_qiye"
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    wizard.code_once_page.acknowledge.setChecked(True)
+    click_next(qtbot, wizard)
+    credential = wizard.credential_page
+    credential.password_edit.setText("abcdefghijklmnop")
+    assert credential.expiry_required()
+    assert not next_button(wizard).isEnabled()  # expiry required
+    wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(180))
+    assert click_next(qtbot, wizard) == PageId.SERVERS
+    assert wizard.field(F.SERVER_GROUP) == "recommended"
+    assert wizard.field(F.IMAP_HOST) == "hwhzimap.qiye.163.com"
+    assert wizard.servers_page.group_combo.isVisible()
+    wizard.setField(F.SERVER_GROUP, "backup")
+    assert wizard.field(F.IMAP_HOST) == "imap.qiye.163.com"
+    assert wizard.field(F.SMTP_HOST) == "smtp.qiye.163.com"
+    wizard.setField(F.IMAP_PORT, 1993)  # edited by hand: no longer the group
+    assert wizard.field(F.SERVER_GROUP) == ""
+
+
+def test_test_page_offers_backup_servers_on_domain_not_exist(qtbot, tmp_path: Path) -> None:
+    pki = make_pki(tmp_path / "pki")
+    refuse = ss.imap_script(password="x", login_failure=b"NO ERR.LOGIN.DOMAINNOTEXIST")
+    with (
+        ss.ScriptedServer(refuse, tls_context=pki.server_context()) as imap,
+        ss.ScriptedServer(ss.smtp_script(password="x"), tls_context=pki.server_context()) as smtp,
+    ):
+        wizard = make_wizard(qtbot, make_services())
+        type_address(qtbot, wizard, "li@company-example.cn")
+        page = wizard.address_page
+        page._show_chooser()
+        index = page.chooser.findData("netease_qiye")
+        page.chooser.activated.emit(index)
+        click_next(qtbot, wizard)
+        click_next(qtbot, wizard)
+        wizard.code_once_page.acknowledge.setChecked(True)
+        click_next(qtbot, wizard)
+        wizard.credential_page.password_edit.setText("abcdefghijklmnop")
+        wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(30))
+        click_next(qtbot, wizard)
+        fill_servers(wizard, imap_port=imap.port, smtp_port=smtp.port, ca_file=pki.ca_file)
+        # The test page offers the provider's other groups even after a manual edit.
+        click_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        test = wizard.test_page
+        assert test.backup_button.isVisible()
+        assert "Recommended" in test.backup_button.text()
+        assert test.save_anyway.isVisible()
+        test.save_anyway.setChecked(True)
+        assert next_button(wizard).isEnabled()  # save anyway is an explicit choice
+        qtbot.mouseClick(test.backup_button, Qt.MouseButton.LeftButton)
+        assert wizard.field(F.SERVER_GROUP) == "recommended"
+        assert wizard.field(F.IMAP_HOST) == "hwhzimap.qiye.163.com"
+        assert not test.save_anyway.isChecked()
+        test.stop()
+        assert not test.running()
+        assert test.result.title.text() == "The test was stopped. Nothing was saved."
+
+
+def save_with_registry(address: str, code: str, imap: Endpoint, smtp: Endpoint, **kw) -> Account:
+    app_paths = paths.resolve()
+    app_paths.ensure()
+    with AccountStore.open(app_paths.database) as store:
+        return Registry(store, SecretStore(app_paths)).add(Account(address, imap, smtp, **kw), code)
+
+
+def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> None:
+    pki = make_pki(tmp_path / "pki")
+    new_code = "qrstuvwxyzabcdef"
+    servers = (
+        ss.ScriptedServer(ss.imap_script(password=new_code), tls_context=pki.server_context()),
+        ss.ScriptedServer(ss.smtp_script(password=new_code), tls_context=pki.server_context()),
+    )
+    with servers[0] as imap, servers[1] as smtp:
+        account = save_with_registry(
+            "wang@163.com",
+            "oldoldoldoldoldo",
+            Endpoint("127.0.0.1", imap.port, Security.SSL, "wang@163.com"),
+            Endpoint("127.0.0.1", smtp.port, Security.SSL, "wang@163.com"),
+            provider_id="netease_personal",
+            ca_file=pki.ca_file,
+            credential_label="laptop",
+        )
+        urls = UrlRecorder()
+        wizard = make_wizard(qtbot, make_services(urls), WizardMode.ROTATE, account)
+        assert wizard.currentId() == PageId.PREPARE
+        assert wizard.prepare_page.rotate_note.isVisible()
+        assert click_next(qtbot, wizard) == PageId.CODE_ONCE
+        wizard.code_once_page.acknowledge.setChecked(True)
+        assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+        assert wizard.field(F.CODE_LABEL) == "laptop"
+        wizard.credential_page.password_edit.setText("wrongwrongwrongw")
+        assert click_next(qtbot, wizard) == PageId.TEST  # servers are not asked again
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        assert not wizard.ctx.check.ok  # type: ignore[union-attr]
+        assert not wizard.test_page.save_anyway.isVisible()  # never store an unproven code
+        assert SecretStore().get("wang@163.com") == "oldoldoldoldoldo"
+        qtbot.mouseClick(wizard.test_page.code_button, Qt.MouseButton.LeftButton)
+        wizard.credential_page.password_edit.setText(new_code)
+        assert click_next(qtbot, wizard) == PageId.TEST
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        assert wizard.ctx.check.ok  # type: ignore[union-attr]
+        assert SecretStore().get("wang@163.com") == "oldoldoldoldoldo"  # not yet
+        with qtbot.waitSignal(wizard.accountSaved, timeout=TIMEOUT_MS):
+            click_next(qtbot, wizard)
+    assert SecretStore().get("wang@163.com") == new_code
+    done = wizard.done_page
+    assert done.revoke.isVisible() and done.revoke_button.isVisible()
+    qtbot.mouseClick(done.revoke_button, Qt.MouseButton.LeftButton)
+    assert urls.opened == ["https://mail.163.com/"]
+    with AccountStore.open(paths.resolve().database) as store:
+        events = [e.kind for e in store.credential_events(account.id)]  # type: ignore[arg-type]
+        (saved,) = store.list_accounts()
+    assert sorted(events) == [CredentialEventKind.CREATED, CredentialEventKind.ROTATED]
+    assert saved.code_created == QDate.currentDate().toPython()
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_fix_prefills_and_can_keep_the_stored_code(qtbot, tmp_path: Path, keep: bool) -> None:
+    pki = make_pki(tmp_path / "pki")
+    code = "keepkeepkeepkeep"
+    with (
+        ss.ScriptedServer(ss.imap_script(password=code), tls_context=pki.server_context()) as imap,
+        ss.ScriptedServer(ss.smtp_script(password=code), tls_context=pki.server_context()) as smtp,
+    ):
+        account = save_with_registry(
+            "chen@126.com",
+            code,
+            Endpoint("127.0.0.1", 1, Security.SSL, "chen@126.com"),  # a broken port
+            Endpoint("127.0.0.1", smtp.port, Security.SSL, "chen@126.com"),
+            provider_id="netease_personal",
+            ca_file=pki.ca_file,
+        )
+        wizard = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
+        assert wizard.currentId() == PageId.ADDRESS
+        assert wizard.address_page.address_edit.isReadOnly()
+        assert wizard.field(F.IMAP_PORT) == 1
+        assert click_next(qtbot, wizard) == PageId.PREPARE
+        assert wizard.prepare_page.choice.isVisible()
+        if keep:
+            wizard.prepare_page.keep_code.setChecked(True)
+            assert click_next(qtbot, wizard) == PageId.SERVERS
+        else:
+            wizard.prepare_page.new_code.setChecked(True)
+            assert click_next(qtbot, wizard) == PageId.CODE_ONCE
+            wizard.code_once_page.acknowledge.setChecked(True)
+            click_next(qtbot, wizard)
+            wizard.credential_page.password_edit.setText(code)
+            assert click_next(qtbot, wizard) == PageId.SERVERS
+        assert wizard.field(F.IMAP_HOST) == "127.0.0.1"  # the account's, not the catalogue's
+        wizard.setField(F.IMAP_PORT, imap.port)
+        assert click_next(qtbot, wizard) == PageId.TEST
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        assert wizard.ctx.check.ok  # type: ignore[union-attr]
+        with qtbot.waitSignal(wizard.accountSaved, timeout=TIMEOUT_MS) as saved:
+            click_next(qtbot, wizard)
+    assert saved.args == [account.id]
+    (fixed,) = stored_accounts()
+    assert fixed.imap.port == imap.port
+    assert SecretStore().get("chen@126.com") == code
