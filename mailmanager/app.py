@@ -46,6 +46,11 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         action="store_true",
         help="start, paint the main window once, print the start-up time and exit",
     )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start with the window minimised (used by the start-at-login entry)",
+    )
     args, qt_args = parser.parse_known_args(list(argv))
     return args, qt_args
 
@@ -107,6 +112,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("mailmanager %s starting (home %s)", __version__, app_paths.home or "default")
 
     app = _create_application(qt_args)
+    from mailmanager.services.crash_handler import CrashHandler
+    from mailmanager.ui.crash_dialog import CrashDialogHost
+
+    # Right after the QApplication: from here on an uncaught exception becomes a logged,
+    # redacted report and a dialog instead of a vanished window.
+    crash_dialogs = CrashDialogHost(app_paths.log_file)
+    crash_handler = CrashHandler(crash_dialogs, app)
+    crash_handler.install()
+
+    from mailmanager.services.single_instance import SingleInstance
+
+    # Before the store opens: a second start on the same home hands over and exits 0.
+    instance = SingleInstance(app_paths, app)
+    if not instance.claim():
+        log.info("mailmanager already runs on this home; asked it to come forward")
+        crash_handler.uninstall()
+        return 0
+
     from PySide6.QtCore import QSettings
 
     from mailmanager.ui import icons, language
@@ -134,7 +157,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings,
         providers=ProviderDirectory(language.content_language(locale)),
     )
-    window.show()
+    from mailmanager.ui.window_activation import bring_forward
+
+    instance.activationRequested.connect(lambda: bring_forward(window))
+    crash_dialogs.parent = lambda: window
+    if args.minimized:
+        window.showMinimized()
+    else:
+        window.show()
     try:
         if args.smoke_test:
             return _smoke_test(app, window)
@@ -146,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         store.close()
         icons.clear_caches()
         del translators
+        instance.release()
+        crash_handler.uninstall()
 
 
 def _smoke_test(app: QApplication, window: object) -> int:
