@@ -319,7 +319,9 @@ class CheckRunner:
             self._cancel.set()
             self._cancel = threading.Event()
 
-    def shutdown(self, *, cancel: bool = True) -> None:
+    def shutdown(self, *, cancel: bool = True, wait: bool = False) -> None:
+        """Stop taking work; with ``cancel`` running probes stop at their next read or write
+        (within about 0.1 s), so ``wait`` is short."""
         if cancel:
             self.cancel()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown(wait=wait, cancel_futures=True)

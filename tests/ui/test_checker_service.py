@@ -1,0 +1,118 @@
+"""The checker service: work off the GUI thread, results as signals, records via a callback."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mailmanager.core.accounts import Account, Endpoint, Security
+from mailmanager.core.check_runner import AccountCheck
+from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.services.checker import CheckerService
+from tests.helpers import scripted_server as ss
+
+T = 3.0
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[ss.ScriptedServer, ss.ScriptedServer]]:
+    with ExitStack() as stack:
+        imap = stack.enter_context(ss.ScriptedServer(ss.imap_script(latency=0.1)))
+        smtp = stack.enter_context(ss.ScriptedServer(ss.smtp_script(latency=0.1)))
+        yield imap, smtp
+
+
+def make_account(servers: tuple[ss.ScriptedServer, ss.ScriptedServer], n: int) -> Account:
+    imap, smtp = servers
+    return Account(
+        address=f"user{n}@example.com",
+        imap=Endpoint(imap.host, imap.port, Security.PLAIN),
+        smtp=Endpoint(smtp.host, smtp.port, Security.PLAIN),
+        id=n,
+    )
+
+
+def test_results_come_back_as_signals_and_are_recorded_off_the_gui_thread(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+) -> None:
+    gui_thread = threading.get_ident()
+    recorded: list[tuple[int | None, bool, int]] = []
+    secret_threads: list[int] = []
+
+    def secret_for(account: Account) -> str:
+        secret_threads.append(threading.get_ident())
+        return "right-code" if account.id == 1 else "wrong-code"
+
+    def record(account: Account, check: AccountCheck) -> None:
+        recorded.append((account.id, check.ok, threading.get_ident()))
+
+    service = CheckerService(secret_for, record, timeout=T)
+    started: list[int] = []
+    finished: dict[int, AccountCheck] = {}
+    steps: list[tuple[int, str, str]] = []
+    service.accountStarted.connect(started.append)
+    service.accountFinished.connect(lambda i, check: finished.__setitem__(i, check))
+    service.progress.connect(lambda i, p, s: steps.append((i, p, s)))
+
+    with qtbot.waitSignal(service.allFinished, timeout=10_000):
+        assert service.check([make_account(servers, 1), make_account(servers, 2)]) == 2
+        # check() only queued the work: every reply takes 0.1 s, so nothing is back yet.
+        assert finished == {} and service.isBusy()
+    assert sorted(started) == [1, 2]
+    assert finished[1].ok
+    assert finished[2].imap.status is S.AUTH_FAILED and finished[2].smtp.status is S.AUTH_FAILED
+    assert (1, "imap", "examine") in steps and (1, "smtp", "mail_from") in steps
+    assert sorted((i, ok) for i, ok, _t in recorded) == [(1, True), (2, False)]
+    assert all(t != gui_thread for _i, _ok, t in recorded)
+    assert all(t != gui_thread for t in secret_threads)
+    assert not service.isBusy()
+    service.shutdown()
+
+
+def test_missing_code_is_reported_not_checked(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+) -> None:
+    service = CheckerService(lambda account: None, timeout=T)
+    with (
+        qtbot.waitSignal(service.accountFailed, timeout=5_000) as failed,
+        qtbot.waitSignal(service.allFinished, timeout=5_000),
+    ):
+        service.check([make_account(servers, 7)])
+    assert failed.args[0] == 7
+    assert servers[0].connections == 0 and servers[1].connections == 0
+    service.shutdown()
+
+
+def test_cancel_is_not_recorded_and_sends_no_credential(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+) -> None:
+    recorded: list[int | None] = []
+    service = CheckerService(
+        lambda a: "right-code", lambda a, c: recorded.append(a.id), concurrency=1, timeout=T
+    )
+    finished: list[AccountCheck] = []
+    service.accountFinished.connect(lambda i, check: finished.append(check))
+    with qtbot.waitSignal(service.allFinished, timeout=5_000):
+        service.check([make_account(servers, n) for n in (1, 2, 3)])
+        qtbot.wait(50)  # connected, greeting not yet answered (0.1 s latency)
+        service.cancel()
+    assert len(finished) == 3 and all(check.cancelled for check in finished)
+    assert recorded == []
+    assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
+    assert not servers[1].lines_matching("^AUTH")
+    service.shutdown()
+
+
+def test_same_account_twice_joins_the_running_check(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+) -> None:
+    service = CheckerService(lambda a: "right-code", timeout=T)
+    with qtbot.waitSignal(service.allFinished, timeout=5_000):
+        assert service.check([make_account(servers, 1)]) == 1
+        assert service.check([make_account(servers, 1)]) == 0
+    assert servers[0].connections == 1
+    service.shutdown()
