@@ -356,3 +356,47 @@ def test_fix_prefills_and_can_keep_the_stored_code(qtbot, tmp_path: Path, keep: 
     (fixed,) = stored_accounts()
     assert fixed.imap.port == imap.port
     assert SecretStore().get("chen@126.com") == code
+
+
+def test_background_detection_by_mx_shows_provider_and_source(qtbot) -> None:
+    from mailmanager.core import discovery
+    from tests.helpers.dns_server import dns_server
+
+    with dns_server() as dns:
+        dns.add("company-example.cn", "MX", "10 qiye163mx01.mxmail.netease.com.")
+        services = make_services()
+        services.detect = lambda address, cancel: discovery.detect(
+            address, dns_server=dns.address, timeout=3.0, cancel=cancel
+        )
+        wizard = make_wizard(qtbot, services)
+        page = wizard.address_page
+        page.address_edit.setText("li@company-example.cn")
+        assert page.detecting() and not page.isComplete()
+        qtbot.waitUntil(page.isComplete, timeout=TIMEOUT_MS)
+    assert wizard.ctx.provider is not None and wizard.ctx.provider.id == "netease_qiye"
+    assert "MX" in page.source_label.text()
+    assert page.provider_label.text() == "NetEase Enterprise Mail"
+    assert not page.busy_row.isVisible()
+
+
+def test_detection_can_be_cancelled(qtbot) -> None:
+    from mailmanager.core import discovery
+    from tests.helpers.dns_server import BlackHoleDns
+
+    with BlackHoleDns() as dns:
+        services = make_services()
+        services.detect = lambda address, cancel: discovery.detect(
+            address, dns_server=dns.address, timeout=5.0, cancel=cancel
+        )
+        wizard = make_wizard(qtbot, services)
+        page = wizard.address_page
+        page.address_edit.setText("li@nowhere-example.cn")
+        qtbot.waitUntil(lambda: page._task is not None, timeout=TIMEOUT_MS)
+        assert page.busy_row.isVisible()
+        task = page._task
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        assert not page.busy_row.isVisible()
+        assert page.isComplete()  # go on and enter the servers by hand
+        assert "No settings were found" in page.source_label.text()
+        assert task is not None and task.cancel_event.is_set()
+        task.join(timeout=5)

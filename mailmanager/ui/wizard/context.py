@@ -59,6 +59,7 @@ class Found:
     source: Source
     groups: tuple[ServerGroup, ...] = ()
     manual: bool = False  # the user chose the provider (or "enter servers myself") by hand
+    notes: tuple[str, ...] = ()  # detection's notes (English source texts, context Detection)
 
     @classmethod
     def from_detection(cls, detection: Any, catalogue: Catalogue, domain: str) -> Found:
@@ -79,7 +80,9 @@ class Found:
                 alt_smtp = getattr(alternative, "smtp", None)
                 if isinstance(alt_imap, Endpoint) and isinstance(alt_smtp, Endpoint):
                     groups.append(_detected_group(f"detected-{index + 1}", alt_imap, alt_smtp))
-        return cls(provider if isinstance(provider, Provider) else None, source, tuple(groups))
+        notes = tuple(str(n) for n in getattr(detection, "notes", ()) or ())
+        chosen = provider if isinstance(provider, Provider) else None
+        return cls(chosen, source, tuple(groups), notes=notes)
 
 
 def _detected_group(group_id: str, imap: Endpoint, smtp: Endpoint) -> ServerGroup:

@@ -9,7 +9,7 @@ the servers by hand.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from mailmanager.core import discovery
 from mailmanager.core.address import AddressError, parse_address
 from mailmanager.core.provider_model import Source
 from mailmanager.ui import formatting, icons
@@ -32,6 +33,15 @@ from mailmanager.ui.wizard.fields import F, WizardMode
 from mailmanager.ui.wizard.widgets import Notice, wrapped
 
 DETECT_DELAY_MS = 500
+# Detection notes worth showing beside the source line (the source itself is said already).
+EXTRA_NOTES = {
+    discovery.NOTE_AUTOCONFIG_HTTP,
+    discovery.NOTE_PARTIAL,
+    discovery.NOTE_DNS_TIMEOUT,
+    discovery.NOTE_NO_DNS,
+    discovery.NOTE_UNCONFIRMED,
+    discovery.NOTE_PLAIN,
+}
 MANUAL = "__manual__"
 
 
@@ -336,6 +346,13 @@ class AddressPage(QWizardPage):
             else:
                 self.provider_label.setText(self.tr("Provider not recognised"))
         source = self._source_text(found)
+        extra = [
+            QCoreApplication.translate("Detection", note)
+            for note in found.notes
+            if note in EXTRA_NOTES
+        ]
+        if extra:
+            source = " ".join([source, *extra]).strip()
         if not source and has_address and not running and not found.groups and not found.manual:
             source = self.tr(
                 "No settings were found for this domain. Choose the provider below, or enter "
