@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from mailmanager.core.store import AccountStore
+    from mailmanager.services.secret_worker import SecretWorker
 
 log = logging.getLogger("mailmanager.app")
 
@@ -143,14 +144,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if store is None:
         return EXIT_STORE_ERROR
 
-    from mailmanager.core.secrets import SecretStore
     from mailmanager.services.account_ops import AccountOps
-    from mailmanager.services.secret_worker import SecretWorker
     from mailmanager.ui.main_window import MainWindow
     from mailmanager.ui.provider_info import ProviderDirectory
 
-    worker = SecretWorker(SecretStore(app_paths))
-    ops = AccountOps(worker, app_paths.database)
+    def make_worker() -> SecretWorker:
+        # keyring is slow to import: it loads when the first account change needs it.
+        from mailmanager.core.secrets import SecretStore
+        from mailmanager.services.secret_worker import SecretWorker
+
+        return SecretWorker(SecretStore(app_paths))
+
+    ops = AccountOps(make_worker, app_paths.database)
     window = MainWindow(
         store,
         ops,
@@ -171,8 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_event_loop(app)
     finally:
         window.close()
-        ops.close()
-        worker.shutdown(wait=False)
+        ops.shutdown()
         store.close()
         icons.clear_caches()
         del translators

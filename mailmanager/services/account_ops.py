@@ -6,6 +6,9 @@ prompts, D-Bus activation), so it runs on ``SecretWorker``'s single thread, neve
 thread. SQLite connections belong to one thread, so the registry gets its own store connection,
 opened on that worker thread on first use. Its commits change ``PRAGMA data_version`` for the
 GUI's connection, so the ``StoreWatcher`` picks them up like a change made by the CLI.
+
+The worker (and with it the keyring library, whose import is slow) is created on first use, so
+that start-up paints the window without waiting for it.
 """
 
 from __future__ import annotations
@@ -14,14 +17,15 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 
 from mailmanager.core.accounts import Account
-from mailmanager.core.registry import Registry
-from mailmanager.core.store import AccountStore
-from mailmanager.services.secret_worker import SecretWorker
+
+if TYPE_CHECKING:
+    from mailmanager.core.registry import Registry
+    from mailmanager.services.secret_worker import SecretWorker
 
 log = logging.getLogger("mailmanager.ui.ops")
 
@@ -34,18 +38,39 @@ class AccountOps(QObject):
     """Queues registry operations on the worker thread; results come back on the GUI thread.
 
     Args:
-        worker: the app's ``SecretWorker`` (its one thread also owns the registry's store).
+        worker: the app's ``SecretWorker`` (its one thread also owns the registry's store), or
+            a function that makes it on first use.
         database: the store's file.
     """
 
-    def __init__(self, worker: SecretWorker, database: Path, parent: QObject | None = None):
+    def __init__(
+        self,
+        worker: SecretWorker | Callable[[], SecretWorker],
+        database: Path,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.worker = worker
+        self._worker: SecretWorker | None = None
+        self._make_worker: Callable[[], SecretWorker] | None = None
+        if callable(worker) and not isinstance(worker, QObject):
+            self._make_worker = worker
+        else:
+            self._worker = worker
         self._database = database
         self._registry: Registry | None = None  # only touched on the worker thread
 
+    @property
+    def worker(self) -> SecretWorker:
+        if self._worker is None:
+            assert self._make_worker is not None
+            self._worker = self._make_worker()
+        return self._worker
+
     def _on_worker(self) -> Registry:
         if self._registry is None:
+            from mailmanager.core.registry import Registry
+            from mailmanager.core.store import AccountStore
+
             self._registry = Registry(AccountStore.open(self._database), self.worker.store)
         return self._registry
 
@@ -111,6 +136,8 @@ class AccountOps(QObject):
 
     def close(self) -> None:
         """Close the worker's store connection (queued behind pending operations)."""
+        if self._worker is None:
+            return
 
         def close_store() -> None:
             if self._registry is not None:
@@ -122,3 +149,9 @@ class AccountOps(QObject):
             future.result(timeout=5)
         except Exception:  # shutting down: log and go on
             log.exception("closing the worker's store connection failed")
+
+    def shutdown(self) -> None:
+        """Close the store connection and stop the worker thread (if it was ever started)."""
+        self.close()
+        if self._worker is not None:
+            self._worker.shutdown(wait=False)
