@@ -44,15 +44,16 @@ def content_language(locale: QLocale) -> str:
     return "zh" if locale.language() == QLocale.Language.Chinese else "en"
 
 
-def install(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
+def install(app: QCoreApplication, locale: QLocale, folder: str | None = None) -> list[QTranslator]:
     """Load the translations for ``locale`` into ``app``; returns them (keep them alive).
 
-    Missing files are fine (English source texts are shown); the result says what was loaded.
+    ``folder`` holds mailmanager_<locale>.qm (default: resources/translations). Missing files
+    are fine (English source texts are shown); the result says what was loaded.
     """
     QLocale.setDefault(locale)
     loaded: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    own_dir = str(paths.resources_dir() / "translations")
+    own_dir = folder or str(paths.resources_dir() / "translations")
     for name, folder in (("qtbase", qt_dir), ("mailmanager", own_dir)):
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):

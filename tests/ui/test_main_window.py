@@ -194,3 +194,27 @@ def test_widgets_have_object_names(make_window, store: AccountStore) -> None:
     for action in window.actions_.account_actions():
         assert action.objectName().endswith("Action")
         assert action.shortcut().toString()
+
+
+def test_language_menu_saves_the_choice(make_window, settings) -> None:
+    window = make_window()
+    assert window.actions_.languages["system"].isChecked()
+    window.actions_.languages["zh_CN"].trigger()
+    assert settings.value("ui/language") == "zh_CN"
+    assert "next time" in window.statusBar().currentMessage()
+
+
+def test_context_menu_offers_the_account_commands(make_window, store: AccountStore) -> None:
+    seed(store)
+    window = make_window()
+    menu = window.actions_.make_context_menu(window)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names == [
+        "checkNowAction",
+        "editAction",
+        "rotateAction",
+        "pauseAction",
+        "copySettingsAction",
+        "removeAction",
+    ]
+    menu.deleteLater()
