@@ -218,3 +218,23 @@ def test_context_menu_offers_the_account_commands(make_window, store: AccountSto
         "removeAction",
     ]
     menu.deleteLater()
+
+
+def test_replace_code_goes_through_the_registry(
+    make_window, qtbot, store: AccountStore, secret_store: SecretStore
+) -> None:
+    seed(store)
+    secret_store.set("ok@163.com", "old-code-163-xyz")
+    window = make_window()
+    select(window, "ok@163.com")
+    form = window.rotate_selected()
+    assert form is not None
+    assert not form.findChild(QLineEdit, "addressEdit").isVisible()
+    assert "revoke" in form.note.text()
+    form.findChild(QLineEdit, "codeEdit").setText("new-code-163-xyz")
+    form.findChild(QPushButton, "saveButton").click()
+    qtbot.waitUntil(lambda: secret_store.get("ok@163.com") == "new-code-163-xyz", timeout=5000)
+    account = store.find_by_address("ok@163.com")
+    assert account is not None
+    kinds = [e.kind.value for e in store.credential_events(account.id or 0)]
+    assert kinds[0] == "rotated"
