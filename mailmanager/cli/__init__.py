@@ -25,6 +25,7 @@ from mailmanager.cli.common import EXIT_USAGE, CliContext, UsageError
 COMMAND_MODULES = (
     "mailmanager.cli.accounts_cmds",
     "mailmanager.cli.detect_cmd",
+    "mailmanager.cli.provider_cmd",
     "mailmanager.cli.check_cmd",
 )
 

@@ -328,7 +328,7 @@ class _Detector:
         _wait([mx, *srv], dns_deadline)
         if self.deadline.is_cancelled():
             return self._nothing([NOTE_CANCELLED], cancelled=True)
-        if self.dns.outcome.timeouts:
+        if self.dns.outcome.timeouts or not (mx.done() and all(f.done() for f in srv)):
             notes.append(NOTE_DNS_TIMEOUT)
 
         detection = self.mx(_value(mx) or [])
