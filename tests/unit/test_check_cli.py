@@ -1,4 +1,4 @@
-"""mailmanager-cli check: the ad-hoc form (stores nothing) and the stored forms (records history)."""
+"""mailmanager-cli check: the ad-hoc form (stores nothing) and the stored forms (history)."""
 
 from __future__ import annotations
 
