@@ -10,7 +10,6 @@ import gc
 import os
 import subprocess
 import sys
-import textwrap
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -182,38 +181,35 @@ def test_no_bus_at_all(
 
 
 def test_default_backend_without_bus_refuses_and_writes_nothing(tmp_path: Path) -> None:
-    """A fresh process on a machine with no session bus: keyring picks its fail backend, the
-    app refuses in plain words, and the code lands in no file anywhere."""
+    """`mailmanager-cli add` in a fresh process on a machine with no session bus: keyring picks
+    its fail backend, the CLI refuses in plain words (exit 1), no account is created, and the
+    code lands in no file anywhere (no fallback)."""
     root = tmp_path / "nobus"
     env = isolated_env(root)
     env.pop("PYTHON_KEYRING_BACKEND", None)
     env["MAILMANAGER_HOME"] = str(root / "mm-home")
     env["PYTHONPATH"] = str(REPO_ROOT)
-    script = textwrap.dedent(
-        """
-        import sys
-        from mailmanager.core.secrets import SecretStore, SecretsError
-        try:
-            SecretStore().set("alice@example.org", sys.stdin.readline().strip())
-        except SecretsError as exc:
-            print(type(exc).__name__, exc.message, sep="|")
-        else:
-            print("stored")
-        """
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        input=CODE + "\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=root,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    kind, message = result.stdout.strip().split("|")
-    assert kind == "SecretsUnavailable"
-    assert "No secure keyring is available" in message
-    assert CODE not in result.stdout + result.stderr
+    cli = [sys.executable, "-c", "import sys; from mailmanager.cli import main; sys.exit(main())"]
+    servers = ["--imap", "imap.example.org:993:ssl", "--smtp", "smtp.example.org:465:ssl"]
+
+    def run(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*cli, *argv],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=root,
+            timeout=60,
+            check=False,
+        )
+
+    added = run("add", "alice@example.org", "--password-stdin", "--no-check", *servers, stdin=CODE)
+    assert added.returncode == 1, added.stderr
+    assert "No secure keyring is available" in added.stderr
+    assert len(added.stderr.strip().splitlines()) == 1
+    assert CODE not in added.stdout + added.stderr
+    listed = run("--json", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.strip() == "[]"
     assert files_containing(root, CODE) == []
