@@ -32,10 +32,11 @@ from mailmanager.cli.common import (
     parse_endpoint,
     read_password_stdin,
 )
-from mailmanager.core import account_export, check_runner
+from mailmanager.core import account_export, check_runner, discovery
 from mailmanager.core import address as address_rules
 from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint
 from mailmanager.core.check_runner import AccountCheck
+from mailmanager.core.discovery import Detection
 from mailmanager.core.hints import hint_text
 from mailmanager.core.policy import local_today
 from mailmanager.core.providers import Provider
@@ -51,6 +52,7 @@ from mailmanager.core.store import (
 log = logging.getLogger("mailmanager.cli")
 
 CHECK_TIMEOUT = 20.0
+DETECT_TIMEOUT = 8.0
 
 Command = Callable[[argparse.Namespace, CliContext], int]
 
@@ -71,9 +73,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="read the authorization code from the first line of standard input (required)",
     )
-    server_help = (
-        "HOST:PORT:ssl|starttls|plain (IPv6 host in brackets); from the catalogue if omitted"
-    )
+    server_help = "HOST:PORT:ssl|starttls|plain (IPv6 host in brackets); detected if omitted"
     p.add_argument("--imap", metavar="SERVER", help=server_help)
     p.add_argument("--smtp", metavar="SERVER", help=server_help)
     p.add_argument("--username", metavar="U", help="login name (default: the provider's rule)")
@@ -90,6 +90,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument(
         "--ca-file", metavar="PEM", help="extra CA certificates for a server with its own CA"
+    )
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="find servers in the catalogue only (no DNS, autoconfig or guessing)",
     )
     p.add_argument("--no-check", action="store_true", help="save without checking the login")
     _json_flag(p)
@@ -222,28 +227,41 @@ def _catalogue_provider(ctx: CliContext, domain: str) -> Provider | None:
     return catalogue.by_domain(domain) if catalogue is not None else None
 
 
+def _with_user(endpoint: Endpoint, username: str) -> Endpoint:
+    return Endpoint(endpoint.host, endpoint.port, endpoint.security, username)
+
+
+def _detect(ctx: CliContext, parsed: address_rules.Address, network: bool) -> Detection:
+    """Provider and servers for the address: the catalogue first, then (unless offline) MX,
+    SRV, autoconfig and a guess, as the wizard does (core.discovery)."""
+    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
+    if catalogue is None:  # already logged; the servers must then come from the options
+        return Detection(parsed.address, None, discovery.Source.NONE, None, None)
+    return discovery.detect(
+        parsed.address, network=network, timeout=DETECT_TIMEOUT, catalogue=catalogue
+    )
+
+
 def _endpoints(
-    args: argparse.Namespace, parsed: address_rules.Address, provider: Provider | None
+    args: argparse.Namespace, parsed: address_rules.Address, found: Detection
 ) -> tuple[Endpoint, Endpoint]:
-    """Servers from the options, the rest from the catalogue's default group."""
-    default_user = args.username or ""
-    imap = parse_endpoint(args.imap, default_user or parsed.address) if args.imap else None
-    smtp = parse_endpoint(args.smtp, default_user or parsed.address) if args.smtp else None
-    if imap is not None and smtp is not None:
-        return imap, smtp
-    # TODO(providers.detect): when network detection (MX / autoconfig) lands in
-    # core/providers.py, use it here for domains the catalogue does not list.
-    groups = provider.groups_for(parsed.domain) if provider is not None else ()
-    if provider is None or not groups:
-        fail(
-            f"the servers for {parsed.domain} are not known: give --imap HOST:PORT:SECURITY "
-            "and --smtp HOST:PORT:SECURITY"
+    """Servers from the options; what they leave out from detection."""
+    user = args.username or ""
+    imap = parse_endpoint(args.imap, user or parsed.address) if args.imap else None
+    smtp = parse_endpoint(args.smtp, user or parsed.address) if args.smtp else None
+    if imap is None and found.imap is not None:
+        imap = _with_user(found.imap, user or found.imap.username or parsed.address)
+    if smtp is None and found.smtp is not None:
+        smtp = _with_user(found.smtp, user or found.smtp.username or parsed.address)
+    if imap is None or smtp is None:
+        missing = " and ".join(
+            name for name, ep in (("--imap", imap), ("--smtp", smtp)) if ep is None
         )
-    known_imap, known_smtp = provider.endpoints_for(parsed, groups[0])
-    if default_user:
-        known_imap = Endpoint(known_imap.host, known_imap.port, known_imap.security, default_user)
-        known_smtp = Endpoint(known_smtp.host, known_smtp.port, known_smtp.security, default_user)
-    return imap or known_imap, smtp or known_smtp
+        fail(
+            f"the servers for {parsed.domain} could not be found: give {missing} "
+            "HOST:PORT:ssl|starttls|plain"
+        )
+    return imap, smtp
 
 
 def _run_check(account: Account, secret: str) -> AccountCheck:
@@ -285,10 +303,13 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         if existing is not None:
             account = existing
         else:
-            provider = _catalogue_provider(ctx, parsed.domain)
+            # Both servers given: only the provider's id is wanted, no network needed.
+            network = not args.offline and not (args.imap and args.smtp)
+            found = _detect(ctx, parsed, network)
+            provider = found.provider
             if provider is not None and provider.oauth_only:
                 fail(f"{provider.name('en')} no longer accepts authorization codes (OAuth only)")
-            imap, smtp = _endpoints(args, parsed, provider)
+            imap, smtp = _endpoints(args, parsed, found)
             account = Account(
                 address=parsed.address,
                 imap=imap,

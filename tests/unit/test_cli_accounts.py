@@ -162,7 +162,10 @@ def test_add_uses_the_catalogue(cli: Any) -> None:
     [
         (["add", "not-an-address", "--password-stdin", "--no-check", *SERVERS], "invalid address"),
         (["add", "x@example.org", "--no-check", *SERVERS], "--password-stdin"),
-        (["add", "x@unknown-domain.example", "--password-stdin", "--no-check"], "not known"),
+        (["add", "x@unknown-domain.example", "--password-stdin", "--no-check", "--offline"],
+         "could not be found: give --imap and --smtp"),
+        (["add", "x@unknown-domain.example", "--password-stdin", "--no-check", "--offline",
+          "--imap", "imap.example.org:993:ssl"], "could not be found: give --smtp"),
         (
             ["add", "x@example.org", "--password-stdin", "--no-check", *SERVERS,
              "--code-expires", "2026-13-40"],
