@@ -263,8 +263,8 @@ def running(script: Script, **kwargs: Any) -> Iterator[ScriptedServer]:
 
 # -- ready-made dialogues -------------------------------------------------------------------------
 
-_QUOTED = rb'"((?:[^"\\]|\\.)*)"'
-_LOGIN = re.compile(rb"^\S+ LOGIN " + _QUOTED + rb" " + _QUOTED + rb"\s*$", re.IGNORECASE)
+_ASTRING = rb'(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))'  # quoted string or atom
+_LOGIN = re.compile(rb"^\S+ LOGIN " + _ASTRING + rb" " + _ASTRING + rb"\s*$", re.IGNORECASE)
 
 
 def _unquote(raw: bytes) -> str:
@@ -309,7 +309,11 @@ def imap_script(
         if match is None:
             session.send(tag_of(line) + b" BAD invalid LOGIN\r\n")
             return
-        logged_in(session, tag_of(line), _unquote(match.group(1)), _unquote(match.group(2)))
+        user = _unquote(match.group(1)) if match.group(1) is not None else _unquote(match.group(2))
+        secret = (
+            _unquote(match.group(3)) if match.group(3) is not None else _unquote(match.group(4))
+        )
+        logged_in(session, tag_of(line), user, secret)
 
     def authenticate(session: Session, line: bytes) -> None:
         words = line.split()
