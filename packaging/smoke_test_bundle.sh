@@ -5,9 +5,11 @@
 #      a REAL Secret Service (gnome-keyring on a private D-Bus session, unlocked with an empty
 #      password, HOME and XDG folders in a temporary directory: the recipe of
 #      ../shared/test-services.md and tests/helpers/secret_service.py);
+#      and the frozen app finds resources/ (provider catalogue, icons, translations);
 #   3. the frozen desktop app, started with --smoke-test under QT_QPA_PLATFORM=offscreen, exits 0,
 #      prints its start-up time and shows that one account (it prints "accounts=N");
-#   4. the code appears in no file under the home and in no output.
+#   4. a second start on the same home brings the running copy forward and exits 0;
+#   5. the code appears in no file under the home and in no output.
 #   packaging/smoke_test_bundle.sh [BUNDLE_DIR]     (default dist/mailmanager)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,8 @@ fi
 
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+first=""  # the background app of step 4: never left running, whatever fails
+trap '[ -n "$first" ] && kill "$first" 2>/dev/null; rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" XDG_CONFIG_HOME="$tmp/home/.config"
 export XDG_CACHE_HOME="$tmp/home/.cache" XDG_RUNTIME_DIR="$tmp/runtime"
 mkdir -p "$HOME" && mkdir -m 700 "$XDG_RUNTIME_DIR"
@@ -76,8 +79,29 @@ grep -Eq '^startup_ms=[0-9]+' "$tmp/app.out" || fail "no startup_ms= line"
 grep -Eq '^accounts=1$' "$tmp/app.out" || fail "the app does not show the account the CLI added"
 echo "smoke: mailmanager --smoke-test: $(grep -E '^startup_ms=' "$tmp/app.out"), process wall time ${wall_ms} ms"
 
-# 4. the code never reached a file or an output
-if grep -rqF -- "$code" "$home" "$tmp/add.out" "$tmp/list.out" "$tmp/app.out"; then
+# 4. one copy per home: a second start hands over to the running one and exits 0
+log_file="$home/logs/mailmanager.log"
+log_start=$(($(stat -c %s "$log_file") + 1))  # earlier runs (step 3) wrote to the same log
+wait_log() {  # wait_log TEXT PID: until the log holds TEXT since step 4 began (max 30 s)
+  for _ in $(seq 300); do
+    tail -c "+$log_start" "$log_file" | grep -qF -- "$1" && return 0
+    kill -0 "$2" 2>/dev/null || fail "the running app exited early"
+    sleep 0.1
+  done
+  fail "never logged: $1"
+}
+QT_QPA_PLATFORM=offscreen "$bundle/mailmanager" --home "$home" >"$tmp/first.out" 2>&1 &
+first=$!
+wait_log "single instance claimed" "$first"
+QT_QPA_PLATFORM=offscreen timeout 30 "$bundle/mailmanager" --home "$home" >"$tmp/second.out" 2>&1 \
+  || { cat "$tmp/second.out" >&2; kill "$first"; fail "the second start exited non-zero"; }
+wait_log "bringing the window forward" "$first"
+kill "$first" && wait "$first" 2>/dev/null || true
+first=""
+echo "smoke: a second start on the same home brought the first forward and exited 0"
+
+# 5. the code never reached a file or an output
+if grep -rqF -- "$code" "$home" "$tmp"/{add,list,app,first,second}.out; then
   fail "the code was written to a file or printed"
 fi
 echo "smoke: OK"
