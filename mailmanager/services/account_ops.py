@@ -98,6 +98,24 @@ class AccountOps(QObject):
 
         self._run(change, on_done, on_error)
 
+    def confirm_web_login(
+        self, account_id: int, day: date, *, on_done: Done = None, on_error: Failed = None
+    ) -> None:
+        """Remember that the user logged in on the web on ``day`` (the inactivity rule)."""
+
+        def change(r: Registry) -> Account:
+            from mailmanager.core.accounts import CredentialEvent, CredentialEventKind, utcnow
+
+            current = r.store.get_account(account_id)
+            with r.store.transaction():
+                saved = r.update_settings(current.replace(last_web_login=day))
+                r.store.add_credential_event(
+                    CredentialEvent(account_id, utcnow(), CredentialEventKind.WEB_LOGIN)
+                )
+            return saved
+
+        self._run(change, on_done, on_error)
+
     def rotate(
         self,
         account_id: int,

@@ -1,17 +1,19 @@
 """The details pane: everything about the selected mailbox, laid out like a form.
 
 Sections, top to bottom: a header (provider mark, address, provider and name, badge), the
-states that apply with their explanations, a slot for the check timeline (issue 6 fills it),
-the servers, the authorization code's dates, the recent checks with the servers' messages, and
-the code's history. The pane only reads the store; actions live in the main window.
+states that apply with their explanations, a 30-day strip of checks, the servers, the
+authorization code's dates with its age as a bar, sending guidance for the mailbox's sending age
+and its last confirmed web login, the recent checks with the servers' messages, and the code's
+history. The pane only reads the store; actions live in the main window (the web-login button
+only emits ``webLoginConfirmed``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
+    QPushButton,
     QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core import status
+from mailmanager.core import sending, status
 from mailmanager.core.accounts import (
     Account,
     AccountSummary,
@@ -41,6 +45,7 @@ from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.provider_info import ProviderLook
 from mailmanager.ui.status_delegate import StatusBadge
+from mailmanager.ui.timeline_strip import TimelineView
 
 RECENT_CHECKS = 10
 MARK_SIZE = 40
@@ -79,11 +84,14 @@ class DetailsPane(QScrollArea):
             per-account check timeline (issue 6).
     """
 
+    webLoginConfirmed = Signal(int)
+
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utcnow
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._account_id: int | None = None
         self.setObjectName("detailsPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -146,6 +154,8 @@ class DetailsPane(QScrollArea):
 
         self.timeline_layout = QVBoxLayout()
         self.timeline_layout.setObjectName("timelineSlot")
+        self.timeline = TimelineView()
+        self.timeline_layout.addWidget(self.timeline)
         body.addLayout(self.timeline_layout)
 
         body.addWidget(_section_title(self.tr("Servers"), "serversTitle"))
@@ -171,7 +181,29 @@ class DetailsPane(QScrollArea):
         code.addRow(self.tr("Created:"), self.code_created)
         code.addRow(self.tr("Expires:"), self.code_expires)
         code.addRow(self.tr("Rotation:"), self.code_rotation)
+        self.code_age = QProgressBar()
+        self.code_age.setObjectName("codeAgeBar")
+        self.code_age.setTextVisible(True)
+        self.code_age.setMaximumHeight(18)
+        code.addRow(self.tr("Code age:"), self.code_age)
         body.addLayout(code)
+
+        body.addWidget(_section_title(self.tr("Sending and staying active"), "sendingTitle"))
+        self.sending = QLabel()
+        self.sending.setObjectName("detailsSending")
+        self.sending.setWordWrap(True)
+        self.sending.setTextFormat(Qt.TextFormat.PlainText)
+        body.addWidget(self.sending)
+        self.web_login = QPushButton(self.tr("I logged in on the web today"))
+        self.web_login.setObjectName("webLoginButton")
+        self.web_login.setToolTip(
+            self.tr(
+                "Providers recycle mailboxes nobody logs into on the web. Background checks "
+                "do not count, so tell mailmanager when you have logged in."
+            )
+        )
+        self.web_login.clicked.connect(self._web_login_clicked)
+        body.addWidget(self.web_login, 0, Qt.AlignmentFlag.AlignLeft)
 
         body.addWidget(_section_title(self.tr("Recent checks"), "checksTitle"))
         self.checks = QTreeWidget()
@@ -223,8 +255,12 @@ class DetailsPane(QScrollArea):
         look: ProviderLook | None = None,
         checks: list[CheckRecord] | None = None,
         events: list[CredentialEvent] | None = None,
+        daily: dict[date, ConnectionStatus] | None = None,
     ) -> None:
-        """Show ``summary`` (None: the "select a mailbox" hint)."""
+        """Show ``summary`` (None: the "select a mailbox" hint).
+
+        ``daily`` is the worst status per day of the last 30 days (``store.daily_history``).
+        """
         self.placeholder.setVisible(summary is None)
         self.body.setVisible(summary is not None)
         if summary is None:
@@ -249,6 +285,10 @@ class DetailsPane(QScrollArea):
         self._fill_code(account)
         self._fill_checks(checks or [])
         self._fill_events(events or [])
+        today = local_today(self._clock())
+        self.timeline.set_days(daily or {}, today)
+        self._fill_sending(account, look, today)
+        self._account_id = account.id
 
     def _fill_states(self, states: list[State]) -> None:
         while self.states_box.count():
@@ -349,6 +389,65 @@ class DetailsPane(QScrollArea):
                     "%1", formatting.format_date(due)
                 )
             )
+
+    def _fill_code_age(self, account: Account, today: date) -> None:
+        """Age of the code against its rotation interval (or its validity, if it expires)."""
+        if account.code_created is None:
+            self.code_age.setRange(0, 1)
+            self.code_age.setValue(0)
+            self.code_age.setFormat(self.tr("Unknown"))
+            return
+        age = max((today - account.code_created).days, 0)
+        if account.code_expires is not None:
+            span = max((account.code_expires - account.code_created).days, 1)
+            label = self.tr("%1 of %2 days of validity used")
+        else:
+            span = max(account.rotate_days, 1)
+            label = self.tr("%1 of %2 days until rotation")
+        self.code_age.setRange(0, span)
+        self.code_age.setValue(min(age, span))
+        self.code_age.setFormat(label.replace("%1", str(age)).replace("%2", str(span)))
+
+    def _fill_sending(self, account: Account, look: ProviderLook | None, today: date) -> None:
+        lines: list[str] = []
+        guidance = look.sending if look is not None else None
+        since = account.sending_since or local_today(account.created_at)
+        stage = sending.advice(guidance, since, today)
+        if stage is not None and stage.stage is not None:
+            limit = stage.stage
+            text = self.tr("Sending week %1: at most about %2 messages a day.")
+            text = text.replace("%1", str(stage.week)).replace("%2", str(limit.max_per_day))
+            if limit.min_interval_minutes and limit.max_interval_minutes:
+                text += " " + self.tr("Leave %1–%2 minutes between messages.").replace(
+                    "%1", str(limit.min_interval_minutes)
+                ).replace("%2", str(limit.max_interval_minutes))
+            lines.append(text)
+            if guidance is not None and guidance.one_to_one_only:
+                lines.append(
+                    self.tr("Personal mailboxes are for one-to-one mail: never send in bulk.")
+                )
+        elif guidance is not None:
+            lines.append(self.tr("Send at a natural pace; never send in bulk."))
+        recycle = look.recycle_days if look is not None else None
+        if recycle:
+            last = account.last_web_login or local_today(account.created_at)
+            lines.append(
+                self.tr(
+                    "Last web login you confirmed: %1. The provider may recycle mailboxes "
+                    "after %2 days without one."
+                )
+                .replace("%1", formatting.format_date(last))
+                .replace("%2", str(recycle))
+            )
+        self.sending.setText(
+            "\n".join(lines) if lines else self.tr("No sending guidance for this provider.")
+        )
+        self.web_login.setVisible(bool(recycle))
+        self._fill_code_age(account, today)
+
+    def _web_login_clicked(self) -> None:
+        if self._account_id is not None:
+            self.webLoginConfirmed.emit(self._account_id)
 
     def _fill_checks(self, checks: list[CheckRecord]) -> None:
         self.checks.clear()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from mailmanager.core.accounts import Account, AccountSummary
 from mailmanager.core.badges import badge_state
+from mailmanager.core.policy import local_today
 from mailmanager.core.status import Severity, info
 from mailmanager.core.store import AccountStore, StoreError
 from mailmanager.services.account_ops import AccountOps
@@ -48,6 +49,7 @@ from mailmanager.ui.confirm_removal import confirm_removal
 from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory
+from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
 
 log = logging.getLogger("mailmanager.ui")
 
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.no_match)
 
         self.details = DetailsPane(clock=self._clock)
+        self.details.webLoginConfirmed.connect(self._confirm_web_login)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         list_pane = QWidget()
@@ -277,15 +280,18 @@ class MainWindow(QMainWindow):
         try:
             checks = self.store.recent_checks(summary.account.id, limit=10)
             events = self.store.credential_events(summary.account.id)
+            since = local_today(self._clock()) - timedelta(days=TIMELINE_DAYS - 1)
+            daily = self.store.daily_history(summary.account.id, since)
         except StoreError as exc:
             self._store_failed(exc)
-            checks, events = [], []
+            checks, events, daily = [], [], {}
         self.details.show_account(
             summary,
             states=self.model.states_at(row),
             look=self.model.look_at(row),
             checks=checks,
             events=events,
+            daily=daily,
         )
 
     def _update_actions(self) -> None:
@@ -402,6 +408,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%1 was removed.").replace("%1", account.address), 8000
             )
+
+    def _confirm_web_login(self, account_id: int) -> None:
+        today = local_today(self._clock())
+        self.ops.confirm_web_login(
+            account_id,
+            today,
+            on_done=lambda _account: self._saved_message(
+                self.tr("Noted: you logged in on the web today.")
+            ),
+            on_error=self._failed,
+        )
+
+    def _saved_message(self, text: str) -> None:
+        self.refresh()
+        self.statusBar().showMessage(text, 8000)
 
     def _failed(self, error: BaseException) -> None:
         self.refresh()

@@ -35,12 +35,16 @@ class ProviderLook:
         name: the provider's name in the UI language, or the address's domain.
         mark_text / mark_color: the glyph painted as the provider's mark.
         recycle_days: the provider's inactivity limit (days), or None.
+        sending: the provider's sending guidance (core.provider_model.SendingGuidance), or None.
+        settings_url: the provider's web settings page (codes are made and revoked there).
     """
 
     name: str
     mark_text: str
     mark_color: str
     recycle_days: int | None = None
+    sending: Any = None
+    settings_url: str = ""
 
 
 def fallback_look(address: str) -> ProviderLook:
@@ -96,6 +100,8 @@ class ProviderDirectory:
             mark_text=provider.mark.text,
             mark_color=provider.mark.color,
             recycle_days=inactivity.days if inactivity is not None else None,
+            sending=provider.sending,
+            settings_url=provider.settings_url,
         )
 
 

@@ -1,0 +1,119 @@
+"""The details pane's monitoring parts: 30-day strip, code age, sending guidance, web login."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QPushButton
+
+from mailmanager.core.accounts import AccountSummary, CredentialEventKind
+from mailmanager.core.provider_model import SendingGuidance, SendingStage, Text
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store import AccountStore
+from mailmanager.ui.details_pane import DetailsPane
+from mailmanager.ui.provider_info import ProviderLook
+from mailmanager.ui.timeline_strip import DAYS, TimelineStrip
+from tests.ui.conftest import make_account
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+TODAY = NOW.date()
+NETEASE = ProviderLook(
+    "NetEase Mail",
+    "网易",
+    "#d32f2f",
+    recycle_days=90,
+    sending=SendingGuidance(
+        Text("", ""),
+        (
+            SendingStage(1, 1, 50, None, 5, 10),
+            SendingStage(2, 4, 200, 100),
+            SendingStage(5, None, 300),
+        ),
+        one_to_one_only=True,
+    ),
+)
+
+
+def pane(qtbot) -> DetailsPane:
+    widget = DetailsPane(clock=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.resize(420, 900)
+    widget.show()
+    return widget
+
+
+def test_strip_counts_and_tooltips(qtbot) -> None:
+    strip = TimelineStrip()
+    qtbot.addWidget(strip)
+    strip.resize(DAYS * 10, 22)
+    days = {TODAY - timedelta(days=n): ConnectionStatus.OK for n in range(20)}
+    days[TODAY - timedelta(days=3)] = ConnectionStatus.TIMEOUT
+    days[TODAY - timedelta(days=45)] = ConnectionStatus.OK  # outside the window
+    strip.set_days(days, TODAY)
+    assert strip.counts() == (19, 1, 10)
+    assert strip.day_at(DAYS - 1) == TODAY
+    tip = strip.tooltip_at(QPoint(int((DAYS - 4 + 0.5) * 10), 5))
+    assert tip.startswith((TODAY - timedelta(days=3)).isoformat()) and "Timed out" in tip
+    assert "no check" in strip.tooltip_at(QPoint(2, 5))
+    assert not strip.grab().isNull()
+
+
+def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
+    widget = pane(qtbot)
+    account = make_account("new@163.com", id=1).replace(
+        created_at=NOW - timedelta(days=3), code_created=TODAY - timedelta(days=3)
+    )
+    daily = {TODAY - timedelta(days=1): ConnectionStatus.OK}
+    widget.show_account(AccountSummary(account), look=NETEASE, daily=daily)
+    text = widget.sending.text()
+    assert "week 1" in text and "50" in text and "5–10 minutes" in text
+    assert "one-to-one" in text
+    assert widget.web_login.isVisible()
+    assert widget.timeline.caption.text().startswith("Fine: 1 days")
+    assert widget.code_age.maximum() == account.rotate_days and widget.code_age.value() == 3
+    with qtbot.wait_signal(widget.webLoginConfirmed) as confirmed:
+        widget.web_login.click()
+    assert confirmed.args == [1]
+
+
+def test_later_weeks_and_expiring_codes(qtbot) -> None:
+    widget = pane(qtbot)
+    account = make_account("old@163.com", id=2).replace(
+        created_at=NOW - timedelta(days=60),
+        code_created=TODAY - timedelta(days=30),
+        code_expires=TODAY + timedelta(days=30),
+    )
+    widget.show_account(AccountSummary(account), look=NETEASE)
+    assert "week 9" in widget.sending.text() and "300" in widget.sending.text()
+    assert widget.code_age.maximum() == 60 and widget.code_age.value() == 30
+
+
+def test_no_guidance_and_no_recycling_rule(qtbot) -> None:
+    widget = pane(qtbot)
+    look = ProviderLook("example.org", "E", "#333333")
+    widget.show_account(AccountSummary(make_account("a@example.org", id=3)), look=look)
+    assert widget.sending.text() == "No sending guidance for this provider."
+    assert not widget.web_login.isVisible()
+
+
+def test_main_window_records_a_web_login(make_window, qtbot, store: AccountStore) -> None:
+    account = store.add_account(
+        make_account("zhang@163.com").replace(provider_id="netease_personal")
+    )
+    window = make_window()
+    window.select_account(account.id)
+    button = window.details.findChild(QPushButton, "webLoginButton")
+    assert button is not None and button.isVisible()
+    button.click()
+
+    def recorded() -> bool:
+        saved = store.get_account(account.id or 0)
+        return saved.last_web_login is not None
+
+    qtbot.waitUntil(recorded, timeout=5000)
+    events = store.credential_events(account.id or 0)
+    assert events[0].kind is CredentialEventKind.WEB_LOGIN
