@@ -339,6 +339,8 @@ class AddressPage(QWizardPage):
             self.provider_label.setText(domain)
         else:
             self.mark.clear()
+            if has_address and not running:
+                self.mark.setPixmap(icons.provider_mark("?", "#78909C", 40, dpr))
             if found.manual:
                 self.provider_label.setText(self.tr("Servers entered by hand"))
             elif running or not has_address:
@@ -376,6 +378,11 @@ class AddressPage(QWizardPage):
         shown = has_address and not running and (found.provider is not None or bool(source))
         self.card.setVisible(shown or found.manual)
         editable = self.ctx.mode is WizardMode.ADD
+        if found.provider is None and not found.groups and not found.manual:
+            link = self.tr("Choose the provider from the list, or enter the servers yourself")
+        else:
+            link = self.tr("Not right? Choose the provider or enter the servers yourself")
+        self.override_link.setText(f"<a href='#choose'>{link}</a>")
         self.override_link.setVisible(editable and has_address and not running)
 
     # -- QWizardPage ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class CodeOncePage(QWizardPage):
         self.ctx = ctx
         self._entered = False
         self.setTitle(self.tr("The code is shown only once"))
+        self.setSubTitle(self.tr("Read this before you generate the code: it saves a second try."))
         self.warning = Notice("warning")
         self.warning.setObjectName("codeOnceWarning")
         font = self.warning.title.font()

@@ -102,6 +102,9 @@ class CredentialPage(QWizardPage):
         self.rotate_spin.setRange(MIN_ROTATE_DAYS, MAX_ROTATE_DAYS)
         self.rotate_spin.setValue(90)
         self.rotate_spin.setSuffix(self.tr(" days"))
+        self.rotate_spin.setMaximumWidth(140)
+        self.created_edit.setMaximumWidth(160)
+        self.expires_edit.edit.setDate(QDate.currentDate().addYears(1))
         self.registerField(F.ROTATE_DAYS, self.rotate_spin)
         rotate_note = wrapped(
             self.tr("mailmanager reminds you to replace the code after this many days.")
@@ -204,7 +207,7 @@ class CredentialPage(QWizardPage):
 
     def initializePage(self) -> None:
         name = self._credential_name()
-        self.password_title.setText(name[:1].upper() + name[1:] + self.tr(":"))
+        self.password_title.setText(self.tr("%1:").replace("%1", name[:1].upper() + name[1:]))
         if self.ctx.mode is WizardMode.ROTATE:
             self.setTitle(self.tr("Paste the new code"))
         else:
@@ -214,17 +217,13 @@ class CredentialPage(QWizardPage):
                 "%1", name
             )
         )
-        provider = self.ctx.provider
-        lang = self.ctx.lang
         required = self.expiry_required()
         if required:
-            validity = provider.credential.validity if provider is not None else None
             self.expires_note.setText(
                 self.tr(
                     "Required: these codes stop working on a date you chose when making it. "
                     "Tick the box and enter that date."
                 )
-                + (" " + validity.get(lang) if validity else "")
             )
         else:
             self.expires_note.setText(self.tr("Leave unticked if the code does not expire."))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from mailmanager.core.accounts import Account
 from mailmanager.core.check_runner import AccountCheck
@@ -112,8 +112,11 @@ class DonePage(QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.summary)
         layout.addWidget(self.revoke)
-        layout.addWidget(self.revoke_button)
-        layout.addWidget(self.retry_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.revoke_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
 
     def busy(self) -> bool:
@@ -164,6 +167,7 @@ class DonePage(QWizardPage):
             self.setTitle(self.tr("All set"))
             self.status.set_kind("success")
             self.status.set_text(self.tr("The mailbox works and has been saved."))
+        self.setSubTitle(self.tr("Click Finish to close this window."))
         self.summary.setText(self._summary(value))
         self._show_revoke()
         self.saved.emit(value)
@@ -232,6 +236,7 @@ class DonePage(QWizardPage):
 
     def initializePage(self) -> None:
         self.setTitle(self.tr("Saving"))
+        self.setSubTitle(self.tr("This takes a moment; the keyring may ask you to unlock it."))
         self.save()
 
     def isComplete(self) -> bool:

@@ -48,6 +48,7 @@ class PreparePage(QWizardPage):
         top = QHBoxLayout()
         top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.credential_label, 1)
+        top.addStretch(0)
 
         self.stop = Notice("error")
         self.stop.setObjectName("oauthStop")
@@ -222,18 +223,22 @@ class PreparePage(QWizardPage):
         )
         self.credential_label.setText(self._credential_sentence(provider))
         if provider.oauth_only:
+            # The catalogue's note says why and since when; ours is the fallback.
             reason = provider.oauth_note.get(lang) if provider.oauth_note else ""
+            self.setTitle(self.tr("This mailbox cannot be added"))
             self.stop.set_text(
                 self.tr("%1 cannot be added with a password").replace("%1", provider.name(lang)),
-                html.escape(reason)
-                + "<br><br>"
-                + html.escape(
-                    self.tr(
+                html.escape(
+                    reason
+                    or self.tr(
                         "mailmanager signs in with a password or code only, so it cannot check "
                         "this mailbox. Use the provider's own app, or a mail program that "
                         "supports its sign-in page (OAuth)."
                     )
                 ),
+            )
+            self.setSubTitle(
+                self.tr("This provider no longer lets mail programs sign in with a password.")
             )
             self.stop.show()
             self.credential_label.hide()

@@ -49,17 +49,18 @@ STEP_TO_ROW = {
 
 
 def _row_text(row: str, protocol: str) -> str:
-    tr = QCoreApplication.translate
-    texts = {
-        "connect": tr("CheckSteps", "Connecting to the server"),
-        "tls": tr("CheckSteps", "Setting up encryption (TLS)"),
-        "login": tr("CheckSteps", "Logging in with the code"),
-        "id": tr("CheckSteps", "Identifying the app to the server (ID)"),
-        "inbox": tr("CheckSteps", "Opening the inbox (read-only)"),
-        "sender": tr("CheckSteps", "Checking that mail may be sent from this address"),
-    }
     if row == "login" and protocol == "smtp":
-        return tr("CheckSteps", "Authenticating for sending")
+        return QCoreApplication.translate("CheckSteps", "Authenticating for sending")
+    texts = {
+        "connect": QCoreApplication.translate("CheckSteps", "Connecting to the server"),
+        "tls": QCoreApplication.translate("CheckSteps", "Setting up encryption (TLS)"),
+        "login": QCoreApplication.translate("CheckSteps", "Logging in with the code"),
+        "id": QCoreApplication.translate("CheckSteps", "Identifying the app to the server (ID)"),
+        "inbox": QCoreApplication.translate("CheckSteps", "Opening the inbox (read-only)"),
+        "sender": QCoreApplication.translate(
+            "CheckSteps", "Checking that mail may be sent from this address"
+        ),
+    }
     return texts[row]
 
 
@@ -119,10 +120,13 @@ class ProtocolProgress(QGroupBox):
                 self._set(earlier, DONE if earlier == row or earlier != "id" else SKIPPED)
         if row == "connect" and security == "ssl":
             self._set("tls", DONE)
+        # The first row not yet done is the one in progress now.
         for later in self.rows[index + 1 :]:
+            if self.states[later] in (DONE, SKIPPED):
+                continue
             if self.states[later] == PENDING:
                 self._set(later, RUNNING)
-                break
+            break
 
     def finish(self, result: ProbeResult) -> None:
         """Mark the outcome: every row done, or the running row failed."""

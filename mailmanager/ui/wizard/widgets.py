@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailmanager.core.accounts import Security
+from mailmanager.ui.formatting import security_text
+
 
 class ValueCombo(QComboBox):
     """A combo box whose ``value`` property is the current item's data string.
@@ -64,9 +67,8 @@ class SecurityCombo(ValueCombo):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.addItem(self.tr("SSL/TLS"), "ssl")
-        self.addItem(self.tr("STARTTLS"), "starttls")
-        self.addItem(self.tr("None (unencrypted)"), "plain")
+        for security in Security:
+            self.addItem(security_text(security), security.value)
 
 
 class OptionalDateEdit(QWidget):
@@ -171,10 +173,13 @@ class Notice(QFrame):
         self.symbol.setText(self.SYMBOLS.get(kind, "ℹ"))
         self.symbol.setStyleSheet(f"color: {color};")
         base = self.palette().color(QPalette.ColorRole.Base)
-        self.setObjectName(f"notice-{kind}")
+        self.kind = kind
+        # Selected by a property, not the object name: tests and accessibility own that.
+        self.setProperty("noticeKind", kind)
         self.setStyleSheet(
-            f"#notice-{kind} {{ border: 1px solid {color}; border-left: 5px solid {color};"
-            f" border-radius: 4px; background: {_tint(color, base.name())}; }}"
+            f'QFrame[noticeKind="{kind}"] {{ border: 1px solid {color};'
+            f" border-left: 5px solid {color}; border-radius: 4px;"
+            f" background: {_tint(color, base.name())}; }}"
         )
 
     def set_text(self, title: str, body: str = "") -> None:

@@ -79,7 +79,12 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setWindowIcon(icons.app_icon())
         self.setMinimumSize(760, 600)
+        # Set here rather than relying on Qt's own catalogue, which is not always installed.
+        self.setButtonText(B.BackButton, self.tr("< Back"))
+        self.setButtonText(B.NextButton, self.tr("Next >"))
         self.setButtonText(B.CommitButton, self.tr("Save"))
+        self.setButtonText(B.FinishButton, self.tr("Finish"))
+        self.setButtonText(B.CancelButton, self.tr("Cancel"))
 
         self.address_page = AddressPage(self.ctx)
         self.prepare_page = PreparePage(self.ctx)
