@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from mailmanager.core.store import AccountStore
+    from mailmanager.services.crash_handler import CrashHandler
     from mailmanager.services.secret_worker import SecretWorker
 
 log = logging.getLogger("mailmanager.app")
@@ -173,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.smoke_test:
             return _smoke_test(app, window)
-        return _run_event_loop(app)
+        return _run_event_loop(app, crash_handler)
     finally:
         window.close()
         ops.shutdown()
@@ -198,7 +199,7 @@ def _smoke_test(app: QApplication, window: object) -> int:
     return 0
 
 
-def _run_event_loop(app: QApplication) -> int:
+def _run_event_loop(app: QApplication, crash_handler: CrashHandler | None = None) -> int:
     """Run Qt's event loop under qasync, so ``async`` slots and executors work in the GUI."""
     import asyncio
 
@@ -206,6 +207,8 @@ def _run_event_loop(app: QApplication) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if crash_handler is not None:
+        loop.set_exception_handler(crash_handler.handle_asyncio)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
     with loop:

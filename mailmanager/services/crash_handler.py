@@ -15,6 +15,7 @@ presenter in (``mailmanager.ui.crash_dialog.CrashDialogHost``), which keeps serv
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import logging
@@ -128,6 +129,18 @@ class CrashHandler(QObject):
                 sys.stderr.write(report)
         self._deliver.emit(report)
         return report
+
+    def handle_asyncio(self, loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        """An event loop exception handler (``loop.set_exception_handler``).
+
+        qasync's ``@asyncSlot`` already reports through ``sys.excepthook``; this catches the
+        rest, such as a task that failed with nobody awaiting it.
+        """
+        exc = context.get("exception")
+        if isinstance(exc, Exception):
+            self._handle_safely(type(exc), exc, exc.__traceback__, None)
+        else:
+            loop.default_exception_handler(context)
 
     # -- hooks ----------------------------------------------------------------------------
 

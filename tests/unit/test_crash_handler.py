@@ -162,3 +162,36 @@ def test_a_failing_presenter_is_logged_and_does_not_recurse(
         h.handle(*caught(secret))
     assert len(calls) == 1
     assert "could not show the crash report" in log_file.read_text(encoding="utf-8")
+
+
+def test_asyncio_exception_handler_reports_a_failed_task(
+    qtbot: QtBot, secret: str, log_file: Path, handler
+) -> None:
+    import asyncio
+
+    h, shown = handler
+
+    async def orphan() -> None:
+        raise LookupError(f"lost {secret}")
+
+    loop = asyncio.new_event_loop()
+    try:
+        loop.set_exception_handler(h.handle_asyncio)
+        h.handle_asyncio(
+            loop, {"message": "Task exception was never retrieved", "exception": _raised(orphan)}
+        )
+    finally:
+        loop.close()
+    qtbot.waitUntil(lambda: bool(shown), timeout=2000)
+    assert "LookupError: lost ********" in shown[0][0]
+    assert secret not in log_file.read_text(encoding="utf-8")
+
+
+def _raised(coroutine_function) -> BaseException:
+    import asyncio
+
+    try:
+        asyncio.run(coroutine_function())
+    except Exception as exc:
+        return exc
+    raise AssertionError("did not raise")
