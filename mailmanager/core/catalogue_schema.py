@@ -42,9 +42,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
 
 from mailmanager.core.accounts import Endpoint, Security
 from mailmanager.core.address import UsernameForm, is_valid_hostname
@@ -63,6 +62,9 @@ from mailmanager.core.provider_model import (
     TextList,
 )
 from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.toml_reader import CatalogueError, Table, show
+
+__all__ = ["ID_PATTERN", "SCHEMA_VERSION", "CatalogueError", "parse_provider"]
 
 SCHEMA_VERSION = 1
 
@@ -93,132 +95,17 @@ _SECTIONS = frozenset(
     }
 )
 
-T = TypeVar("T")
 
-
-class CatalogueError(ValueError):
-    """A provider file is malformed; the message names the file and the field."""
-
-    def __init__(self, file: str, field: str, problem: str) -> None:
-        self.file = file
-        self.field = field
-        self.problem = problem
-        where = f"{file}: {field}: " if field else f"{file}: "
-        super().__init__(where + problem)
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-class _Table:
-    """A TOML table being read: typed getters that raise CatalogueError, unknown-key check."""
-
-    def __init__(self, data: object, file: str, path: str) -> None:
-        if not isinstance(data, dict):
-            raise CatalogueError(file, path or "(file)", f"expected a table, got {_show(data)}")
-        self.data: dict[str, Any] = data
-        self.file = file
-        self.path = path
-        self.used: set[str] = set()
-
-    def where(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def error(self, key: str, problem: str) -> CatalogueError:
-        return CatalogueError(self.file, self.where(key), problem)
-
-    def has(self, key: str) -> bool:
-        return key in self.data
-
-    def raw(self, key: str) -> Any:
-        self.used.add(key)
-        return self.data.get(key)
-
-    def _typed(
-        self, key: str, check: Callable[[Any], bool], what: str, default: T | None, required: bool
-    ) -> Any:
-        if key not in self.data:
-            if required:
-                raise self.error(key, f"missing (expected {what})")
-            return default
-        value = self.raw(key)
-        if not check(value):
-            raise self.error(key, f"expected {what}, got {_show(value)}")
-        return value
-
-    def string(
-        self, key: str, *, required: bool = True, default: str = "", empty: bool = False
-    ) -> Any:
-        value = self._typed(key, lambda v: isinstance(v, str), "a string", default, required)
-        if required and not empty and not str(value).strip():
-            raise self.error(key, "must not be empty")
-        return value
-
-    def boolean(self, key: str, *, default: bool = False) -> bool:
-        value = self._typed(key, lambda v: isinstance(v, bool), "true or false", default, False)
-        return bool(value)
-
-    def integer(self, key: str, *, required: bool = True, lo: int = 0, hi: int = 1 << 31) -> Any:
-        def ok(v: Any) -> bool:
-            return isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi
-
-        return self._typed(key, ok, f"an integer between {lo} and {hi}", None, required)
-
-    def str_list(self, key: str, *, required: bool = False) -> tuple[str, ...]:
-        def ok(v: Any) -> bool:
-            return isinstance(v, list) and all(isinstance(i, str) and i.strip() for i in v)
-
-        value = self._typed(key, ok, "a list of non-empty strings", [], required)
-        return tuple(value)
-
-    def table(self, key: str, *, required: bool = True) -> _Table | None:
-        if key not in self.data:
-            if required:
-                raise self.error(key, "missing (expected a table)")
-            return None
-        return _Table(self.raw(key), self.file, self.where(key))
-
-    def tables(self, key: str, *, required: bool = False) -> list[_Table]:
-        if key not in self.data:
-            if required:
-                raise self.error(key, "missing (expected a list of tables)")
-            return []
-        value = self.raw(key)
-        if not isinstance(value, list):
-            raise self.error(key, f"expected a list of tables, got {_show(value)}")
-        return [_Table(item, self.file, f"{self.where(key)}[{i}]") for i, item in enumerate(value)]
-
-    def text(self, key: str, *, required: bool = True) -> Text | None:
-        table = self.table(key, required=required)
-        if table is None:
-            return None
-        return table.own_text(finish=True)
-
-    def own_text(self, *, finish: bool = False) -> Text:
-        """Read ``zh`` and ``en`` from this table itself."""
-        result = Text(zh=self.string("zh"), en=self.string("en"))
-        if finish:
-            self.finish()
-        return result
-
-    def finish(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
-        if unknown:
-            raise self.error(unknown[0], "unknown field (a typo?)")
-
-
-def _check_host(table: _Table, key: str, host: str) -> None:
+def _check_host(table: Table, key: str, host: str) -> None:
     if is_valid_hostname(host):
         return
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        raise table.error(key, f"{_show(host)} is not a valid lower-case host name") from None
+        raise table.error(key, f"{show(host)} is not a valid lower-case host name") from None
 
 
-def _endpoint(table: _Table) -> Endpoint:
+def _endpoint(table: Table) -> Endpoint:
     host = table.string("host")
     _check_host(table, "host", host)
     port = table.integer("port", lo=1, hi=65535)
@@ -231,7 +118,7 @@ def _endpoint(table: _Table) -> Endpoint:
     return Endpoint(host=host, port=port, security=security)
 
 
-def _server_group(table: _Table, strict: bool) -> ServerGroup:
+def _server_group(table: Table, strict: bool) -> ServerGroup:
     group_id = table.string("id")
     if not re.fullmatch(r"[a-z0-9_]+", group_id):
         raise table.error("id", "expected lower-case letters, digits and underscores")
@@ -253,7 +140,7 @@ def _server_group(table: _Table, strict: bool) -> ServerGroup:
     return group
 
 
-def _code_format(table: _Table | None) -> CodeFormat:
+def _code_format(table: Table | None) -> CodeFormat:
     if table is None:
         return CodeFormat()
     pattern = table.string("pattern", required=False)
@@ -273,7 +160,7 @@ def _code_format(table: _Table | None) -> CodeFormat:
     return fmt
 
 
-def _credential(table: _Table, strict: bool) -> Credential:
+def _credential(table: Table, strict: bool) -> Credential:
     kind_text = table.string("kind")
     try:
         kind = CredentialKind(kind_text)
@@ -298,7 +185,7 @@ def _credential(table: _Table, strict: bool) -> Credential:
     return credential
 
 
-def _text_list(table: _Table, strict: bool) -> tuple[TextList, str]:
+def _text_list(table: Table, strict: bool) -> tuple[TextList, str]:
     zh = table.str_list("zh", required=True)
     en = table.str_list("en", required=True)
     if strict and (not zh or not en):
@@ -308,7 +195,7 @@ def _text_list(table: _Table, strict: bool) -> tuple[TextList, str]:
     return TextList(zh=zh, en=en), source
 
 
-def _pitfall(table: _Table, strict: bool) -> Pitfall:
+def _pitfall(table: Table, strict: bool) -> Pitfall:
     status = table.string("status", required=False)
     if status and status not in {s.value for s in ConnectionStatus}:
         raise table.error("status", f"{status!r} is not a connection status of the app")
@@ -322,7 +209,7 @@ def _pitfall(table: _Table, strict: bool) -> Pitfall:
     return pitfall
 
 
-def _sending(table: _Table, strict: bool) -> SendingGuidance:
+def _sending(table: Table, strict: bool) -> SendingGuidance:
     text = table.own_text()
     stages = []
     for stage_table in table.tables("stages"):
@@ -351,23 +238,23 @@ def _sending(table: _Table, strict: bool) -> SendingGuidance:
 
 
 def _check_unconfirmed(
-    top: _Table, entries: Iterable[str], lists: dict[str, tuple[str, ...]]
+    top: Table, entries: Iterable[str], lists: dict[str, tuple[str, ...]]
 ) -> tuple[str, ...]:
     for i, entry in enumerate(entries):
         match = _UNCONFIRMED.match(entry)
         if match is None or match["top"] not in _SECTIONS:
             raise top.error(
-                f"unconfirmed[{i}]", f"{_show(entry)} does not name a field of this file"
+                f"unconfirmed[{i}]", f"{show(entry)} does not name a field of this file"
             )
         item = match["item"]
         if item is not None and match["top"] in lists and item not in lists[match["top"]]:
-            raise top.error(f"unconfirmed[{i}]", f"{_show(item)} is not in {match['top']}")
+            raise top.error(f"unconfirmed[{i}]", f"{show(item)} is not in {match['top']}")
     return tuple(entries)
 
 
 def parse_provider(data: object, file: str, *, strict: bool = True, user: bool = False) -> Provider:
     """Validate one parsed TOML document and return its Provider; CatalogueError if malformed."""
-    top = _Table(data, file, "")
+    top = Table(data, file, "")
     version = top.integer("schema", lo=1, hi=1000)
     if version != SCHEMA_VERSION:
         raise top.error("schema", f"this version of mailmanager reads schema {SCHEMA_VERSION}")
@@ -381,13 +268,13 @@ def parse_provider(data: object, file: str, *, strict: bool = True, user: bool =
     domains = tuple(top.str_list("domains"))
     for i, domain in enumerate(domains):
         if not is_valid_hostname(domain):
-            raise top.error(f"domains[{i}]", f"{_show(domain)} is not a lower-case domain name")
+            raise top.error(f"domains[{i}]", f"{show(domain)} is not a lower-case domain name")
     if len(set(domains)) != len(domains):
         raise top.error("domains", "lists a domain twice")
     mx_patterns = top.str_list("mx_patterns")
     for i, pattern in enumerate(mx_patterns):
         if not _MX_GLOB.match(pattern) or "." not in pattern:
-            raise top.error(f"mx_patterns[{i}]", f"{_show(pattern)} is not a lower-case host glob")
+            raise top.error(f"mx_patterns[{i}]", f"{show(pattern)} is not a lower-case host glob")
 
     groups = tuple(_server_group(t, strict) for t in top.tables("servers", required=True))
     if not groups:
@@ -424,7 +311,7 @@ def parse_provider(data: object, file: str, *, strict: bool = True, user: bool =
     if oauth is not None:
         since = oauth.raw("since")
         if since is not None and not isinstance(since, date):
-            raise oauth.error("since", f"expected a date (YYYY-MM-DD), got {_show(since)}")
+            raise oauth.error("since", f"expected a date (YYYY-MM-DD), got {show(since)}")
         oauth_since = since
         oauth_note = oauth.own_text()
         oauth.string("source", required=strict)

@@ -13,15 +13,14 @@ import pytest
 import trustme
 
 from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.discovery import (
+from mailmanager.core.detection_model import (
     NOTE_AUTOCONFIG_HTTP,
     NOTE_CANCELLED,
     NOTE_DNS_TIMEOUT,
     NOTE_PARTIAL,
     DiscoveryConfig,
-    Source,
-    detect,
 )
+from mailmanager.core.discovery import Source, detect
 from mailmanager.core.providers import Catalogue
 from tests.helpers.banner_server import BannerServer
 from tests.helpers.dns_server import BlackHoleDns, DnsServer
