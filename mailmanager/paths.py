@@ -8,6 +8,7 @@ platform's own folders are used (XDG on Linux, AppData on Windows, Library on ma
 from __future__ import annotations
 
 import os
+import warnings
 import sys
 from dataclasses import dataclass
 from importlib import resources
@@ -74,12 +75,21 @@ def resolve(home: str | os.PathLike[str] | None = None) -> AppPaths:
             runtime_dir=root / "run",
         )
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    data_dir = Path(dirs.user_data_dir)
+    with warnings.catch_warnings():
+        # Without XDG_RUNTIME_DIR (a bare SSH or cron session) platformdirs warns and guesses a
+        # folder in /tmp; a folder beside the data is private and good enough for a lock.
+        warnings.simplefilter("error", platformdirs.RuntimeDirWarning)
+        try:
+            runtime_dir = Path(dirs.user_runtime_dir)
+        except platformdirs.RuntimeDirWarning:
+            runtime_dir = data_dir / "run"
     return AppPaths(
         home=None,
-        data_dir=Path(dirs.user_data_dir),
+        data_dir=data_dir,
         log_dir=Path(dirs.user_log_dir),
         config_dir=Path(dirs.user_config_dir),
-        runtime_dir=Path(dirs.user_runtime_dir),
+        runtime_dir=runtime_dir,
     )
 
 
