@@ -8,8 +8,8 @@ platform's own folders are used (XDG on Linux, AppData on Windows, Library on ma
 from __future__ import annotations
 
 import os
-import warnings
 import sys
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
