@@ -50,6 +50,7 @@ from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory
 from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
+from mailmanager.ui.wizard import SetupWizard, WizardMode, WizardServices
 
 log = logging.getLogger("mailmanager.ui")
 
@@ -178,12 +179,16 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions_
-        a.add.triggered.connect(self.add_account)
-        self.empty.add_button.clicked.connect(self.add_account)
+        # Add, Fix and Rotate go through the setup wizard (issue 5); the form stays for Edit.
+        a.add.triggered.connect(lambda: self.open_wizard(WizardMode.ADD))
+        self.empty.add_button.clicked.connect(lambda: self.open_wizard(WizardMode.ADD))
+        self.fix_action = QAction(self.tr("Fix…"), self)
+        self.fix_action.setObjectName("fixAction")
+        self.fix_action.triggered.connect(lambda: self.open_wizard(WizardMode.FIX))
         a.check_now.triggered.connect(self.check_selected)
         a.check_all.triggered.connect(self.check_all)
         a.edit.triggered.connect(self.edit_selected)
-        a.rotate.triggered.connect(self.rotate_selected)
+        a.rotate.triggered.connect(lambda: self.open_wizard(WizardMode.ROTATE))
         a.pause.triggered.connect(self.toggle_pause)
         a.copy_settings.triggered.connect(self.copy_settings)
         a.remove.triggered.connect(self.remove_selected)
@@ -351,6 +356,28 @@ class MainWindow(QMainWindow):
             }[form.mode]
             self.statusBar().showMessage(message.replace("%1", form.saved.address), 8000)
 
+    def open_wizard(self, mode: WizardMode) -> SetupWizard | None:
+        """Open the setup wizard to add a mailbox, or to fix / rotate the selected one."""
+        summary = None if mode is WizardMode.ADD else self.selected_summary()
+        if mode is not WizardMode.ADD and (summary is None or summary.account.id is None):
+            return None
+        last = [r for r in (summary.last_imap, summary.last_smtp) if r] if summary else []
+        wizard = SetupWizard(
+            mode,
+            summary.account if summary else None,
+            self,
+            services=WizardServices(secret_worker=self.ops.worker),
+            last_results=last,
+        )
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accountSaved.connect(self._wizard_saved)
+        wizard.open()
+        return wizard
+
+    def _wizard_saved(self, account_id: int) -> None:
+        self.refresh()
+        self.select_account(account_id)
+
     def add_account(self) -> AccountForm:
         return self._open_form(FormMode.ADD, None)
 
@@ -440,6 +467,7 @@ class MainWindow(QMainWindow):
         if not self.view.indexAt(position).isValid():
             return
         menu = self.actions_.make_context_menu(self)
+        menu.addAction(self.fix_action)
         menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _language_chosen(self, action: QAction) -> None:

@@ -42,9 +42,9 @@ def test_first_run_shows_the_empty_state(make_window, qtbot) -> None:
     assert button is not None and button.isVisible()
     assert not window.actions_.remove.isEnabled()
     button.click()
-    form = window.findChild(QDialog, "accountForm")
-    assert form is not None and form.isVisible()
-    form.reject()
+    wizard = window.findChild(QDialog, "setupWizard")  # Add opens the setup wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.reject()
 
 
 def test_add_through_the_form_saves_store_and_keyring(

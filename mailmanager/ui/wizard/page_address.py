@@ -34,14 +34,17 @@ from mailmanager.ui.wizard.widgets import Notice, wrapped
 
 DETECT_DELAY_MS = 500
 # Detection notes worth showing beside the source line (the source itself is said already).
-EXTRA_NOTES = {
-    discovery.NOTE_AUTOCONFIG_HTTP,
-    discovery.NOTE_PARTIAL,
-    discovery.NOTE_DNS_TIMEOUT,
-    discovery.NOTE_NO_DNS,
-    discovery.NOTE_UNCONFIRMED,
-    discovery.NOTE_PLAIN,
-}
+EXTRA_NOTES: set[str] = {
+    str(getattr(discovery, name, ""))
+    for name in (
+        "NOTE_AUTOCONFIG_HTTP",
+        "NOTE_PARTIAL",
+        "NOTE_DNS_TIMEOUT",
+        "NOTE_NO_DNS",
+        "NOTE_UNCONFIRMED",
+        "NOTE_PLAIN",
+    )
+} - {""}
 MANUAL = "__manual__"
 
 
