@@ -8,7 +8,7 @@ set -euo pipefail
 what=${1:-test}
 run_pkgs=(python3-venv libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0
   libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-wqy-microhei fonts-dejavu-core)
-test_pkgs=(xvfb xauth dovecot-imapd gnome-keyring dbus dbus-x11 libsecret-tools
+test_pkgs=(xvfb xauth dovecot-imapd gnome-keyring dbus dbus-x11 libsecret-tools binutils
   appstream desktop-file-utils)
 pkgs=("${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

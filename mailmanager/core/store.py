@@ -345,7 +345,7 @@ class AccountStore:
     def get_account(self, account_id: int) -> Account:
         rows = self._query(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE id = ?", (account_id,))
         if not rows:
-            raise UnknownAccountError(self.path, f"id {account_id}")
+            raise UnknownAccountError(f"#{account_id}")
         return _account_from_row(rows[0])
 
     def find_by_address(self, address: str) -> Account | None:
@@ -382,7 +382,7 @@ class AccountStore:
                 raise DuplicateAccountError(account.address)
             cursor = self._conn.execute(f"UPDATE accounts SET {assignments} WHERE id = :id", values)
             if cursor.rowcount == 0:
-                raise UnknownAccountError(self.path, f"id {account.id}")
+                raise UnknownAccountError(f"#{account.id}")
         return account.replace(updated_at=now)
 
     def remove_account(self, account_id: int) -> None:
@@ -390,7 +390,7 @@ class AccountStore:
         with self.transaction():
             cursor = self._conn.execute("DELETE FROM accounts WHERE id = ?", (account_id,))
             if cursor.rowcount == 0:
-                raise UnknownAccountError(self.path, f"id {account_id}")
+                raise UnknownAccountError(f"#{account_id}")
 
     # -- checks --------------------------------------------------------------------------------
 
