@@ -400,3 +400,35 @@ def test_detection_can_be_cancelled(qtbot) -> None:
         assert "No settings were found" in page.source_label.text()
         assert task is not None and task.cancel_event.is_set()
         task.join(timeout=5)
+
+
+def test_save_anyway_records_the_failure(qtbot, tmp_path: Path) -> None:
+    pki = make_pki(tmp_path / "pki")
+    imap_script = ss.imap_script(password="right", login_failure=b"NO LOGIN Login error")
+    with (
+        ss.ScriptedServer(imap_script, tls_context=pki.server_context()) as imap,
+        ss.ScriptedServer(
+            ss.smtp_script(password="right"), tls_context=pki.server_context()
+        ) as smtp,
+    ):
+        wizard = make_wizard(qtbot, make_services())
+        type_address(qtbot, wizard, "later@example.net")
+        click_next(qtbot, wizard)
+        click_next(qtbot, wizard)
+        wizard.credential_page.password_edit.setText("not-right")
+        click_next(qtbot, wizard)
+        fill_servers(wizard, imap_port=imap.port, smtp_port=smtp.port, ca_file=pki.ca_file)
+        click_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        assert not next_button(wizard).isEnabled()  # a failed test does not save by itself
+        wizard.test_page.save_anyway.setChecked(True)
+        with qtbot.waitSignal(wizard.accountSaved, timeout=TIMEOUT_MS):
+            click_next(qtbot, wizard)
+    assert wizard.done_page.status.kind == "warning"
+    (account,) = stored_accounts()
+    with AccountStore.open(paths.resolve().database) as store:
+        summary = store.summary(account.id)  # type: ignore[arg-type]
+    assert summary.last_imap is not None and summary.last_imap.status.value == "auth_failed"
+    assert SecretStore().get("later@example.net") == "not-right"
+    wizard.accept()
+    assert wizard.credential_page.password_edit.text() == ""

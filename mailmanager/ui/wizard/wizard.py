@@ -272,4 +272,13 @@ class SetupWizard(QWizard):
             return  # the save is short and must finish: store and keyring stay consistent
         self.address_page.cancel_detection(quiet=True)
         self.test_page.stop(quiet=True)
+        self._forget_secret()
         super().reject()
+
+    def accept(self) -> None:
+        self._forget_secret()
+        super().accept()
+
+    def _forget_secret(self) -> None:
+        """The code lives in the keyring now (or nowhere): do not keep it in a widget."""
+        self.credential_page.password_edit.clear()
