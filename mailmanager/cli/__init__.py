@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "mailmanager.cli.detect_cmd",
     "mailmanager.cli.provider_cmd",
     "mailmanager.cli.check_cmd",
+    "mailmanager.cli.rotate_cmd",
 )
 
 log = logging.getLogger("mailmanager.cli")

@@ -1,0 +1,89 @@
+"""`rotate ADDRESS --password-stdin`: replace a mailbox's code after proving the new one.
+
+The new code is checked against IMAP and SMTP first; only a passing check replaces the keyring
+entry (the old code stays until then), records a 'rotated' event and resets the code's dates.
+Afterwards the user is reminded to revoke the old code in the provider's web settings: a code
+that is no longer used but still valid is a leak waiting to happen.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from mailmanager.cli import account_view
+from mailmanager.cli.accounts_cmds import (
+    _check_json,
+    _guarded,
+    _json_flag,
+    _parse_day,
+    _read_code,
+    _registry,
+    _run_check,
+    _say_check,
+)
+from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail
+from mailmanager.core.policy import local_today
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "rotate", help="replace a mailbox's code with a new one (read from standard input)"
+    )
+    p.add_argument("address", help="the mailbox whose code is replaced")
+    p.add_argument("--password-stdin", action="store_true", help="read the new code from stdin")
+    p.add_argument("--label", help="which client the new code is for")
+    p.add_argument("--code-created", metavar="YYYY-MM-DD", help="when the new code was made")
+    p.add_argument("--code-expires", metavar="YYYY-MM-DD", help="when the new code expires")
+    _json_flag(p)
+    p.set_defaults(func=_guarded(cmd_rotate))
+
+
+def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
+    code_created = _parse_day(args.code_created, "--code-created")
+    code_expires = _parse_day(args.code_expires, "--code-expires")
+    today = local_today(account_view.local_now())
+    if code_expires is not None and code_expires < (code_created or today):
+        fail("--code-expires is before the code was created")
+    with _registry(ctx) as registry:
+        account = registry.resolve(args.address)
+        secret = _read_code(args)
+        registry.secrets.check_backend()
+        # The check uses the new code with the stored servers; nothing is replaced before it.
+        check = _run_check(account, secret)
+        if not check.ok:
+            if ctx.json_output:
+                ctx.emit_json(
+                    {"address": account.address, "rotated": False, "check": _check_json(check)}
+                )
+            else:
+                ctx.say(f"Not rotated: the new code for {account.address} did not work.")
+                ctx.say("The old code is still stored.")
+                _say_check(ctx, check)
+            return EXIT_NEEDS_ACTION
+        saved = registry.rotate(
+            account.id or 0,
+            secret,
+            label=args.label,
+            code_created=code_created or today,
+            code_expires=code_expires,
+            check=check,
+        )
+    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
+    provider = catalogue.get(saved.provider_id) if catalogue and saved.provider_id else None
+    revoke_at = provider.settings_url if provider is not None else ""
+    if ctx.json_output:
+        ctx.emit_json(
+            {
+                "address": saved.address,
+                "rotated": True,
+                "check": _check_json(check),
+                "revoke_old_code_at": revoke_at or None,
+            }
+        )
+    else:
+        ctx.say(f"Rotated the code of {saved.address} (login checked).")
+        ctx.say(
+            "Now revoke the old code in the provider's web settings"
+            + (f": {revoke_at}" if revoke_at else ".")
+        )
+    return EXIT_OK
