@@ -1,0 +1,2068 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Add mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Work mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the code made in the web settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which client the code is for, e.g. Thunderbird</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind to replace every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization code dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New code for %1. After saving, revoke the old code in the mailbox&apos;s web settings so that it cannot be used any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address, such as name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server names for receiving and sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the authorization code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountModel</name>
+    <message>
+        <source>Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailbox address and its provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most serious state; hover a badge to see all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the last login test ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the authorization code expires and how old it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 checked %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mailbox has not been checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dates are known for this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddressPage</name>
+    <message>
+        <source>Which mailbox do you want to add?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the full e-mail address. mailmanager looks up the provider and its server settings for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example name@163.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for example Work or Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the server settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop looking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not right? Choose the provider or enter the servers yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address needs an @, as in name@163.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something must come before the @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the @ comes the domain, for example 163.com or qq.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This does not look like a valid e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other: I will enter the servers myself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised from the address (built-in provider list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a provider file you imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised from the domain&apos;s mail servers (MX records).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found in the domain&apos;s DNS service records (SRV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the domain&apos;s own setup file (autoconfig).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guessed from common server names. Please check them on the servers page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers entered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No settings were found for this domain. Choose the provider below, or enter the servers yourself on a later page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving (IMAP): %1 · Sending (SMTP): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the provider from the list, or enter the servers yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix this mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the steps and settings again; nothing changes until a test passes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>mailmanager cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckSteps</name>
+    <message>
+        <source>Authenticating for sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up encryption (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in with the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifying the app to the server (ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the inbox (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking that mail may be sent from this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientSettings</name>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: the authorization code made for this client in the mailbox&apos;s web settings, not the login password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeDates</name>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expired %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creation date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rotation due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotation in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CodeOncePage</name>
+    <message>
+        <source>The code is shown only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this before you generate the code: it saves a second try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before you generate it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shows the %2 only once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy it the moment it appears, before you click anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste it straight into mailmanager, and keep a copy in your password manager if you want one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a separate code for each mail program or device, so you can revoke one without breaking the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmRemoval</name>
+    <message>
+        <source>Remove mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from mailmanager?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its settings, its check history and its code in the keyring will be deleted from this computer.
+
+The code itself still works until you revoke it: sign in to the mailbox&apos;s web settings and delete the authorization code made for this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>mailmanager: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside mailmanager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app is still running, but what you just did may not have finished. The report below has also been written to the log, with authorization codes removed. Please copy it into a bug report if the problem comes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit mailmanager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialPage</name>
+    <message>
+        <source>Paste the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name you gave the code on the provider&apos;s website, so you can find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailmanager reminds you to replace the code after this many days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind me after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spaces were removed: they are only there to make the code easier to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored only in your system&apos;s keyring, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This does not look like a %1, which has %n characters. If this is your login password, the server will refuse it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This does not look like a %1. If this is your login password, the server will refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the %1 you just created, then fill in a few facts about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: these codes stop working on a date you chose when making it. Tick the box and enter that date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave unticked if the code does not expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Select a mailbox to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming (IMAP):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing (SMTP):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending and staying active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I logged in on the web today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Providers recycle mailboxes nobody logs into on the web. Background checks do not count, so tell mailmanager when you have logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checks yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 server said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, port %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP: %1 · SMTP: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s), next on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 days of validity used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 days until rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending week %1: at most about %2 messages a day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1–%2 minutes between messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send at a natural pace; never send in bulk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sending guidance for this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in on the web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Detection</name>
+    <message>
+        <source>Settings from the built-in provider catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings from a provider you imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised from the domain&apos;s mail (MX) servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings published by the domain in DNS (SRV records).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings from the domain&apos;s autoconfig file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The autoconfig file came over plain HTTP: check the servers before trusting them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guessed from common server names: the servers answered, but check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only part of the settings could be found: enter the rest by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No settings found for this domain: choose the provider or enter the servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network look-ups were skipped; only the built-in catalogue was searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS server did not answer in time; detection may be incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No DNS server is configured on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of these settings are unconfirmed: please double-check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider accepts no passwords from mail clients any more (OAuth only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server is set up without encryption: use it only on your own network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the web settings to revoke the old code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the mailbox and putting the code in the keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new code is in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new code passed the test and replaced the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved, with a problem to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailbox was saved, but its test failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shows as failing in the list until it works. Select it and choose Fix when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailbox works and has been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click Finish to close this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder to replace the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now revoke the old %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the web settings, find the old code in the list of codes (by the name you gave it) and delete it, so that nobody can use it any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This takes a moment; the keyring may ask you to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>No mailboxes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a mailbox and its authorization code. mailmanager tests that receiving (IMAP) and sending (SMTP) work, and reminds you before a code expires or should be replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your first mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndpointEditor</name>
+    <message>
+        <source>e.g. %1.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port and security:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This is not a valid e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hint</name>
+    <message>
+        <source>Works, but without encryption: the code travels in plain text. Use this only for a server on your own network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or code. Use the authorization code (app password) made for mail clients, not the web login password, and the full address as user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server says this code has expired. Create a new authorization code in the mailbox&apos;s web settings and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NetEase rejected the login: the authorization code is wrong or was revoked, or the web login password was used. Create a new client authorization code in the web settings (Settings &gt; POP3/SMTP/IMAP) and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tencent Exmail rejected the login. With secure login on, only a client-specific password works (Settings &gt; Mailbox binding &gt; Client-specific password); also check that IMAP/SMTP is enabled in Settings &gt; Sending and receiving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google rejected the user name or password. Gmail needs an app password created in your Google Account (Security &gt; App passwords); the normal password does not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google requires an app password: the account uses 2-Step Verification, so the normal password is refused. Create an app password in your Google Account (Security &gt; App passwords) and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider requires an app password for mail clients. Create one in the account&apos;s security settings and enter it here instead of the login password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft rejected the login. Outlook.com and many Microsoft 365 mailboxes no longer accept passwords over IMAP/SMTP, only OAuth sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft has turned off password (basic) login for this mailbox: neither the password nor an app password works over IMAP/SMTP any more. Only OAuth sign-in works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP login is switched off for this Microsoft 365 mailbox or organisation. An administrator has to enable authenticated SMTP for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider wants you to sign in on its website first (a security check). Sign in there, confirm any prompt, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP or SMTP access is not enabled for this mailbox. Turn it on in the mailbox&apos;s web settings, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login works, but NetEase does not allow sending: the SMTP service is not enabled. Turn on IMAP/SMTP in the web settings (Settings &gt; POP3/SMTP/IMAP), then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login works, but the server will not send as this address. Check that the user name and the address belong to the same mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login works, but the server refuses to send from this account (it may be limited for spam or sending volume). Sign in on the web to read the provider&apos;s notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks you to contact the mail administrator or the provider&apos;s support: the account may be restricted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company&apos;s mail administrator allows logins only from certain IP addresses or regions. Ask the administrator to allow this network in the admin console under 安全与审计 &gt; 安全登录 &gt; 登录限制 (Security and audit &gt; Secure login &gt; Login limits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept logins from this network. Ask the mail administrator to allow it, or try from another network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This NetEase enterprise server group does not serve your domain. Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NetEase accepted the code but refused to open the mailbox (&quot;Unsafe Login&quot;) although this app identified itself. Sign in on the web, read any security notice, check that IMAP is enabled, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to open the mailbox because the client did not identify itself (IMAP ID). Set the provider to NetEase (or Coremail) for this account so the app sends it, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login works, but the server refused to open the inbox. Sign in on the web to see whether the mailbox is restricted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported a temporary problem. The check will be repeated later; nothing needs to change now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is limiting logins for this account or network. Wait some minutes before checking again: repeated attempts can lock the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server turned the connection away (it may be busy). Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name could not be found. Check its spelling and the network&apos;s DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the connection on this port. Check the port and security: SSL usually uses 993 (IMAP) and 465 (SMTP), STARTTLS 143 and 587.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the network connection, firewall and proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection in the middle of the check. This is often temporary; if it keeps happening, the provider may be blocking this network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to talk to this client at all. The provider may be blocking this network; try again later or from another network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer within the time limit. Check the network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. International providers are often unreachable from mainland China without a proxy or VPN: check that one is active for this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. For a company&apos;s own server, choose its CA certificate file in the account settings; otherwise do not go on: the connection may be intercepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired. Check the computer&apos;s date and time; if they are right, the provider has to renew its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for a different name. Use the server name the provider documents, exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection could not be set up. Check the port and security: 993 and 465 use SSL, 143 and 587 use STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file chosen for this account could not be read. Choose a valid PEM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not offer encryption (STARTTLS) on this port, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching the connection to encryption (STARTTLS) failed, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server requires encryption. Change the security setting to SSL or STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not understood. Check that the port belongs to this protocol (IMAP or SMTP) and that the security setting matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an oversized answer, so the check was stopped. Check the server name and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server offers no login method this app can use (PLAIN or LOGIN over an encrypted connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <source>&amp;Add mailbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a mailbox (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the selected mailbox&apos;s logins now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test every mailbox that is not paused (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the servers, names and dates (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a new authorization code (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop or restart automatic checks (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the mailbox and its code from this computer (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About mailmanager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>mailmanager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by address, name, provider or status (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mailbox matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Need attention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code of %1 was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of %1 copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noted: you logged in on the web today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes the next time mailmanager starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About mailmanager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailmanager %1
+
+Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP logins and reminds you before codes expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreparePage</name>
+    <message>
+        <source>Get your mailbox ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I will make a new code (the old one was rejected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the stored code (only settings or servers need fixing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs to change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the web settings in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common pitfalls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lets mail programs sign in with your normal login password, once IMAP/SMTP is switched on in its web settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wants a separate password for mail programs, the &lt;b&gt;%2&lt;/b&gt;, which you choose yourself in its web settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail programs cannot sign in to %1 with your login password. They need the &lt;b&gt;%2&lt;/b&gt;, which you create in the web settings and paste here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to your mailbox in the browser and look in its settings for IMAP, POP3/SMTP or &quot;client access&quot;. Switch IMAP and SMTP on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the settings offer an authorization code, app password or client password, create one and copy it. Otherwise your normal password is usually what works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your administrator or provider for the server names if you do not know them; you will enter them on a later page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your current code keeps working until the new one has passed the test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new code with the steps below. mailmanager tests it first and only then replaces the stored one; afterwards you revoke the old code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These steps apply to most mail providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailmanager does not know this provider&apos;s rules, so here is what usually works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do these steps in %1&apos;s web settings, then come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mailbox cannot be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be added with a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailmanager signs in with a password or code only, so it cannot check this mailbox. Use the provider&apos;s own app, or a mail program that supports its sign-in page (OAuth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider no longer lets mail programs sign in with a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Registry</name>
+    <message>
+        <source>The login check with this code did not succeed, so nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>No secure keyring is available, so the code cannot be stored. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it (usually with your login password) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring could not be opened. Make sure a default keyring exists and is unlocked, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring service could not be reached. Make sure you are logged in to a desktop session with a running keyring service, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring accepted the code but did not keep it, so it is not safe to rely on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code could not be removed from the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (unencrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerBox</name>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message>
+        <source>Check the server settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These were filled in for you. Change them only if your provider says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving mail (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending mail (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without encryption the code travels as readable text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose &quot;None&quot; only for a server on your own network that offers nothing else. mailmanager never falls back to it on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for a company server with its own certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra CA certificate (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not confirmed by the provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My own settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this group if the first one does not connect from your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix a mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last check of this mailbox failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Code rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the authorization code or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP or SMTP is not enabled in the mailbox&apos;s web settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The administrator does not allow logins from this network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsafe login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to open the mailbox for this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization code is past its expiry date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No authorization code is stored for this mailbox yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insecure, refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not offer encryption, so the code was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection failed or the certificate is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered in a way that was not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported a temporary problem; it will be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in on web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in on the web soon, or the provider may recycle the mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization code expires within 14 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is older than its rotation interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A check is running now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic checks are paused for this mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mailbox has not been checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving and sending logins work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The account database {path} cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account database {path} is damaged. It was left as it is; restore it from a backup or move it aside, then import your last export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account database {path} is busy: another program is writing to it. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account database {path} was written by a newer version of mailmanager. Update mailmanager to open it; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailbox {path} is already in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no mailbox {path} in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPage</name>
+    <message>
+        <source>Test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailmanager signs in to both servers once, opens the inbox read-only and asks whether it may send. No mail is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving mail (IMAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending mail (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the web settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway and fix it later (the failed test is kept with the mailbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test was stopped. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No code is stored for this mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back and choose to enter a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test could not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both servers accepted the code. The mailbox works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click Save to keep this mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither server accepted the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving mail (IMAP) did not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending mail (SMTP) did not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to %1 and test again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>no check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine: %1 days · with failures: %2 · not checked: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Open mailmanager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check all mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) need attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All mailboxes are working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
