@@ -117,6 +117,53 @@ def write(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     )
 
 
+Snapshot = dict[tuple[str, str], tuple[list[str], bool]]
+
+
+def numerus_snapshot(path: Path) -> Snapshot:
+    """The plural forms (and whether they were finished) of every numerus message."""
+    found: Snapshot = {}
+    for context, message in messages(ET.parse(path)):
+        if is_plural(message):
+            translation = message.find("translation")
+            forms = [] if translation is None else [f.text or "" for f in translation]
+            found[(context, message.findtext("source", ""))] = (forms, is_finished(message))
+    return found
+
+
+def restore_numerus(path: Path, before: Snapshot) -> None:
+    """Keep every "%n" message plural.
+
+    pyside6-lupdate recognises plurals only in self.tr(text, disambiguation, n); for
+    QCoreApplication.translate(context, text, None, n) it writes a plain message and drops the
+    plural forms already translated, so English would read "3 day(s) ago". Messages whose
+    source has %n are made plural again, with the forms they had before lupdate ran.
+    """
+    tree = ET.parse(path)
+    changed = False
+    for context, message in messages(tree):
+        source = message.findtext("source", "")
+        if "%n" not in source or is_plural(message):
+            continue
+        changed = True
+        message.set("numerus", "yes")
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        forms, finished = before.get((context, source), ([], False))
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        for form in forms or [""]:
+            ET.SubElement(translation, "numerusform").text = form
+        if finished:
+            translation.attrib.pop("type", None)
+        else:
+            translation.set("type", "unfinished")
+    if changed:
+        write(tree, path)
+
+
 def update() -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for locale in LOCALES:
@@ -127,7 +174,9 @@ def update() -> None:
                 f'<TS version="2.1" language="{locale}" sourcelanguage="en"></TS>\n',
                 encoding="utf-8",
             )
+        before = numerus_snapshot(path)
         lupdate(path)
+        restore_numerus(path, before)
     fill_english(ts_path("en"))
     release()
     missing()

@@ -1,2068 +1,2072 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-<context>
-    <name>AccountForm</name>
-    <message>
-        <source>Add mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace authorization code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name@example.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optional, e.g. Work mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Display name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incoming mail (IMAP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outgoing mail (SMTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorization code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste the code made in the web settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show or hide the code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which client the code is for, e.g. Thunderbird</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made for:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind to replace every:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorization code dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New code for %1. After saving, revoke the old code in the mailbox&apos;s web settings so that it cannot be used any more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a valid e-mail address, such as name@example.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the server names for receiving and sending.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste the authorization code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AccountModel</name>
-    <message>
-        <source>Mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorization code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mailbox address and its provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The most serious state; hover a badge to see all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When the last login test ran</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When the authorization code expires and how old it is</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code label: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 checked %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This mailbox has not been checked yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No dates are known for this code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AddressPage</name>
-    <message>
-        <source>Which mailbox do you want to add?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the full e-mail address. mailmanager looks up the provider and its server settings for you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for example name@163.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, for example Work or Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name in the list:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Looking up the server settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop looking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not right? Choose the provider or enter the servers yourself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An address cannot contain spaces.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The address needs an @, as in name@163.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something must come before the @.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the @ comes the domain, for example 163.com or qq.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This does not look like a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the provider…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other: I will enter the servers myself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chosen by you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recognised from the address (built-in provider list).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From a provider file you imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recognised from the domain&apos;s mail servers (MX records).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Found in the domain&apos;s DNS service records (SRV).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From the domain&apos;s own setup file (autoconfig).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guessed from common server names. Please check them on the servers page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Servers entered by hand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Provider not recognised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No settings were found for this domain. Choose the provider below, or enter the servers yourself on a later page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving (IMAP): %1 · Sending (SMTP): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the provider from the list, or enter the servers yourself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix this mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the steps and settings again; nothing changes until a test passes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <source>mailmanager cannot start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CheckSteps</name>
-    <message>
-        <source>Authenticating for sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting to the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Setting up encryption (TLS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logging in with the code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identifying the app to the server (ID)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening the inbox (read-only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking that mail may be sent from this address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Took %1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientSettings</name>
-    <message>
-        <source>Server: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Security: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Username: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mailbox: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incoming mail (IMAP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outgoing mail (SMTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password: the authorization code made for this client in the mailbox&apos;s web settings, not the login password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CodeDates</name>
-    <message>
-        <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No expiry date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Expires in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Expires today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Expired %n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Creation date unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Created %n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rotation due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Rotation in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CodeOncePage</name>
-    <message>
-        <source>The code is shown only once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read this before you generate the code: it saves a second try.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before you generate it:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 shows the %2 only once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy it the moment it appears, before you click anything else.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste it straight into mailmanager, and keep a copy in your password manager if you want one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make a separate code for each mail program or device, so you can revoke one without breaking the others.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmRemoval</name>
-    <message>
-        <source>Remove mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove %1 from mailmanager?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Its settings, its check history and its code in the keyring will be deleted from this computer.
+    <context>
+        <name>AccountForm</name>
+        <message>
+            <source>Add mailbox</source>
+            <translation>添加邮箱</translation>
+        </message>
+        <message>
+            <source>Edit mailbox</source>
+            <translation>编辑邮箱</translation>
+        </message>
+        <message>
+            <source>Replace authorization code</source>
+            <translation>更换授权码</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>例如 name@example.com</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. Work mail</source>
+            <translation>选填，例如“工作邮箱”</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>邮箱地址：</translation>
+        </message>
+        <message>
+            <source>Display name:</source>
+            <translation>显示名称：</translation>
+        </message>
+        <message>
+            <source>Incoming mail (IMAP)</source>
+            <translation>收信服务器（IMAP）</translation>
+        </message>
+        <message>
+            <source>Outgoing mail (SMTP)</source>
+            <translation>发信服务器（SMTP）</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>授权码</translation>
+        </message>
+        <message>
+            <source>Paste the code made in the web settings</source>
+            <translation>粘贴在网页版设置中生成的授权码</translation>
+        </message>
+        <message>
+            <source>Show code</source>
+            <translation>显示授权码</translation>
+        </message>
+        <message>
+            <source>Show or hide the code</source>
+            <translation>显示或隐藏授权码</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>授权码：</translation>
+        </message>
+        <message>
+            <source>Which client the code is for, e.g. Thunderbird</source>
+            <translation>授权码给哪个客户端用，例如 Thunderbird</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Created on:</source>
+            <translation>创建日期：</translation>
+        </message>
+        <message>
+            <source>Expires on:</source>
+            <translation>有效期至：</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>不提醒</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Remind to replace every:</source>
+            <translation>提醒更换周期：</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Authorization code dates</source>
+            <translation>授权码日期</translation>
+        </message>
+        <message>
+            <source>New code for %1. After saving, revoke the old code in the mailbox's web settings so that it cannot be used any more.</source>
+            <translation>为 %1 填入新的授权码。保存后，请到邮箱的网页版设置中停用旧授权码，使它无法再被使用。</translation>
+        </message>
+        <message>
+            <source>Enter a valid e-mail address, such as name@example.com.</source>
+            <translation>请输入有效的邮箱地址，例如 name@example.com。</translation>
+        </message>
+        <message>
+            <source>Enter the server names for receiving and sending.</source>
+            <translation>请填写收信和发信服务器地址。</translation>
+        </message>
+        <message>
+            <source>Paste the authorization code.</source>
+            <translation>请粘贴授权码。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountModel</name>
+        <message>
+            <source>Mailbox</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Last checked</source>
+            <translation>上次检测</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>授权码</translation>
+        </message>
+        <message>
+            <source>The mailbox address and its provider</source>
+            <translation>邮箱地址及其服务商</translation>
+        </message>
+        <message>
+            <source>The most serious state; hover a badge to see all</source>
+            <translation>显示最严重的状态；鼠标悬停在标记上可查看全部</translation>
+        </message>
+        <message>
+            <source>When the last login test ran</source>
+            <translation>上次登录检测的时间</translation>
+        </message>
+        <message>
+            <source>When the authorization code expires and how old it is</source>
+            <translation>授权码何时过期、已创建多久</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Code label: %1</source>
+            <translation>授权码用途：%1</translation>
+        </message>
+        <message>
+            <source>%1 checked %2: %3</source>
+            <translation>%1 检测于 %2：%3</translation>
+        </message>
+        <message>
+            <source>This mailbox has not been checked yet.</source>
+            <translation>此邮箱尚未检测。</translation>
+        </message>
+        <message>
+            <source>Created on %1</source>
+            <translation>创建于 %1</translation>
+        </message>
+        <message>
+            <source>Expires on %1</source>
+            <translation>有效期至 %1</translation>
+        </message>
+        <message>
+            <source>No dates are known for this code.</source>
+            <translation>此授权码的日期未知。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressPage</name>
+        <message>
+            <source>Which mailbox do you want to add?</source>
+            <translation>要添加哪个邮箱？</translation>
+        </message>
+        <message>
+            <source>Type the full e-mail address. mailmanager looks up the provider and its server settings for you.</source>
+            <translation>请输入完整的邮箱地址，mailmanager 会自动查找服务商及其服务器设置。</translation>
+        </message>
+        <message>
+            <source>for example name@163.com</source>
+            <translation>例如 name@163.com</translation>
+        </message>
+        <message>
+            <source>optional, for example Work or Sales</source>
+            <translation>选填，例如“工作”或“销售”</translation>
+        </message>
+        <message>
+            <source>E-mail address:</source>
+            <translation>邮箱地址：</translation>
+        </message>
+        <message>
+            <source>Name in the list:</source>
+            <translation>显示名称：</translation>
+        </message>
+        <message>
+            <source>Looking up the server settings…</source>
+            <translation>正在查找服务器设置…</translation>
+        </message>
+        <message>
+            <source>Stop looking</source>
+            <translation>停止查找</translation>
+        </message>
+        <message>
+            <source>Not right? Choose the provider or enter the servers yourself</source>
+            <translation>不对？手动选择服务商或填写服务器</translation>
+        </message>
+        <message>
+            <source>An address cannot contain spaces.</source>
+            <translation>邮箱地址不能包含空格。</translation>
+        </message>
+        <message>
+            <source>The address needs an @, as in name@163.com.</source>
+            <translation>邮箱地址要包含 @，例如 name@163.com。</translation>
+        </message>
+        <message>
+            <source>Something must come before the @.</source>
+            <translation>@ 前面不能为空。</translation>
+        </message>
+        <message>
+            <source>After the @ comes the domain, for example 163.com or qq.com.</source>
+            <translation>@ 后面应是域名，例如 163.com 或 qq.com。</translation>
+        </message>
+        <message>
+            <source>This does not look like a valid e-mail address.</source>
+            <translation>这看起来不是有效的邮箱地址。</translation>
+        </message>
+        <message>
+            <source>Choose the provider…</source>
+            <translation>选择服务商…</translation>
+        </message>
+        <message>
+            <source>Other: I will enter the servers myself</source>
+            <translation>其他：我自己填写服务器</translation>
+        </message>
+        <message>
+            <source>Chosen by you.</source>
+            <translation>由你手动选择。</translation>
+        </message>
+        <message>
+            <source>Recognised from the address (built-in provider list).</source>
+            <translation>根据邮箱地址识别（内置服务商列表）。</translation>
+        </message>
+        <message>
+            <source>From a provider file you imported.</source>
+            <translation>来自你导入的服务商配置文件。</translation>
+        </message>
+        <message>
+            <source>Recognised from the domain's mail servers (MX records).</source>
+            <translation>根据该域名的邮件服务器（MX 记录）识别。</translation>
+        </message>
+        <message>
+            <source>Found in the domain's DNS service records (SRV).</source>
+            <translation>在该域名的 DNS 服务记录（SRV）中找到。</translation>
+        </message>
+        <message>
+            <source>From the domain's own setup file (autoconfig).</source>
+            <translation>来自该域名自己的配置文件（autoconfig）。</translation>
+        </message>
+        <message>
+            <source>Guessed from common server names. Please check them on the servers page.</source>
+            <translation>根据常见的服务器名称推测，请在服务器设置页核对。</translation>
+        </message>
+        <message>
+            <source>Servers entered by hand</source>
+            <translation>手动填写服务器</translation>
+        </message>
+        <message>
+            <source>Provider not recognised</source>
+            <translation>未能识别服务商</translation>
+        </message>
+        <message>
+            <source>No settings were found for this domain. Choose the provider below, or enter the servers yourself on a later page.</source>
+            <translation>没有找到该域名的设置。请在下方选择服务商，或在后面的页面中自己填写服务器。</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP): %1 · Sending (SMTP): %2</source>
+            <translation>收信（IMAP）：%1 · 发信（SMTP）：%2</translation>
+        </message>
+        <message>
+            <source>Choose the provider from the list, or enter the servers yourself</source>
+            <translation>从列表中选择服务商，或自己填写服务器</translation>
+        </message>
+        <message>
+            <source>Fix this mailbox</source>
+            <translation>修复此邮箱</translation>
+        </message>
+        <message>
+            <source>Check the steps and settings again; nothing changes until a test passes.</source>
+            <translation>请重新核对步骤和设置；测试通过之前，不会做任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>mailmanager cannot start</source>
+            <translation>mailmanager 无法启动</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckSteps</name>
+        <message>
+            <source>Authenticating for sending</source>
+            <translation>发信身份验证</translation>
+        </message>
+        <message>
+            <source>Connecting to the server</source>
+            <translation>连接服务器</translation>
+        </message>
+        <message>
+            <source>Setting up encryption (TLS)</source>
+            <translation>建立加密连接（TLS）</translation>
+        </message>
+        <message>
+            <source>Logging in with the code</source>
+            <translation>用授权码登录</translation>
+        </message>
+        <message>
+            <source>Identifying the app to the server (ID)</source>
+            <translation>向服务器表明客户端身份（ID）</translation>
+        </message>
+        <message>
+            <source>Opening the inbox (read-only)</source>
+            <translation>打开收件箱（只读）</translation>
+        </message>
+        <message>
+            <source>Checking that mail may be sent from this address</source>
+            <translation>检查能否用此地址发信</translation>
+        </message>
+        <message>
+            <source>Took %1 s</source>
+            <translation>用时 %1 秒</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>已停止</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientSettings</name>
+        <message>
+            <source>Server: %1</source>
+            <translation>服务器：%1</translation>
+        </message>
+        <message>
+            <source>Port: %1</source>
+            <translation>端口：%1</translation>
+        </message>
+        <message>
+            <source>Security: %1</source>
+            <translation>加密方式：%1</translation>
+        </message>
+        <message>
+            <source>Username: %1</source>
+            <translation>用户名：%1</translation>
+        </message>
+        <message>
+            <source>Mailbox: %1</source>
+            <translation>邮箱：%1</translation>
+        </message>
+        <message>
+            <source>Name: %1</source>
+            <translation>名称：%1</translation>
+        </message>
+        <message>
+            <source>Incoming mail (IMAP)</source>
+            <translation>收信服务器（IMAP）</translation>
+        </message>
+        <message>
+            <source>Outgoing mail (SMTP)</source>
+            <translation>发信服务器（SMTP）</translation>
+        </message>
+        <message>
+            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password.</source>
+            <translation>密码：填写在邮箱网页版设置中为该客户端生成的授权码，不是登录密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeDates</name>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>%n 天后</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n 天前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No expiry date</source>
+            <translation>长期有效</translation>
+        </message>
+        <message numerus="yes">
+            <source>Expires in %n day(s)</source>
+            <translation>
+                <numerusform>%n 天后过期</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Expires today</source>
+            <translation>今天过期</translation>
+        </message>
+        <message numerus="yes">
+            <source>Expired %n day(s) ago</source>
+            <translation>
+                <numerusform>已过期 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Creation date unknown</source>
+            <translation>创建日期未知</translation>
+        </message>
+        <message>
+            <source>Created today</source>
+            <translation>今天创建</translation>
+        </message>
+        <message numerus="yes">
+            <source>Created %n day(s) ago</source>
+            <translation>
+                <numerusform>%n 天前创建</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Rotation due</source>
+            <translation>该更换了</translation>
+        </message>
+        <message numerus="yes">
+            <source>Rotation in %n day(s)</source>
+            <translation>
+                <numerusform>%n 天后该更换</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeOncePage</name>
+        <message>
+            <source>The code is shown only once</source>
+            <translation>授权码只显示一次</translation>
+        </message>
+        <message>
+            <source>Read this before you generate the code: it saves a second try.</source>
+            <translation>生成授权码之前请先看完这一页，免得还要重新生成。</translation>
+        </message>
+        <message>
+            <source>Before you generate it:</source>
+            <translation>生成之前：</translation>
+        </message>
+        <message>
+            <source>code</source>
+            <translation>授权码</translation>
+        </message>
+        <message>
+            <source>%1 shows the %2 only once</source>
+            <translation>%1的%2只显示一次</translation>
+        </message>
+        <message>
+            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
+            <translation>关掉显示它的窗口后，就再也看不到了。一旦丢失，只能重新生成一个。</translation>
+        </message>
+        <message>
+            <source>Copy it the moment it appears, before you click anything else.</source>
+            <translation>它一出现就立即复制，先别点其他任何地方。</translation>
+        </message>
+        <message>
+            <source>Paste it straight into mailmanager, and keep a copy in your password manager if you want one.</source>
+            <translation>直接粘贴到 mailmanager 中；如有需要，可以在密码管理器里另存一份。</translation>
+        </message>
+        <message>
+            <source>Make a separate code for each mail program or device, so you can revoke one without breaking the others.</source>
+            <translation>每个邮件客户端或设备各用一个授权码，这样停用其中一个不会影响其他。</translation>
+        </message>
+        <message>
+            <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
+            <translation>用使用它的程序来命名（例如 mailmanager），以后在授权码列表中一眼就能认出。</translation>
+        </message>
+        <message>
+            <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
+            <translation>我已了解：%1只显示一次，我会立即复制。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmRemoval</name>
+        <message>
+            <source>Remove mailbox</source>
+            <translation>删除邮箱</translation>
+        </message>
+        <message>
+            <source>Remove %1 from mailmanager?</source>
+            <translation>要从 mailmanager 中删除 %1 吗？</translation>
+        </message>
+        <message>
+            <source>Its settings, its check history and its code in the keyring will be deleted from this computer.
 
-The code itself still works until you revoke it: sign in to the mailbox&apos;s web settings and delete the authorization code made for this client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <source>mailmanager: unexpected error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong inside mailmanager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The app is still running, but what you just did may not have finished. The report below has also been written to the log, with authorization codes removed. Please copy it into a bug report if the problem comes back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit mailmanager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CredentialPage</name>
-    <message>
-        <source>Paste the code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name you gave the code on the provider&apos;s website, so you can find it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mailmanager reminds you to replace the code after this many days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made for:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expiry:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind me after:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>password or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The spaces were removed: they are only there to make the code easier to read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stored only in your system&apos;s keyring, never in a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>This does not look like a %1, which has %n characters. If this is your login password, the server will refuse it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This does not look like a %1. If this is your login password, the server will refuse it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste the new code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste the %1 you just created, then fill in a few facts about it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required: these codes stop working on a date you chose when making it. Tick the box and enter that date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave unticked if the code does not expire.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n characters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DetailsPane</name>
-    <message>
-        <source>Select a mailbox to see its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Incoming (IMAP):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outgoing (SMTP):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Username:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra CA file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authorization code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made for:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rotation:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code age:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending and staying active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I logged in on the web today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Providers recycle mailboxes nobody logs into on the web. Background checks do not count, so tell mailmanager when you have logged in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server said</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No checks yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 server said: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, port %2, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP: %1 · SMTP: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no label)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No expiry date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Every %n day(s), next on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 days of validity used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 days until rotation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending week %1: at most about %2 messages a day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave %1–%2 minutes between messages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send at a natural pace; never send in bulk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sending guidance for this provider.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code replaced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logged in on the web</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (for %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Detection</name>
-    <message>
-        <source>Settings from the built-in provider catalogue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings from a provider you imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recognised from the domain&apos;s mail (MX) servers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings published by the domain in DNS (SRV records).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings from the domain&apos;s autoconfig file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The autoconfig file came over plain HTTP: check the servers before trusting them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guessed from common server names: the servers answered, but check them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only part of the settings could be found: enter the rest by hand.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No settings found for this domain: choose the provider or enter the servers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network look-ups were skipped; only the built-in catalogue was searched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DNS server did not answer in time; detection may be incomplete.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No DNS server is configured on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detection was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some of these settings are unconfirmed: please double-check them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This provider accepts no passwords from mail clients any more (OAuth only).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A server is set up without encryption: use it only on your own network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DonePage</name>
-    <message>
-        <source>Saving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the web settings to revoke the old code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving the mailbox and putting the code in the keyring…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new code is in use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new code passed the test and replaced the old one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved, with a problem to fix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mailbox was saved, but its test failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It shows as failing in the list until it works. Select it and choose Fix when you are ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mailbox works and has been saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click Finish to close this window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving (IMAP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending (SMTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminder to replace the code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now revoke the old %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the web settings, find the old code in the list of codes (by the name you gave it) and delete it, so that nobody can use it any more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This takes a moment; the keyring may ask you to unlock it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EmptyState</name>
-    <message>
-        <source>No mailboxes yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a mailbox and its authorization code. mailmanager tests that receiving (IMAP) and sending (SMTP) work, and reminds you before a code expires or should be replaced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add your first mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EndpointEditor</name>
-    <message>
-        <source>e.g. %1.example.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same as the address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port and security:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Username:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>This is not a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Hint</name>
-    <message>
-        <source>Works, but without encryption: the code travels in plain text. Use this only for a server on your own network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The check was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server rejected the user name or code. Use the authorization code (app password) made for mail clients, not the web login password, and the full address as user name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server says this code has expired. Create a new authorization code in the mailbox&apos;s web settings and enter it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetEase rejected the login: the authorization code is wrong or was revoked, or the web login password was used. Create a new client authorization code in the web settings (Settings &gt; POP3/SMTP/IMAP) and enter it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tencent Exmail rejected the login. With secure login on, only a client-specific password works (Settings &gt; Mailbox binding &gt; Client-specific password); also check that IMAP/SMTP is enabled in Settings &gt; Sending and receiving.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Google rejected the user name or password. Gmail needs an app password created in your Google Account (Security &gt; App passwords); the normal password does not work.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Google requires an app password: the account uses 2-Step Verification, so the normal password is refused. Create an app password in your Google Account (Security &gt; App passwords) and enter it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The provider requires an app password for mail clients. Create one in the account&apos;s security settings and enter it here instead of the login password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Microsoft rejected the login. Outlook.com and many Microsoft 365 mailboxes no longer accept passwords over IMAP/SMTP, only OAuth sign-in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Microsoft has turned off password (basic) login for this mailbox: neither the password nor an app password works over IMAP/SMTP any more. Only OAuth sign-in works.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SMTP login is switched off for this Microsoft 365 mailbox or organisation. An administrator has to enable authenticated SMTP for it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The provider wants you to sign in on its website first (a security check). Sign in there, confirm any prompt, then check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP or SMTP access is not enabled for this mailbox. Turn it on in the mailbox&apos;s web settings, then check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The login works, but NetEase does not allow sending: the SMTP service is not enabled. Turn on IMAP/SMTP in the web settings (Settings &gt; POP3/SMTP/IMAP), then check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The login works, but the server will not send as this address. Check that the user name and the address belong to the same mailbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The login works, but the server refuses to send from this account (it may be limited for spam or sending volume). Sign in on the web to read the provider&apos;s notice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server asks you to contact the mail administrator or the provider&apos;s support: the account may be restricted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The company&apos;s mail administrator allows logins only from certain IP addresses or regions. Ask the administrator to allow this network in the admin console under 安全与审计 &gt; 安全登录 &gt; 登录限制 (Security and audit &gt; Secure login &gt; Login limits).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server does not accept logins from this network. Ask the mail administrator to allow it, or try from another network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This NetEase enterprise server group does not serve your domain. Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NetEase accepted the code but refused to open the mailbox (&quot;Unsafe Login&quot;) although this app identified itself. Sign in on the web, read any security notice, check that IMAP is enabled, then check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused to open the mailbox because the client did not identify itself (IMAP ID). Set the provider to NetEase (or Coremail) for this account so the app sends it, then check again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The login works, but the server refused to open the inbox. Sign in on the web to see whether the mailbox is restricted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server reported a temporary problem. The check will be repeated later; nothing needs to change now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server is limiting logins for this account or network. Wait some minutes before checking again: repeated attempts can lock the account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server turned the connection away (it may be busy). Try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server name could not be found. Check its spelling and the network&apos;s DNS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the connection on this port. Check the port and security: SSL usually uses 993 (IMAP) and 465 (SMTP), STARTTLS 143 and 587.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server could not be reached. Check the network connection, firewall and proxy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server closed the connection in the middle of the check. This is often temporary; if it keeps happening, the provider may be blocking this network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused to talk to this client at all. The provider may be blocking this network; try again later or from another network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not answer within the time limit. Check the network, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not answer in time. International providers are often unreachable from mainland China without a proxy or VPN: check that one is active for this app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not trusted. For a company&apos;s own server, choose its CA certificate file in the account settings; otherwise do not go on: the connection may be intercepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate has expired. Check the computer&apos;s date and time; if they are right, the provider has to renew its certificate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is for a different name. Use the server name the provider documents, exactly as written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection could not be set up. Check the port and security: 993 and 465 use SSL, 143 and 587 use STARTTLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The CA certificate file chosen for this account could not be read. Choose a valid PEM file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not offer encryption (STARTTLS) on this port, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switching the connection to encryption (STARTTLS) failed, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server requires encryption. Change the security setting to SSL or STARTTLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer was not understood. Check that the port belongs to this protocol (IMAP or SMTP) and that the security setting matches it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent an oversized answer, so the check was stopped. Check the server name and port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server offers no login method this app can use (PLAIN or LOGIN over an encrypted connection).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainActions</name>
-    <message>
-        <source>&amp;Add mailbox…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a mailbox (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Check now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test the selected mailbox&apos;s logins now (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check &amp;all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test every mailbox that is not paused (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the servers, names and dates (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Replace code…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a new authorization code (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop or restart automatic checks (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy &amp;settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the mailbox and its code from this computer (Del)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About mailmanager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>简体中文</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resume checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>mailmanager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter mailboxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by address, name, provider or status (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No mailbox matches “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mailboxes: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Need attention: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was added.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code of %1 was replaced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings of %1 copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Noted: you logged in on the web today.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language changes the next time mailmanager starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About mailmanager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mailmanager %1
+The code itself still works until you revoke it: sign in to the mailbox's web settings and delete the authorization code made for this client.</source>
+            <translation>该邮箱的设置、检测记录以及保存在密钥环中的授权码，都将从这台电脑上删除。
+
+但授权码本身在停用之前仍然有效：请登录邮箱的网页版设置，删除为此客户端生成的授权码。</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>mailmanager: unexpected error</source>
+            <translation>mailmanager：意外错误</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside mailmanager.</source>
+            <translation>mailmanager 内部出了问题。</translation>
+        </message>
+        <message>
+            <source>The app is still running, but what you just did may not have finished. The report below has also been written to the log, with authorization codes removed. Please copy it into a bug report if the problem comes back.</source>
+            <translation>程序仍在运行，但刚才的操作可能没有完成。下面的报告也已写入日志，其中的授权码已被隐去。如果问题再次出现，请把这份报告复制到问题反馈中。</translation>
+        </message>
+        <message>
+            <source>Log file:</source>
+            <translation>日志文件：</translation>
+        </message>
+        <message>
+            <source>Copy report</source>
+            <translation>复制报告</translation>
+        </message>
+        <message>
+            <source>Quit mailmanager</source>
+            <translation>退出 mailmanager</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+    </context>
+    <context>
+        <name>CredentialPage</name>
+        <message>
+            <source>Paste the code</source>
+            <translation>粘贴授权码</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>The name you gave the code on the provider's website, so you can find it.</source>
+            <translation>你在服务商网站上给这个授权码起的名称，方便以后查找。</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>mailmanager reminds you to replace the code after this many days.</source>
+            <translation>到了这个天数，mailmanager 会提醒你更换授权码。</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Created on:</source>
+            <translation>创建日期：</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>有效期：</translation>
+        </message>
+        <message>
+            <source>Remind me after:</source>
+            <translation>提醒更换：</translation>
+        </message>
+        <message>
+            <source>password or code</source>
+            <translation>密码或授权码</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>The spaces were removed: they are only there to make the code easier to read.</source>
+            <translation>已去掉空格：空格只是为了方便阅读，并不属于授权码。</translation>
+        </message>
+        <message>
+            <source>Stored only in your system's keyring, never in a file.</source>
+            <translation>只保存在系统密钥环中，绝不写入文件。</translation>
+        </message>
+        <message numerus="yes">
+            <source>This does not look like a %1, which has %n characters. If this is your login password, the server will refuse it.</source>
+            <translation>
+                <numerusform>这看起来不像%1（应为 %n 位）。如果填的是登录密码，服务器会拒绝。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This does not look like a %1. If this is your login password, the server will refuse it.</source>
+            <translation>这看起来不像%1。如果填的是登录密码，服务器会拒绝。</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1：</translation>
+        </message>
+        <message>
+            <source>Paste the new code</source>
+            <translation>粘贴新授权码</translation>
+        </message>
+        <message>
+            <source>Paste the %1 you just created, then fill in a few facts about it.</source>
+            <translation>粘贴你刚生成的%1，再填写几项相关信息。</translation>
+        </message>
+        <message>
+            <source>Required: these codes stop working on a date you chose when making it. Tick the box and enter that date.</source>
+            <translation>必填：这类授权码会在你生成时选定的日期失效。请勾选「有效期至」并填写该日期。</translation>
+        </message>
+        <message>
+            <source>Leave unticked if the code does not expire.</source>
+            <translation>如果授权码长期有效，请不要勾选。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n characters</source>
+            <translation>
+                <numerusform>%n 位</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPane</name>
+        <message>
+            <source>Select a mailbox to see its details.</source>
+            <translation>选择一个邮箱以查看详情。</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Incoming (IMAP):</source>
+            <translation>收信（IMAP）：</translation>
+        </message>
+        <message>
+            <source>Outgoing (SMTP):</source>
+            <translation>发信（SMTP）：</translation>
+        </message>
+        <message>
+            <source>Username:</source>
+            <translation>用户名：</translation>
+        </message>
+        <message>
+            <source>Extra CA file:</source>
+            <translation>额外的 CA 证书：</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>授权码</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>创建日期：</translation>
+        </message>
+        <message>
+            <source>Expires:</source>
+            <translation>有效期至：</translation>
+        </message>
+        <message>
+            <source>Rotation:</source>
+            <translation>更换提醒：</translation>
+        </message>
+        <message>
+            <source>Code age:</source>
+            <translation>已用时长：</translation>
+        </message>
+        <message>
+            <source>Sending and staying active</source>
+            <translation>发信与保持活跃</translation>
+        </message>
+        <message>
+            <source>I logged in on the web today</source>
+            <translation>我今天已在网页版登录</translation>
+        </message>
+        <message>
+            <source>Providers recycle mailboxes nobody logs into on the web. Background checks do not count, so tell mailmanager when you have logged in.</source>
+            <translation>长期没有在网页版登录的邮箱可能会被服务商回收。后台检测不算登录，所以在网页版登录后请告诉 mailmanager。</translation>
+        </message>
+        <message>
+            <source>Recent checks</source>
+            <translation>最近检测</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Protocol</source>
+            <translation>协议</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Server said</source>
+            <translation>服务器返回</translation>
+        </message>
+        <message>
+            <source>No checks yet.</source>
+            <translation>还没有检测记录。</translation>
+        </message>
+        <message>
+            <source>Code history</source>
+            <translation>授权码记录</translation>
+        </message>
+        <message>
+            <source>%1 server said: %2</source>
+            <translation>%1 服务器返回：%2</translation>
+        </message>
+        <message>
+            <source>%1, port %2, %3</source>
+            <translation>%1，端口 %2，%3</translation>
+        </message>
+        <message>
+            <source>IMAP: %1 · SMTP: %2</source>
+            <translation>IMAP：%1 · SMTP：%2</translation>
+        </message>
+        <message>
+            <source>(no label)</source>
+            <translation>（未填写）</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>No expiry date</source>
+            <translation>长期有效</translation>
+        </message>
+        <message>
+            <source>No reminder</source>
+            <translation>不提醒</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %n day(s), next on %1</source>
+            <translation>
+                <numerusform>每 %n 天一次，下次 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 days of validity used</source>
+            <translation>有效期已用 %1 / %2 天</translation>
+        </message>
+        <message>
+            <source>%1 of %2 days until rotation</source>
+            <translation>更换周期已过 %1 / %2 天</translation>
+        </message>
+        <message>
+            <source>Sending week %1: at most about %2 messages a day.</source>
+            <translation>发信第 %1 周：每天最多约 %2 封。</translation>
+        </message>
+        <message>
+            <source>Leave %1–%2 minutes between messages.</source>
+            <translation>每封间隔 %1–%2 分钟。</translation>
+        </message>
+        <message>
+            <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
+            <translation>个人邮箱只适合一对一往来，切勿群发。</translation>
+        </message>
+        <message>
+            <source>Send at a natural pace; never send in bulk.</source>
+            <translation>请按正常节奏发信，切勿群发。</translation>
+        </message>
+        <message>
+            <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
+            <translation>你确认的上次网页版登录：%1。连续 %2 天没有登录，服务商可能会回收邮箱。</translation>
+        </message>
+        <message>
+            <source>No sending guidance for this provider.</source>
+            <translation>暂无该服务商的发信建议。</translation>
+        </message>
+        <message>
+            <source>Code added</source>
+            <translation>添加授权码</translation>
+        </message>
+        <message>
+            <source>Code replaced</source>
+            <translation>更换授权码</translation>
+        </message>
+        <message>
+            <source>Code expired</source>
+            <translation>授权码过期</translation>
+        </message>
+        <message>
+            <source>Code removed</source>
+            <translation>删除授权码</translation>
+        </message>
+        <message>
+            <source>Logged in on the web</source>
+            <translation>网页版登录</translation>
+        </message>
+        <message>
+            <source>%1 (for %2)</source>
+            <translation>%1（用于 %2）</translation>
+        </message>
+        <message>
+            <source>Nothing recorded yet.</source>
+            <translation>暂无记录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Detection</name>
+        <message>
+            <source>Settings from the built-in provider catalogue.</source>
+            <translation>设置来自内置服务商列表。</translation>
+        </message>
+        <message>
+            <source>Settings from a provider you imported.</source>
+            <translation>设置来自你导入的服务商配置。</translation>
+        </message>
+        <message>
+            <source>Recognised from the domain's mail (MX) servers.</source>
+            <translation>根据该域名的邮件服务器（MX）识别。</translation>
+        </message>
+        <message>
+            <source>Settings published by the domain in DNS (SRV records).</source>
+            <translation>设置来自该域名在 DNS 中发布的 SRV 记录。</translation>
+        </message>
+        <message>
+            <source>Settings from the domain's autoconfig file.</source>
+            <translation>设置来自该域名的自动配置文件（autoconfig）。</translation>
+        </message>
+        <message>
+            <source>The autoconfig file came over plain HTTP: check the servers before trusting them.</source>
+            <translation>自动配置文件是通过未加密的 HTTP 获取的，请先核对服务器再使用。</translation>
+        </message>
+        <message>
+            <source>Guessed from common server names: the servers answered, but check them.</source>
+            <translation>根据常见服务器名称推测：服务器有响应，但请核对。</translation>
+        </message>
+        <message>
+            <source>Only part of the settings could be found: enter the rest by hand.</source>
+            <translation>只找到了部分设置，其余请手动填写。</translation>
+        </message>
+        <message>
+            <source>No settings found for this domain: choose the provider or enter the servers.</source>
+            <translation>没有找到该域名的设置：请选择服务商，或手动填写服务器。</translation>
+        </message>
+        <message>
+            <source>Network look-ups were skipped; only the built-in catalogue was searched.</source>
+            <translation>未进行网络查询，只查找了内置服务商列表。</translation>
+        </message>
+        <message>
+            <source>The DNS server did not answer in time; detection may be incomplete.</source>
+            <translation>DNS 服务器没有及时响应，识别结果可能不完整。</translation>
+        </message>
+        <message>
+            <source>No DNS server is configured on this computer.</source>
+            <translation>这台电脑没有配置 DNS 服务器。</translation>
+        </message>
+        <message>
+            <source>Detection was cancelled.</source>
+            <translation>已取消识别。</translation>
+        </message>
+        <message>
+            <source>Some of these settings are unconfirmed: please double-check them.</source>
+            <translation>其中部分设置未经证实，请仔细核对。</translation>
+        </message>
+        <message>
+            <source>This provider accepts no passwords from mail clients any more (OAuth only).</source>
+            <translation>该服务商已不再允许邮件客户端用密码登录（仅支持 OAuth）。</translation>
+        </message>
+        <message>
+            <source>A server is set up without encryption: use it only on your own network.</source>
+            <translation>有服务器未设置加密，只应在你自己的网络中使用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <source>Saving</source>
+            <translation>正在保存</translation>
+        </message>
+        <message>
+            <source>Open the web settings to revoke the old code</source>
+            <translation>打开网页版设置，停用旧授权码</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Saving the mailbox and putting the code in the keyring…</source>
+            <translation>正在保存邮箱，并将授权码存入密钥环…</translation>
+        </message>
+        <message>
+            <source>The new code is in use</source>
+            <translation>新授权码已启用</translation>
+        </message>
+        <message>
+            <source>The new code passed the test and replaced the old one.</source>
+            <translation>新授权码已通过测试，并替换了旧授权码。</translation>
+        </message>
+        <message>
+            <source>Saved, with a problem to fix</source>
+            <translation>已保存，但有问题待修复</translation>
+        </message>
+        <message>
+            <source>The mailbox was saved, but its test failed.</source>
+            <translation>邮箱已保存，但测试没有通过。</translation>
+        </message>
+        <message>
+            <source>It shows as failing in the list until it works. Select it and choose Fix when you are ready.</source>
+            <translation>修好之前，它在列表中会显示为异常。准备好后，选中它并选择「修复」。</translation>
+        </message>
+        <message>
+            <source>All set</source>
+            <translation>设置完成</translation>
+        </message>
+        <message>
+            <source>The mailbox works and has been saved.</source>
+            <translation>邮箱可以正常使用，已保存。</translation>
+        </message>
+        <message>
+            <source>Click Finish to close this window.</source>
+            <translation>点击「完成」关闭此窗口。</translation>
+        </message>
+        <message>
+            <source>Unexpected error: %1</source>
+            <translation>意外错误：%1</translation>
+        </message>
+        <message>
+            <source>Nothing was saved</source>
+            <translation>没有保存任何内容</translation>
+        </message>
+        <message>
+            <source>Mailbox</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>Code expires</source>
+            <translation>授权码有效期至</translation>
+        </message>
+        <message>
+            <source>Reminder to replace the code</source>
+            <translation>提醒更换授权码</translation>
+        </message>
+        <message>
+            <source>code</source>
+            <translation>授权码</translation>
+        </message>
+        <message>
+            <source>Now revoke the old %1</source>
+            <translation>现在请停用旧的%1</translation>
+        </message>
+        <message>
+            <source>In the web settings, find the old code in the list of codes (by the name you gave it) and delete it, so that nobody can use it any more.</source>
+            <translation>在网页版设置的授权码列表中，按你起的名称找到旧授权码并删除，以免再被任何人使用。</translation>
+        </message>
+        <message>
+            <source>This takes a moment; the keyring may ask you to unlock it.</source>
+            <translation>请稍候；密钥环可能会请你解锁。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyState</name>
+        <message>
+            <source>No mailboxes yet</source>
+            <translation>还没有邮箱</translation>
+        </message>
+        <message>
+            <source>Add a mailbox and its authorization code. mailmanager tests that receiving (IMAP) and sending (SMTP) work, and reminds you before a code expires or should be replaced.</source>
+            <translation>添加邮箱及其授权码后，mailmanager 会检测收信（IMAP）和发信（SMTP）是否正常，并在授权码过期或需要更换之前提醒你。</translation>
+        </message>
+        <message>
+            <source>Add your first mailbox</source>
+            <translation>添加第一个邮箱</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndpointEditor</name>
+        <message>
+            <source>e.g. %1.example.com</source>
+            <translation>例如 %1.example.com</translation>
+        </message>
+        <message>
+            <source>Same as the address</source>
+            <translation>与邮箱地址相同</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>服务器：</translation>
+        </message>
+        <message>
+            <source>Port and security:</source>
+            <translation>端口和加密：</translation>
+        </message>
+        <message>
+            <source>Username:</source>
+            <translation>用户名：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>This is not a valid e-mail address.</source>
+            <translation>这不是有效的邮箱地址。</translation>
+        </message>
+        <message>
+            <source>Something went wrong: %1</source>
+            <translation>出错了：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hint</name>
+        <message>
+            <source>Works, but without encryption: the code travels in plain text. Use this only for a server on your own network.</source>
+            <translation>可以使用，但连接未加密：授权码以明文传输。只应对你自己内部网络中的服务器这样设置。</translation>
+        </message>
+        <message>
+            <source>The check was cancelled.</source>
+            <translation>检测已取消。</translation>
+        </message>
+        <message>
+            <source>The server rejected the user name or code. Use the authorization code (app password) made for mail clients, not the web login password, and the full address as user name.</source>
+            <translation>服务器拒绝了用户名或授权码。请使用为邮件客户端生成的授权码（应用专用密码），不要用网页登录密码，用户名请填写完整邮箱地址。</translation>
+        </message>
+        <message>
+            <source>The server says this code has expired. Create a new authorization code in the mailbox's web settings and enter it here.</source>
+            <translation>服务器提示此授权码已过期。请在邮箱网页版设置中重新生成授权码，然后在这里填入。</translation>
+        </message>
+        <message>
+            <source>NetEase rejected the login: the authorization code is wrong or was revoked, or the web login password was used. Create a new client authorization code in the web settings (Settings &gt; POP3/SMTP/IMAP) and enter it here.</source>
+            <translation>网易邮箱拒绝登录：授权码错误或已被停用，或者填的是网页登录密码。请在网页版「设置 &gt; POP3/SMTP/IMAP」中重新生成客户端授权码，然后在这里填入。</translation>
+        </message>
+        <message>
+            <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
+            <translation>QQ 邮箱拒绝登录：授权码错误或已失效，或者填的是 QQ 密码。QQ 邮箱只接受 16 位授权码，请在网页版「设置 &gt; 账号 &gt; POP3/IMAP/SMTP 服务」中生成后在这里填入。</translation>
+        </message>
+        <message>
+            <source>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</source>
+            <translation>QQ 邮箱拒绝登录，但没有说明具体原因：可能是服务未开启、授权码错误或已失效，或多次失败后登录受限。请确认网页版设置中已开启 IMAP/SMTP 服务，必要时重新生成授权码，并等几分钟后再检测。</translation>
+        </message>
+        <message>
+            <source>Tencent Exmail rejected the login. With secure login on, only a client-specific password works (Settings &gt; Mailbox binding &gt; Client-specific password); also check that IMAP/SMTP is enabled in Settings &gt; Sending and receiving.</source>
+            <translation>腾讯企业邮箱拒绝登录。开启安全登录后只能使用客户端专用密码（「设置 &gt; 邮箱绑定 &gt; 客户端专用密码」）；同时请确认「设置 &gt; 收发信设置」中已开启 IMAP/SMTP 服务。</translation>
+        </message>
+        <message>
+            <source>Google rejected the user name or password. Gmail needs an app password created in your Google Account (Security &gt; App passwords); the normal password does not work.</source>
+            <translation>Google 拒绝了用户名或密码。Gmail 需要在 Google 账号中生成应用专用密码（「安全性 &gt; 应用专用密码」），普通登录密码无法使用。</translation>
+        </message>
+        <message>
+            <source>Google requires an app password: the account uses 2-Step Verification, so the normal password is refused. Create an app password in your Google Account (Security &gt; App passwords) and enter it here.</source>
+            <translation>Google 要求使用应用专用密码：此账号已开启两步验证，普通密码会被拒绝。请在 Google 账号「安全性 &gt; 应用专用密码」中生成一个，然后在这里填入。</translation>
+        </message>
+        <message>
+            <source>The provider requires an app password for mail clients. Create one in the account's security settings and enter it here instead of the login password.</source>
+            <translation>该服务商要求邮件客户端使用应用专用密码。请在账号的安全设置中生成一个，用它代替登录密码填入这里。</translation>
+        </message>
+        <message>
+            <source>Microsoft rejected the login. Outlook.com and many Microsoft 365 mailboxes no longer accept passwords over IMAP/SMTP, only OAuth sign-in.</source>
+            <translation>微软拒绝登录。Outlook.com 和很多 Microsoft 365 邮箱已不再允许通过 IMAP/SMTP 使用密码登录，只能使用 OAuth 授权登录。</translation>
+        </message>
+        <message>
+            <source>Microsoft has turned off password (basic) login for this mailbox: neither the password nor an app password works over IMAP/SMTP any more. Only OAuth sign-in works.</source>
+            <translation>微软已为此邮箱关闭密码（基本身份验证）登录：无论登录密码还是应用专用密码，都无法再通过 IMAP/SMTP 使用，只能使用 OAuth 授权登录。</translation>
+        </message>
+        <message>
+            <source>SMTP login is switched off for this Microsoft 365 mailbox or organisation. An administrator has to enable authenticated SMTP for it.</source>
+            <translation>此 Microsoft 365 邮箱或所在组织已关闭 SMTP 登录，需要管理员为其开启经过身份验证的 SMTP。</translation>
+        </message>
+        <message>
+            <source>The provider wants you to sign in on its website first (a security check). Sign in there, confirm any prompt, then check again.</source>
+            <translation>服务商要求先在网页上登录一次（安全验证）。请先到网页登录并完成提示的操作，然后再检测。</translation>
+        </message>
+        <message>
+            <source>IMAP or SMTP access is not enabled for this mailbox. Turn it on in the mailbox's web settings, then check again.</source>
+            <translation>此邮箱尚未开启 IMAP 或 SMTP 服务。请在邮箱网页版设置中开启，然后再检测。</translation>
+        </message>
+        <message>
+            <source>The login works, but NetEase does not allow sending: the SMTP service is not enabled. Turn on IMAP/SMTP in the web settings (Settings &gt; POP3/SMTP/IMAP), then check again.</source>
+            <translation>登录成功，但网易不允许发信：SMTP 服务未开启。请在网页版「设置 &gt; POP3/SMTP/IMAP」中开启 IMAP/SMTP 服务，然后再检测。</translation>
+        </message>
+        <message>
+            <source>The login works, but the server will not send as this address. Check that the user name and the address belong to the same mailbox.</source>
+            <translation>登录成功，但服务器不允许以此地址发信。请确认用户名和邮箱地址属于同一个邮箱。</translation>
+        </message>
+        <message>
+            <source>The login works, but the server refuses to send from this account (it may be limited for spam or sending volume). Sign in on the web to read the provider's notice.</source>
+            <translation>登录成功，但服务器拒绝此账号发信（可能因垃圾邮件或发信量过大被限制）。请登录网页版查看服务商的通知。</translation>
+        </message>
+        <message>
+            <source>The server asks you to contact the mail administrator or the provider's support: the account may be restricted.</source>
+            <translation>服务器要求联系邮件管理员或服务商客服：此账号可能已被限制。</translation>
+        </message>
+        <message>
+            <source>The company's mail administrator allows logins only from certain IP addresses or regions. Ask the administrator to allow this network in the admin console under 安全与审计 &gt; 安全登录 &gt; 登录限制 (Security and audit &gt; Secure login &gt; Login limits).</source>
+            <translation>企业邮箱管理员只允许特定 IP 地址或地区登录。请联系管理员在管理后台「安全与审计 &gt; 安全登录 &gt; 登录限制」中放行当前网络。</translation>
+        </message>
+        <message>
+            <source>The server does not accept logins from this network. Ask the mail administrator to allow it, or try from another network.</source>
+            <translation>服务器不接受来自当前网络的登录。请联系邮件管理员放行，或换一个网络再试。</translation>
+        </message>
+        <message>
+            <source>This NetEase enterprise server group does not serve your domain. Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
+            <translation>当前网易企业邮箱服务器组不承载你的域名。请切换到另一组服务器：如果正在使用 hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com，请改用 imap.qiye.163.com / smtp.qiye.163.com，反之亦然。</translation>
+        </message>
+        <message>
+            <source>NetEase accepted the code but refused to open the mailbox ("Unsafe Login") although this app identified itself. Sign in on the web, read any security notice, check that IMAP is enabled, then check again.</source>
+            <translation>本软件已表明身份，网易也接受了授权码，但仍以「Unsafe Login」为由拒绝打开邮箱。请登录网页版查看安全提示，并确认已开启 IMAP，然后再检测。</translation>
+        </message>
+        <message>
+            <source>The server refused to open the mailbox because the client did not identify itself (IMAP ID). Set the provider to NetEase (or Coremail) for this account so the app sends it, then check again.</source>
+            <translation>服务器拒绝打开邮箱，因为客户端没有表明身份（IMAP ID）。请将此账号的服务商设为网易（或 Coremail），让本软件发送身份信息，然后再检测。</translation>
+        </message>
+        <message>
+            <source>The login works, but the server refused to open the inbox. Sign in on the web to see whether the mailbox is restricted.</source>
+            <translation>登录成功，但服务器拒绝打开收件箱。请登录网页版，看看邮箱是否受到限制。</translation>
+        </message>
+        <message>
+            <source>The server reported a temporary problem. The check will be repeated later; nothing needs to change now.</source>
+            <translation>服务器报告了临时故障。稍后会自动重新检测，目前无需修改任何设置。</translation>
+        </message>
+        <message>
+            <source>The server is limiting logins for this account or network. Wait some minutes before checking again: repeated attempts can lock the account.</source>
+            <translation>服务器正在限制此账号或当前网络的登录。请等待几分钟再检测：反复尝试可能导致账号被锁定。</translation>
+        </message>
+        <message>
+            <source>The server turned the connection away (it may be busy). Try again later.</source>
+            <translation>服务器拒绝了连接（可能正忙）。请稍后再试。</translation>
+        </message>
+        <message>
+            <source>The server name could not be found. Check its spelling and the network's DNS.</source>
+            <translation>找不到该服务器名称。请检查拼写以及网络的 DNS 设置。</translation>
+        </message>
+        <message>
+            <source>The server refused the connection on this port. Check the port and security: SSL usually uses 993 (IMAP) and 465 (SMTP), STARTTLS 143 and 587.</source>
+            <translation>服务器拒绝了此端口的连接。请检查端口和加密方式：SSL 通常使用 993（IMAP）和 465（SMTP），STARTTLS 使用 143 和 587。</translation>
+        </message>
+        <message>
+            <source>The server could not be reached. Check the network connection, firewall and proxy.</source>
+            <translation>无法连接到服务器。请检查网络连接、防火墙和代理设置。</translation>
+        </message>
+        <message>
+            <source>The server closed the connection in the middle of the check. This is often temporary; if it keeps happening, the provider may be blocking this network.</source>
+            <translation>检测过程中服务器断开了连接。这通常是暂时的；如果反复出现，可能是服务商屏蔽了当前网络。</translation>
+        </message>
+        <message>
+            <source>The server refused to talk to this client at all. The provider may be blocking this network; try again later or from another network.</source>
+            <translation>服务器完全拒绝与本客户端通信，服务商可能屏蔽了当前网络。请稍后或换一个网络再试。</translation>
+        </message>
+        <message>
+            <source>The server did not answer within the time limit. Check the network, then try again.</source>
+            <translation>服务器未在限定时间内响应。请检查网络后重试。</translation>
+        </message>
+        <message>
+            <source>The server did not answer in time. International providers are often unreachable from mainland China without a proxy or VPN: check that one is active for this app.</source>
+            <translation>服务器没有及时响应。在中国大陆，不用代理或 VPN 往往连不上国外的邮箱服务商，请确认本软件已通过代理联网。</translation>
+        </message>
+        <message>
+            <source>The server's certificate is not trusted. For a company's own server, choose its CA certificate file in the account settings; otherwise do not go on: the connection may be intercepted.</source>
+            <translation>服务器证书不受信任。如果是公司自建的服务器，请在账号设置中选择其 CA 证书文件；否则请不要继续，连接可能遭到拦截。</translation>
+        </message>
+        <message>
+            <source>The server's certificate has expired. Check the computer's date and time; if they are right, the provider has to renew its certificate.</source>
+            <translation>服务器证书已过期。请检查本机的日期和时间；如果时间正确，则需要服务商更新证书。</translation>
+        </message>
+        <message>
+            <source>The server's certificate is for a different name. Use the server name the provider documents, exactly as written.</source>
+            <translation>服务器证书上的名称与所填服务器不符。请严格按服务商文档填写服务器名称。</translation>
+        </message>
+        <message>
+            <source>The secure connection could not be set up. Check the port and security: 993 and 465 use SSL, 143 and 587 use STARTTLS.</source>
+            <translation>无法建立加密连接。请检查端口和加密方式：993 和 465 使用 SSL，143 和 587 使用 STARTTLS。</translation>
+        </message>
+        <message>
+            <source>The CA certificate file chosen for this account could not be read. Choose a valid PEM file.</source>
+            <translation>无法读取为此账号选择的 CA 证书文件。请选择一个有效的 PEM 文件。</translation>
+        </message>
+        <message>
+            <source>The server did not offer encryption (STARTTLS) on this port, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</source>
+            <translation>服务器在此端口未提供加密（STARTTLS），因此没有发送授权码。请改用 SSL 端口（IMAP 为 993，SMTP 为 465）。</translation>
+        </message>
+        <message>
+            <source>Switching the connection to encryption (STARTTLS) failed, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</source>
+            <translation>切换到加密连接（STARTTLS）失败，因此没有发送授权码。请改用 SSL 端口（IMAP 为 993，SMTP 为 465）。</translation>
+        </message>
+        <message>
+            <source>The server requires encryption. Change the security setting to SSL or STARTTLS.</source>
+            <translation>服务器要求加密连接。请将加密方式改为 SSL 或 STARTTLS。</translation>
+        </message>
+        <message>
+            <source>The server's answer was not understood. Check that the port belongs to this protocol (IMAP or SMTP) and that the security setting matches it.</source>
+            <translation>无法理解服务器的响应。请确认该端口对应正确的协议（IMAP 或 SMTP），并且加密方式与端口相符。</translation>
+        </message>
+        <message>
+            <source>The server sent an oversized answer, so the check was stopped. Check the server name and port.</source>
+            <translation>服务器返回的内容过大，检测已停止。请检查服务器名称和端口。</translation>
+        </message>
+        <message>
+            <source>The server offers no login method this app can use (PLAIN or LOGIN over an encrypted connection).</source>
+            <translation>服务器没有提供本软件可用的登录方式（在加密连接上使用 PLAIN 或 LOGIN）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainActions</name>
+        <message>
+            <source>&amp;Add mailbox…</source>
+            <translation>添加邮箱…</translation>
+        </message>
+        <message>
+            <source>Add a mailbox (Ctrl+N)</source>
+            <translation>添加邮箱（Ctrl+N）</translation>
+        </message>
+        <message>
+            <source>&amp;Check now</source>
+            <translation>立即检测</translation>
+        </message>
+        <message>
+            <source>Test the selected mailbox's logins now (F5)</source>
+            <translation>立即检测所选邮箱能否登录（F5）</translation>
+        </message>
+        <message>
+            <source>Check &amp;all</source>
+            <translation>全部检测</translation>
+        </message>
+        <message>
+            <source>Test every mailbox that is not paused (Ctrl+Shift+R)</source>
+            <translation>检测所有未暂停的邮箱（Ctrl+Shift+R）</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Change the servers, names and dates (Ctrl+E)</source>
+            <translation>修改服务器、名称和日期（Ctrl+E）</translation>
+        </message>
+        <message>
+            <source>&amp;Replace code…</source>
+            <translation>更换授权码…</translation>
+        </message>
+        <message>
+            <source>Enter a new authorization code (Ctrl+K)</source>
+            <translation>填入新的授权码（Ctrl+K）</translation>
+        </message>
+        <message>
+            <source>&amp;Pause checks</source>
+            <translation>暂停检测</translation>
+        </message>
+        <message>
+            <source>Stop or restart automatic checks (Ctrl+P)</source>
+            <translation>暂停或恢复自动检测（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>Copy &amp;settings</source>
+            <translation>复制设置</translation>
+        </message>
+        <message>
+            <source>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</source>
+            <translation>复制服务器和端口，用于设置其他邮件客户端（Ctrl+Shift+C）</translation>
+        </message>
+        <message>
+            <source>Re&amp;move…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <source>Remove the mailbox and its code from this computer (Del)</source>
+            <translation>从这台电脑上删除该邮箱及其授权码（Del）</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>查找…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>&amp;About mailmanager</source>
+            <translation>关于 mailmanager</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>简体中文</source>
+            <translation>简体中文</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>&amp;Resume checks</source>
+            <translation>恢复检测</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>&amp;Mailbox</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>mailmanager</source>
+            <translation>mailmanager</translation>
+        </message>
+        <message>
+            <source>Filter mailboxes</source>
+            <translation>筛选邮箱</translation>
+        </message>
+        <message>
+            <source>Filter by address, name, provider or status (Ctrl+F)</source>
+            <translation>按地址、名称、服务商或状态筛选（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Fix…</source>
+            <translation>修复…</translation>
+        </message>
+        <message>
+            <source>No mailbox matches “%1”.</source>
+            <translation>没有与“%1”匹配的邮箱。</translation>
+        </message>
+        <message>
+            <source>Mailboxes: %1</source>
+            <translation>邮箱：%1</translation>
+        </message>
+        <message>
+            <source>Need attention: %1</source>
+            <translation>需要处理：%1</translation>
+        </message>
+        <message>
+            <source>%1 was added.</source>
+            <translation>已添加 %1。</translation>
+        </message>
+        <message>
+            <source>%1 was saved.</source>
+            <translation>已保存 %1。</translation>
+        </message>
+        <message>
+            <source>The code of %1 was replaced.</source>
+            <translation>已更换 %1 的授权码。</translation>
+        </message>
+        <message>
+            <source>Settings of %1 copied to the clipboard.</source>
+            <translation>已将 %1 的设置复制到剪贴板。</translation>
+        </message>
+        <message>
+            <source>%1 was removed.</source>
+            <translation>已删除 %1。</translation>
+        </message>
+        <message>
+            <source>Noted: you logged in on the web today.</source>
+            <translation>已记录：你今天在网页版登录过。</translation>
+        </message>
+        <message>
+            <source>The language changes the next time mailmanager starts.</source>
+            <translation>下次启动 mailmanager 时将切换语言。</translation>
+        </message>
+        <message>
+            <source>About mailmanager</source>
+            <translation>关于 mailmanager</translation>
+        </message>
+        <message>
+            <source>mailmanager %1
 
 Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP logins and reminds you before codes expire.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreparePage</name>
-    <message>
-        <source>Get your mailbox ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I will make a new code (the old one was rejected)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the stored code (only settings or servers need fixing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What needs to change?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the web settings in your browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Common pitfalls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 lets mail programs sign in with your normal login password, once IMAP/SMTP is switched on in its web settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 wants a separate password for mail programs, the &lt;b&gt;%2&lt;/b&gt;, which you choose yourself in its web settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail programs cannot sign in to %1 with your login password. They need the &lt;b&gt;%2&lt;/b&gt;, which you create in the web settings and paste here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in to your mailbox in the browser and look in its settings for IMAP, POP3/SMTP or &quot;client access&quot;. Switch IMAP and SMTP on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>If the settings offer an authorization code, app password or client password, create one and copy it. Otherwise your normal password is usually what works.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask your administrator or provider for the server names if you do not know them; you will enter them on a later page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make a new code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your current code keeps working until the new one has passed the test.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new code with the steps below. mailmanager tests it first and only then replaces the stored one; afterwards you revoke the old code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These steps apply to most mail providers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mailmanager does not know this provider&apos;s rules, so here is what usually works.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do these steps in %1&apos;s web settings, then come back here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This mailbox cannot be added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cannot be added with a password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mailmanager signs in with a password or code only, so it cannot check this mailbox. Use the provider&apos;s own app, or a mail program that supports its sign-in page (OAuth).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This provider no longer lets mail programs sign in with a password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Registry</name>
-    <message>
-        <source>The login check with this code did not succeed, so nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RelativeTime</name>
-    <message>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Secrets</name>
-    <message>
-        <source>No secure keyring is available, so the code cannot be stored. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The keyring is locked. Unlock it (usually with your login password) and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The keyring could not be opened. Make sure a default keyring exists and is unlocked, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The keyring service could not be reached. Make sure you are logged in to a desktop session with a running keyring service, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The keyring accepted the code but did not keep it, so it is not safe to rely on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code could not be removed from the keyring.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Security</name>
-    <message>
-        <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None (unencrypted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerBox</name>
-    <message>
-        <source>Server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encryption:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServersPage</name>
-    <message>
-        <source>Check the server settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These were filled in for you. Change them only if your provider says so.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server group:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving mail (IMAP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending mail (SMTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Without encryption the code travels as readable text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose &quot;None&quot; only for a server on your own network that offers nothing else. mailmanager never falls back to it on its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Advanced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only for a company server with its own certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra CA certificate (PEM):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (not confirmed by the provider)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My own settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use this group if the first one does not connect from your network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the CA certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SetupWizard</name>
-    <message>
-        <source>&lt; Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next &gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fix a mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The last check of this mailbox failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <source>Code rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server rejected the authorization code or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP or SMTP is not enabled in the mailbox&apos;s web settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The administrator does not allow logins from this network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsafe login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused to open the mailbox for this client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The authorization code is past its expiry date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No authorization code is stored for this mailbox yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insecure, refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not offer encryption, so the code was not sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificate error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection failed or the certificate is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server name could not be found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server could not be reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protocol error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered in a way that was not understood.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Temporary failure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server reported a temporary problem; it will be retried.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log in on web</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log in on the web soon, or the provider may recycle the mailbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The authorization code expires within 14 days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rotation due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code is older than its rotation interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A check is running now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic checks are paused for this mailbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This mailbox has not been checked yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving and sending logins work.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Store</name>
-    <message>
-        <source>The account database {path} cannot be used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account database {path} is damaged. It was left as it is; restore it from a backup or move it aside, then import your last export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account database {path} is busy: another program is writing to it. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account database {path} was written by a newer version of mailmanager. Update mailmanager to open it; the file was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The mailbox {path} is already in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no mailbox {path} in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TestPage</name>
-    <message>
-        <source>Test the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mailmanager signs in to both servers once, opens the inbox read-only and asks whether it may send. No mail is sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving mail (IMAP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending mail (SMTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the code again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the server settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the web settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save anyway and fix it later (the failed test is kept with the mailbox)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The test was stopped. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No code is stored for this mailbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go back and choose to enter a new code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The test could not run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Both servers accepted the code. The mailbox works.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click Save to keep this mailbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Neither server accepted the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiving mail (IMAP) did not work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending mail (SMTP) did not work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server said:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switch to %1 and test again</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TimelineStrip</name>
-    <message>
-        <source>no check</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TimelineView</name>
-    <message>
-        <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fine: %1 days · with failures: %2 · not checked: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TrayIcon</name>
-    <message>
-        <source>Open mailmanager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check all mailboxes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n mailbox(es) need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All mailboxes are working</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>mailmanager %1
+
+让你的邮箱授权码始终可用：检测 IMAP 和 SMTP 能否登录，并在授权码过期前提醒你。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreparePage</name>
+        <message>
+            <source>Get your mailbox ready</source>
+            <translation>准备邮箱</translation>
+        </message>
+        <message>
+            <source>I will make a new code (the old one was rejected)</source>
+            <translation>我要生成新的授权码（旧的被拒绝了）</translation>
+        </message>
+        <message>
+            <source>Keep the stored code (only settings or servers need fixing)</source>
+            <translation>保留已保存的授权码（只需修改设置或服务器）</translation>
+        </message>
+        <message>
+            <source>What needs to change?</source>
+            <translation>需要修改什么？</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>操作步骤</translation>
+        </message>
+        <message>
+            <source>Open the web settings in your browser</source>
+            <translation>在浏览器中打开网页版设置</translation>
+        </message>
+        <message>
+            <source>Common pitfalls</source>
+            <translation>常见错误</translation>
+        </message>
+        <message>
+            <source>%1 lets mail programs sign in with your normal login password, once IMAP/SMTP is switched on in its web settings.</source>
+            <translation>在%1的网页版设置中开启 IMAP/SMTP 后，邮件客户端就可以用你平时的登录密码登录。</translation>
+        </message>
+        <message>
+            <source>%1 wants a separate password for mail programs, the &lt;b&gt;%2&lt;/b&gt;, which you choose yourself in its web settings.</source>
+            <translation>%1要求邮件客户端使用单独的密码，即&lt;b&gt;%2&lt;/b&gt;，需要你在其网页版设置中自行设定。</translation>
+        </message>
+        <message>
+            <source>Mail programs cannot sign in to %1 with your login password. They need the &lt;b&gt;%2&lt;/b&gt;, which you create in the web settings and paste here.</source>
+            <translation>邮件客户端不能用登录密码登录%1，而要使用&lt;b&gt;%2&lt;/b&gt;：请在网页版设置中生成，然后粘贴到这里。</translation>
+        </message>
+        <message>
+            <source>Sign in to your mailbox in the browser and look in its settings for IMAP, POP3/SMTP or "client access". Switch IMAP and SMTP on.</source>
+            <translation>在浏览器中登录邮箱，在设置里找到 IMAP、POP3/SMTP 或“客户端设置”之类的选项，开启 IMAP 和 SMTP。</translation>
+        </message>
+        <message>
+            <source>If the settings offer an authorization code, app password or client password, create one and copy it. Otherwise your normal password is usually what works.</source>
+            <translation>如果设置中提供授权码、应用专用密码或客户端密码，请生成一个并复制下来；否则通常直接用平时的登录密码即可。</translation>
+        </message>
+        <message>
+            <source>Ask your administrator or provider for the server names if you do not know them; you will enter them on a later page.</source>
+            <translation>如果不知道服务器地址，请向管理员或服务商询问；后面的页面需要填写。</translation>
+        </message>
+        <message>
+            <source>Make a new code</source>
+            <translation>生成新授权码</translation>
+        </message>
+        <message>
+            <source>Your current code keeps working until the new one has passed the test.</source>
+            <translation>新授权码通过测试之前，当前授权码仍可继续使用。</translation>
+        </message>
+        <message>
+            <source>Create a new code with the steps below. mailmanager tests it first and only then replaces the stored one; afterwards you revoke the old code.</source>
+            <translation>请按下面的步骤生成新授权码。mailmanager 会先测试，通过后才替换已保存的授权码；之后再由你停用旧授权码。</translation>
+        </message>
+        <message>
+            <source>These steps apply to most mail providers.</source>
+            <translation>以下步骤适用于大多数邮箱服务商。</translation>
+        </message>
+        <message>
+            <source>mailmanager does not know this provider's rules, so here is what usually works.</source>
+            <translation>mailmanager 不了解该服务商的具体规定，以下是通常可行的做法。</translation>
+        </message>
+        <message>
+            <source>Do these steps in %1's web settings, then come back here.</source>
+            <translation>请在%1的网页版设置中完成以下步骤，然后回到这里。</translation>
+        </message>
+        <message>
+            <source>This mailbox cannot be added</source>
+            <translation>无法添加此邮箱</translation>
+        </message>
+        <message>
+            <source>%1 cannot be added with a password</source>
+            <translation>无法用密码添加%1</translation>
+        </message>
+        <message>
+            <source>mailmanager signs in with a password or code only, so it cannot check this mailbox. Use the provider's own app, or a mail program that supports its sign-in page (OAuth).</source>
+            <translation>mailmanager 只能用密码或授权码登录，因此无法检测此邮箱。请使用服务商自己的应用，或支持其网页授权登录（OAuth）的邮件客户端。</translation>
+        </message>
+        <message>
+            <source>This provider no longer lets mail programs sign in with a password.</source>
+            <translation>该服务商已不再允许邮件客户端用密码登录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registry</name>
+        <message>
+            <source>The login check with this code did not succeed, so nothing was saved.</source>
+            <translation>用此授权码登录检测没有通过，因此未保存任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelativeTime</name>
+        <message>
+            <source>Never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>Just now</source>
+            <translation>刚刚</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>%n 分钟前</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s) ago</source>
+            <translation>
+                <numerusform>%n 小时前</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n 天前</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Secrets</name>
+        <message>
+            <source>No secure keyring is available, so the code cannot be stored. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
+            <translation>没有可用的安全密钥环，无法保存授权码。请安装并启动密钥环服务（例如 GNOME 密钥环或 KWallet），然后重试。</translation>
+        </message>
+        <message>
+            <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
+            <translation>当前唯一可用的密钥环不会加密保护授权码，因此 mailmanager 拒绝保存。请设置安全的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
+        </message>
+        <message>
+            <source>The keyring is locked. Unlock it (usually with your login password) and try again.</source>
+            <translation>密钥环已锁定。请解锁（通常用你的电脑登录密码）后重试。</translation>
+        </message>
+        <message>
+            <source>The keyring could not be opened. Make sure a default keyring exists and is unlocked, then try again.</source>
+            <translation>无法打开密钥环。请确认默认密钥环存在且已解锁，然后重试。</translation>
+        </message>
+        <message>
+            <source>The keyring service could not be reached. Make sure you are logged in to a desktop session with a running keyring service, then try again.</source>
+            <translation>无法连接密钥环服务。请确认你已登录桌面会话，且密钥环服务正在运行，然后重试。</translation>
+        </message>
+        <message>
+            <source>The keyring accepted the code but did not keep it, so it is not safe to rely on.</source>
+            <translation>密钥环接受了授权码却没有保存下来，不能放心使用。</translation>
+        </message>
+        <message>
+            <source>The code could not be removed from the keyring.</source>
+            <translation>无法从密钥环中删除授权码。</translation>
+        </message>
+        <message>
+            <source>The code is empty.</source>
+            <translation>授权码为空。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Security</name>
+        <message>
+            <source>SSL/TLS</source>
+            <translation>SSL/TLS</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>None (unencrypted)</source>
+            <translation>无（不加密）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerBox</name>
+        <message>
+            <source>Server:</source>
+            <translation>服务器：</translation>
+        </message>
+        <message>
+            <source>Port:</source>
+            <translation>端口：</translation>
+        </message>
+        <message>
+            <source>Encryption:</source>
+            <translation>加密方式：</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>用户名：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServersPage</name>
+        <message>
+            <source>Check the server settings</source>
+            <translation>核对服务器设置</translation>
+        </message>
+        <message>
+            <source>These were filled in for you. Change them only if your provider says so.</source>
+            <translation>以下设置已自动填好。除非服务商另有说明，否则无需修改。</translation>
+        </message>
+        <message>
+            <source>Server group:</source>
+            <translation>服务器组：</translation>
+        </message>
+        <message>
+            <source>Receiving mail (IMAP)</source>
+            <translation>收信服务器（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending mail (SMTP)</source>
+            <translation>发信服务器（SMTP）</translation>
+        </message>
+        <message>
+            <source>Without encryption the code travels as readable text</source>
+            <translation>不加密时，授权码会以明文传输</translation>
+        </message>
+        <message>
+            <source>Choose "None" only for a server on your own network that offers nothing else. mailmanager never falls back to it on its own.</source>
+            <translation>只有当服务器在你自己的网络中、且不支持任何加密方式时，才选择“无”。mailmanager 绝不会自动改用不加密的连接。</translation>
+        </message>
+        <message>
+            <source>Advanced</source>
+            <translation>高级</translation>
+        </message>
+        <message>
+            <source>only for a company server with its own certificate</source>
+            <translation>仅用于使用自有证书的公司服务器</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Extra CA certificate (PEM):</source>
+            <translation>额外的 CA 证书（PEM）：</translation>
+        </message>
+        <message>
+            <source>%1 (not confirmed by the provider)</source>
+            <translation>%1（未经服务商确认）</translation>
+        </message>
+        <message>
+            <source>My own settings</source>
+            <translation>自定义设置</translation>
+        </message>
+        <message>
+            <source>Use this group if the first one does not connect from your network.</source>
+            <translation>如果在你的网络中连不上第一组服务器，请使用这一组。</translation>
+        </message>
+        <message>
+            <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
+            <translation>这些服务器来自第三方资料，并非服务商公布；测试后就知道能否使用。</translation>
+        </message>
+        <message>
+            <source>Choose the CA certificate</source>
+            <translation>选择 CA 证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>&lt; Back</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Add a mailbox</source>
+            <translation>添加邮箱</translation>
+        </message>
+        <message>
+            <source>Fix a mailbox</source>
+            <translation>修复邮箱</translation>
+        </message>
+        <message>
+            <source>Replace the code</source>
+            <translation>更换授权码</translation>
+        </message>
+        <message>
+            <source>The last check of this mailbox failed</source>
+            <translation>此邮箱上次检测失败</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>Code rejected</source>
+            <translation>授权码被拒</translation>
+        </message>
+        <message>
+            <source>The server rejected the authorization code or password.</source>
+            <translation>服务器拒绝了授权码或密码。</translation>
+        </message>
+        <message>
+            <source>Service off</source>
+            <translation>服务未开启</translation>
+        </message>
+        <message>
+            <source>IMAP or SMTP is not enabled in the mailbox's web settings.</source>
+            <translation>邮箱的网页版设置中未开启 IMAP 或 SMTP 服务。</translation>
+        </message>
+        <message>
+            <source>IP blocked</source>
+            <translation>IP 受限</translation>
+        </message>
+        <message>
+            <source>The administrator does not allow logins from this network.</source>
+            <translation>管理员不允许从当前网络登录。</translation>
+        </message>
+        <message>
+            <source>Unsafe login</source>
+            <translation>不安全登录</translation>
+        </message>
+        <message>
+            <source>The server refused to open the mailbox for this client.</source>
+            <translation>服务器拒绝为此客户端打开邮箱。</translation>
+        </message>
+        <message>
+            <source>Code expired</source>
+            <translation>授权码过期</translation>
+        </message>
+        <message>
+            <source>The authorization code is past its expiry date.</source>
+            <translation>授权码已超过有效期。</translation>
+        </message>
+        <message>
+            <source>Needs code</source>
+            <translation>缺少授权码</translation>
+        </message>
+        <message>
+            <source>No authorization code is stored for this mailbox yet.</source>
+            <translation>此邮箱还没有保存授权码。</translation>
+        </message>
+        <message>
+            <source>Insecure, refused</source>
+            <translation>无法加密</translation>
+        </message>
+        <message>
+            <source>The server did not offer encryption, so the code was not sent.</source>
+            <translation>服务器没有提供加密连接，因此没有发送授权码。</translation>
+        </message>
+        <message>
+            <source>Certificate error</source>
+            <translation>证书错误</translation>
+        </message>
+        <message>
+            <source>The secure connection failed or the certificate is wrong.</source>
+            <translation>加密连接失败，或证书有误。</translation>
+        </message>
+        <message>
+            <source>Server not found</source>
+            <translation>找不到服务器</translation>
+        </message>
+        <message>
+            <source>The server name could not be found.</source>
+            <translation>找不到该服务器地址。</translation>
+        </message>
+        <message>
+            <source>Cannot connect</source>
+            <translation>无法连接</translation>
+        </message>
+        <message>
+            <source>The server could not be reached.</source>
+            <translation>无法连接到服务器。</translation>
+        </message>
+        <message>
+            <source>Protocol error</source>
+            <translation>协议错误</translation>
+        </message>
+        <message>
+            <source>The server answered in a way that was not understood.</source>
+            <translation>无法识别服务器的响应。</translation>
+        </message>
+        <message>
+            <source>Timed out</source>
+            <translation>连接超时</translation>
+        </message>
+        <message>
+            <source>The server did not answer in time.</source>
+            <translation>服务器没有及时响应。</translation>
+        </message>
+        <message>
+            <source>Temporary failure</source>
+            <translation>临时故障</translation>
+        </message>
+        <message>
+            <source>The server reported a temporary problem; it will be retried.</source>
+            <translation>服务器报告了临时故障，稍后会自动重试。</translation>
+        </message>
+        <message>
+            <source>Log in on web</source>
+            <translation>需网页登录</translation>
+        </message>
+        <message>
+            <source>Log in on the web soon, or the provider may recycle the mailbox.</source>
+            <translation>请尽快在网页版登录，否则服务商可能会回收邮箱。</translation>
+        </message>
+        <message>
+            <source>Expiring soon</source>
+            <translation>即将过期</translation>
+        </message>
+        <message>
+            <source>The authorization code expires within 14 days.</source>
+            <translation>授权码将在 14 天内过期。</translation>
+        </message>
+        <message>
+            <source>Rotation due</source>
+            <translation>该更换了</translation>
+        </message>
+        <message>
+            <source>The code is older than its rotation interval.</source>
+            <translation>授权码已超过设定的更换周期。</translation>
+        </message>
+        <message>
+            <source>Checking</source>
+            <translation>检测中</translation>
+        </message>
+        <message>
+            <source>A check is running now.</source>
+            <translation>正在检测。</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Automatic checks are paused for this mailbox.</source>
+            <translation>此邮箱的自动检测已暂停。</translation>
+        </message>
+        <message>
+            <source>Not checked</source>
+            <translation>未检测</translation>
+        </message>
+        <message>
+            <source>This mailbox has not been checked yet.</source>
+            <translation>此邮箱尚未检测。</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Receiving and sending logins work.</source>
+            <translation>收信和发信登录均正常。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Store</name>
+        <message>
+            <source>The account database {path} cannot be used.</source>
+            <translation>无法使用账户数据库 {path}。</translation>
+        </message>
+        <message>
+            <source>The account database {path} is damaged. It was left as it is; restore it from a backup or move it aside, then import your last export.</source>
+            <translation>账户数据库 {path} 已损坏，文件保持原样未动。请从备份恢复，或把它移到别处，然后导入你最近一次导出的文件。</translation>
+        </message>
+        <message>
+            <source>The account database {path} is busy: another program is writing to it. Try again in a moment.</source>
+            <translation>账户数据库 {path} 正被另一个程序写入，请稍后重试。</translation>
+        </message>
+        <message>
+            <source>The account database {path} was written by a newer version of mailmanager. Update mailmanager to open it; the file was not changed.</source>
+            <translation>账户数据库 {path} 由更新版本的 mailmanager 写入。请升级 mailmanager 后再打开；文件没有被改动。</translation>
+        </message>
+        <message>
+            <source>The mailbox {path} is already in the list.</source>
+            <translation>邮箱 {path} 已在列表中。</translation>
+        </message>
+        <message>
+            <source>There is no mailbox {path} in the list.</source>
+            <translation>列表中没有邮箱 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TestPage</name>
+        <message>
+            <source>Test the connection</source>
+            <translation>测试连接</translation>
+        </message>
+        <message>
+            <source>mailmanager signs in to both servers once, opens the inbox read-only and asks whether it may send. No mail is sent.</source>
+            <translation>mailmanager 会分别登录收信和发信服务器一次，以只读方式打开收件箱，并询问能否发信。不会发送任何邮件。</translation>
+        </message>
+        <message>
+            <source>Receiving mail (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending mail (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Test again</source>
+            <translation>重新测试</translation>
+        </message>
+        <message>
+            <source>Enter the code again</source>
+            <translation>重新填写授权码</translation>
+        </message>
+        <message>
+            <source>Check the server settings</source>
+            <translation>核对服务器设置</translation>
+        </message>
+        <message>
+            <source>Open the web settings</source>
+            <translation>打开网页版设置</translation>
+        </message>
+        <message>
+            <source>Save anyway and fix it later (the failed test is kept with the mailbox)</source>
+            <translation>仍然保存，稍后再修复（失败的测试结果会随邮箱一起保存）</translation>
+        </message>
+        <message>
+            <source>The test was stopped. Nothing was saved.</source>
+            <translation>测试已停止，未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>No code is stored for this mailbox</source>
+            <translation>此邮箱没有保存授权码</translation>
+        </message>
+        <message>
+            <source>Go back and choose to enter a new code.</source>
+            <translation>请返回上一步，选择填写新的授权码。</translation>
+        </message>
+        <message>
+            <source>The test could not run</source>
+            <translation>无法进行测试</translation>
+        </message>
+        <message>
+            <source>Both servers accepted the code. The mailbox works.</source>
+            <translation>两台服务器都接受了授权码，邮箱可以正常使用。</translation>
+        </message>
+        <message>
+            <source>Click Save to keep this mailbox.</source>
+            <translation>点击「保存」保留此邮箱。</translation>
+        </message>
+        <message>
+            <source>Neither server accepted the connection</source>
+            <translation>两台服务器都没有接受连接</translation>
+        </message>
+        <message>
+            <source>Receiving mail (IMAP) did not work</source>
+            <translation>收信（IMAP）测试未通过</translation>
+        </message>
+        <message>
+            <source>Sending mail (SMTP) did not work</source>
+            <translation>发信（SMTP）测试未通过</translation>
+        </message>
+        <message>
+            <source>The server said:</source>
+            <translation>服务器返回：</translation>
+        </message>
+        <message>
+            <source>Switch to %1 and test again</source>
+            <translation>切换到“%1”并重新测试</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineStrip</name>
+        <message>
+            <source>no check</source>
+            <translation>未检测</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <source>Fine: %1 days · with failures: %2 · not checked: %3</source>
+            <translation>正常 %1 天 · 有失败 %2 天 · 未检测 %3 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayIcon</name>
+        <message>
+            <source>Open mailmanager</source>
+            <translation>打开 mailmanager</translation>
+        </message>
+        <message>
+            <source>Check all mailboxes</source>
+            <translation>检测全部邮箱</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) need attention</source>
+            <translation>
+                <numerusform>%n 个邮箱需要处理</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All mailboxes are working</source>
+            <translation>所有邮箱均正常</translation>
+        </message>
+    </context>
 </TS>
