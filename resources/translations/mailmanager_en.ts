@@ -1445,6 +1445,52 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>Monitoring</name>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>Check every</source>
+            <translation>Check every</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when closed</source>
+            <translation>Keep running in the tray when closed</translation>
+        </message>
+        <message>
+            <source>This desktop has no system tray.</source>
+            <translation>This desktop has no system tray.</translation>
+        </message>
+        <message>
+            <source>Start mailmanager when I log in</source>
+            <translation>Start mailmanager when I log in</translation>
+        </message>
+        <message>
+            <source>mailmanager</source>
+            <translation>mailmanager</translation>
+        </message>
+        <message>
+            <source>Starting at login could not be changed: %1</source>
+            <translation>Starting at login could not be changed: %1</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps running</source>
+            <translation>mailmanager keeps running</translation>
+        </message>
+        <message>
+            <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
+            <translation>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</translation>
+        </message>
+    </context>
+    <context>
         <name>PreparePage</name>
         <message>
             <source>Get your mailbox ready</source>

@@ -1436,6 +1436,51 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>Monitoring</name>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Check every</source>
+            <translation>检测频率</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>每 %n 小时</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when closed</source>
+            <translation>关闭窗口后在托盘中继续运行</translation>
+        </message>
+        <message>
+            <source>This desktop has no system tray.</source>
+            <translation>当前桌面环境没有系统托盘。</translation>
+        </message>
+        <message>
+            <source>Start mailmanager when I log in</source>
+            <translation>登录系统时自动启动 mailmanager</translation>
+        </message>
+        <message>
+            <source>mailmanager</source>
+            <translation>mailmanager</translation>
+        </message>
+        <message>
+            <source>Starting at login could not be changed: %1</source>
+            <translation>无法更改“登录时自动启动”设置：%1</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps running</source>
+            <translation>mailmanager 仍在运行</translation>
+        </message>
+        <message>
+            <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
+            <translation>检测会在后台继续进行。可以从托盘图标打开 mailmanager；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
+        </message>
+    </context>
+    <context>
         <name>PreparePage</name>
         <message>
             <source>Get your mailbox ready</source>
