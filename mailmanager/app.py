@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from mailmanager.core.store import AccountStore
     from mailmanager.services.crash_handler import CrashHandler
     from mailmanager.services.secret_worker import SecretWorker
+    from mailmanager.ui.monitoring import Monitoring
 
 log = logging.getLogger("mailmanager.app")
 
@@ -171,11 +172,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMinimized()
     else:
         window.show()
+    monitoring: Monitoring | None = None
+
+    def start_monitoring() -> None:
+        # After the first paint: checks, schedule, alerts and tray are not needed to show
+        # the list, and their imports would only delay it.
+        nonlocal monitoring
+        from mailmanager.ui.monitoring import Monitoring
+
+        monitoring = Monitoring(window, app_paths, settings, start_schedule=not args.smoke_test)
+        if args.minimized and monitoring.tray is not None:
+            window.hide()
+
     try:
         if args.smoke_test:
-            return _smoke_test(app, window)
+            code = _smoke_test(app, window)
+            start_monitoring()
+            return code
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, start_monitoring)
         return _run_event_loop(app, crash_handler)
     finally:
+        if monitoring is not None:
+            monitoring.shutdown()
         window.close()
         ops.shutdown()
         store.close()

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +23,7 @@ os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)  # never reach the developer's 
 import keyring
 import pytest
 
+from tests.helpers.dovecot import Dovecot, start_dovecot
 from tests.helpers.memory_keyring import MemoryKeyring
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +46,19 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """One real Dovecot for the whole run (IMAPS + IMAP/STARTTLS, trustme certificate).
+
+    Its folder is outside pytest's temporary root, which is private to root (mode 0700) while
+    Dovecot's own users must read the users file."""
+    folder = Path(tempfile.mkdtemp(prefix="mailmanager-dovecot-"))
+    try:
+        yield from start_dovecot(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

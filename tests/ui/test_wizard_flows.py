@@ -8,19 +8,15 @@ real registry writes the store and the (in-memory) keyring.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.status import ConnectionStatus
 from mailmanager.ui.wizard import F, PageId
 from tests.helpers import scripted_server as ss
-from tests.helpers.dovecot import Dovecot, start_dovecot
+from tests.helpers.dovecot import Dovecot
 from tests.helpers.smtp_server import aiosmtpd_server
 from tests.ui.test_wizard_support import (
     TIMEOUT_MS,
@@ -34,15 +30,6 @@ from tests.ui.test_wizard_support import (
 )
 
 ADDRESS = "alice@example.org"
-
-
-@pytest.fixture(scope="module")
-def dovecot() -> Iterator[Dovecot]:
-    folder = Path(tempfile.mkdtemp(prefix="mailmanager-wizard-dovecot-"))
-    try:
-        yield from start_dovecot(folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def walk_to_test(qtbot, wizard, dovecot: Dovecot, smtp_port: int, code: str) -> None:

@@ -1,0 +1,129 @@
+"""The background side wired to the main window: checks from the buttons against real
+servers, alerts once per transition, the settings menu, and closing with and without a tray."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from mailmanager.core.accounts import Endpoint, Security
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store import AccountStore
+from mailmanager.ui.monitoring import CLOSE_TO_TRAY_KEY, INTERVAL_KEY, Monitoring
+from tests.helpers.dovecot import Dovecot
+from tests.helpers.smtp_server import aiosmtpd_server
+from tests.ui.conftest import make_account
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+class RecordingSink:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, bool]] = []
+
+    def notify(self, title: str, body: str, *, urgent: bool) -> bool:
+        self.sent.append((title, body, urgent))
+        return True
+
+
+@pytest.fixture
+def monitored(make_window, app_paths, settings):
+    sink = RecordingSink()
+    made: list[Monitoring] = []
+
+    def build(**kwargs: object):
+        window = make_window()
+        monitoring = Monitoring(
+            window, app_paths, settings, start_schedule=False, use_tray=False, sink=sink, **kwargs
+        )
+        made.append(monitoring)
+        return window, monitoring, sink
+
+    yield build
+    for monitoring in made:
+        monitoring.shutdown()
+    QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
+
+
+def add_account(store: AccountStore, secrets: SecretStore, dovecot: Dovecot, smtp_port: int,
+                address: str, code: str) -> int:  # fmt: skip
+    # Dates relative to the real today: the alert service reads the real clock.
+    account = make_account(address).replace(
+        code_created=date.today(),
+        created_at=datetime.now(UTC),
+        imap=Endpoint("127.0.0.1", dovecot.imaps_port, Security.SSL, address),
+        smtp=Endpoint("127.0.0.1", smtp_port, Security.SSL, address),
+        ca_file=dovecot.pki.ca_file,
+    )
+    secrets.set(address, code)
+    return store.add_account(account).id or 0
+
+
+def test_check_all_runs_real_checks_and_alerts_once(
+    monitored, qtbot, store: AccountStore, secret_store: SecretStore, dovecot: Dovecot
+) -> None:
+    good = dovecot.users["alice@example.org"]
+    with aiosmtpd_server(dovecot.pki, mode="ssl", password=good) as smtp:
+        alice = add_account(store, secret_store, dovecot, smtp.port, "alice@example.org", good)
+        bob = add_account(store, secret_store, dovecot, smtp.port, "bob@example.org", "wrong-1")
+        window, monitoring, sink = monitored()
+        assert window.actions_.check_all.isEnabled()
+        with qtbot.wait_signal(monitoring.checker.allFinished, timeout=20_000):
+            window.actions_.check_all.trigger()
+        qtbot.waitUntil(lambda: len(sink.sent) == 1, timeout=5000)
+    assert store.summary(alice).last_imap.status is ConnectionStatus.OK  # type: ignore[union-attr]
+    bob_summary = store.summary(bob)
+    assert bob_summary.last_imap is not None
+    assert bob_summary.last_imap.status is ConnectionStatus.AUTH_FAILED
+    title, _body, urgent = sink.sent[0]
+    assert "bob@example.org" in title and urgent
+    assert "wrong-1" not in repr(sink.sent)
+    # The next evaluation does not repeat the alert; the rejected code is not rescheduled.
+    monitoring.alerts.evaluate()
+    assert len(sink.sent) == 1
+    monitoring.scheduler.refresh()
+    assert monitoring.scheduler.next_due(bob) is None
+    assert monitoring.scheduler.next_due(alice) is not None
+
+
+def test_settings_menu(monitored, settings) -> None:
+    _window, monitoring, _sink = monitored()
+    assert monitoring.settings_menu.objectName() == "settingsMenu"
+    monitoring.interval_actions[12].trigger()
+    assert int(settings.value(INTERVAL_KEY)) == 12
+    assert monitoring.scheduler.settings.interval.total_seconds() == 12 * 3600
+    assert not monitoring.tray_action.isEnabled()  # no tray here
+
+
+def test_without_a_tray_closing_quits(monitored) -> None:
+    window, monitoring, _sink = monitored()
+    assert monitoring.tray is None and not monitoring.close_to_tray()
+    assert QApplication.instance().quitOnLastWindowClosed()  # type: ignore[union-attr]
+    window.close()
+    assert not window.isVisible()
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "No such signal QPlatformNativeInterface::systemTrayWindowChanged",
+)
+def test_with_a_tray_closing_hides_and_says_so_once(monitored, settings, qtbot) -> None:
+    window, monitoring, _sink = monitored()
+    # Build one with a tray (offscreen Qt reports none, so ask for it explicitly).
+    monitoring.shutdown()
+    tray_monitoring = Monitoring(window, monitoring.paths, settings, start_schedule=False,
+                                 use_tray=True, sink=RecordingSink())  # fmt: skip
+    try:
+        assert tray_monitoring.close_to_tray()
+        window.close()
+        assert not window.isVisible()  # hidden, still running
+        assert settings.value("general/trayHintShown") in (True, "true")
+        settings.setValue(CLOSE_TO_TRAY_KEY, False)
+        window.show()
+        window.close()
+        assert not window.isVisible()
+    finally:
+        tray_monitoring.shutdown()
