@@ -85,7 +85,7 @@
         </message>
         <message>
             <source>Remind to replace every:</source>
-            <translation>提醒更换周期：</translation>
+            <translation>更换周期：</translation>
         </message>
         <message>
             <source>Save</source>
@@ -583,7 +583,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>mailmanager reminds you to replace the code after this many days.</source>
-            <translation>到了这个天数，mailmanager 会提醒你更换授权码。</translation>
+            <translation>授权码使用满这么多天后，mailmanager 会提醒你更换。</translation>
         </message>
         <message>
             <source>Made for:</source>
@@ -599,7 +599,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Remind me after:</source>
-            <translation>提醒更换：</translation>
+            <translation>更换周期：</translation>
         </message>
         <message>
             <source>password or code</source>
@@ -1388,11 +1388,11 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Mailboxes: %1</source>
-            <translation>邮箱：%1</translation>
+            <translation>共 %1 个邮箱</translation>
         </message>
         <message>
             <source>Need attention: %1</source>
-            <translation>需要处理：%1</translation>
+            <translation>%1 个需要处理</translation>
         </message>
         <message>
             <source>%1 was added.</source>
@@ -1564,7 +1564,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>%1 cannot be added with a password</source>
-            <translation>无法用密码添加%1</translation>
+            <translation>无法用密码添加 %1</translation>
         </message>
         <message>
             <source>mailmanager signs in with a password or code only, so it cannot check this mailbox. Use the provider's own app, or a mail program that supports its sign-in page (OAuth).</source>
@@ -2044,7 +2044,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>Both servers accepted the code. The mailbox works.</source>
-            <translation>两台服务器都接受了授权码，邮箱可以正常使用。</translation>
+            <translation>收信和发信服务器都接受了授权码，邮箱可以正常使用。</translation>
         </message>
         <message>
             <source>Click Save to keep this mailbox.</source>
@@ -2052,7 +2052,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>Neither server accepted the connection</source>
-            <translation>两台服务器都没有接受连接</translation>
+            <translation>收信和发信测试都没有通过</translation>
         </message>
         <message>
             <source>Receiving mail (IMAP) did not work</source>
