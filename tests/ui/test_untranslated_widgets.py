@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
 from mailmanager.core.status import ConnectionStatus
 from mailmanager.core.store import AccountStore
+from mailmanager.paths import AppPaths
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language
 from mailmanager.ui.provider_info import ProviderDirectory
@@ -193,6 +194,13 @@ def findings() -> Findings:
     return Findings()
 
 
+class QuietSink:
+    """Desktop notifications go nowhere in this test."""
+
+    def notify(self, title: str, body: str, *, urgent: bool) -> bool:
+        return True
+
+
 def closed_port() -> int:
     """A loopback port nobody listens on: a check against it fails at once (refused)."""
     with socket.socket() as sock:
@@ -223,11 +231,14 @@ def test_main_window_and_dialogs(
     make_window: Callable[..., object],
     store: AccountStore,
     ops: AccountOps,
+    app_paths: AppPaths,
+    settings: QSettings,
 ) -> None:
     from mailmanager.ui.account_form import AccountForm, FormMode
     from mailmanager.ui.confirm_removal import confirm_removal
     from mailmanager.ui.crash_dialog import CrashDialog
     from mailmanager.ui.main_window import MainWindow
+    from mailmanager.ui.monitoring import Monitoring
     from mailmanager.ui.tray import TrayIcon
 
     # As app.py does: provider names in the UI language.
@@ -241,6 +252,10 @@ def test_main_window_and_dialogs(
     window = make_window(providers=providers)
     assert isinstance(window, MainWindow)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(accounts), timeout=5000)
+    # The background side adds the settings menu (its tray menu is the TrayIcon below).
+    monitoring = Monitoring(
+        window, app_paths, settings, start_schedule=False, use_tray=False, sink=QuietSink()
+    )
     for address in ("rejected@qq.com", "ok@163.com"):
         account_id = accounts[address].id
         assert account_id is not None
@@ -289,6 +304,9 @@ def test_main_window_and_dialogs(
     )
     qtbot.addWidget(crash)
     findings.walk("crash dialog", crash)
+
+    assert "menu settingsMenu" in findings.screens
+    monitoring.shutdown()
 
     tray = TrayIcon()
     tray.set_attention(2)
