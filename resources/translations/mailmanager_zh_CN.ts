@@ -1961,19 +1961,19 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <name>Store</name>
         <message>
             <source>The account database {path} cannot be used.</source>
-            <translation>无法使用账户数据库 {path}。</translation>
+            <translation>无法使用账号数据库 {path}。</translation>
         </message>
         <message>
             <source>The account database {path} is damaged. It was left as it is; restore it from a backup or move it aside, then import your last export.</source>
-            <translation>账户数据库 {path} 已损坏，文件保持原样未动。请从备份恢复，或把它移到别处，然后导入你最近一次导出的文件。</translation>
+            <translation>账号数据库 {path} 已损坏，文件保持原样未动。请从备份恢复，或把它移到别处，然后导入你最近一次导出的文件。</translation>
         </message>
         <message>
             <source>The account database {path} is busy: another program is writing to it. Try again in a moment.</source>
-            <translation>账户数据库 {path} 正被另一个程序写入，请稍后重试。</translation>
+            <translation>账号数据库 {path} 正被另一个程序写入，请稍后重试。</translation>
         </message>
         <message>
             <source>The account database {path} was written by a newer version of mailmanager. Update mailmanager to open it; the file was not changed.</source>
-            <translation>账户数据库 {path} 由更新版本的 mailmanager 写入。请升级 mailmanager 后再打开；文件没有被改动。</translation>
+            <translation>账号数据库 {path} 由更新版本的 mailmanager 写入。请升级 mailmanager 后再打开；文件没有被改动。</translation>
         </message>
         <message>
             <source>The mailbox {path} is already in the list.</source>
