@@ -15,7 +15,6 @@ presenter in (``mailmanager.ui.crash_dialog.CrashDialogHost``), which keeps serv
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime as dt
 import logging
@@ -25,12 +24,16 @@ import threading
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
 
 from mailmanager import __version__
 from mailmanager.core import redact
+
+if TYPE_CHECKING:
+    import asyncio  # only for a type: importing asyncio costs ~20 ms before the first paint
 
 log = logging.getLogger("mailmanager.crash")
 

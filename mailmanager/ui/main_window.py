@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
@@ -50,7 +51,11 @@ from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory
 from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
-from mailmanager.ui.wizard import SetupWizard, WizardMode, WizardServices
+
+if TYPE_CHECKING:
+    # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
+    # importing it here cost about a third of the start-up time.
+    from mailmanager.ui.wizard import SetupWizard, WizardMode
 
 log = logging.getLogger("mailmanager.ui")
 
@@ -180,15 +185,15 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         # Add, Fix and Rotate go through the setup wizard (issue 5); the form stays for Edit.
-        a.add.triggered.connect(lambda: self.open_wizard(WizardMode.ADD))
-        self.empty.add_button.clicked.connect(lambda: self.open_wizard(WizardMode.ADD))
+        a.add.triggered.connect(lambda: self._open_wizard_named("ADD"))
+        self.empty.add_button.clicked.connect(lambda: self._open_wizard_named("ADD"))
         self.fix_action = QAction(self.tr("Fix…"), self)
         self.fix_action.setObjectName("fixAction")
-        self.fix_action.triggered.connect(lambda: self.open_wizard(WizardMode.FIX))
+        self.fix_action.triggered.connect(lambda: self._open_wizard_named("FIX"))
         a.check_now.triggered.connect(self.check_selected)
         a.check_all.triggered.connect(self.check_all)
         a.edit.triggered.connect(self.edit_selected)
-        a.rotate.triggered.connect(lambda: self.open_wizard(WizardMode.ROTATE))
+        a.rotate.triggered.connect(lambda: self._open_wizard_named("ROTATE"))
         a.pause.triggered.connect(self.toggle_pause)
         a.copy_settings.triggered.connect(self.copy_settings)
         a.remove.triggered.connect(self.remove_selected)
@@ -356,8 +361,15 @@ class MainWindow(QMainWindow):
             }[form.mode]
             self.statusBar().showMessage(message.replace("%1", form.saved.address), 8000)
 
+    def _open_wizard_named(self, mode_name: str) -> None:
+        from mailmanager.ui.wizard import WizardMode
+
+        self.open_wizard(WizardMode[mode_name])
+
     def open_wizard(self, mode: WizardMode) -> SetupWizard | None:
         """Open the setup wizard to add a mailbox, or to fix / rotate the selected one."""
+        from mailmanager.ui.wizard import SetupWizard, WizardMode, WizardServices
+
         summary = None if mode is WizardMode.ADD else self.selected_summary()
         if mode is not WizardMode.ADD and (summary is None or summary.account.id is None):
             return None
