@@ -212,6 +212,17 @@ def real_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Se
                 gc.collect()
 
 
+@pytest.fixture
+def wal_reader(app_home: Path) -> Iterator[AccountStore]:
+    """A store connection held open for the whole test, so the write-ahead log file is still
+    there when the home folder is searched (the last connection to close removes it)."""
+    app_paths = paths.resolve()
+    app_paths.ensure()
+    store = AccountStore.open(app_paths.database)
+    yield store
+    store.close()
+
+
 class Records(logging.Handler):
     """Every record a handler would see (after the app's redacting file handler ran)."""
 
@@ -264,6 +275,7 @@ def save(qtbot, wizard: SetupWizard) -> None:
 def test_code_appears_nowhere_but_the_keyring(
     qtbot,
     real_keyring: SecretServiceSession,
+    wal_reader: AccountStore,
     pki: Pki,
     app_home: Path,
     capfd: pytest.CaptureFixture[str],
@@ -338,7 +350,7 @@ def test_code_appears_nowhere_but_the_keyring(
         str(p.relative_to(app_home)): p.read_bytes() for p in app_home.rglob("*") if p.is_file()
     }
     assert any(name.endswith(".log") for name in places), sorted(places)
-    assert any(name.endswith(".db") or ".sqlite" in name for name in places), sorted(places)
+    assert any(name.endswith("-wal") for name in places), sorted(places)
     places["stdout"] = captured.out.encode()
     places["stderr"] = captured.err.encode()
     places["app log records"] = "\n".join(records.texts).encode()
