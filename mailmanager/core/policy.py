@@ -93,11 +93,12 @@ def due_items(
     ``recycle_days`` is the provider's inactivity rule (None where it has none); ``tz`` is the
     zone in which the account's creation time is turned into the day it was bound.
     """
-    bound_on = local_today(account.created_at, tz)
     found = [
         expiry_state(account.code_expires, today),
         rotation_state(account.code_created, account.rotate_days, today),
-        inactivity_state(account.last_web_login, bound_on, recycle_days, today),
     ]
+    if recycle_days:  # the binding day costs a time-zone conversion: only when it matters
+        bound_on = local_today(account.created_at, tz)
+        found.append(inactivity_state(account.last_web_login, bound_on, recycle_days, today))
     items = [item for item in found if item is not None]
     return sorted(items, key=lambda item: ALL_STATES.index(item.state))

@@ -52,22 +52,31 @@ CREATE TABLE credential_events (
 CREATE INDEX credential_events_account ON credential_events(account_id, at);
 """
 
-# Version 2: fields for monitoring (issue 6), the latest result per account and protocol kept
-# beside the history (so the main list never scans a million history rows), and daily
-# aggregates for history older than the raw-retention window.
+# Version 2: fields for monitoring (issue 6), a copy of the latest result per account and
+# protocol kept beside the history (so the main list never touches a million history rows),
+# and daily aggregates for history older than the raw-retention window.
 _V2 = """
 ALTER TABLE accounts ADD COLUMN needs_code INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE accounts ADD COLUMN check_interval_hours INTEGER CHECK (check_interval_hours > 0);
 ALTER TABLE accounts ADD COLUMN last_web_login TEXT;
 ALTER TABLE accounts ADD COLUMN sending_since TEXT;
 CREATE TABLE latest_check (
-    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-    protocol   TEXT NOT NULL,
-    check_id   INTEGER NOT NULL REFERENCES check_history(id) ON DELETE CASCADE,
+    account_id     INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    protocol       TEXT NOT NULL,
+    check_id       INTEGER NOT NULL REFERENCES check_history(id) ON DELETE CASCADE,
+    checked_at     TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    hint_id        TEXT NOT NULL DEFAULT '',
+    server_message TEXT NOT NULL DEFAULT '',
+    elapsed_ms     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (account_id, protocol)
 ) WITHOUT ROWID;
-INSERT INTO latest_check (account_id, protocol, check_id)
-    SELECT account_id, protocol, MAX(id) FROM check_history GROUP BY account_id, protocol;
+INSERT INTO latest_check (account_id, protocol, check_id, checked_at, status, hint_id,
+                          server_message, elapsed_ms)
+    SELECT h.account_id, h.protocol, h.id, h.checked_at, h.status, h.hint_id, h.server_message,
+           h.elapsed_ms
+    FROM check_history h
+    JOIN (SELECT MAX(id) AS id FROM check_history GROUP BY account_id, protocol) m ON m.id = h.id;
 CREATE TABLE check_daily (
     account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     day        TEXT NOT NULL,

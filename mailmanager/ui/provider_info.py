@@ -67,6 +67,7 @@ class ProviderDirectory:
         self.lang = lang
         self._catalogue = catalogue
         self._loaded = catalogue is not None
+        self._looks: dict[tuple[str | None, str], ProviderLook] = {}
 
     def catalogue(self) -> Any:
         """The catalogue, loaded on first use; None when it could not be loaded."""
@@ -85,6 +86,15 @@ class ProviderDirectory:
         return self._catalogue
 
     def look(self, provider_id: str | None, address: str) -> ProviderLook:
+        """The look of an account's provider (cached per provider id and domain: the list
+        asks once per row, and thousands of rows share a handful of providers)."""
+        key = (provider_id, address.rpartition("@")[2].lower())
+        found = self._looks.get(key)
+        if found is None:
+            found = self._looks[key] = self._look(provider_id, address)
+        return found
+
+    def _look(self, provider_id: str | None, address: str) -> ProviderLook:
         catalogue = self._get_catalogue()
         provider = None
         if catalogue is not None:
