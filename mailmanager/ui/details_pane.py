@@ -417,11 +417,13 @@ class DetailsPane(QScrollArea):
             limit = stage.stage
             text = self.tr("Sending week %1: at most about %2 messages a day.")
             text = text.replace("%1", str(stage.week)).replace("%2", str(limit.max_per_day))
-            if limit.min_interval_minutes and limit.max_interval_minutes:
-                text += " " + self.tr("Leave %1–%2 minutes between messages.").replace(
-                    "%1", str(limit.min_interval_minutes)
-                ).replace("%2", str(limit.max_interval_minutes))
             lines.append(text)
+            if limit.min_interval_minutes and limit.max_interval_minutes:
+                lines.append(
+                    self.tr("Leave %1–%2 minutes between messages.")
+                    .replace("%1", str(limit.min_interval_minutes))
+                    .replace("%2", str(limit.max_interval_minutes))
+                )
             if guidance is not None and guidance.one_to_one_only:
                 lines.append(
                     self.tr("Personal mailboxes are for one-to-one mail: never send in bulk.")
