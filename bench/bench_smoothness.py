@@ -110,6 +110,7 @@ def run_batches(
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from mailmanager.app import freeze_startup_objects
     from mailmanager.services.account_ops import AccountOps
     from mailmanager.services.notifier import LogSink
     from mailmanager.ui.main_window import MainWindow
@@ -132,6 +133,7 @@ def run_batches(
     monitoring = Monitoring(
         window, app_paths, settings, start_schedule=False, use_tray=False, sink=LogSink()
     )
+    freeze_startup_objects()  # as app.main does once the background side has started
     settle = QEventLoop()
     QTimer.singleShot(300, settle.quit)
     settle.exec()
