@@ -31,6 +31,7 @@ from mailmanager.core.accounts import (
     Security,
     utcnow,
 )
+from mailmanager.core.bulk import gc_paused
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
 from mailmanager.core.status import ALL_STATES, ConnectionStatus
 from mailmanager.core.store_schema import MIGRATIONS, SCHEMA_VERSION
@@ -495,20 +496,20 @@ class AccountStore:
             "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
             "ORDER BY a.address"
         )
-        with self._translate_errors():
+        imap_at, smtp_at = _N_ACCOUNT, _N_ACCOUNT + _N_CHECK
+        summaries = []
+        with gc_paused(), self._translate_errors():
             cursor = self._conn.cursor()
             cursor.row_factory = None  # plain tuples: a third faster than sqlite3.Row here
             rows = cursor.execute(sql).fetchall()
-        imap_at, smtp_at = _N_ACCOUNT, _N_ACCOUNT + _N_CHECK
-        summaries = []
-        for row in rows:
-            summaries.append(
-                AccountSummary(
-                    _account_from_row(row),
-                    _check_from_row(row[imap_at:smtp_at]) if row[imap_at] is not None else None,
-                    _check_from_row(row[smtp_at:]) if row[smtp_at] is not None else None,
+            for row in rows:
+                summaries.append(
+                    AccountSummary(
+                        _account_from_row(row),
+                        _check_from_row(row[imap_at:smtp_at]) if row[imap_at] is not None else None,
+                        _check_from_row(row[smtp_at:]) if row[smtp_at] is not None else None,
+                    )
                 )
-            )
         return summaries
 
     def summary(self, account_id: int) -> AccountSummary:

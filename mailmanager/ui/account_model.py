@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from mailmanager.core import status
 from mailmanager.core.accounts import AccountSummary
 from mailmanager.core.badges import account_states, badge_state
+from mailmanager.core.bulk import gc_paused
 from mailmanager.core.policy import local_today
 from mailmanager.core.status import State
 from mailmanager.ui import formatting
@@ -164,10 +165,11 @@ class AccountModel(QAbstractTableModel):
         if new:
             first = len(self._rows)
             rows = []
-            for summary in new:
-                account = summary.account
-                look = self._lookup(account.provider_id, account.address)
-                rows.append(_Row(summary, look, self._states(summary, look, False, today)))
+            with gc_paused():
+                for summary in new:
+                    account = summary.account
+                    look = self._lookup(account.provider_id, account.address)
+                    rows.append(_Row(summary, look, self._states(summary, look, False, today)))
             if not self._rows:
                 rows = self._sorted(rows)  # a first load arrives in order: nothing moves later
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
