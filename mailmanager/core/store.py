@@ -284,6 +284,10 @@ class AccountStore:
                 with contextlib.closing(sqlite3.connect(backup)) as target:
                     self._conn.backup(target)
                 log.info("backed up schema %d database to %s", version, backup)
+        # Foreign keys are off while tables are rebuilt (SQLite's procedure for changing a
+        # table): dropping the old accounts table must not cascade into the history. The
+        # result is checked with foreign_key_check before it is committed.
+        self._conn.execute("PRAGMA foreign_keys = OFF")
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             current = self._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -291,11 +295,16 @@ class AccountStore:
                 for statement in _statements(MIGRATIONS[number - 1]):
                     self._conn.execute(statement)
                 log.info("store migrated to schema %d", number)
+            broken = self._conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreCorruptError(self.path, f"{len(broken)} rows lost their account")
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self._conn.execute("COMMIT")
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         self._conn.close()

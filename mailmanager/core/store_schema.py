@@ -55,11 +55,46 @@ CREATE INDEX credential_events_account ON credential_events(account_id, at);
 # Version 2: fields for monitoring (issue 6), a copy of the latest result per account and
 # protocol kept beside the history (so the main list never touches a million history rows),
 # and daily aggregates for history older than the raw-retention window.
+#
+# The accounts table is rebuilt (SQLite's documented way to change a constraint; the store runs
+# migrations with foreign keys off, so the history rows that point at accounts stay) because
+# version 1 refused rotate_days = 0, which the app uses for "never remind".
 _V2 = """
-ALTER TABLE accounts ADD COLUMN needs_code INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE accounts ADD COLUMN check_interval_hours INTEGER CHECK (check_interval_hours > 0);
-ALTER TABLE accounts ADD COLUMN last_web_login TEXT;
-ALTER TABLE accounts ADD COLUMN sending_since TEXT;
+CREATE TABLE accounts_v2 (
+    id                   INTEGER PRIMARY KEY,
+    address              TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name         TEXT NOT NULL DEFAULT '',
+    provider_id          TEXT,
+    imap_host            TEXT NOT NULL,
+    imap_port            INTEGER NOT NULL CHECK (imap_port BETWEEN 1 AND 65535),
+    imap_security        TEXT NOT NULL CHECK (imap_security IN ('ssl', 'starttls', 'plain')),
+    imap_username        TEXT NOT NULL DEFAULT '',
+    smtp_host            TEXT NOT NULL,
+    smtp_port            INTEGER NOT NULL CHECK (smtp_port BETWEEN 1 AND 65535),
+    smtp_security        TEXT NOT NULL CHECK (smtp_security IN ('ssl', 'starttls', 'plain')),
+    smtp_username        TEXT NOT NULL DEFAULT '',
+    ca_file              TEXT,
+    credential_label     TEXT NOT NULL DEFAULT '',
+    code_created         TEXT,
+    code_expires         TEXT,
+    rotate_days          INTEGER NOT NULL DEFAULT 90 CHECK (rotate_days >= 0),
+    paused               INTEGER NOT NULL DEFAULT 0,
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    needs_code           INTEGER NOT NULL DEFAULT 0,
+    check_interval_hours INTEGER CHECK (check_interval_hours > 0),
+    last_web_login       TEXT,
+    sending_since        TEXT
+);
+INSERT INTO accounts_v2 (id, address, display_name, provider_id, imap_host, imap_port,
+    imap_security, imap_username, smtp_host, smtp_port, smtp_security, smtp_username, ca_file,
+    credential_label, code_created, code_expires, rotate_days, paused, created_at, updated_at)
+SELECT id, address, display_name, provider_id, imap_host, imap_port, imap_security,
+    imap_username, smtp_host, smtp_port, smtp_security, smtp_username, ca_file,
+    credential_label, code_created, code_expires, rotate_days, paused, created_at, updated_at
+FROM accounts;
+DROP TABLE accounts;
+ALTER TABLE accounts_v2 RENAME TO accounts;
 CREATE TABLE latest_check (
     account_id     INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
     protocol       TEXT NOT NULL,

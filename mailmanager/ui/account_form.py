@@ -233,6 +233,36 @@ class AccountForm(QDialog):
         self._code_form = code
         layout.addWidget(self.code_box)
 
+        # -- monitoring --------------------------------------------------------------------
+        self.monitor_box = QGroupBox(self.tr("Checks and sending"))
+        monitor = QFormLayout(self.monitor_box)
+        monitor.setHorizontalSpacing(12)
+        self.check_hours = QSpinBox()
+        self.check_hours.setObjectName("checkHoursSpin")
+        self.check_hours.setRange(0, 168)
+        self.check_hours.setSpecialValueText(self.tr("As in Settings"))
+        self.check_hours.setSuffix(self.tr(" hours"))
+        self.check_hours.setToolTip(
+            self.tr("How often this mailbox is checked; the Settings menu sets the default.")
+        )
+        monitor.addRow(self.tr("Check every:"), self.check_hours)
+        self.has_sending_since = QCheckBox(self.tr("Began sending on:"))
+        self.has_sending_since.setObjectName("sendingSinceCheck")
+        self.has_sending_since.setToolTip(
+            self.tr(
+                "New mailboxes should send little at first. Without a date, the day the "
+                "mailbox was added counts."
+            )
+        )
+        self.sending_since = QDateEdit()
+        self.sending_since.setObjectName("sendingSinceEdit")
+        self.sending_since.setCalendarPopup(True)
+        self.sending_since.setDate(_qdate(self._today))
+        self.sending_since.setEnabled(False)
+        self.has_sending_since.toggled.connect(self.sending_since.setEnabled)
+        monitor.addRow(self.has_sending_since, self.sending_since)
+        layout.addWidget(self.monitor_box)
+
         self.note = QLabel()
         self.note.setObjectName("formNote")
         self.note.setWordWrap(True)
@@ -280,6 +310,10 @@ class AccountForm(QDialog):
                 self.has_expiry.setChecked(True)
                 self.expires.setDate(_qdate(account.code_expires))
             self.rotate_days.setValue(account.rotate_days)
+            self.check_hours.setValue(account.check_interval_hours or 0)
+            if account.sending_since is not None:
+                self.has_sending_since.setChecked(True)
+                self.sending_since.setDate(_qdate(account.sending_since))
         if self.mode is FormMode.EDIT:
             # The code is never asked for again when editing settings.
             self._code_form.setRowVisible(self.code, False)
@@ -288,6 +322,7 @@ class AccountForm(QDialog):
             assert account is not None
             self.mailbox_box.hide()
             self.servers_box.hide()
+            self.monitor_box.hide()
             self.created.setDate(_qdate(self._today))
             self.has_expiry.setChecked(False)
             self.note.setText(
@@ -345,6 +380,10 @@ class AccountForm(QDialog):
             code_created=_pydate(self.created.date()),
             code_expires=expires,
             rotate_days=self.rotate_days.value(),
+            check_interval_hours=self.check_hours.value() or None,
+            sending_since=(
+                _pydate(self.sending_since.date()) if self.has_sending_since.isChecked() else None
+            ),
         )
 
     def submit(self) -> None:

@@ -88,6 +88,34 @@
             <translation>Remind to replace every:</translation>
         </message>
         <message>
+            <source>Checks and sending</source>
+            <translation>Checks and sending</translation>
+        </message>
+        <message>
+            <source>As in Settings</source>
+            <translation>As in Settings</translation>
+        </message>
+        <message>
+            <source> hours</source>
+            <translation> hours</translation>
+        </message>
+        <message>
+            <source>How often this mailbox is checked; the Settings menu sets the default.</source>
+            <translation>How often this mailbox is checked; the Settings menu sets the default.</translation>
+        </message>
+        <message>
+            <source>Check every:</source>
+            <translation>Check every:</translation>
+        </message>
+        <message>
+            <source>Began sending on:</source>
+            <translation>Began sending on:</translation>
+        </message>
+        <message>
+            <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
+            <translation>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>Save</translation>
         </message>

@@ -88,6 +88,34 @@
             <translation>更换周期：</translation>
         </message>
         <message>
+            <source>Checks and sending</source>
+            <translation>检测与发信</translation>
+        </message>
+        <message>
+            <source>As in Settings</source>
+            <translation>跟随全局设置</translation>
+        </message>
+        <message>
+            <source> hours</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>How often this mailbox is checked; the Settings menu sets the default.</source>
+            <translation>这个邮箱多久检测一次；默认值在「设置」菜单中修改。</translation>
+        </message>
+        <message>
+            <source>Check every:</source>
+            <translation>检测间隔：</translation>
+        </message>
+        <message>
+            <source>Began sending on:</source>
+            <translation>开始发信日期：</translation>
+        </message>
+        <message>
+            <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
+            <translation>新邮箱刚开始应少量发信。不填日期时，按添加邮箱的那天算起。</translation>
+        </message>
+        <message>
             <source>Save</source>
             <translation>保存</translation>
         </message>

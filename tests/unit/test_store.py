@@ -300,3 +300,24 @@ def test_compact_history_folds_old_checks_and_keeps_the_latest(store: AccountSto
     # Running it again changes nothing.
     assert store.compact_history(T0, keep_days=90) == 0
     assert store.daily_history(a, (T0 - timedelta(days=200)).date()) == days
+
+
+def test_rotate_days_zero_means_never(store: AccountStore) -> None:
+    saved = store.add_account(make_account())
+    store.update_account(saved.replace(rotate_days=0))
+    assert store.get_account(saved.id or 0).rotate_days == 0
+
+
+def test_migration_keeps_history_attached(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "store_v1.sqlite3", db)
+    with AccountStore.open(db) as store:
+        zhang = store.find_by_address("zhang.wei@163.com")
+        assert zhang is not None
+        assert len(store.recent_checks(zhang.id or 0)) == 3
+        assert store._query("PRAGMA foreign_keys")[0][0] == 1
+        assert store._query("PRAGMA foreign_key_check") == []
+        # Removing the account still cascades to its history after the rebuild.
+        store.remove_account(zhang.id or 0)
+        assert store._query("SELECT count(*) FROM check_history WHERE account_id = ?",
+                            (zhang.id,))[0][0] == 0  # fmt: skip
