@@ -3,17 +3,25 @@
 One logger per subsystem (``mailmanager.store``, ``mailmanager.checker`` ...). Every record
 passes through ``redact.redact_text`` with the secrets currently known to the process, so a code
 that a server echoes back never reaches the file.
+
+At start-up the app asks for ``defer=True``: the records (already redacted) wait in memory
+until ``open_deferred_files()`` runs after the window's first paint, because importing
+``logging.handlers`` costs ~10 ms that the first paint does not need. A warning or an error is
+written at once, and the wait ends on ``flush``/``close`` (so at exit) or after 1,000 records.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
+from pathlib import Path
 
 from mailmanager.core import redact
 from mailmanager.paths import AppPaths
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_MAX_BYTES = 1_000_000
+_BACKUPS = 5
+_MAX_PENDING = 1000
 
 
 class RedactingFilter(logging.Filter):
@@ -33,8 +41,90 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def setup(app_paths: AppPaths, *, console: bool = False, level: int = logging.INFO) -> None:
-    """Send the app's logs to ``app_paths.log_file`` (1 MB x 5 files), redacted."""
+class DeferredFileHandler(logging.Handler):
+    """The rotating log file, opened (and ``logging.handlers`` imported) on first real need.
+
+    Until ``open_file()``, records that passed the filters (so are redacted and formatted into
+    their message) are kept in memory; a record at WARNING or above, ``flush()``, ``close()``
+    or the 1,000th record opens the file and writes everything in order.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self._pending: list[logging.LogRecord] = []
+        self._file: logging.Handler | None = None
+
+    def open_file(self) -> None:
+        """Open the file and write the records that waited (idempotent)."""
+        self.acquire()
+        try:
+            self._open_locked()
+        finally:
+            self.release()
+
+    def _open_locked(self) -> logging.Handler:
+        if self._file is None:
+            import logging.handlers
+
+            handler = logging.handlers.RotatingFileHandler(
+                self._path,
+                maxBytes=_MAX_BYTES,
+                backupCount=_BACKUPS,
+                encoding="utf-8",
+                delay=True,
+            )
+            handler.setFormatter(self.formatter)
+            self._file = handler
+            pending, self._pending = self._pending, []
+            for record in pending:
+                handler.emit(record)
+        return self._file
+
+    def setFormatter(self, fmt: logging.Formatter | None) -> None:
+        super().setFormatter(fmt)
+        if self._file is not None:
+            self._file.setFormatter(fmt)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called by handle() with self.lock held.
+        waiting = self._file is None and len(self._pending) < _MAX_PENDING
+        if waiting and record.levelno < logging.WARNING:
+            # Freeze the message now: its arguments may change before it is written.
+            record.msg, record.args = record.getMessage(), None
+            self._pending.append(record)
+            return
+        self._open_locked().emit(record)
+
+    def flush(self) -> None:
+        self.open_file()
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        try:
+            if self._pending:
+                self.open_file()
+            if self._file is not None:
+                self._file.close()
+        finally:
+            super().close()
+
+
+def open_deferred_files() -> None:
+    """Open the log file of a ``setup(..., defer=True)`` (the app: after the first paint)."""
+    for handler in logging.getLogger("mailmanager").handlers:
+        if isinstance(handler, DeferredFileHandler):
+            handler.open_file()
+
+
+def setup(
+    app_paths: AppPaths, *, console: bool = False, level: int = logging.INFO, defer: bool = False
+) -> None:
+    """Send the app's logs to ``app_paths.log_file`` (1 MB x 5 files), redacted.
+
+    With ``defer`` the file opens at ``open_deferred_files()`` (see the module docstring).
+    """
     root = logging.getLogger("mailmanager")
     if getattr(root, "_mailmanager_configured", None) == str(app_paths.log_file):
         return
@@ -42,11 +132,10 @@ def setup(app_paths: AppPaths, *, console: bool = False, level: int = logging.IN
         root.removeHandler(old)
         old.close()
     app_paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(
-            app_paths.log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True
-        )
-    ]
+    file_handler = DeferredFileHandler(app_paths.log_file)
+    if not defer:
+        file_handler.open_file()
+    handlers: list[logging.Handler] = [file_handler]
     if console:
         handlers.append(logging.StreamHandler())
     for h in handlers:
