@@ -16,20 +16,28 @@ after it has confirmed that nobody answers on it.
 The socket name is derived from ``runtime_dir``: a path inside it when that path is short enough
 for a Unix socket (about 100 bytes), otherwise a hashed name in the system temp folder; on
 Windows always a hashed pipe name. The socket accepts the current user only.
+
+Start-up order (the app): ``claim(listen=False)`` before the store opens takes the lock and
+makes sure no running copy answers; ``listen()`` right after the window's first paint opens the
+socket. The first part needs only ``QLockFile``; QtNetwork (~10 ms to import) loads with the
+second, or earlier when a socket file is there to be asked (a running copy, or a crash's
+leftover). A second start that arrives in between finds the lock taken and keeps trying to
+connect until the socket is up (``reply_timeout_ms``), as it does for a copy that is starting.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEventLoop, QLockFile, QObject, QTimer, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 
 from mailmanager.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("mailmanager.instance")
 
@@ -47,6 +55,9 @@ def server_name(runtime_dir: Path, *, platform: str = sys.platform) -> str:
         candidate = str(runtime_dir / SOCKET_NAME)
         if len(candidate.encode()) <= MAX_SOCKET_PATH:
             return candidate
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (containers)
@@ -61,9 +72,13 @@ class SingleInstance(QObject):
     Usage in the app, after the QApplication exists and before the store is opened::
 
         instance = SingleInstance(app_paths)
-        if not instance.claim():
+        if not instance.claim(listen=False):
             return 0                       # the running copy was asked to come forward
+        ...                                # build and paint the window
         instance.activationRequested.connect(lambda: bring_forward(window))
+        instance.listen()
+
+    ``claim()`` with the default ``listen=True`` does both at once.
 
     Signals:
         activationRequested(): another start on the same home asked this copy to show itself.
@@ -92,16 +107,23 @@ class SingleInstance(QObject):
 
     @property
     def is_primary(self) -> bool:
-        return self._server is not None
+        """True once this copy owns the home folder (holds the lock or serves the socket)."""
+        return self._lock is not None or self._server is not None
 
-    def claim(self) -> bool:
+    def claim(self, *, listen: bool = True) -> bool:
         """True if this process is now the only instance on its home folder.
 
         False means another instance owns the folder; it has been asked to come forward (or did
-        not answer in time, which is logged) and the caller should exit with status 0.
+        not answer in time, which is logged) and the caller should exit with status 0. With
+        ``listen=False`` the socket opens only at ``listen()``.
         """
-        if self._server is not None:
-            return True
+        if self._lock is None and self._server is None and not self._take_lock():
+            return False
+        if listen:
+            self.listen()
+        return True
+
+    def _take_lock(self) -> bool:
         self._runtime_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock = QLockFile(str(self._runtime_dir / LOCK_NAME))
         # Held for the whole life of the app: never consider it stale because of its age, only
@@ -115,25 +137,44 @@ class SingleInstance(QObject):
                 # fight over the store, so give up all the same.
                 log.warning("another mailmanager holds %s but does not answer", self._runtime_dir)
             return False
-        if self._ask_primary_to_activate(retry=False):
+        if self._someone_may_answer() and self._ask_primary_to_activate(retry=False):
             # Somebody answers although we hold the lock (for instance the lock file was
             # deleted by hand): do not take the socket away from it.
             lock.unlock()
             return False
-        # The lock holder is the only one allowed to clean up; nobody answered, so a leftover
-        # socket file is stale (a crash) and can go.
+        self._lock = lock
+        return True
+
+    def _someone_may_answer(self) -> bool:
+        """False when no copy can be listening: the name is a socket path and no file is there.
+
+        Saves importing QtNetwork on an ordinary start. A hashed name (a Windows pipe, or a
+        socket in the temp folder) is always asked.
+        """
+        if self.name.startswith("/"):
+            return Path(self.name).exists()
+        return True
+
+    def listen(self) -> None:
+        """Open the socket that later starts ask (after a ``claim(listen=False)``)."""
+        if self._server is not None or self._lock is None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        # The lock holder is the only one allowed to clean up; nobody answered at claim(), so
+        # a leftover socket file is stale (a crash) and can go.
         QLocalServer.removeServer(self.name)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             log.warning("cannot listen on %s: %s", self.name, server.errorString())
-            lock.unlock()
+            self._lock.unlock()
+            self._lock = None
             server.deleteLater()
-            return True  # run anyway: refusing to start helps nobody
+            return  # run anyway: refusing to start helps nobody
         server.newConnection.connect(self._on_new_connection)
-        self._lock, self._server = lock, server
+        self._server = server
         log.info("single instance claimed on %s", self.name)
-        return True
 
     def release(self) -> None:
         """Stop listening and give the home folder up (also done at process exit)."""
@@ -154,6 +195,9 @@ class SingleInstance(QObject):
         running copy lives in this very process (tests) and its server needs the loop to answer.
         With ``retry``, keeps trying to connect until the timeout (the owner may be starting).
         """
+        from PySide6.QtCore import QByteArray, QEventLoop, QTimer
+        from PySide6.QtNetwork import QLocalSocket
+
         loop = QEventLoop()
         socket = QLocalSocket()
         received = QByteArray()

@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
@@ -178,3 +178,15 @@ def test_a_stranger_writing_garbage_gets_no_activation(
         stranger.write(b"x" * 300)
         stranger.flush()
     stranger.abort()
+
+
+def test_a_start_between_claim_and_listen_is_served_once_the_socket_is_up(
+    qtbot: QtBot, app_home: Path, instances
+) -> None:
+    first = instances(app_home)
+    assert first.claim(listen=False) and first.is_primary  # the app: before the first paint
+    second = instances(app_home)
+    QTimer.singleShot(150, first.listen)  # the app: right after the first paint
+    with qtbot.waitSignal(first.activationRequested, timeout=3000):
+        assert second.claim() is False
+    assert not second.is_primary
