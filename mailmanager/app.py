@@ -111,12 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[paths.HOME_ENV] = str(args.home)
     app_paths = paths.resolve(args.home)
     app_paths.ensure()
-    logs.setup(app_paths)
+    # The file opens after the first paint (see open_deferred_files below); warnings at once.
+    logs.setup(app_paths, defer=True)
     log.info("mailmanager %s starting (home %s)", __version__, app_paths.home or "default")
 
     app = _create_application(qt_args)
     from mailmanager.services.crash_handler import CrashHandler
-    from mailmanager.ui.crash_dialog import CrashDialogHost
+    from mailmanager.ui.crash_host import CrashDialogHost
 
     # Right after the QApplication: from here on an uncaught exception becomes a logged,
     # redacted report and a dialog instead of a vanished window.
@@ -126,9 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from mailmanager.services.single_instance import SingleInstance
 
-    # Before the store opens: a second start on the same home hands over and exits 0.
+    # Before the store opens: a second start on the same home hands over and exits 0. The
+    # socket that later starts ask opens after the first paint (instance.listen() below).
     instance = SingleInstance(app_paths, app)
-    if not instance.claim():
+    if not instance.claim(listen=False):
         log.info("mailmanager already runs on this home; asked it to come forward")
         crash_handler.uninstall()
         return 0
@@ -175,9 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     monitoring: Monitoring | None = None
 
     def start_monitoring() -> None:
-        # After the first paint: checks, schedule, alerts and tray are not needed to show
-        # the list, and their imports would only delay it.
+        # After the first paint: the single-instance socket, the log file, checks, schedule,
+        # alerts and tray are not needed to show the list, and their imports would delay it.
         nonlocal monitoring
+        instance.listen()
+        logs.open_deferred_files()
         from mailmanager.ui.monitoring import Monitoring
 
         monitoring = Monitoring(window, app_paths, settings, start_schedule=not args.smoke_test)

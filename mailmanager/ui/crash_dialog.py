@@ -4,15 +4,15 @@ The report comes from ``mailmanager.services.crash_handler`` already redacted. T
 in plain words that the app is still running, shows the report in a read-only, copyable text
 box, and offers Copy, Continue and Quit. ``CrashDialogHost`` is the presenter the app hands to
 the crash handler: it keeps one dialog at a time and appends later reports to it, so an error
-that repeats (in a paint event, say) cannot bury the screen under dialogs.
+that repeats (in a paint event, say) cannot bury the screen under dialogs. The host lives in
+``crash_host`` (re-exported here) so that installing it at start-up loads no dialog classes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from mailmanager.ui.crash_host import CrashDialogHost
+
+__all__ = ["SEPARATOR", "CrashDialog", "CrashDialogHost"]
 
 SEPARATOR = "\n" + "-" * 72 + "\n"
 
@@ -110,37 +114,3 @@ class CrashDialog(QDialog):
     def _quit(self) -> None:
         self.quitRequested.emit()
         self.reject()
-
-
-class CrashDialogHost:
-    """The crash handler's presenter: one dialog at a time, later reports appended to it.
-
-    Attributes:
-        log_file: shown in the dialog so the user can find the written report.
-        parent: returns the window to centre the dialog on (the main window, once it exists).
-        on_quit: what "Quit mailmanager" does; quits the application by default.
-    """
-
-    def __init__(
-        self,
-        log_file: Path | None = None,
-        parent: Callable[[], QWidget | None] | None = None,
-        on_quit: Callable[[], None] | None = None,
-    ) -> None:
-        self.log_file = log_file
-        self.parent = parent or (lambda: None)
-        self.on_quit = on_quit or QCoreApplication.quit
-        self.dialog: CrashDialog | None = None
-
-    def __call__(self, report: str) -> None:
-        if self.dialog is not None:
-            self.dialog.add_report(report)
-        else:
-            self.dialog = CrashDialog(report, self.log_file, self.parent())
-            self.dialog.quitRequested.connect(self.on_quit)
-            self.dialog.destroyed.connect(self._forget)
-            self.dialog.show()  # a new top-level window opens in front
-        self.dialog.activateWindow()
-
-    def _forget(self) -> None:
-        self.dialog = None
