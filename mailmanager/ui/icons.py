@@ -5,15 +5,18 @@ drawn in black (``#000000``) with white (``#ffffff``) cut-outs; they are recolou
 so that one file serves light and dark palettes. Rendering happens at the screen's device pixel
 ratio, so icons stay sharp on HiDPI screens. Provider marks are painted, never logos: a rounded
 square in the catalogue's colour with its short text (initials or a short Chinese name).
+
+Toolbar and menu icons are rendered on demand (``_ActionIconEngine``): Qt asks for the size,
+mode and pixel ratio it is about to draw, and only that is rendered (and cached). Rendering
+every size and state up front cost ~15 ms before the window's first paint.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 from mailmanager import paths
 from mailmanager.core.status import Severity
@@ -49,6 +52,8 @@ def render_svg(name: str, size: int, dpr: float, ink: str, cutout: str = "#fffff
 
 @cache
 def _render(name: str, size: int, dpr_percent: int, ink: str, cutout: str) -> QPixmap:
+    from PySide6.QtSvg import QSvgRenderer
+
     dpr = dpr_percent / 100
     source = _svg_source(name).replace("#000000", ink).replace("#ffffff", cutout)
     renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
@@ -70,16 +75,59 @@ def status_pixmap(
     return render_svg(_SEVERITY_FILE[severity], size, dpr, ink.name(), cutout.name())
 
 
+ACTION_ICON_SIZES = (16, 20, 24, 32)
+
+
+class _ActionIconEngine(QIconEngine):
+    """Draws icon ``action-<name>`` in the palette's ink when Qt first asks for a size.
+
+    Normal and Disabled use their own ink (as the pixmaps rendered up front did); Active and
+    Selected are the Normal pixmap passed through the style, as Qt does for an icon that has no
+    pixmaps of those modes.
+    """
+
+    def __init__(self, name: str, normal: str, disabled: str) -> None:
+        super().__init__()
+        self._name, self._normal, self._disabled = name, normal, disabled
+
+    def clone(self) -> QIconEngine:
+        return _ActionIconEngine(self._name, self._normal, self._disabled)
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in ACTION_ICON_SIZES]
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        disabled = mode == QIcon.Mode.Disabled
+        pixmap = render_svg(
+            f"action-{self._name}", side, scale, self._disabled if disabled else self._normal
+        )
+        if mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
+            return pixmap
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication, QStyleOption
+
+        option = QStyleOption()
+        option.palette = QGuiApplication.palette()
+        return QApplication.style().generatedIconPixmap(mode, pixmap, option)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+
 def action_icon(name: str, palette: QPalette) -> QIcon:
     """Toolbar icon ``action-<name>`` in the palette's text colour, with a greyed disabled form."""
-    icon = QIcon()
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText).name()
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
-    for size in (16, 20, 24, 32):
-        for dpr in (1.0, 2.0):
-            icon.addPixmap(render_svg(f"action-{name}", size, dpr, normal), QIcon.Mode.Normal)
-            icon.addPixmap(render_svg(f"action-{name}", size, dpr, disabled), QIcon.Mode.Disabled)
-    return icon
+    return QIcon(_ActionIconEngine(name, normal, disabled))
 
 
 def app_icon() -> QIcon:
@@ -117,6 +165,8 @@ def _mark(text: str, color: str, size: int, dpr_percent: int) -> QPixmap:
     painter.setBrush(QColor(color))
     rect = QRectF(0, 0, size, size)
     painter.drawRoundedRect(rect, size * 0.24, size * 0.24)
+    from PySide6.QtGui import QFont
+
     font = QFont()
     font.setBold(True)
     # One or two characters fill more of the square than three or four.
