@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core import sending, status
+from mailmanager.core import status
 from mailmanager.core.accounts import (
     Account,
     AccountSummary,
@@ -411,6 +411,10 @@ class DetailsPane(QScrollArea):
     def _fill_sending(self, account: Account, look: ProviderLook | None, today: date) -> None:
         lines: list[str] = []
         guidance = look.sending if look is not None else None
+        # Loaded here: the sending rules (and the provider model behind them) are not needed
+        # until a mailbox is shown, so a start with an empty list does not pay for them.
+        from mailmanager.core import sending
+
         since = account.sending_since or local_today(account.created_at)
         stage = sending.advice(guidance, since, today)
         if stage is not None and stage.stage is not None:
