@@ -81,6 +81,12 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+_COLUMN_COUNT = len(Column)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
 MASS_CHANGE = 32
 
 
@@ -283,7 +289,7 @@ class AccountModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()
@@ -292,13 +298,9 @@ class AccountModel(QAbstractTableModel):
         return names
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        # The view asks for every row's flags when it lays out (thousands of calls): the
+        # combination is computed once, as Python's enum OR is slow.
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
