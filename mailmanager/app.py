@@ -164,7 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         store,
         ops,
         settings,
-        providers=ProviderDirectory(language.content_language(locale)),
+        providers=ProviderDirectory(
+            language.content_language(locale),
+            cache_file=app_paths.data_dir / "cache" / "catalogue.json",
+        ),
     )
     from mailmanager.ui.window_activation import bring_forward
 

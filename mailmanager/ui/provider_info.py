@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("mailmanager.ui")
@@ -61,10 +62,15 @@ class ProviderDirectory:
     Args:
         lang: "zh" or "en", the language of provider names.
         catalogue: a ready ``core.providers.Catalogue`` (tests), else loaded on first use.
+        cache_file: where the catalogue's parsed files are kept between runs (the app: in its
+            data folder), so that a start need not parse them again; None for no cache.
     """
 
-    def __init__(self, lang: str = "en", catalogue: Any = None) -> None:
+    def __init__(
+        self, lang: str = "en", catalogue: Any = None, *, cache_file: Path | None = None
+    ) -> None:
         self.lang = lang
+        self._cache_file = cache_file
         self._catalogue = catalogue
         self._loaded = catalogue is not None
         self._looks: dict[tuple[str | None, str], ProviderLook] = {}
@@ -79,7 +85,7 @@ class ProviderDirectory:
             try:
                 from mailmanager.core.providers import Catalogue
 
-                self._catalogue = Catalogue.load()
+                self._catalogue = Catalogue.load(cache_file=self._cache_file)
             except Exception:  # a broken catalogue must not keep the list from showing
                 log.exception("provider catalogue could not be loaded")
                 self._catalogue = None
