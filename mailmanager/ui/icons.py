@@ -14,11 +14,23 @@ every size and state up front cost ~15 ms before the window's first paint.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 
 from mailmanager import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 from mailmanager.core.status import Severity
 
 _SEVERITY_FILE = {
@@ -108,7 +120,6 @@ class _ActionIconEngine(QIconEngine):
         )
         if mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
             return pixmap
-        from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication, QStyleOption
 
         option = QStyleOption()
@@ -119,8 +130,24 @@ class _ActionIconEngine(QIconEngine):
         return self.scaledPixmap(size, mode, state, 1.0)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        # The application's ratio (the highest of its screens), not painter.device()'s: on a
+        # private widget class (the filter box's icon button) PySide resolves device() by
+        # building the Python types of dozens of classes, ~5 ms before the first paint.
+        app = QGuiApplication.instance()
+        scale = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
         painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+
+def device_ratio(painter: QPainter, widget: QWidget | None) -> float:
+    """The pixel ratio to render for: the painted widget's, else the painter's device's.
+
+    A delegate knows its view: asking the view is cheap, while ``painter.device()`` on a Qt-made
+    viewport makes PySide build the Python types of dozens of classes (~5 ms, once per run).
+    """
+    if widget is not None:
+        return widget.devicePixelRatioF()
+    device = painter.device()
+    return device.devicePixelRatioF() if device is not None else 1.0
 
 
 def action_icon(name: str, palette: QPalette) -> QIcon:

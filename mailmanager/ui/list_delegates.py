@@ -127,7 +127,7 @@ class MailboxDelegate(TwoLineDelegate):
         look = index.data(AccountRoles.ProviderRole)
         if not isinstance(look, ProviderLook):
             return
-        dpr = painter.device().devicePixelRatioF()
+        dpr = icons.device_ratio(painter, opt.widget)
         pixmap = icons.provider_mark(look.mark_text, look.mark_color, MARK_SIZE, dpr)
         top = opt.rect.top() + (opt.rect.height() - MARK_SIZE) // 2
         painter.drawPixmap(opt.rect.left() + PAD_X, top, pixmap)

@@ -88,7 +88,7 @@ class StatusDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         severity = Severity(int(index.data(AccountRoles.SeverityRole) or 0))
         rect = opt.rect.adjusted(MARGIN, 2, -MARGIN, -2)
-        dpr = painter.device().devicePixelRatioF()
+        dpr = icons.device_ratio(painter, widget)
         painter.save()
         painter.setFont(opt.font)
         paint_badge(painter, rect, severity, label, opt.palette, dpr)
