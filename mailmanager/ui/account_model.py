@@ -326,19 +326,23 @@ class AccountModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # A view asks for a dozen roles per painted cell (font, colours, decoration, check
+        # state...): the ones this model does not answer return at once, and the role and
+        # column are compared as plain ints (Python's enum look-ups are slow at that rate).
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        position, column_number = index.row(), index.column()
+        if not (0 <= position < len(self._rows) and 0 <= column_number < _COLUMN_COUNT):
+            return None
+        row = self._rows[position]
+        column = _COLUMNS[column_number]
+        if role in _DISPLAY_ROLES:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP_ROLE:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role < AccountRoles.AccountRole:
-            return None
-        return self._custom(row, column, AccountRoles(role)) if role in _ROLE_VALUES else None
+        if role == _ALIGNMENT_ROLE:
+            return _ALIGNMENT
+        return self._custom(row, column, AccountRoles(role))
 
     def _custom(self, row: _Row, column: Column, role: AccountRoles) -> Any:
         summary = row.summary
@@ -465,6 +469,14 @@ class AccountModel(QAbstractTableModel):
 
 
 _ROLE_VALUES = {int(role) for role in AccountRoles}
+_COLUMNS = tuple(Column)
+_DISPLAY_ROLES = frozenset(
+    {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)}
+)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ANSWERED_ROLES = _DISPLAY_ROLES | {_TOOLTIP_ROLE, _ALIGNMENT_ROLE} | _ROLE_VALUES
 
 
 class AccountFilterModel(QSortFilterProxyModel):
