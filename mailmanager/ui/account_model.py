@@ -82,6 +82,8 @@ def _utcnow() -> datetime:
 
 
 _COLUMN_COUNT = len(Column)
+# The list's order until the user picks another: worst badge first (address breaks ties).
+DEFAULT_SORT = (Column.STATUS, Qt.SortOrder.AscendingOrder)
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from mailmanager.ui.account_model import Column
+from mailmanager.ui.account_model import DEFAULT_SORT, Column
 from mailmanager.ui.list_delegates import MailboxDelegate, TwoLineDelegate
 from mailmanager.ui.status_delegate import StatusDelegate
 
@@ -29,7 +29,7 @@ class AccountView(QTreeView):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)
-        self.sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)
+        self.sortByColumn(*DEFAULT_SORT)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

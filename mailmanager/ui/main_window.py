@@ -10,6 +10,12 @@ Changes go through ``AccountOps``; dialogs are opened non-modally-blocking (``op
 event loop, and with it qasync, keeps running. Checks are delegated to a handler that the
 checker service (issue 4) installs with ``set_check_handler``; without one the check commands
 are disabled.
+
+The list page (filter box, list, details pane) is built when the store first has a mailbox, or
+when something asks for one of its widgets: a first start with an empty store shows the
+first-run page and does not load the list's views, delegates and details pane (~20 ms before
+the first paint). ``view``, ``details``, ``filter_edit``, ``splitter``, ``list_stack`` and
+``no_match`` build it on first access.
 """
 
 from __future__ import annotations
@@ -21,17 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from mailmanager.core.accounts import Account, AccountSummary
 from mailmanager.core.badges import badge_state
@@ -41,19 +37,21 @@ from mailmanager.core.store import AccountStore, StoreError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
-from mailmanager.ui.account_model import AccountFilterModel, AccountModel
-from mailmanager.ui.account_view import AccountView
+from mailmanager.ui.account_model import DEFAULT_SORT, AccountFilterModel, AccountModel
 from mailmanager.ui.actions import MainActions
-from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory
-from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QSplitter
+
     # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
     # importing it here cost about a third of the start-up time. The edit form, the removal
-    # question and the settings text load when first used too (~6 ms before the first paint).
+    # question and the settings text load when first used too (~6 ms before the first paint),
+    # and the list page's view and details pane when the list page is built.
     from mailmanager.ui.account_form import AccountForm, FormMode
+    from mailmanager.ui.account_view import AccountView
+    from mailmanager.ui.details_pane import DetailsPane
     from mailmanager.ui.wizard import SetupWizard, WizardMode
 
 log = logging.getLogger("mailmanager.ui")
@@ -98,8 +96,17 @@ class MainWindow(QMainWindow):
         self.actions_ = MainActions(self, self.palette())
 
         self.model = AccountModel(self, clock=clock, provider_lookup=self.providers.look)
+        # The view's default order, set here too so that rows are sorted on arrival even when
+        # the list page (and its view) is built after them.
+        self.model.sort(*DEFAULT_SORT)
         self.proxy = AccountFilterModel(self)
         self.proxy.setSourceModel(self.model)
+        self._view: AccountView | None = None
+        self._details: DetailsPane | None = None
+        self._filter_edit: QLineEdit | None = None
+        self._no_match: QLabel | None = None
+        self._list_stack: QStackedWidget | None = None
+        self._splitter: QSplitter | None = None
         self._build_view()
         self._build_toolbar()
         self._build_menus()
@@ -120,31 +127,54 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------------
 
     def _build_view(self) -> None:
-        self.view = AccountView(self.proxy)
+        self.empty = EmptyState()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("mainPages")
+        self.pages.addWidget(self.empty)
+        self.setCentralWidget(self.pages)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+    @property
+    def list_page_built(self) -> bool:
+        return self._splitter is not None
+
+    def _ensure_list_page(self) -> QSplitter:
+        """Build the list page (once): filter box, list or "no match" label, details pane."""
+        if self._splitter is not None:
+            return self._splitter
+        from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+        from mailmanager.ui.account_view import AccountView
+        from mailmanager.ui.details_pane import DetailsPane
+
+        view = AccountView(self.proxy)
 
         # The filter sits above the list it filters, so it never ends up in the toolbar's
         # overflow menu on a narrow window.
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText(self.tr("Filter mailboxes"))
-        self.filter_edit.setToolTip(self.tr("Filter by address, name, provider or status (Ctrl+F)"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(
+        filter_edit = QLineEdit()
+        filter_edit.setObjectName("filterEdit")
+        filter_edit.setPlaceholderText(self.tr("Filter mailboxes"))
+        filter_edit.setToolTip(self.tr("Filter by address, name, provider or status (Ctrl+F)"))
+        filter_edit.setClearButtonEnabled(True)
+        filter_edit.addAction(
             icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
         )
 
-        self.no_match = QLabel()
-        self.no_match.setObjectName("noMatchLabel")
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match.setWordWrap(True)
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.view)
-        self.list_stack.addWidget(self.no_match)
+        no_match = QLabel()
+        no_match.setObjectName("noMatchLabel")
+        no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        no_match.setWordWrap(True)
+        list_stack = QStackedWidget()
+        list_stack.addWidget(view)
+        list_stack.addWidget(no_match)
 
-        self.details = DetailsPane(clock=self._clock)
-        self.details.webLoginConfirmed.connect(self._confirm_web_login)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
+        details = DetailsPane(clock=self._clock)
+        details.webLoginConfirmed.connect(self._confirm_web_login)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
         list_pane = QWidget()
         list_pane.setObjectName("listPane")
         list_layout = QVBoxLayout(list_pane)
@@ -152,26 +182,59 @@ class MainWindow(QMainWindow):
         list_layout.setSpacing(6)
         filter_row = QHBoxLayout()
         filter_row.setContentsMargins(6, 0, 6, 0)
-        filter_row.addWidget(self.filter_edit)
+        filter_row.addWidget(filter_edit)
         list_layout.addLayout(filter_row)
-        list_layout.addWidget(self.list_stack, 1)
-        self.splitter.addWidget(list_pane)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([760, 400])
+        list_layout.addWidget(list_stack, 1)
+        splitter.addWidget(list_pane)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([760, 400])
+        self.pages.addWidget(splitter)
+        self._view, self._filter_edit, self._no_match = view, filter_edit, no_match
+        self._list_stack, self._details, self._splitter = list_stack, details, splitter
 
-        self.empty = EmptyState()
-        self.pages = QStackedWidget()
-        self.pages.setObjectName("mainPages")
-        self.pages.addWidget(self.empty)
-        self.pages.addWidget(self.splitter)
-        self.setCentralWidget(self.pages)
+        filter_edit.textChanged.connect(self._filter_changed)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.doubleClicked.connect(lambda _index: self.edit_selected())
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._restore_list_layout()
+        return splitter
 
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("summaryLabel")
-        self.statusBar().addPermanentWidget(self.summary_label)
+    @property
+    def view(self) -> AccountView:
+        self._ensure_list_page()
+        assert self._view is not None
+        return self._view
+
+    @property
+    def details(self) -> DetailsPane:
+        self._ensure_list_page()
+        assert self._details is not None
+        return self._details
+
+    @property
+    def filter_edit(self) -> QLineEdit:
+        self._ensure_list_page()
+        assert self._filter_edit is not None
+        return self._filter_edit
+
+    @property
+    def no_match(self) -> QLabel:
+        self._ensure_list_page()
+        assert self._no_match is not None
+        return self._no_match
+
+    @property
+    def list_stack(self) -> QStackedWidget:
+        self._ensure_list_page()
+        assert self._list_stack is not None
+        return self._list_stack
+
+    @property
+    def splitter(self) -> QSplitter:
+        return self._ensure_list_page()
 
     def _build_toolbar(self) -> None:
         self.toolbar = self.actions_.make_toolbar(self)
@@ -200,11 +263,6 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._about)
         a.language_group.triggered.connect(self._language_chosen)
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
-        selection = self.view.selectionModel()
-        selection.selectionChanged.connect(self._selection_changed)
         self.proxy.modelReset.connect(self._update_pages)
         self.proxy.rowsInserted.connect(self._update_pages)
         self.proxy.rowsRemoved.connect(self._update_pages)
@@ -218,6 +276,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self._store_failed(exc)
             return
+        if summaries:
+            self._ensure_list_page()  # before the rows arrive, as the view's sort expects
         self.model.set_summaries(summaries)
         self._update_pages()
         self._show_details()
@@ -229,6 +289,11 @@ class MainWindow(QMainWindow):
 
     def _update_pages(self) -> None:
         has_accounts = self.model.rowCount() > 0
+        if not has_accounts and not self.list_page_built:
+            self.pages.setCurrentWidget(self.empty)
+            self._update_summary()
+            self._update_actions()
+            return
         self.pages.setCurrentWidget(self.splitter if has_accounts else self.empty)
         shown = self.proxy.rowCount() > 0
         self.list_stack.setCurrentWidget(self.view if shown or not has_accounts else self.no_match)
@@ -260,6 +325,8 @@ class MainWindow(QMainWindow):
     # -- selection -------------------------------------------------------------------------------
 
     def selected_summary(self) -> AccountSummary | None:
+        if not self.list_page_built:
+            return None  # no list yet, so nothing selected
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
             rows = self.view.selectionModel().selectedRows()
@@ -281,6 +348,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_details(self) -> None:
+        if not self.list_page_built:
+            return
+        from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
+
         summary = self.selected_summary()
         if summary is None or summary.account.id is None:
             self.details.show_account(None)
@@ -522,6 +593,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("mainWindow/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def _restore_list_layout(self) -> None:
         splitter = self.settings.value("mainWindow/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -531,8 +604,9 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue("mainWindow/geometry", self.saveGeometry())
-        self.settings.setValue("mainWindow/splitter", self.splitter.saveState())
-        self.settings.setValue("mainWindow/header", self.view.header().saveState())
+        if self.list_page_built:  # else the remembered list layout stays as it was
+            self.settings.setValue("mainWindow/splitter", self.splitter.saveState())
+            self.settings.setValue("mainWindow/header", self.view.header().saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
