@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from mailmanager.core.accounts import Account, AccountSummary
 from mailmanager.core.badges import badge_state
@@ -43,7 +43,7 @@ from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLineEdit, QSplitter
+    from PySide6.QtWidgets import QLineEdit, QMessageBox, QSplitter
 
     # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
     # importing it here cost about a third of the start-up time. The edit form, the removal
@@ -549,6 +549,8 @@ class MainWindow(QMainWindow):
 
     def _failed(self, error: BaseException) -> None:
         self.refresh()
+        from PySide6.QtWidgets import QMessageBox  # dialogs' classes load when first needed
+
         QMessageBox.warning(self, self.tr("mailmanager"), errors.user_message(error))
 
     def _focus_filter(self) -> None:
@@ -576,6 +578,8 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from mailmanager import __version__
 
         QMessageBox.about(
