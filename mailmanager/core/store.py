@@ -15,10 +15,10 @@ import contextlib
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from mailmanager.core.accounts import (
     Account,
@@ -26,197 +26,49 @@ from mailmanager.core.accounts import (
     CheckRecord,
     CredentialEvent,
     CredentialEventKind,
-    Endpoint,
     Protocol,
-    Security,
     utcnow,
 )
 from mailmanager.core.bulk import gc_paused
-from mailmanager.core.i18n import QT_TRANSLATE_NOOP
-from mailmanager.core.status import ALL_STATES, ConnectionStatus
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store_errors import (
+    DuplicateAccountError,
+    StoreCorruptError,
+    StoreError,
+    StoreLockedError,
+    StoreTooNewError,
+    UnknownAccountError,
+)
+from mailmanager.core.store_rows import (
+    ACCOUNT_COLUMNS,
+    CHECK_COLUMNS,
+    LATEST_COLUMNS,
+    N_ACCOUNT,
+    N_CHECK,
+    account_from_row,
+    account_values,
+    check_from_row,
+    parse_timestamp,
+    status_or_error,
+    to_timestamp,
+    worse,
+)
 from mailmanager.core.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger("mailmanager.store")
-T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 
-
-class StoreError(Exception):
-    """A problem with the account database, with a message meant for the user.
-
-    Attributes:
-        template: the English message with ``{path}`` (marked for translation, context "Store").
-        path: the database file concerned.
-    """
-
-    template = QT_TRANSLATE_NOOP("Store", "The account database {path} cannot be used.")
-
-    def __init__(self, path: Path | str, detail: str = "") -> None:
-        self.path = str(path)
-        self.detail = detail
-        super().__init__(self.template.format(path=self.path))
-
-
-class StoreCorruptError(StoreError):
-    template = QT_TRANSLATE_NOOP(
-        "Store",
-        "The account database {path} is damaged. It was left as it is; restore it from a "
-        "backup or move it aside, then import your last export.",
-    )
-
-
-class StoreLockedError(StoreError):
-    template = QT_TRANSLATE_NOOP(
-        "Store",
-        "The account database {path} is busy: another program is writing to it. "
-        "Try again in a moment.",
-    )
-
-
-class StoreTooNewError(StoreError):
-    template = QT_TRANSLATE_NOOP(
-        "Store",
-        "The account database {path} was written by a newer version of mailmanager. "
-        "Update mailmanager to open it; the file was not changed.",
-    )
-
-
-class DuplicateAccountError(StoreError):
-    template = QT_TRANSLATE_NOOP("Store", "The mailbox {path} is already in the list.")
-
-
-class UnknownAccountError(StoreError):
-    template = QT_TRANSLATE_NOOP("Store", "There is no mailbox {path} in the list.")
-
-
-def _ts(value: datetime) -> str:
-    """ISO 8601 in UTC with a fixed width, so text order is time order."""
-    if value.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return value.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-def _parse_ts(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _parse_day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-_ACCOUNT_COLUMNS = (
-    "id, address, display_name, provider_id, imap_host, imap_port, imap_security, imap_username, "
-    "smtp_host, smtp_port, smtp_security, smtp_username, ca_file, credential_label, code_created, "
-    "code_expires, rotate_days, paused, needs_code, check_interval_hours, last_web_login, "
-    "sending_since, created_at, updated_at"
-)
-_CHECK_COLUMNS = "id, account_id, checked_at, protocol, status, hint_id, server_message, elapsed_ms"
-
-
-_SECURITY = {member.value: member for member in Security}
-_PROTOCOL = {member.value: member for member in Protocol}
-_STATUS = {member.value: member for member in ConnectionStatus}
-# latest_check's copy of a check, in the order of _CHECK_COLUMNS (check_id is the history id).
-_LATEST_COLUMNS = (
-    "check_id, account_id, checked_at, protocol, status, hint_id, server_message, elapsed_ms"
-)
-_N_ACCOUNT = _ACCOUNT_COLUMNS.count(",") + 1
-_N_CHECK = _CHECK_COLUMNS.count(",") + 1
-
-
-def _frozen(cls: type[T], values: dict[str, Any]) -> T:
-    """An instance of the frozen dataclass ``cls`` from ALL its field values.
-
-    Bypasses the generated ``__init__``, whose per-field ``object.__setattr__`` calls were a
-    third of the cost of loading ten thousand accounts; equality, hashing and ``replace``
-    behave as usual because every field is set.
-    """
-    instance = object.__new__(cls)
-    instance.__dict__.update(values)
-    return instance
-
-
-def _endpoint(host: str, port: int, security: str, username: str) -> Endpoint:
-    return _frozen(
-        Endpoint,
-        {"host": host, "port": port, "security": _SECURITY[security], "username": username},
-    )
-
-
-def _account_from_row(row: Sequence[Any]) -> Account:
-    """Build an Account from a row of ``_ACCOUNT_COLUMNS`` (positional: the list view reads
-    ten thousand of these, and name look-ups and enum calls were most of its cost)."""
-    return _frozen(
-        Account,
-        {
-            "address": row[1],
-            "imap": _endpoint(row[4], row[5], row[6], row[7]),
-            "smtp": _endpoint(row[8], row[9], row[10], row[11]),
-            "display_name": row[2],
-            "provider_id": row[3],
-            "ca_file": row[12],
-            "credential_label": row[13],
-            "code_created": _parse_day(row[14]),
-            "code_expires": _parse_day(row[15]),
-            "rotate_days": row[16],
-            "paused": bool(row[17]),
-            "needs_code": bool(row[18]),
-            "check_interval_hours": row[19],
-            "last_web_login": _parse_day(row[20]),
-            "sending_since": _parse_day(row[21]),
-            "id": row[0],
-            "created_at": _parse_ts(row[22]),
-            "updated_at": _parse_ts(row[23]),
-        },
-    )
-
-
-def _account_values(account: Account) -> dict[str, Any]:
-    return {
-        "address": account.address,
-        "display_name": account.display_name,
-        "provider_id": account.provider_id,
-        "imap_host": account.imap.host,
-        "imap_port": account.imap.port,
-        "imap_security": account.imap.security.value,
-        "imap_username": account.imap.username,
-        "smtp_host": account.smtp.host,
-        "smtp_port": account.smtp.port,
-        "smtp_security": account.smtp.security.value,
-        "smtp_username": account.smtp.username,
-        "ca_file": account.ca_file,
-        "credential_label": account.credential_label,
-        "code_created": _day(account.code_created),
-        "code_expires": _day(account.code_expires),
-        "rotate_days": account.rotate_days,
-        "paused": int(account.paused),
-        "needs_code": int(account.needs_code),
-        "check_interval_hours": account.check_interval_hours,
-        "last_web_login": _day(account.last_web_login),
-        "sending_since": _day(account.sending_since),
-    }
-
-
-def _check_from_row(row: Sequence[Any]) -> CheckRecord:
-    """Build a CheckRecord from a row of ``_CHECK_COLUMNS`` (positional, like accounts)."""
-    return _frozen(
-        CheckRecord,
-        {
-            "account_id": row[1],
-            "checked_at": _parse_ts(row[2]),
-            "protocol": _PROTOCOL[row[3]],
-            "status": _status_or_error(row[4]),
-            "hint_id": row[5],
-            "server_message": row[6],
-            "elapsed_ms": row[7],
-            "id": row[0],
-        },
-    )
+__all__ = [
+    "AccountStore",
+    "DuplicateAccountError",
+    "StoreCorruptError",
+    "StoreError",
+    "StoreLockedError",
+    "StoreTooNewError",
+    "UnknownAccountError",
+    "copy_database",
+]
 
 
 class AccountStore:
@@ -375,29 +227,29 @@ class AccountStore:
     # -- accounts ------------------------------------------------------------------------------
 
     def list_accounts(self) -> list[Account]:
-        rows = self._query(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts ORDER BY address")
-        return [_account_from_row(r) for r in rows]
+        rows = self._query(f"SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY address")
+        return [account_from_row(r) for r in rows]
 
     def count_accounts(self) -> int:
         value: int = self._query("SELECT count(*) FROM accounts")[0][0]
         return value
 
     def get_account(self, account_id: int) -> Account:
-        rows = self._query(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE id = ?", (account_id,))
+        rows = self._query(f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?", (account_id,))
         if not rows:
             raise UnknownAccountError(f"#{account_id}")
-        return _account_from_row(rows[0])
+        return account_from_row(rows[0])
 
     def find_by_address(self, address: str) -> Account | None:
         rows = self._query(
-            f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE address = ?", (address.strip(),)
+            f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE address = ?", (address.strip(),)
         )
-        return _account_from_row(rows[0]) if rows else None
+        return account_from_row(rows[0]) if rows else None
 
     def add_account(self, account: Account) -> Account:
         now = self._clock()
-        values = _account_values(account)
-        values["created_at"] = values["updated_at"] = _ts(now)
+        values = account_values(account)
+        values["created_at"] = values["updated_at"] = to_timestamp(now)
         columns = ", ".join(values)
         placeholders = ", ".join(f":{name}" for name in values)
         with self.transaction():
@@ -412,8 +264,8 @@ class AccountStore:
         if account.id is None:
             raise ValueError("update_account needs a saved account")
         now = self._clock()
-        values = _account_values(account)
-        values["updated_at"] = _ts(now)
+        values = account_values(account)
+        values["updated_at"] = to_timestamp(now)
         assignments = ", ".join(f"{name} = :{name}" for name in values)
         values["id"] = account.id
         with self.transaction():
@@ -441,7 +293,7 @@ class AccountStore:
                 "server_message, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.account_id,
-                    _ts(record.checked_at),
+                    to_timestamp(record.checked_at),
                     record.protocol.value,
                     record.status.value,
                     record.hint_id,
@@ -462,7 +314,7 @@ class AccountStore:
                     record.account_id,
                     record.protocol.value,
                     check_id,
-                    _ts(record.checked_at),
+                    to_timestamp(record.checked_at),
                     record.status.value,
                     record.hint_id,
                     record.server_message,
@@ -477,17 +329,17 @@ class AccountStore:
         """The account's newest checks first: at most ``limit``, none before ``since``."""
         if since is None:
             rows = self._query(
-                f"SELECT {_CHECK_COLUMNS} FROM check_history WHERE account_id = ? "
+                f"SELECT {CHECK_COLUMNS} FROM check_history WHERE account_id = ? "
                 "ORDER BY checked_at DESC, id DESC LIMIT ?",
                 (account_id, limit),
             )
         else:
             rows = self._query(
-                f"SELECT {_CHECK_COLUMNS} FROM check_history WHERE account_id = ? "
+                f"SELECT {CHECK_COLUMNS} FROM check_history WHERE account_id = ? "
                 "AND checked_at >= ? ORDER BY checked_at DESC, id DESC LIMIT ?",
-                (account_id, _ts(since), limit),
+                (account_id, to_timestamp(since), limit),
             )
-        return [_check_from_row(r) for r in rows]
+        return [check_from_row(r) for r in rows]
 
     def summaries(self) -> list[AccountSummary]:
         """Every account with its latest IMAP and SMTP check: what the main list shows.
@@ -496,16 +348,16 @@ class AccountStore:
         the cost depends on the number of accounts, never on the size of the history.
         """
         checks = ", ".join(
-            f"{p}.{c.strip()}" for p in ("li", "ls") for c in _LATEST_COLUMNS.split(",")
+            f"{p}.{c.strip()}" for p in ("li", "ls") for c in LATEST_COLUMNS.split(",")
         )
-        accounts = ", ".join(f"a.{c.strip()}" for c in _ACCOUNT_COLUMNS.split(","))
+        accounts = ", ".join(f"a.{c.strip()}" for c in ACCOUNT_COLUMNS.split(","))
         sql = (
             f"SELECT {accounts}, {checks} FROM accounts a "
             "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
             "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
             "ORDER BY a.address"
         )
-        imap_at, smtp_at = _N_ACCOUNT, _N_ACCOUNT + _N_CHECK
+        imap_at, smtp_at = N_ACCOUNT, N_ACCOUNT + N_CHECK
         summaries = []
         with gc_paused(), self._translate_errors():
             cursor = self._conn.cursor()
@@ -514,9 +366,9 @@ class AccountStore:
             for row in rows:
                 summaries.append(
                     AccountSummary(
-                        _account_from_row(row),
-                        _check_from_row(row[imap_at:smtp_at]) if row[imap_at] is not None else None,
-                        _check_from_row(row[smtp_at:]) if row[smtp_at] is not None else None,
+                        account_from_row(row),
+                        check_from_row(row[imap_at:smtp_at]) if row[imap_at] is not None else None,
+                        check_from_row(row[smtp_at:]) if row[smtp_at] is not None else None,
                     )
                 )
         return summaries
@@ -524,9 +376,9 @@ class AccountStore:
     def summary(self, account_id: int) -> AccountSummary:
         account = self.get_account(account_id)
         rows = self._query(
-            f"SELECT {_LATEST_COLUMNS} FROM latest_check WHERE account_id = ?", (account_id,)
+            f"SELECT {LATEST_COLUMNS} FROM latest_check WHERE account_id = ?", (account_id,)
         )
-        latest = {row[3]: _check_from_row(row) for row in rows}
+        latest = {row[3]: check_from_row(row) for row in rows}
         return AccountSummary(
             account, latest.get(Protocol.IMAP.value), latest.get(Protocol.SMTP.value)
         )
@@ -540,7 +392,7 @@ class AccountStore:
         latest check of each account and protocol is always kept raw, however old, because the
         badge shows it.
         """
-        cutoff = _ts(now - timedelta(days=keep_days))
+        cutoff = to_timestamp(now - timedelta(days=keep_days))
         old = (
             "FROM check_history WHERE checked_at < ? "
             "AND id NOT IN (SELECT check_id FROM latest_check)"
@@ -556,7 +408,7 @@ class AccountStore:
             ).fetchall()
             for row in rows:
                 key = (row["account_id"], row["day"], row["protocol"])
-                status = _status_or_error(row["status"])
+                status = status_or_error(row["status"])
                 ok_counts.setdefault(key, 0)
                 fail_counts.setdefault(key, 0)
                 worst.setdefault(key, ConnectionStatus.OK)
@@ -564,7 +416,7 @@ class AccountStore:
                     ok_counts[key] += row["n"]
                 else:
                     fail_counts[key] += row["n"]
-                    worst[key] = _worse(worst[key], status)
+                    worst[key] = worse(worst[key], status)
             self._conn.executemany(
                 "INSERT INTO check_daily (account_id, day, protocol, ok_count, fail_count, worst) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, day, protocol) DO UPDATE SET "
@@ -591,8 +443,8 @@ class AccountStore:
         )
         for row in rows:
             day = date.fromisoformat(row["day"])
-            status = _status_or_error(row["status"])
-            days[day] = _worse(days[day], status) if day in days else status
+            status = status_or_error(row["status"])
+            days[day] = worse(days[day], status) if day in days else status
         return days
 
     # -- credential events ---------------------------------------------------------------------
@@ -601,7 +453,7 @@ class AccountStore:
         with self.transaction():
             cursor = self._conn.execute(
                 "INSERT INTO credential_events (account_id, at, kind, note) VALUES (?, ?, ?, ?)",
-                (event.account_id, _ts(event.at), event.kind.value, event.note),
+                (event.account_id, to_timestamp(event.at), event.kind.value, event.note),
             )
         return CredentialEvent(event.account_id, event.at, event.kind, event.note, cursor.lastrowid)
 
@@ -619,18 +471,10 @@ class AccountStore:
                 continue
             events.append(
                 CredentialEvent(
-                    row["account_id"], _parse_ts(row["at"]), kind, row["note"], row["id"]
+                    row["account_id"], parse_timestamp(row["at"]), kind, row["note"], row["id"]
                 )
             )
         return events
-
-
-def _status_or_error(value: str) -> ConnectionStatus:
-    return _STATUS.get(value, ConnectionStatus.PROTOCOL_ERROR)
-
-
-def _worse(a: ConnectionStatus, b: ConnectionStatus) -> ConnectionStatus:
-    return a if ALL_STATES.index(a) <= ALL_STATES.index(b) else b
 
 
 def _statements(script: str) -> list[str]:

@@ -233,8 +233,13 @@ def test_replace_code_goes_through_the_registry(
     assert "revoke" in form.note.text()
     form.findChild(QLineEdit, "codeEdit").setText("new-code-163-xyz")
     form.findChild(QPushButton, "saveButton").click()
-    qtbot.waitUntil(lambda: secret_store.get("ok@163.com") == "new-code-163-xyz", timeout=5000)
     account = store.find_by_address("ok@163.com")
     assert account is not None
-    kinds = [e.kind.value for e in store.credential_events(account.id or 0)]
-    assert kinds[0] == "rotated"
+
+    def rotated() -> bool:
+        # The registry writes the keyring first and the store after it: wait for both.
+        events = store.credential_events(account.id or 0)
+        return bool(events) and events[0].kind.value == "rotated"
+
+    qtbot.waitUntil(rotated, timeout=5000)
+    assert secret_store.get("ok@163.com") == "new-code-163-xyz"
