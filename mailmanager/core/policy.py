@@ -44,6 +44,15 @@ def local_today(now: datetime, tz: tzinfo | None = None) -> date:
     return now.astimezone(tz).date()
 
 
+def _plus_days(day: date, days: int) -> date | None:
+    """``day`` + ``days``, or None past the end of the calendar (year 9999): a date typed or
+    imported as 9999-12-31, or a huge interval, means "never" rather than a crash."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def expiry_state(code_expires: date | None, today: date) -> DueItem | None:
     if code_expires is None:
         return None
@@ -58,14 +67,14 @@ def rotation_date(account: Account) -> date | None:
     """The day a rotation reminder starts, or None without a creation date or interval."""
     if account.code_created is None or account.rotate_days <= 0:
         return None
-    return account.code_created + timedelta(days=account.rotate_days)
+    return _plus_days(account.code_created, account.rotate_days)
 
 
 def rotation_state(code_created: date | None, rotate_days: int, today: date) -> DueItem | None:
     if code_created is None or rotate_days <= 0:
         return None
-    due = code_created + timedelta(days=rotate_days)
-    return DueItem(DueState.ROTATION_DUE, due) if today >= due else None
+    due = _plus_days(code_created, rotate_days)
+    return DueItem(DueState.ROTATION_DUE, due) if due is not None and today >= due else None
 
 
 def recycle_date(last_web_login: date, recycle_days: int) -> date:
@@ -79,9 +88,10 @@ def inactivity_state(
     if not recycle_days:
         return None
     base = max(last_web_login, bound_on) if last_web_login else bound_on
-    warn_from = base + timedelta(days=max(recycle_days - INACTIVITY_MARGIN_DAYS, 0))
-    if today >= warn_from:
-        return DueItem(DueState.INACTIVE, recycle_date(base, recycle_days))
+    warn_from = _plus_days(base, max(recycle_days - INACTIVITY_MARGIN_DAYS, 0))
+    recycled = _plus_days(base, recycle_days)
+    if warn_from is not None and recycled is not None and today >= warn_from:
+        return DueItem(DueState.INACTIVE, recycled)
     return None
 
 
