@@ -66,9 +66,24 @@ def parse_endpoint(spec: str, username: str) -> Endpoint:
 
 
 def read_password_stdin() -> str:
-    """Read a code from standard input: the first line, without its line break."""
-    line = sys.stdin.readline()
+    """Read a code from standard input: the first line, without its line break.
+
+    No standard input at all (``<&-``), bytes that are not UTF-8 (a strict locale raises, a
+    surrogateescape one would hand over lone surrogates no keyring or server can take) and an
+    empty line are usage errors, never a traceback."""
+    if sys.stdin is None:
+        fail("there is no standard input to read the code from (pipe it in)")
+    try:
+        line = sys.stdin.readline()
+    except UnicodeDecodeError:
+        fail("the code on standard input is not valid UTF-8 text")
+    except (OSError, ValueError):
+        fail("standard input could not be read")
     code = line.rstrip("\r\n")
+    try:
+        code.encode("utf-8")
+    except UnicodeEncodeError:
+        fail("the code on standard input is not valid UTF-8 text")
     if not code.strip():
         fail("no code on standard input (pipe it in: printf '%s' \"$CODE\" | ...)")
     return code
