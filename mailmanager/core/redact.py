@@ -48,7 +48,9 @@ def _base64_fragments(raw: bytes) -> set[str]:
 
 
 def _forms(secret: str) -> set[str]:
-    raw = secret.encode("utf-8")
+    # surrogatepass: a secret holding a lone surrogate must not make every redaction (and so
+    # every log call, whose filter redacts) raise UnicodeEncodeError.
+    raw = secret.encode("utf-8", "surrogatepass")
     forms = {secret, raw.hex(), raw.hex().upper()}
     forms |= _base64_fragments(raw)
     return {f for f in forms if f}

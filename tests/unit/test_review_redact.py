@@ -1,0 +1,43 @@
+"""Review finding: a registered secret that is not encodable text must not break redaction.
+
+``redact._forms`` encoded each registered secret with strict UTF-8. One secret holding a lone
+surrogate (a code read from a surrogateescape standard input, or from any other source) made
+every later ``redact_text`` raise UnicodeEncodeError: every probe result, and every log call,
+since the logging filter runs inside the caller's ``log.info(...)``. In a check that killed the
+IMAP worker thread while it logged the failure, and ``check_account`` then failed with
+IndexError.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mailmanager import logs, paths
+from mailmanager.core import redact
+from tests.helpers.logging_state import preserved_app_logger
+
+ODD = "code\udcff\udcfe1234"
+
+
+@pytest.fixture
+def odd_secret() -> Iterator[str]:
+    redact.register(ODD)
+    try:
+        yield ODD
+    finally:
+        redact.forget(ODD)
+
+
+def test_redact_text_survives_an_unencodable_secret(odd_secret: str) -> None:
+    assert redact.redact_text(f"server said {odd_secret}!") == f"server said {redact.MASK}!"
+    assert redact.redact_text("nothing secret here") == "nothing secret here"
+
+
+def test_logging_survives_an_unencodable_secret(odd_secret: str, app_home: Path) -> None:
+    with preserved_app_logger():
+        logs.setup(paths.resolve())
+        logging.getLogger("mailmanager.review").warning("an ordinary line")
