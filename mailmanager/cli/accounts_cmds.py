@@ -130,6 +130,10 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    if value > account_export.MAX_ROTATE_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"{value} is more than {account_export.MAX_ROTATE_DAYS} days"
+        )
     return value
 
 

@@ -26,6 +26,11 @@ from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Se
 FORMAT = "mailmanager-accounts"
 VERSION = 1
 
+# Bounds on imported numbers: generous beyond what the forms offer, small enough for SQLite's
+# 64-bit integers and for the date and timedelta arithmetic of the policy and the scheduler.
+MAX_ROTATE_DAYS = 36500
+MAX_CHECK_INTERVAL_HOURS = 24 * 366
+
 
 class ExportFormatError(ValueError):
     """The file is not a mailmanager export this version can read; the message says why."""
@@ -95,14 +100,26 @@ def _str(entry: dict[str, Any], key: str, default: str = "") -> str:
         return default
     if not isinstance(value, str):
         raise ValueError(f"{key} must be text")
+    return _encodable(value, key)
+
+
+def _encodable(value: str, key: str) -> str:
+    # A JSON escape such as \udcff gives a lone surrogate that SQLite (and every server)
+    # refuses to encode.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{key} is not valid text") from None
     return value
 
 
 def _opt_str(entry: dict[str, Any], key: str) -> str | None:
     value = entry.get(key)
-    if value is not None and not isinstance(value, str):
+    if value is None:
+        return None
+    if not isinstance(value, str):
         raise ValueError(f"{key} must be text")
-    return value or None
+    return _encodable(value, key) or None
 
 
 def _opt_day(entry: dict[str, Any], key: str) -> date | None:
@@ -115,12 +132,14 @@ def _opt_day(entry: dict[str, Any], key: str) -> date | None:
         raise ValueError(f"{key} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _int(entry: dict[str, Any], key: str, default: int | None) -> int | None:
+def _int(
+    entry: dict[str, Any], key: str, default: int | None, *, low: int = 1, high: int
+) -> int | None:
     value = entry.get(key, default)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{key} must be a positive whole number")
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"{key} must be a whole number from {low} to {high}")
     return value
 
 
@@ -152,7 +171,8 @@ def account_from_json(entry: Any) -> Account:
     paused = entry.get("paused", False)
     if not isinstance(paused, bool):
         raise ValueError("paused must be true or false")
-    rotate_days = _int(entry, "rotate_days", DEFAULT_ROTATE_DAYS)
+    # 0 is "never remind" (the edit form offers it); the export writes it as 0.
+    rotate_days = _int(entry, "rotate_days", DEFAULT_ROTATE_DAYS, low=0, high=MAX_ROTATE_DAYS)
     return Account(
         address=canonical,
         imap=_endpoint(entry, "imap"),
@@ -166,7 +186,9 @@ def account_from_json(entry: Any) -> Account:
         rotate_days=rotate_days if rotate_days is not None else DEFAULT_ROTATE_DAYS,
         paused=paused,
         needs_code=True,
-        check_interval_hours=_int(entry, "check_interval_hours", None),
+        check_interval_hours=_int(
+            entry, "check_interval_hours", None, high=MAX_CHECK_INTERVAL_HOURS
+        ),
         last_web_login=_opt_day(entry, "last_web_login"),
         sending_since=_opt_day(entry, "sending_since"),
     )
@@ -178,6 +200,8 @@ def loads(text: str) -> ParsedExport:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ExportFormatError(f"not a JSON file (line {exc.lineno}: {exc.msg})") from None
+    except (ValueError, RecursionError):  # a 5,000-digit number, nesting thousands deep
+        raise ExportFormatError("not a JSON file this program can read") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ExportFormatError("not a mailmanager account export")
     version = document.get("version")
