@@ -94,8 +94,11 @@ class Deadline:
         return int((self._clock() - self.started) * 1000)
 
 
-def _resolve(host: str, port: int, deadline: Deadline) -> list[tuple[int, tuple[str, int]]]:
-    """getaddrinfo bounded by the deadline (it has no timeout of its own, so it runs aside)."""
+def _resolve(
+    host: str, port: int, deadline: Deadline, cancel: threading.Event | None = None
+) -> list[tuple[int, tuple[str, int]]]:
+    """getaddrinfo bounded by the deadline (it has no timeout of its own, so it runs aside);
+    the wait wakes up every ``_POLL`` seconds to notice a cancel."""
     result: list[tuple[int, tuple[str, int]]] = []
     error: list[BaseException] = []
     done = threading.Event()
@@ -112,8 +115,15 @@ def _resolve(host: str, port: int, deadline: Deadline) -> list[tuple[int, tuple[
             done.set()
 
     threading.Thread(target=lookup, name="mailmanager-dns", daemon=True).start()
-    if not done.wait(deadline.remaining()):
-        raise ProbeTimeout("looking up the server name took too long")
+    while True:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("cancelled")
+        try:
+            wait = min(deadline.remaining(), _POLL)
+        except ProbeTimeout:
+            raise ProbeTimeout("looking up the server name took too long") from None
+        if done.wait(wait):
+            break
     if error:
         exc = error[0]
         if isinstance(exc, socket.gaierror):
@@ -207,7 +217,7 @@ class LineConnection:
         if cancel is not None and cancel.is_set():
             raise Cancelled("cancelled")
         last: WireError | None = None
-        for family, sockaddr in _resolve(host, port, deadline):
+        for family, sockaddr in _resolve(host, port, deadline, cancel):
             sock = socket.socket(family, socket.SOCK_STREAM)
             # Short commands each waiting for a reply: Nagle's algorithm would only add delay.
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -240,21 +250,39 @@ class LineConnection:
 
     def start_tls(self, context: ssl.SSLContext, server_hostname: str) -> None:
         """Switch to TLS. Bytes already buffered from the server before the switch would have
-        been injected by someone on the path (a known STARTTLS attack), so they are an error."""
+        been injected by someone on the path (a known STARTTLS attack), so they are an error.
+
+        The handshake waits in ``_POLL`` slices (it resumes where it stopped), so a cancel is
+        noticed while a server sits on the ClientHello, as it is during reads."""
         if self._buffer:
             raise TlsFailure("the server sent data before the TLS handshake", "handshake")
         try:
-            self._sock.settimeout(self.deadline.remaining())
-            wrapped = context.wrap_socket(self._sock, server_hostname=server_hostname)
+            wrapped = context.wrap_socket(
+                self._sock, server_hostname=server_hostname, do_handshake_on_connect=False
+            )
         except ssl.SSLError as exc:
             raise _classify_tls(exc) from None
-        except TimeoutError:
-            raise ProbeTimeout("the TLS handshake took too long") from None
-        except (ConnectionError, OSError) as exc:
+        except OSError as exc:
             raise ConnectionClosed(
                 f"the connection closed during the TLS handshake: {exc}"
             ) from None
-        self._sock = wrapped
+        self._sock = wrapped  # close() must close the wrapped socket: it owns the descriptor
+        while True:
+            self._check_cancel()
+            try:
+                wrapped.settimeout(min(self.deadline.remaining(), _POLL))
+                wrapped.do_handshake()
+                break
+            except ProbeTimeout:
+                raise ProbeTimeout("the TLS handshake took too long") from None
+            except ssl.SSLError as exc:
+                raise _classify_tls(exc) from None
+            except TimeoutError:
+                continue
+            except (ConnectionError, OSError) as exc:
+                raise ConnectionClosed(
+                    f"the connection closed during the TLS handshake: {exc}"
+                ) from None
         self.tls = True
 
     def _check_cancel(self) -> None:
