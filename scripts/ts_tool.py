@@ -86,8 +86,10 @@ def is_finished(message: ET.Element) -> bool:
 
 
 def english_plurals(source: str) -> list[str]:
-    """ "%n minute(s) ago" -> ["%n minute ago", "%n minutes ago"]."""
-    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+    """ "%n minute(s) ago" -> ["%n minute ago", "%n minutes ago"]; "(es)" likewise."""
+    singular = source.replace("(es)", "").replace("(s)", "")
+    plural = source.replace("(es)", "es").replace("(s)", "s")
+    return [singular, plural]
 
 
 def fill_english(path: Path) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 from mailmanager.core.accounts import Account, AccountSummary
 from mailmanager.core.badges import badge_state
 from mailmanager.core.policy import local_today
-from mailmanager.core.status import Severity, info
+from mailmanager.core.status import ConnectionStatus, Severity, info
 from mailmanager.core.store import AccountStore, StoreError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
@@ -398,13 +398,37 @@ class MainWindow(QMainWindow):
             self._check_handler([summary.account.id])
 
     def check_all(self) -> None:
+        """Check every mailbox that can be checked without risk.
+
+        Paused mailboxes and those without a code are left out, and so are mailboxes whose
+        code was rejected at the last check: sending a rejected code again, mailbox after
+        mailbox, is what gets accounts locked by the providers' risk control. Those are
+        checked one at a time with "Check now", or after a new code is entered.
+        """
         if self._check_handler is None:
             return
-        ids = [
-            s.account.id for s in self.model.summaries() if s.account.id and not s.account.paused
-        ]
+        ids: list[int] = []
+        rejected = 0
+        for summary in self.model.summaries():
+            account = summary.account
+            if not account.id or account.paused or account.needs_code:
+                continue
+            if ConnectionStatus.AUTH_FAILED in summary.connection_statuses:
+                rejected += 1
+                continue
+            ids.append(account.id)
         if ids:
             self._check_handler(ids)
+        if rejected:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Skipped %n mailbox(es) whose code was rejected: enter a new code, or "
+                    "check each one with Check now.",
+                    "",
+                    rejected,
+                ),
+                15_000,
+            )
 
     def _open_form(self, mode: FormMode, account: Account | None) -> AccountForm:
         from mailmanager.ui.account_form import AccountForm

@@ -93,7 +93,7 @@ class TrayIcon(QObject):
         self.attention = count
         self.icon.setIcon(QIcon(tray_pixmap(count)))
         if count:
-            tip = self.tr("%n mailbox(es) need attention", "", count)
+            tip = self.tr("Mailboxes that need attention: %n", "", count)
         else:
             tip = self.tr("All mailboxes are working")
         self.icon.setToolTip(f"mailmanager\n{tip}")

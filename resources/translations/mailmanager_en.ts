@@ -1431,6 +1431,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>Need attention: %1</source>
             <translation>Need attention: %1</translation>
         </message>
+        <message numerus="yes">
+            <source>Skipped %n mailbox(es) whose code was rejected: enter a new code, or check each one with Check now.</source>
+            <translation>
+                <numerusform>Skipped %n mailbox whose code was rejected: enter a new code, or check each one with Check now.</numerusform>
+                <numerusform>Skipped %n mailboxes whose code was rejected: enter a new code, or check each one with Check now.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>%1 was added.</source>
             <translation>%1 was added.</translation>
@@ -2145,10 +2152,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Quit</translation>
         </message>
         <message numerus="yes">
-            <source>%n mailbox(es) need attention</source>
+            <source>Mailboxes that need attention: %n</source>
             <translation>
-                <numerusform>%n mailbox(es) need attention</numerusform>
-                <numerusform>%n mailbox(es) need attention</numerusform>
+                <numerusform>Mailboxes that need attention: %n</numerusform>
+                <numerusform>Mailboxes that need attention: %n</numerusform>
             </translation>
         </message>
         <message>

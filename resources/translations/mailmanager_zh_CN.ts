@@ -1422,6 +1422,12 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>Need attention: %1</source>
             <translation>%1 个需要处理</translation>
         </message>
+        <message numerus="yes">
+            <source>Skipped %n mailbox(es) whose code was rejected: enter a new code, or check each one with Check now.</source>
+            <translation>
+                <numerusform>已跳过 %n 个授权码被拒的邮箱：请换上新的授权码，或用「立即检测」逐个检测。</numerusform>
+            </translation>
+        </message>
         <message>
             <source>%1 was added.</source>
             <translation>已添加 %1。</translation>
@@ -2132,9 +2138,9 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>退出</translation>
         </message>
         <message numerus="yes">
-            <source>%n mailbox(es) need attention</source>
+            <source>Mailboxes that need attention: %n</source>
             <translation>
-                <numerusform>%n 个邮箱需要处理</numerusform>
+                <numerusform>需要处理的邮箱：%n 个</numerusform>
             </translation>
         </message>
         <message>

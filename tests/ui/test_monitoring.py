@@ -74,6 +74,13 @@ def test_check_all_runs_real_checks_and_alerts_once(
         with qtbot.wait_signal(monitoring.checker.allFinished, timeout=20_000):
             window.actions_.check_all.trigger()
         qtbot.waitUntil(lambda: len(sink.sent) == 1, timeout=5000)
+        # "Check all" again: the rejected code is not sent again (one attempt per server so far).
+        attempts = len(smtp.recorder.auth_attempts)
+        assert attempts == 2  # alice's and bob's first checks
+        with qtbot.wait_signal(monitoring.checker.allFinished, timeout=20_000):
+            window.actions_.check_all.trigger()
+        assert len(smtp.recorder.auth_attempts) == attempts + 1  # alice only
+        assert "Skipped 1 mailbox" in window.statusBar().currentMessage()
     assert store.summary(alice).last_imap.status is ConnectionStatus.OK  # type: ignore[union-attr]
     bob_summary = store.summary(bob)
     assert bob_summary.last_imap is not None
