@@ -24,7 +24,6 @@ from mailmanager.core.accounts import Endpoint, Protocol, Security
 from mailmanager.core.diagnosis import (
     Stage,
     decode_server_text,
-    diagnose_error,
     diagnose_imap_failure,
     needs_id,
     provider_family,
@@ -266,17 +265,9 @@ def probe_imap(
         trace.step("examine", message_of(done))
         _logout(session)
         trace.step("logout")
-        if plain:
-            return trace.result(S.OK, "ok_plaintext", login_text, plain_warning=True)
-        return trace.result(S.OK, "", login_text)
-    except ProbeFailed as failed:
-        return trace.result(failed.status, failed.hint_id, failed.message, plain_warning=plain)
-    except WireError as exc:
-        diagnosis = diagnose_error(exc, family=family)
-        cancelled = diagnosis.hint_id == "cancelled"
-        return trace.result(
-            diagnosis.status, diagnosis.hint_id, str(exc), plain_warning=plain, cancelled=cancelled
-        )
+        return trace.success(login_text, plain=plain)
+    except (ProbeFailed, WireError) as exc:
+        return trace.failure(exc, plain=plain, family=family)
     finally:
         if conn is not None:
             conn.close()

@@ -18,6 +18,7 @@ from typing import Any
 
 from mailmanager.core import redact
 from mailmanager.core.accounts import CheckRecord, Protocol, utcnow
+from mailmanager.core.diagnosis import diagnose_error
 from mailmanager.core.status import ConnectionStatus
 from mailmanager.core.wire import ConnectionClosed, LineConnection, TlsFailure
 
@@ -131,6 +132,25 @@ class ProbeTrace:
         text = redact.redact_text(text, (self._secret,))
         text = " ".join(text.split())
         return text[:MAX_MESSAGE]
+
+    def success(self, message: str, *, plain: bool) -> ProbeResult:
+        """The ok result; over a plain connection it carries the plain-text warning."""
+        if plain:
+            return self.result(ConnectionStatus.OK, "ok_plaintext", message, plain_warning=True)
+        return self.result(ConnectionStatus.OK, "", message)
+
+    def failure(self, exc: Exception, *, plain: bool, family: str) -> ProbeResult:
+        """The result of a probe that ended with ``ProbeFailed`` or a ``WireError``."""
+        if isinstance(exc, ProbeFailed):
+            return self.result(exc.status, exc.hint_id, exc.message, plain_warning=plain)
+        diagnosis = diagnose_error(exc, family=family)
+        return self.result(
+            diagnosis.status,
+            diagnosis.hint_id,
+            str(exc),
+            plain_warning=plain,
+            cancelled=diagnosis.hint_id == "cancelled",
+        )
 
     def result(
         self,

@@ -21,7 +21,6 @@ from mailmanager.core.accounts import Endpoint, Protocol, Security
 from mailmanager.core.diagnosis import (
     Stage,
     decode_server_text,
-    diagnose_error,
     diagnose_smtp_failure,
     provider_family,
 )
@@ -179,17 +178,9 @@ def probe_smtp(
         trace.step("mail_from", _text(reply))
         _goodbye(session)
         trace.step("quit")
-        if plain:
-            return trace.result(S.OK, "ok_plaintext", auth_text, plain_warning=True)
-        return trace.result(S.OK, "", auth_text)
-    except ProbeFailed as failed:
-        return trace.result(failed.status, failed.hint_id, failed.message, plain_warning=plain)
-    except WireError as exc:
-        diagnosis = diagnose_error(exc, family=family)
-        cancelled = diagnosis.hint_id == "cancelled"
-        return trace.result(
-            diagnosis.status, diagnosis.hint_id, str(exc), plain_warning=plain, cancelled=cancelled
-        )
+        return trace.success(auth_text, plain=plain)
+    except (ProbeFailed, WireError) as exc:
+        return trace.failure(exc, plain=plain, family=family)
     finally:
         if conn is not None:
             conn.close()
