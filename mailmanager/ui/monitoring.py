@@ -18,6 +18,7 @@ A Settings menu offers the check interval, keeping the app in the tray, and star
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -137,10 +138,17 @@ class Monitoring(QObject):
             app.setQuitOnLastWindowClosed(self.tray is None)
         window.installEventFilter(self)
         window.set_check_handler(self.check_ids)
+        # Raw checks older than 90 days are folded into daily counts once a day, in a thread
+        # of its own with its own connection (a year of history takes a moment to fold).
+        self._compact_timer = QTimer(self)
+        self._compact_timer.setInterval(24 * 3_600_000)
+        self._compact_timer.timeout.connect(self.compact_history)
         if start_schedule:
             self.scheduler.start()
             self._daily.start()
+            self._compact_timer.start()
             QTimer.singleShot(2000, self.alerts.evaluate)
+            QTimer.singleShot(60_000, self.compact_history)
 
     # -- wiring ----------------------------------------------------------------------------------
 
@@ -219,6 +227,24 @@ class Monitoring(QObject):
                         int(result.elapsed_ms),
                     )
                 )
+
+    def compact_history(self) -> threading.Thread:
+        """Fold old history in a background thread (returned, so tests can wait for it)."""
+        database = self.paths.database
+
+        def work() -> None:
+            from mailmanager.core.accounts import utcnow
+
+            try:
+                with AccountStore.open(database) as store:
+                    folded = store.compact_history(utcnow())
+                log.info("history: %d old checks folded into daily counts", folded)
+            except StoreError as exc:
+                log.warning("history could not be compacted: %s", exc)
+
+        thread = threading.Thread(target=work, name="mailmanager-compact", daemon=True)
+        thread.start()
+        return thread
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -331,6 +357,7 @@ class Monitoring(QObject):
     def shutdown(self) -> None:
         self.scheduler.stop()
         self._daily.stop()
+        self._compact_timer.stop()
         self._refresh_soon.stop()
         self._replan_soon.stop()
         self.checker.shutdown()

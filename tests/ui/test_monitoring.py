@@ -134,3 +134,22 @@ def test_with_a_tray_closing_hides_and_says_so_once(monitored, settings, qtbot) 
         assert not window.isVisible()
     finally:
         tray_monitoring.shutdown()
+
+
+def test_history_is_compacted_in_the_background(monitored, store: AccountStore) -> None:
+    from datetime import timedelta
+
+    from mailmanager.core.accounts import CheckRecord, Protocol
+
+    account_id = store.add_account(make_account("old@163.com")).id or 0
+    long_ago = datetime.now(UTC) - timedelta(days=200)
+    for hours in range(0, 48, 6):
+        store.record_check(CheckRecord(account_id, long_ago + timedelta(hours=hours),
+                                       Protocol.IMAP, ConnectionStatus.OK))  # fmt: skip
+    store.record_check(CheckRecord(account_id, datetime.now(UTC), Protocol.IMAP,
+                                   ConnectionStatus.OK))  # fmt: skip
+    _window, monitoring, _sink = monitored()
+    monitoring.compact_history().join(10)
+    assert len(store.recent_checks(account_id, limit=100)) == 1
+    days = store.daily_history(account_id, (long_ago - timedelta(days=1)).date())
+    assert len(days) >= 2
