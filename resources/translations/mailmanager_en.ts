@@ -1420,6 +1420,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Fix…</translation>
         </message>
         <message>
+            <source>Walk through the setup again to repair a failing mailbox</source>
+            <translation>Walk through the setup again to repair a failing mailbox</translation>
+        </message>
+        <message>
             <source>No mailbox matches “%1”.</source>
             <translation>No mailbox matches “%1”.</translation>
         </message>

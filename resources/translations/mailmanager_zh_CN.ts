@@ -1411,6 +1411,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>修复…</translation>
         </message>
         <message>
+            <source>Walk through the setup again to repair a failing mailbox</source>
+            <translation>重新走一遍设置步骤，修复出问题的邮箱</translation>
+        </message>
+        <message>
             <source>No mailbox matches “%1”.</source>
             <translation>没有与“%1”匹配的邮箱。</translation>
         </message>

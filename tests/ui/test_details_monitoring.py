@@ -143,3 +143,13 @@ def test_edit_sets_interval_sending_start_and_never_remind(
     current = store.get_account(account.id or 0)
     assert current.sending_since == date(2026, 11, 1)
     assert current.rotate_days == 0
+
+
+def test_fix_is_in_the_mailbox_menu(make_window, store: AccountStore) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    store.add_account(make_account("li@163.com"))
+    window = make_window()
+    menu = window.menuBar().findChild(QMenu, "mailboxMenu")
+    names = [action.objectName() for action in menu.actions()]
+    assert names.index("fixAction") == names.index("rotateAction") + 1
