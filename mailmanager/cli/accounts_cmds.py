@@ -1,5 +1,8 @@
 """`list`, `add`, `remove`, `export` and `import`: the accounts from the command line.
 
+The helpers without a leading underscore (``guarded``, ``open_registry``, ``read_code``,
+``run_check`` ...) are shared with the other account commands (``rotate_cmd``).
+
 Every change goes through ``core.registry.Registry`` (store and keyring together); this module
 only parses arguments, reads the code from standard input (never from argv, where other users
 and shell history would see it) and prints. Expected failures end in one line on stderr and an
@@ -63,8 +66,8 @@ Command = Callable[[argparse.Namespace, CliContext], int]
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the account commands to the CLI."""
     p = subparsers.add_parser("list", help="list the mailboxes with their status")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(cmd_list))
+    json_flag(p)
+    p.set_defaults(func=guarded(cmd_list))
 
     p = subparsers.add_parser("add", help="add a mailbox; the code is read from standard input")
     p.add_argument("address", metavar="ADDRESS")
@@ -97,26 +100,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="find servers in the catalogue only (no DNS, autoconfig or guessing)",
     )
     p.add_argument("--no-check", action="store_true", help="save without checking the login")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(cmd_add))
+    json_flag(p)
+    p.set_defaults(func=guarded(cmd_add))
 
     p = subparsers.add_parser("remove", help="remove a mailbox and its code")
     p.add_argument("address", metavar="ADDRESS")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(cmd_remove))
+    json_flag(p)
+    p.set_defaults(func=guarded(cmd_remove))
 
     p = subparsers.add_parser("export", help="write every account's settings (never codes)")
     p.add_argument("file", metavar="FILE", nargs="?", help="output file (default: stdout)")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(cmd_export))
+    json_flag(p)
+    p.set_defaults(func=guarded(cmd_export))
 
     p = subparsers.add_parser("import", help="restore accounts from an export")
     p.add_argument("file", metavar="FILE")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(cmd_import))
+    json_flag(p)
+    p.set_defaults(func=guarded(cmd_import))
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
+def json_flag(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS keeps the global --json (given before the subcommand) when this one is absent.
     parser.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of text"
@@ -145,7 +148,7 @@ def _error(message: str, code: int) -> int:
     return code
 
 
-def _guarded(command: Command) -> Command:
+def guarded(command: Command) -> Command:
     """Turn the expected failures of the core into one line and an exit code."""
 
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -165,12 +168,12 @@ def _guarded(command: Command) -> Command:
 
 
 @contextmanager
-def _registry(ctx: CliContext) -> Iterator[Registry]:
+def open_registry(ctx: CliContext) -> Iterator[Registry]:
     with AccountStore.open(ctx.paths.database) as store:
         yield Registry(store, SecretStore(ctx.paths))
 
 
-def _parse_day(text: str | None, option: str) -> date | None:
+def parse_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
@@ -215,7 +218,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 # -- add -----------------------------------------------------------------------------------
 
 
-def _read_code(args: argparse.Namespace) -> str:
+def read_code(args: argparse.Namespace) -> str:
     if not args.password_stdin:
         fail("the code is read from standard input only: add --password-stdin and pipe it in")
     if sys.stdin is not None and sys.stdin.isatty():
@@ -268,18 +271,18 @@ def _endpoints(
     return imap, smtp
 
 
-def _run_check(account: Account, secret: str) -> AccountCheck:
+def run_check(account: Account, secret: str) -> AccountCheck:
     """Log in to both servers once with the candidate code, before anything is saved."""
     return check_runner.check_account(account, secret, timeout=CHECK_TIMEOUT)
 
 
-def _check_json(check: AccountCheck | None) -> dict[str, Any] | None:
+def check_json(check: AccountCheck | None) -> dict[str, Any] | None:
     if check is None:
         return None
     return {r.protocol.value: r.to_json() for r in check.results()}
 
 
-def _say_check(ctx: CliContext, check: AccountCheck) -> None:
+def say_check(ctx: CliContext, check: AccountCheck) -> None:
     for r in check.results():
         hint = hint_text(r.hint_id) if r.hint_id else ""
         line = f"  {r.protocol.value.upper()}: {r.status.value}"
@@ -292,17 +295,17 @@ def _say_check(ctx: CliContext, check: AccountCheck) -> None:
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     parsed = _parse_address(args.address)
-    code_created = _parse_day(args.code_created, "--code-created")
-    code_expires = _parse_day(args.code_expires, "--code-expires")
+    code_created = parse_day(args.code_created, "--code-created")
+    code_expires = parse_day(args.code_expires, "--code-expires")
     if code_created and code_expires and code_expires < code_created:
         fail("--code-expires is before --code-created")
-    with _registry(ctx) as registry:
+    with open_registry(ctx) as registry:
         existing = registry.store.find_by_address(parsed.address)
         if existing is not None and not existing.needs_code:
             fail(f"{existing.address} is already in the list (remove it first to add it again)")
         if existing is not None and (args.imap or args.smtp or args.username or args.ca_file):
             fail(f"{existing.address} was imported with its servers; add only its code")
-        secret = _read_code(args)
+        secret = read_code(args)
         registry.secrets.check_backend()  # refuse before logging in if the code cannot be kept
         if existing is not None:
             account = existing
@@ -326,7 +329,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 rotate_days=args.rotate_days,
                 ca_file=_ca_file(args.ca_file),
             )
-        check = None if args.no_check else _run_check(account, secret)
+        check = None if args.no_check else run_check(account, secret)
         try:
             if existing is not None:
                 assert existing.id is not None
@@ -345,21 +348,21 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.emit_json({"address": account.address, "saved": False, **_check_out(exc)})
             else:
                 ctx.say(f"Not saved: the login check of {account.address} failed.")
-                _say_check(ctx, exc.check)
+                say_check(ctx, exc.check)
             return EXIT_NEEDS_ACTION
     if ctx.json_output:
-        ctx.emit_json({"address": saved.address, "saved": True, "check": _check_json(check)})
+        ctx.emit_json({"address": saved.address, "saved": True, "check": check_json(check)})
     else:
         what = "Code stored for" if existing is not None else "Added"
         suffix = " (not checked)" if check is None else " (login checked)"
         ctx.say(f"{what} {saved.address}{suffix}.")
         if check is not None:
-            _say_check(ctx, check)
+            say_check(ctx, check)
     return EXIT_OK
 
 
 def _check_out(exc: CheckFailedError) -> dict[str, Any]:
-    return {"check": _check_json(exc.check)}
+    return {"check": check_json(exc.check)}
 
 
 # -- remove --------------------------------------------------------------------------------
@@ -367,7 +370,7 @@ def _check_out(exc: CheckFailedError) -> dict[str, Any]:
 
 def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     parsed = _parse_address(args.address)
-    with _registry(ctx) as registry:
+    with open_registry(ctx) as registry:
         account = registry.resolve(parsed.address)
         assert account.id is not None
         removed = registry.remove(account.id)
@@ -427,7 +430,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         parsed = account_export.loads(text)
     except account_export.ExportFormatError as exc:
         fail(f"{path}: {exc}")
-    with _registry(ctx) as registry:
+    with open_registry(ctx) as registry:
         imported, skipped = registry.import_accounts(parsed.accounts)
     if ctx.json_output:
         ctx.emit_json(

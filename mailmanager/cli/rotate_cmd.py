@@ -12,14 +12,14 @@ import argparse
 
 from mailmanager.cli import account_view
 from mailmanager.cli.accounts_cmds import (
-    _check_json,
-    _guarded,
-    _json_flag,
-    _parse_day,
-    _read_code,
-    _registry,
-    _run_check,
-    _say_check,
+    check_json,
+    guarded,
+    json_flag,
+    open_registry,
+    parse_day,
+    read_code,
+    run_check,
+    say_check,
 )
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail
 from mailmanager.core.policy import local_today
@@ -34,31 +34,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--label", help="which client the new code is for")
     p.add_argument("--code-created", metavar="YYYY-MM-DD", help="when the new code was made")
     p.add_argument("--code-expires", metavar="YYYY-MM-DD", help="when the new code expires")
-    _json_flag(p)
-    p.set_defaults(func=_guarded(cmd_rotate))
+    json_flag(p)
+    p.set_defaults(func=guarded(cmd_rotate))
 
 
 def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
-    code_created = _parse_day(args.code_created, "--code-created")
-    code_expires = _parse_day(args.code_expires, "--code-expires")
+    code_created = parse_day(args.code_created, "--code-created")
+    code_expires = parse_day(args.code_expires, "--code-expires")
     today = local_today(account_view.local_now())
     if code_expires is not None and code_expires < (code_created or today):
         fail("--code-expires is before the code was created")
-    with _registry(ctx) as registry:
+    with open_registry(ctx) as registry:
         account = registry.resolve(args.address)
-        secret = _read_code(args)
+        secret = read_code(args)
         registry.secrets.check_backend()
         # The check uses the new code with the stored servers; nothing is replaced before it.
-        check = _run_check(account, secret)
+        check = run_check(account, secret)
         if not check.ok:
             if ctx.json_output:
                 ctx.emit_json(
-                    {"address": account.address, "rotated": False, "check": _check_json(check)}
+                    {"address": account.address, "rotated": False, "check": check_json(check)}
                 )
             else:
                 ctx.say(f"Not rotated: the new code for {account.address} did not work.")
                 ctx.say("The old code is still stored.")
-                _say_check(ctx, check)
+                say_check(ctx, check)
             return EXIT_NEEDS_ACTION
         saved = registry.rotate(
             account.id or 0,
@@ -76,7 +76,7 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
             {
                 "address": saved.address,
                 "rotated": True,
-                "check": _check_json(check),
+                "check": check_json(check),
                 "revoke_old_code_at": revoke_at or None,
             }
         )
