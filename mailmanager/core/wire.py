@@ -17,6 +17,9 @@ Failures are raised as ``WireError`` subclasses that the diagnosis turns into st
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
+import select
 import socket
 import ssl
 import threading
@@ -180,6 +183,38 @@ def make_tls_context(ca_file: str | None = None) -> ssl.SSLContext:
     return context
 
 
+_IN_PROGRESS = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, 10035}  # 10035: Windows
+
+
+def _connect(
+    sock: socket.socket,
+    sockaddr: tuple[str, int],
+    deadline: Deadline,
+    cancel: threading.Event | None,
+) -> None:
+    """connect() in slices of ``_POLL`` seconds, so that a cancel is noticed while a server
+    that drops packets keeps the connection attempt waiting (a blocking connect would sit out
+    the whole deadline, and with it the app's shutdown)."""
+    sock.setblocking(False)
+    code = sock.connect_ex(sockaddr)
+    while code != 0:
+        if code not in _IN_PROGRESS:
+            raise OSError(code, os.strerror(code))  # e.g. ConnectionRefusedError
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("cancelled while connecting")
+        try:
+            wait = min(deadline.remaining(), _POLL)
+        except ProbeTimeout:
+            raise TimeoutError from None
+        _readable, writable, failed = select.select([], [sock], [sock], wait)
+        if writable or failed:
+            code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if code == 0:
+                break
+            raise OSError(code, os.strerror(code))
+    sock.setblocking(True)
+
+
 class LineConnection:
     """A connected socket read line by line within a deadline, with bounded memory."""
 
@@ -222,11 +257,13 @@ class LineConnection:
             # Short commands each waiting for a reply: Nagle's algorithm would only add delay.
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
-                sock.settimeout(deadline.remaining())
-                sock.connect(sockaddr)
+                _connect(sock, sockaddr, deadline, cancel)
             except TimeoutError:
                 sock.close()
                 raise ProbeTimeout("connecting to the server took too long") from None
+            except Cancelled:
+                sock.close()
+                raise
             except ConnectionRefusedError:
                 sock.close()
                 last = ConnectFailed(f"connection to {host}:{port} refused", refused=True)
