@@ -277,9 +277,7 @@ def _logout(session: _ImapSession) -> None:
     """Say goodbye politely, briefly; the verdict is already in, so failures here do not count."""
     conn = session.conn
     try:
-        conn.deadline = Deadline(
-            min(_LOGOUT_SECONDS, max(conn.deadline.end - time.monotonic(), 0.01))
-        )
+        conn.shorten_deadline(_LOGOUT_SECONDS)
         session.command(Stage.LOGOUT, b"LOGOUT")
     except (WireError, ProbeFailed):
         pass

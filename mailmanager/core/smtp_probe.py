@@ -190,8 +190,7 @@ def _goodbye(session: _SmtpSession) -> None:
     """RSET and QUIT, briefly; the verdict is already in, so failures here do not count."""
     conn = session.conn
     try:
-        left = max(conn.deadline.end - time.monotonic(), 0.01)
-        conn.deadline = Deadline(min(_GOODBYE_SECONDS, left))
+        conn.shorten_deadline(_GOODBYE_SECONDS)
         session.command(Stage.LOGOUT, b"RSET")
         session.command(Stage.LOGOUT, b"QUIT")
     except (WireError, ProbeFailed):

@@ -235,6 +235,12 @@ class LineConnection:
         self._buffer = bytearray()
         self.tls = isinstance(sock, ssl.SSLSocket)
 
+    def shorten_deadline(self, seconds: float) -> None:
+        """Allow at most ``seconds`` more (never more than is left): for a polite goodbye once
+        the verdict is in, which must not keep the check waiting."""
+        left = max(self.deadline.end - time.monotonic(), 0.01)
+        self.deadline = Deadline(min(seconds, left))
+
     @classmethod
     def connect(
         cls,
