@@ -32,6 +32,9 @@ def build(db: Path) -> None:
                     address=address,
                     imap=Endpoint("imap.163.com", 993, Security.SSL, address),
                     smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+                    code_created=(NOW - timedelta(days=n % 200)).date() if n % 3 else None,
+                    code_expires=(NOW + timedelta(days=n % 400)).date() if n % 5 == 0 else None,
+                    credential_label="Thunderbird" if n % 2 else "",
                 )
             )
     conn = sqlite3.connect(db)
@@ -77,7 +80,13 @@ def main() -> None:
             target = ACCOUNTS // 2
             since = NOW - timedelta(days=30)
             figures = [
-                timed_ms(store.summaries, name="main list: store.summaries() of 10,000 accounts"),
+                timed_ms(
+                    store.list_entries, name="main list: store.list_entries() of 10,000 accounts"
+                ),
+                timed_ms(
+                    store.summaries,
+                    name="(reference) store.summaries(): 10,000 whole accounts, as the CLI reads",
+                ),
                 timed_ms(
                     lambda: (
                         store.summary(target),
@@ -90,6 +99,9 @@ def main() -> None:
             ]
             figures.extend(list_figures(store, db))
         for figure in figures:
+            if figure.name.startswith("(reference)"):
+                print(figure.line())
+                continue
             verdict = "PASS" if figure.median < 100 else "FAIL"
             print(f"{figure.line()}  target < 100 ms: {verdict}")
 
@@ -112,9 +124,9 @@ def list_figures(store: AccountStore, db: Path) -> list[Figure]:
     providers = ProviderDirectory("zh")
 
     def fresh_model() -> None:
-        AccountModel(provider_lookup=providers.look).set_summaries(store.summaries())
+        AccountModel(provider_lookup=providers.look).set_entries(store.list_entries())
 
-    figures = [timed_ms(fresh_model, name="main list: summaries + a fresh model of 10,000 rows")]
+    figures = [timed_ms(fresh_model, name="main list: entries + a fresh model of 10,000 rows")]
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ops = AccountOps(lambda: None, db)  # type: ignore[arg-type,return-value]

@@ -175,11 +175,11 @@ def run_batches(
         window.refresh()
         ok = sum(
             1
-            for s in window.model.summaries()
-            if s.last_imap is not None
-            and s.last_smtp is not None
-            and s.last_imap.status.value == "ok"
-            and s.last_smtp.status.value == "ok"
+            for e in window.model.entries()
+            if e.imap_status is not None
+            and e.smtp_status is not None
+            and e.imap_status.value == "ok"
+            and e.smtp_status.value == "ok"
         )
     finally:
         monitoring.shutdown()

@@ -5,11 +5,22 @@ A badge shows the worst of them (``mailmanager.core.status.worst``); its tooltip
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
+from typing import Protocol
 
 from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.policy import DueItem, due_items
-from mailmanager.core.status import LifecycleState, State, ordered, worst
+from mailmanager.core.policy import CodeDates, DueItem, due_items
+from mailmanager.core.status import ConnectionStatus, LifecycleState, State, ordered, worst
+
+
+class MailboxFlags(CodeDates, Protocol):
+    """What the states read of a mailbox besides its checks: an Account or a ListEntry."""
+
+    @property
+    def paused(self) -> bool: ...
+    @property
+    def needs_code(self) -> bool: ...
 
 
 def account_states(
@@ -21,15 +32,34 @@ def account_states(
     tz: tzinfo | None = None,
 ) -> list[State]:
     """Every state of the account, worst first: connection, lifecycle and due states."""
-    states: list[State] = list(summary.connection_statuses)
-    account = summary.account
+    return mailbox_states(
+        summary.account,
+        summary.connection_statuses,
+        today,
+        recycle_days=recycle_days,
+        checking=checking,
+        tz=tz,
+    )
+
+
+def mailbox_states(
+    account: MailboxFlags,
+    connection_statuses: Sequence[ConnectionStatus],
+    today: date,
+    *,
+    recycle_days: int | None = None,
+    checking: bool = False,
+    tz: tzinfo | None = None,
+) -> list[State]:
+    """``account_states`` from the parts: the main list passes a ListEntry and its statuses."""
+    states: list[State] = list(connection_statuses)
     if checking:
         states.append(LifecycleState.CHECKING)
     if account.needs_code:
         states.append(LifecycleState.NEEDS_CODE)
     if account.paused:
         states.append(LifecycleState.PAUSED)
-    if not summary.connection_statuses and not checking:
+    if not connection_statuses and not checking:
         states.append(LifecycleState.NEVER_CHECKED)
     states.extend(
         item.state for item in due_items(account, today, recycle_days=recycle_days, tz=tz)

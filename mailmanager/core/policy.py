@@ -16,12 +16,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Protocol
 
-from mailmanager.core.accounts import Account
 from mailmanager.core.status import ALL_STATES, DueState
 
 EXPIRY_WARNING_DAYS = 14
 INACTIVITY_MARGIN_DAYS = 10
+
+
+class CodeDates(Protocol):
+    """What the date rules read of a mailbox: an ``Account``, or the main list's ``ListEntry``."""
+
+    @property
+    def code_created(self) -> date | None: ...
+    @property
+    def code_expires(self) -> date | None: ...
+    @property
+    def rotate_days(self) -> int: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def last_web_login(self) -> date | None: ...
 
 
 @dataclass(frozen=True, order=True)
@@ -63,7 +78,7 @@ def expiry_state(code_expires: date | None, today: date) -> DueItem | None:
     return None
 
 
-def rotation_date(account: Account) -> date | None:
+def rotation_date(account: CodeDates) -> date | None:
     """The day a rotation reminder starts, or None without a creation date or interval."""
     if account.code_created is None or account.rotate_days <= 0:
         return None
@@ -96,7 +111,7 @@ def inactivity_state(
 
 
 def due_items(
-    account: Account, today: date, *, recycle_days: int | None = None, tz: tzinfo | None = None
+    account: CodeDates, today: date, *, recycle_days: int | None = None, tz: tzinfo | None = None
 ) -> list[DueItem]:
     """Every due state of ``account`` on ``today``, worst first.
 

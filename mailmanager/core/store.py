@@ -30,6 +30,7 @@ from mailmanager.core.accounts import (
     utcnow,
 )
 from mailmanager.core.bulk import gc_paused
+from mailmanager.core.list_entry import LIST_COLUMNS, ListEntry, entry_from_row
 from mailmanager.core.status import ConnectionStatus
 from mailmanager.core.store_errors import (
     DuplicateAccountError,
@@ -372,6 +373,23 @@ class AccountStore:
                     )
                 )
         return summaries
+
+    def list_entries(self) -> list[ListEntry]:
+        """Every account as the main list shows it, with its latest check statuses.
+
+        Only the list's columns are read (see ``core.list_entry``); like ``summaries`` the cost
+        depends on the number of accounts, never on the size of the history. No order: the list
+        sorts its own rows.
+        """
+        sql = (
+            f"SELECT {LIST_COLUMNS} FROM accounts a "
+            "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
+            "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp'"
+        )
+        with gc_paused(), self._translate_errors():
+            cursor = self._conn.cursor()
+            cursor.row_factory = None
+            return [entry_from_row(row) for row in cursor.execute(sql).fetchall()]
 
     def summary(self, account_id: int) -> AccountSummary:
         account = self.get_account(account_id)

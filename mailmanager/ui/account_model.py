@@ -1,9 +1,11 @@
 """The account list as a Qt model: one row per mailbox, with named roles for views and tests.
 
-``AccountModel`` turns the store's ``AccountSummary`` objects into rows. It is updated in place
-(rows inserted, changed or removed by account id) so that a refresh after a CLI change keeps the
-user's selection and scroll position. Everything date-dependent (badges, "3 minutes ago") is
-computed from an injected clock, so tests are deterministic.
+``AccountModel`` turns the store's ``ListEntry`` tuples (only what the list shows) into rows; the
+full ``AccountSummary`` of a row is read through an injected loader when someone asks for it
+(the selected mailbox's details, an edit), so ten thousand mailboxes load quickly. It is
+updated in place (rows inserted, changed or removed by account id) so that a refresh after a CLI
+change keeps the user's selection and scroll position. Everything date-dependent (badges,
+"3 minutes ago") is computed from an injected clock, so tests are deterministic.
 
 ``AccountFilterModel`` sorts (worst badge first, by address, by time) and filters on the
 address, display name, provider name, label and the badge's text.
@@ -29,8 +31,9 @@ from PySide6.QtCore import (
 
 from mailmanager.core import status
 from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.badges import account_states, badge_state
+from mailmanager.core.badges import badge_state, mailbox_states
 from mailmanager.core.bulk import gc_paused
+from mailmanager.core.list_entry import ListEntry, entry_from_summary
 from mailmanager.core.policy import local_today
 from mailmanager.core.status import State
 from mailmanager.ui import formatting
@@ -38,6 +41,7 @@ from mailmanager.ui.provider_info import ProviderLook, fallback_look
 
 Index = QModelIndex | QPersistentModelIndex
 ProviderLookup = Callable[[str | None, str], ProviderLook]
+SummaryLoader = Callable[[int], AccountSummary | None]
 
 
 class Column(IntEnum):
@@ -65,16 +69,17 @@ class AccountRoles(IntEnum):
     CheckingRole = Qt.ItemDataRole.UserRole + 11  # bool: a check is running
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
-    summary: AccountSummary
+    entry: ListEntry
     look: ProviderLook
     states: list[State]
     checking: bool = False
+    summary: AccountSummary | None = None  # only when given whole (``set_summaries``)
 
     @property
     def account_id(self) -> int:
-        return self.summary.account.id or 0
+        return self.entry.id
 
 
 def _utcnow() -> datetime:
@@ -109,6 +114,8 @@ class AccountModel(QAbstractTableModel):
     Args:
         clock: returns the current time (timezone-aware); relative times and due states use it.
         provider_lookup: ``(provider_id, address) -> ProviderLook`` for names and marks.
+        loader: ``account_id -> AccountSummary`` (or None if it is gone), for rows filled from
+            ``ListEntry`` tuples; usually ``AccountStore.summary``.
     """
 
     def __init__(
@@ -117,9 +124,11 @@ class AccountModel(QAbstractTableModel):
         *,
         clock: Callable[[], datetime] = _utcnow,
         provider_lookup: ProviderLookup | None = None,
+        loader: SummaryLoader | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._loader = loader
         self._lookup: ProviderLookup = provider_lookup or (lambda _pid, addr: fallback_look(addr))
         self._rows: list[_Row] = []
         self._sort: tuple[Column, Qt.SortOrder] | None = None
@@ -130,15 +139,26 @@ class AccountModel(QAbstractTableModel):
         """Use ``lookup`` from now on and re-resolve every row's provider."""
         self._lookup = lookup
         for row in self._rows:
-            account = row.summary.account
-            row.look = lookup(account.provider_id, account.address)
-            row.states = self._states(row.summary, row.look, row.checking)
+            entry = row.entry
+            row.look = lookup(entry.provider_id, entry.address)
+            row.states = self._states(entry, row.look, row.checking)
         self._emit_all_changed()
 
+    def set_loader(self, loader: SummaryLoader | None) -> None:
+        self._loader = loader
+
     def set_summaries(self, summaries: Iterable[AccountSummary]) -> None:
-        """Show ``summaries``: rows are matched by account id, so selections survive."""
+        """Show whole ``summaries`` (kept, so no loader is needed): tests and small lists."""
+        whole = {s.account.id or 0: s for s in summaries}
+        self._update([entry_from_summary(s) for s in whole.values()], whole)
+
+    def set_entries(self, entries: Iterable[ListEntry]) -> None:
+        """Show ``entries``: rows are matched by account id, so selections survive."""
+        self._update(entries, {})
+
+    def _update(self, entries: Iterable[ListEntry], whole: dict[int, AccountSummary]) -> None:
         today = local_today(self._clock())
-        incoming = {s.account.id or 0: s for s in summaries}
+        incoming = {entry.id: entry for entry in entries}
         gone = [p for p, row in enumerate(self._rows) if row.account_id not in incoming]
         if len(gone) > max(MASS_CHANGE, len(self._rows) // 4):
             # Removing thousands of rows one by one through a sorting proxy is quadratic: a
@@ -153,31 +173,33 @@ class AccountModel(QAbstractTableModel):
                 self.endRemoveRows()
         known = {row.account_id: position for position, row in enumerate(self._rows)}
         last_column = len(Column) - 1
-        for account_id, summary in incoming.items():
+        for account_id, entry in incoming.items():
             found = known.get(account_id)
             if found is None:
                 continue
             position = found
             row = self._rows[position]
-            if row.summary == summary:
+            summary = whole.get(account_id)
+            if row.entry == entry and row.summary == summary:
                 continue
-            account = summary.account
-            if row.summary.account.provider_id != account.provider_id or (
-                row.summary.account.address != account.address
-            ):
-                row.look = self._lookup(account.provider_id, account.address)
+            if row.entry.provider_id != entry.provider_id or row.entry.address != entry.address:
+                row.look = self._lookup(entry.provider_id, entry.address)
+            row.entry = entry
             row.summary = summary
-            row.states = self._states(summary, row.look, row.checking, today)
+            row.states = self._states(entry, row.look, row.checking, today)
             self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
-        new = [s for account_id, s in incoming.items() if account_id not in known]
+        new = [entry for account_id, entry in incoming.items() if account_id not in known]
         if new:
             first = len(self._rows)
             rows = []
             with gc_paused():
-                for summary in new:
-                    account = summary.account
-                    look = self._lookup(account.provider_id, account.address)
-                    rows.append(_Row(summary, look, self._states(summary, look, False, today)))
+                lookup, states = self._lookup, self._states
+                for entry in new:
+                    look = lookup(entry.provider_id, entry.address)
+                    rows.append(
+                        _Row(entry, look, states(entry, look, False, today), False,
+                             whole.get(entry.id))
+                    )  # fmt: skip
             if not self._rows:
                 rows = self._sorted(rows)  # a first load arrives in order: nothing moves later
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -202,8 +224,7 @@ class AccountModel(QAbstractTableModel):
         if self._sort is None:
             return list(range(len(rows)))
         column, order = self._sort
-        keys = [(self._sort_key(row, column), row.summary.account.address.casefold())
-                for row in rows]  # fmt: skip
+        keys = [(self._sort_key(row, column), row.entry.address.casefold()) for row in rows]
         return sorted(
             range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
         )
@@ -235,7 +256,7 @@ class AccountModel(QAbstractTableModel):
             checking = row.account_id in running
             if checking != row.checking:
                 row.checking = checking
-                row.states = self._states(row.summary, row.look, checking)
+                row.states = self._states(row.entry, row.look, checking)
                 self.dataChanged.emit(
                     self.index(position, Column.STATUS), self.index(position, Column.STATUS)
                 )
@@ -244,7 +265,7 @@ class AccountModel(QAbstractTableModel):
         """Recompute what depends on the clock (relative times, due states) for every row."""
         today = local_today(self._clock())
         for row in self._rows:
-            row.states = self._states(row.summary, row.look, row.checking, today)
+            row.states = self._states(row.entry, row.look, row.checking, today)
         self._emit_all_changed()
         self._apply_sort()
 
@@ -256,13 +277,19 @@ class AccountModel(QAbstractTableModel):
 
     def _states(
         self,
-        summary: AccountSummary,
+        entry: ListEntry,
         look: ProviderLook,
         checking: bool,
         today: date | None = None,
     ) -> list[State]:
         when = today if today is not None else local_today(self._clock())
-        return account_states(summary, when, recycle_days=look.recycle_days, checking=checking)
+        return mailbox_states(
+            entry,
+            entry.connection_statuses,
+            when,
+            recycle_days=look.recycle_days,
+            checking=checking,
+        )
 
     # -- look-ups ------------------------------------------------------------------------------
 
@@ -273,11 +300,19 @@ class AccountModel(QAbstractTableModel):
                 return position
         return -1
 
-    def summary_at(self, row: int) -> AccountSummary:
-        return self._rows[row].summary
+    def summary_at(self, row: int) -> AccountSummary | None:
+        """The row's whole account and latest checks (read through the loader), or None if the
+        account has gone from the store since the list was filled."""
+        found = self._rows[row]
+        if found.summary is not None:
+            return found.summary
+        return self._loader(found.account_id) if self._loader is not None else None
 
-    def summaries(self) -> list[AccountSummary]:
-        return [row.summary for row in self._rows]
+    def entry_at(self, row: int) -> ListEntry:
+        return self._rows[row].entry
+
+    def entries(self) -> list[ListEntry]:
+        return [row.entry for row in self._rows]
 
     def states_at(self, row: int) -> list[State]:
         return list(self._rows[row].states)
@@ -347,11 +382,13 @@ class AccountModel(QAbstractTableModel):
         return self._custom(row, column, AccountRoles(role))
 
     def _custom(self, row: _Row, column: Column, role: AccountRoles) -> Any:
-        summary = row.summary
-        if role is AccountRoles.AccountRole:
+        if role is AccountRoles.AccountRole or role is AccountRoles.SummaryRole:
+            summary = row.summary
+            if summary is None and self._loader is not None:
+                summary = self._loader(row.account_id)
+            if summary is None or role is AccountRoles.SummaryRole:
+                return summary
             return summary.account
-        if role is AccountRoles.SummaryRole:
-            return summary
         if role is AccountRoles.AccountIdRole:
             return row.account_id
         if role is AccountRoles.StatesRole:
@@ -376,24 +413,24 @@ class AccountModel(QAbstractTableModel):
         return local_today(self._clock())
 
     def _display(self, row: _Row, column: Column) -> str:
-        account = row.summary.account
+        entry = row.entry
         if column is Column.MAILBOX:
-            return account.address
+            return entry.address
         if column is Column.STATUS:
             return formatting.state_label(badge_state(row.states))
         if column is Column.LAST_CHECKED:
-            return formatting.relative_time(row.summary.last_checked, self._clock())
-        return formatting.code_lines(account, self._today())[0]
+            return formatting.relative_time(entry.last_checked, self._clock())
+        return formatting.code_lines(entry, self._today())[0]
 
     def _secondary(self, row: _Row, column: Column) -> str:
-        account = row.summary.account
+        account = row.entry
         if column is Column.MAILBOX:
             parts = [row.look.name]
             if account.display_name:
                 parts.append(account.display_name)
             return " · ".join(parts)
         if column is Column.LAST_CHECKED:
-            latest = [r for r in (row.summary.last_imap, row.summary.last_smtp) if r is not None]
+            latest = account.latest()
             if len({r.status for r in latest}) < 2:
                 return ""  # the badge already says it; only a split result needs spelling out
             return " · ".join(
@@ -407,8 +444,7 @@ class AccountModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: _Row, column: Column) -> str:
-        summary = row.summary
-        account = summary.account
+        account = row.entry
         if column is Column.MAILBOX:
             lines = [account.address, row.look.name]
             if account.display_name:
@@ -420,9 +456,7 @@ class AccountModel(QAbstractTableModel):
             return formatting.states_tooltip(row.states)
         if column is Column.LAST_CHECKED:
             lines = []
-            for record in (summary.last_imap, summary.last_smtp):
-                if record is None:
-                    continue
+            for record in account.latest():
                 lines.append(
                     self.tr("%1 checked %2: %3")
                     .replace("%1", record.protocol.value.upper())
@@ -445,21 +479,20 @@ class AccountModel(QAbstractTableModel):
             lines.append(rotation)
         return "\n".join(lines) or self.tr("No dates are known for this code.")
 
-    def _sort_key(self, row: _Row, column: Column) -> int | float | str:
-        account = row.summary.account
+    def _sort_key(self, row: _Row, column: Column) -> int | str:
+        account = row.entry
         if column is Column.MAILBOX:
             return account.address.casefold()
         if column is Column.STATUS:
             return status.ALL_STATES.index(badge_state(row.states))
         if column is Column.LAST_CHECKED:
-            checked = row.summary.last_checked
-            return checked.timestamp() if checked is not None else -1.0
+            return account.last_checked_text or ""  # text order is time order; never first
         if account.code_expires is not None:
             return (account.code_expires - self._today()).days
         return 1_000_000  # no expiry sorts after every dated code
 
     def _filter_text(self, row: _Row) -> str:
-        account = row.summary.account
+        account = row.entry
         parts = [
             account.address,
             account.display_name,
@@ -502,4 +535,5 @@ class AccountFilterModel(QSortFilterProxyModel):
         return int(self.index(proxy_row, 0).data(AccountRoles.AccountIdRole))
 
     def summaries_at(self, rows: Sequence[int]) -> list[AccountSummary]:
-        return [self.index(r, 0).data(AccountRoles.SummaryRole) for r in rows]
+        found = (self.index(r, 0).data(AccountRoles.SummaryRole) for r in rows)
+        return [summary for summary in found if summary is not None]

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from mailmanager.core import policy, status
-from mailmanager.core.accounts import Account, Security
+from mailmanager.core.accounts import Security
 from mailmanager.core.status import State
 
 
@@ -102,7 +102,7 @@ def age_text(created: date | None, today: date) -> str:
     return QCoreApplication.translate("CodeDates", "Created %n day(s) ago", None, days)
 
 
-def rotation_text(account: Account, today: date) -> str:
+def rotation_text(account: policy.CodeDates, today: date) -> str:
     """When the rotation reminder comes: "rotation in 50 days", "rotation due", or ""."""
     due = policy.rotation_date(account)
     if due is None:
@@ -113,7 +113,7 @@ def rotation_text(account: Account, today: date) -> str:
     return QCoreApplication.translate("CodeDates", "Rotation in %n day(s)", None, days)
 
 
-def code_lines(account: Account, today: date) -> tuple[str, str]:
+def code_lines(account: policy.CodeDates, today: date) -> tuple[str, str]:
     """The code column's two lines: expiry (or age) first, then age (or rotation)."""
     if account.code_expires is not None:
         return expiry_text(account.code_expires, today), age_text(account.code_created, today)

@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self.actions_ = MainActions(self, self.palette())
 
-        self.model = AccountModel(self, clock=clock, provider_lookup=self.providers.look)
+        self.model = AccountModel(
+            self, clock=clock, provider_lookup=self.providers.look, loader=self._load_summary
+        )
         # The view's default order, set here too so that rows are sorted on arrival even when
         # the list page (and its view) is built after them.
         self.model.sort(*DEFAULT_SORT)
@@ -283,16 +285,23 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload every account from the store (keeps the selection)."""
         try:
-            summaries = self.store.summaries()
+            entries = self.store.list_entries()
         except StoreError as exc:
             self._store_failed(exc)
             return
-        if summaries:
+        if entries:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
-        self.model.set_summaries(summaries)
+        self.model.set_entries(entries)
         self._update_pages()
         self._show_details()
         self.refreshed.emit()
+
+    def _load_summary(self, account_id: int) -> AccountSummary | None:
+        """One account in full, for the selection (the list holds only what it shows)."""
+        try:
+            return self.store.summary(account_id)
+        except StoreError:
+            return None  # removed meanwhile (the next refresh drops its row) or unreadable
 
     def _tick(self) -> None:
         self.model.refresh_times()
@@ -422,14 +431,13 @@ class MainWindow(QMainWindow):
             return
         ids: list[int] = []
         rejected = 0
-        for summary in self.model.summaries():
-            account = summary.account
-            if not account.id or account.paused or account.needs_code:
+        for entry in self.model.entries():
+            if entry.paused or entry.needs_code:
                 continue
-            if ConnectionStatus.AUTH_FAILED in summary.connection_statuses:
+            if ConnectionStatus.AUTH_FAILED in entry.connection_statuses:
                 rejected += 1
                 continue
-            ids.append(account.id)
+            ids.append(entry.id)
         if ids:
             self._check_handler(ids)
         if rejected:

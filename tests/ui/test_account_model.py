@@ -24,7 +24,7 @@ def build(summaries: list[AccountSummary]) -> tuple[AccountModel, AccountFilterM
 
 
 def by_address(model: AccountModel) -> dict[str, int]:
-    return {model.summary_at(r).account.address: r for r in range(model.rowCount())}
+    return {model.entry_at(r).address: r for r in range(model.rowCount())}
 
 
 def test_model_passes_qt_model_tests(qtmodeltester, summaries) -> None:
@@ -118,3 +118,40 @@ def test_filter_matches_address_provider_and_state(summaries) -> None:
     assert proxy.rowCount() == 1
     proxy.setFilterFixedString("nothing-like-this")
     assert proxy.rowCount() == 0
+
+
+def test_rows_from_entries_read_the_whole_account_through_the_loader(summaries) -> None:
+    """The main window fills the list from light entries; the full account of a row is read
+    only when asked for (the selection, an edit), and a gone account reads as None."""
+    from mailmanager.core.list_entry import entry_from_summary
+
+    whole = {s.account.id: s for s in summaries}
+    asked: list[int] = []
+
+    def loader(account_id: int):
+        asked.append(account_id)
+        return whole.get(account_id)
+
+    model = AccountModel(clock=fixed_clock, loader=loader)
+    model.set_entries(entry_from_summary(s) for s in summaries)
+    assert model.rowCount() == len(summaries)
+    assert asked == []  # filling the list reads nothing more
+    row = by_address(model)[summaries[0].account.address]
+    assert model.summary_at(row) == summaries[0]
+    assert model.index(row, 0).data(AccountRoles.AccountRole) == summaries[0].account
+    whole.clear()
+    assert model.summary_at(row) is None
+    assert model.index(row, 0).data(AccountRoles.AccountRole) is None
+    # Same badges as rows built from the whole summaries.
+    reference = AccountModel(clock=fixed_clock)
+    reference.set_summaries(summaries)
+    for r in range(model.rowCount()):
+        other = by_address(reference)[model.entry_at(r).address]
+        for column in Column:
+            for role in (AccountRoles.BadgeStateRole, AccountRoles.SecondaryTextRole):
+                assert model.index(r, column).data(role) == reference.index(other, column).data(
+                    role
+                )
+            assert model.index(r, column).data(Qt.ItemDataRole.ToolTipRole) == reference.index(
+                other, column
+            ).data(Qt.ItemDataRole.ToolTipRole)

@@ -21,9 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def badges(window) -> dict[str, object]:
     model = window.model
     return {
-        model.summary_at(r).account.address: model.index(r, Column.STATUS).data(
-            AccountRoles.BadgeStateRole
-        )
+        model.entry_at(r).address: model.index(r, Column.STATUS).data(AccountRoles.BadgeStateRole)
         for r in range(model.rowCount())
     }
 

@@ -1,0 +1,144 @@
+"""One row of the main list: only the columns the list shows, sorts and filters on.
+
+The main list must load ten thousand mailboxes in well under a tenth of a second. A full
+``AccountSummary`` (two endpoints, two complete check records, parsed timestamps) costs five
+objects and some forty columns per mailbox; a ``ListEntry`` is one tuple of sixteen. The full
+summary of the one selected mailbox is read when it is needed (``AccountStore.summary``).
+
+Timestamps stay as the store's ISO 8601 text (fixed width, UTC, so text order is time order)
+and are parsed only for the rows that are painted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from mailmanager.core.accounts import AccountSummary, CheckRecord, Protocol
+from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.store_rows import STATUS, parse_day, to_timestamp
+
+# The store's SELECT for ListEntry, in field order: ``a`` is accounts, ``li``/``ls`` the latest
+# IMAP and SMTP checks (LEFT JOINs, so NULL before the first check).
+LIST_COLUMNS = (
+    "a.id, a.address, a.display_name, a.provider_id, a.credential_label, a.code_created, "
+    "a.code_expires, a.rotate_days, a.paused, a.needs_code, a.last_web_login, a.created_at, "
+    "li.status, li.checked_at, ls.status, ls.checked_at"
+)
+
+
+class LatestCheck(NamedTuple):
+    """The latest check of one protocol, as far as the list needs it."""
+
+    protocol: Protocol
+    status: ConnectionStatus
+    checked_at: datetime
+
+
+class ListEntry(NamedTuple):
+    """A mailbox as the main list shows it (never its secret, never its servers)."""
+
+    id: int
+    address: str
+    display_name: str
+    provider_id: str | None
+    credential_label: str
+    code_created: date | None
+    code_expires: date | None
+    rotate_days: int
+    paused: bool
+    needs_code: bool
+    last_web_login: date | None
+    created_text: str
+    imap_status: ConnectionStatus | None
+    imap_checked_text: str | None
+    smtp_status: ConnectionStatus | None
+    smtp_checked_text: str | None
+
+    @property
+    def created_at(self) -> datetime:
+        """When the mailbox was bound (the inactivity rule counts from that day)."""
+        return datetime.fromisoformat(self.created_text)
+
+    @property
+    def connection_statuses(self) -> list[ConnectionStatus]:
+        return [s for s in (self.imap_status, self.smtp_status) if s is not None]
+
+    @property
+    def last_checked_text(self) -> str | None:
+        """The later of the two checks' timestamps as stored (text order is time order)."""
+        times = [t for t in (self.imap_checked_text, self.smtp_checked_text) if t is not None]
+        return max(times) if times else None
+
+    @property
+    def last_checked(self) -> datetime | None:
+        text = self.last_checked_text
+        return datetime.fromisoformat(text) if text is not None else None
+
+    def latest(self) -> list[LatestCheck]:
+        """The latest IMAP and SMTP checks that exist, IMAP first."""
+        found = []
+        for protocol, status, text in (
+            (Protocol.IMAP, self.imap_status, self.imap_checked_text),
+            (Protocol.SMTP, self.smtp_status, self.smtp_checked_text),
+        ):
+            if status is not None and text is not None:
+                found.append(LatestCheck(protocol, status, datetime.fromisoformat(text)))
+        return found
+
+
+def entry_from_row(row: Sequence[Any]) -> ListEntry:
+    """A ListEntry from a row of ``LIST_COLUMNS`` (positional: ten thousand at a time)."""
+    imap_status = row[12]
+    smtp_status = row[14]
+    return ListEntry(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        parse_day(row[5]),
+        parse_day(row[6]),
+        row[7],
+        bool(row[8]),
+        bool(row[9]),
+        parse_day(row[10]),
+        row[11],
+        None if imap_status is None else _status(imap_status),
+        row[13],
+        None if smtp_status is None else _status(smtp_status),
+        row[15],
+    )
+
+
+def _status(value: str) -> ConnectionStatus:
+    return STATUS.get(value, ConnectionStatus.PROTOCOL_ERROR)
+
+
+def entry_from_summary(summary: AccountSummary) -> ListEntry:
+    """The list's view of a full summary (what the store would have returned for it)."""
+    account = summary.account
+    imap, smtp = summary.last_imap, summary.last_smtp
+    return ListEntry(
+        account.id or 0,
+        account.address,
+        account.display_name,
+        account.provider_id,
+        account.credential_label,
+        account.code_created,
+        account.code_expires,
+        account.rotate_days,
+        account.paused,
+        account.needs_code,
+        account.last_web_login,
+        to_timestamp(account.created_at),
+        imap.status if imap is not None else None,
+        _checked_text(imap),
+        smtp.status if smtp is not None else None,
+        _checked_text(smtp),
+    )
+
+
+def _checked_text(record: CheckRecord | None) -> str | None:
+    return to_timestamp(record.checked_at) if record is not None else None
