@@ -14,7 +14,7 @@ address, display name, provider name, label and the badge's text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any
@@ -76,10 +76,25 @@ class _Row:
     states: list[State]
     checking: bool = False
     summary: AccountSummary | None = None  # only when given whole (``set_summaries``)
+    # The badge's state, kept with the states: sorting, painting and the window's "need
+    # attention" count read it for every row.
+    badge: State = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.badge = _badge(self.states)
+
+    def set_states(self, states: list[State]) -> None:
+        self.states = states
+        self.badge = _badge(states)
 
     @property
     def account_id(self) -> int:
         return self.entry.id
+
+
+def _badge(states: list[State]) -> State:
+    """``badge_state`` for states already ordered worst first (as ``mailbox_states`` returns)."""
+    return states[0] if states else badge_state(states)
 
 
 def _utcnow() -> datetime:
@@ -89,11 +104,6 @@ def _utcnow() -> datetime:
 _COLUMN_COUNT = len(Column)
 # The list's order until the user picks another: worst badge first (address breaks ties).
 DEFAULT_SORT = (Column.STATUS, Qt.SortOrder.AscendingOrder)
-_ROW_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-)
-
-
 MASS_CHANGE = 32
 
 
@@ -141,7 +151,7 @@ class AccountModel(QAbstractTableModel):
         for row in self._rows:
             entry = row.entry
             row.look = lookup(entry.provider_id, entry.address)
-            row.states = self._states(entry, row.look, row.checking)
+            row.set_states(self._states(entry, row.look, row.checking))
         self._emit_all_changed()
 
     def set_loader(self, loader: SummaryLoader | None) -> None:
@@ -158,6 +168,7 @@ class AccountModel(QAbstractTableModel):
 
     def _update(self, entries: Iterable[ListEntry], whole: dict[int, AccountSummary]) -> None:
         today = local_today(self._clock())
+        first_load = not self._rows
         incoming = {entry.id: entry for entry in entries}
         gone = [p for p, row in enumerate(self._rows) if row.account_id not in incoming]
         if len(gone) > max(MASS_CHANGE, len(self._rows) // 4):
@@ -186,7 +197,7 @@ class AccountModel(QAbstractTableModel):
                 row.look = self._lookup(entry.provider_id, entry.address)
             row.entry = entry
             row.summary = summary
-            row.states = self._states(entry, row.look, row.checking, today)
+            row.set_states(self._states(entry, row.look, row.checking, today))
             self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
         new = [entry for account_id, entry in incoming.items() if account_id not in known]
         if new:
@@ -205,7 +216,8 @@ class AccountModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._apply_sort()
+        if not first_load:  # a first load was sorted as it was built
+            self._apply_sort()
 
     # -- sorting ---------------------------------------------------------------------------------
 
@@ -256,7 +268,7 @@ class AccountModel(QAbstractTableModel):
             checking = row.account_id in running
             if checking != row.checking:
                 row.checking = checking
-                row.states = self._states(row.entry, row.look, checking)
+                row.set_states(self._states(row.entry, row.look, checking))
                 self.dataChanged.emit(
                     self.index(position, Column.STATUS), self.index(position, Column.STATUS)
                 )
@@ -265,7 +277,7 @@ class AccountModel(QAbstractTableModel):
         """Recompute what depends on the clock (relative times, due states) for every row."""
         today = local_today(self._clock())
         for row in self._rows:
-            row.states = self._states(row.entry, row.look, row.checking, today)
+            row.set_states(self._states(row.entry, row.look, row.checking, today))
         self._emit_all_changed()
         self._apply_sort()
 
@@ -317,6 +329,11 @@ class AccountModel(QAbstractTableModel):
     def states_at(self, row: int) -> list[State]:
         return list(self._rows[row].states)
 
+    def attention_count(self) -> int:
+        """How many mailboxes' badges are warnings or worse (the window's summary line)."""
+        warning = int(status.Severity.WARNING)
+        return sum(1 for row in self._rows if _SEVERITY[row.badge] >= warning)
+
     def look_at(self, row: int) -> ProviderLook:
         return self._rows[row].look
 
@@ -334,10 +351,9 @@ class AccountModel(QAbstractTableModel):
             names[int(role)] = QByteArray((role.name[0].lower() + role.name[1:]).encode())
         return names
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        # The view asks for every row's flags when it lays out (thousands of calls): the
-        # combination is computed once, as Python's enum OR is slow.
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # No ``flags`` override: QAbstractTableModel's own (enabled, selectable, never has
+    # children) is what the list needs, and the view asks for it for every row at every layout,
+    # so answering in C++ saves ten thousand calls into Python per layout.
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -394,9 +410,9 @@ class AccountModel(QAbstractTableModel):
         if role is AccountRoles.StatesRole:
             return list(row.states)
         if role is AccountRoles.BadgeStateRole:
-            return badge_state(row.states)
+            return row.badge
         if role is AccountRoles.SeverityRole:
-            return int(status.info(badge_state(row.states)).severity)
+            return _SEVERITY[row.badge]
         if role is AccountRoles.SecondaryTextRole:
             return self._secondary(row, column)
         if role is AccountRoles.ProviderRole:
@@ -417,7 +433,7 @@ class AccountModel(QAbstractTableModel):
         if column is Column.MAILBOX:
             return entry.address
         if column is Column.STATUS:
-            return formatting.state_label(badge_state(row.states))
+            return formatting.state_label(row.badge)
         if column is Column.LAST_CHECKED:
             return formatting.relative_time(entry.last_checked, self._clock())
         return formatting.code_lines(entry, self._today())[0]
@@ -484,7 +500,7 @@ class AccountModel(QAbstractTableModel):
         if column is Column.MAILBOX:
             return account.address.casefold()
         if column is Column.STATUS:
-            return status.ALL_STATES.index(badge_state(row.states))
+            return _RANK[row.badge]
         if column is Column.LAST_CHECKED:
             return account.last_checked_text or ""  # text order is time order; never first
         if account.code_expires is not None:
@@ -504,6 +520,8 @@ class AccountModel(QAbstractTableModel):
 
 
 _ROLE_VALUES = {int(role) for role in AccountRoles}
+_RANK = {state: rank for rank, state in enumerate(status.ALL_STATES)}
+_SEVERITY = {state: int(status.info(state).severity) for state in status.ALL_STATES}
 _COLUMNS = tuple(Column)
 _DISPLAY_ROLES = frozenset(
     {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)}

@@ -33,6 +33,12 @@ def secondary_font(font: QFont) -> QFont:
     return smaller
 
 
+def row_height(font: QFont) -> int:
+    """The height of a list row: a main line and a smaller second line, or the provider mark."""
+    lines = QFontMetrics(font).height() + LINE_GAP + QFontMetrics(secondary_font(font)).height()
+    return max(lines, MARK_SIZE) + 2 * PAD_Y
+
+
 def muted(palette: QPalette, selected: bool) -> QColor:
     """A quieter text colour that still reads on the list's background (or the selection)."""
     if selected:
@@ -58,6 +64,7 @@ class TwoLineDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        opt.state &= ~_CELL_FOCUS  # the list selects whole rows: no frame around one cell
         main = opt.text
         second = str(index.data(AccountRoles.SecondaryTextRole) or "")
         opt.text = ""
@@ -105,8 +112,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             main_metrics.horizontalAdvance(opt.text),
             small_metrics.horizontalAdvance(second),
         )
-        height = main_metrics.height() + LINE_GAP + small_metrics.height() + 2 * PAD_Y
-        return QSize(self.text_left_offset() + width + PAD_X, max(height, MARK_SIZE + 2 * PAD_Y))
+        return QSize(self.text_left_offset() + width + PAD_X, row_height(opt.font))
 
     def text_left_offset(self) -> int:
         return PAD_X
@@ -131,3 +137,6 @@ class MailboxDelegate(TwoLineDelegate):
         pixmap = icons.provider_mark(look.mark_text, look.mark_color, MARK_SIZE, dpr)
         top = opt.rect.top() + (opt.rect.height() - MARK_SIZE) // 2
         painter.drawPixmap(opt.rect.left() + PAD_X, top, pixmap)
+
+
+_CELL_FOCUS = QStyle.StateFlag.State_HasFocus

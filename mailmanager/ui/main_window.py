@@ -30,9 +30,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
 
 from mailmanager.core.accounts import Account, AccountSummary
-from mailmanager.core.badges import badge_state
 from mailmanager.core.policy import local_today
-from mailmanager.core.status import ConnectionStatus, Severity, info
+from mailmanager.core.status import ConnectionStatus
 from mailmanager.core.store import AccountStore, StoreError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
@@ -328,11 +327,7 @@ class MainWindow(QMainWindow):
 
     def _update_summary(self) -> None:
         total = self.model.rowCount()
-        attention = sum(
-            1
-            for row in range(total)
-            if info(badge_state(self.model.states_at(row))).severity >= Severity.WARNING
-        )
+        attention = self.model.attention_count()
         text = self.tr("Mailboxes: %1").replace("%1", str(total))
         if attention:
             text += "  ·  " + self.tr("Need attention: %1").replace("%1", str(attention))

@@ -81,6 +81,7 @@ class StatusDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        opt.state &= ~_CELL_FOCUS  # the list selects whole rows: no frame around one cell
         label = opt.text
         opt.text = ""
         widget = opt.widget
@@ -138,3 +139,6 @@ class StatusBadge(QWidget):
             self.devicePixelRatioF(),
         )
         painter.end()
+
+
+_CELL_FOCUS = QStyle.StateFlag.State_HasFocus
