@@ -50,8 +50,10 @@ def mailbox_states(
     recycle_days: int | None = None,
     checking: bool = False,
     tz: tzinfo | None = None,
+    due: Sequence[DueItem] | None = None,
 ) -> list[State]:
-    """``account_states`` from the parts: the main list passes a ListEntry and its statuses."""
+    """``account_states`` from the parts: the main list passes a ListEntry and its statuses.
+    ``due`` is the account's ``due_items`` when the caller has computed them already."""
     states: list[State] = list(connection_statuses)
     if checking:
         states.append(LifecycleState.CHECKING)
@@ -61,9 +63,9 @@ def mailbox_states(
         states.append(LifecycleState.PAUSED)
     if not connection_statuses and not checking:
         states.append(LifecycleState.NEVER_CHECKED)
-    states.extend(
-        item.state for item in due_items(account, today, recycle_days=recycle_days, tz=tz)
-    )
+    if due is None:
+        due = due_items(account, today, recycle_days=recycle_days, tz=tz)
+    states.extend(item.state for item in due)
     return ordered(states)
 
 

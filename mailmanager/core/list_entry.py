@@ -24,7 +24,7 @@ from mailmanager.core.store_rows import STATUS, parse_day, to_timestamp
 LIST_COLUMNS = (
     "a.id, a.address, a.display_name, a.provider_id, a.credential_label, a.code_created, "
     "a.code_expires, a.rotate_days, a.paused, a.needs_code, a.last_web_login, a.created_at, "
-    "li.status, li.checked_at, ls.status, ls.checked_at"
+    "li.status, li.checked_at, ls.status, ls.checked_at, a.check_interval_hours"
 )
 
 
@@ -37,7 +37,8 @@ class LatestCheck(NamedTuple):
 
 
 class ListEntry(NamedTuple):
-    """A mailbox as the main list shows it (never its secret, never its servers)."""
+    """A mailbox as the main list shows it (never its secret, never its servers); the
+    scheduler and the alerts, which look at every mailbox after every change, read it too."""
 
     id: int
     address: str
@@ -55,6 +56,7 @@ class ListEntry(NamedTuple):
     imap_checked_text: str | None
     smtp_status: ConnectionStatus | None
     smtp_checked_text: str | None
+    check_interval_hours: int | None  # the scheduler's per-account interval (None: default)
 
     @property
     def created_at(self) -> datetime:
@@ -109,6 +111,7 @@ def entry_from_row(row: Sequence[Any]) -> ListEntry:
         row[13],
         None if smtp_status is None else _status(smtp_status),
         row[15],
+        row[16],
     )
 
 
@@ -137,6 +140,7 @@ def entry_from_summary(summary: AccountSummary) -> ListEntry:
         _checked_text(imap),
         smtp.status if smtp is not None else None,
         _checked_text(smtp),
+        account.check_interval_hours,
     )
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
-from mailmanager.core.accounts import Account
 from mailmanager.core.status import ConnectionStatus
 
 DEFAULT_INTERVAL = timedelta(hours=6)
@@ -33,6 +33,19 @@ TRANSIENT = frozenset(
         ConnectionStatus.SERVER_NOT_FOUND,
     }
 )
+
+
+class Schedulable(Protocol):
+    """What the rules read of a mailbox: an ``Account``, or the store's ``ListEntry``."""
+
+    @property
+    def address(self) -> str: ...
+    @property
+    def paused(self) -> bool: ...
+    @property
+    def needs_code(self) -> bool: ...
+    @property
+    def check_interval_hours(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -69,13 +82,13 @@ def jitter_unit(address: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
-def interval_for(account: Account, settings: ScheduleSettings) -> timedelta:
+def interval_for(account: Schedulable, settings: ScheduleSettings) -> timedelta:
     if account.check_interval_hours:
         return timedelta(hours=account.check_interval_hours)
     return settings.interval
 
 
-def blocked_reason(account: Account, history: CheckHistory) -> str | None:
+def blocked_reason(account: Schedulable, history: CheckHistory) -> str | None:
     """Why the account is not checked automatically, or None when it is."""
     if account.paused:
         return "paused"
@@ -89,7 +102,7 @@ def blocked_reason(account: Account, history: CheckHistory) -> str | None:
 
 
 def next_check_at(
-    account: Account,
+    account: Schedulable,
     history: CheckHistory,
     *,
     started_at: datetime,

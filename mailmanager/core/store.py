@@ -15,7 +15,7 @@ import contextlib
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
@@ -474,6 +474,18 @@ class AccountStore:
                 (event.account_id, to_timestamp(event.at), event.kind.value, event.note),
             )
         return CredentialEvent(event.account_id, event.at, event.kind, event.note, cursor.lastrowid)
+
+    def latest_credential_events(self, kinds: Iterable[CredentialEventKind]) -> dict[int, datetime]:
+        """For every account with an event of one of ``kinds``: when the latest one happened
+        (one query for all accounts, where ``credential_events`` would take one each)."""
+        wanted = [kind.value for kind in kinds]
+        marks = ", ".join("?" for _ in wanted)
+        rows = self._query(
+            "SELECT account_id, MAX(at) FROM credential_events "
+            f"WHERE kind IN ({marks}) GROUP BY account_id",
+            wanted,
+        )
+        return {row[0]: parse_timestamp(row[1]) for row in rows}
 
     def credential_events(self, account_id: int) -> list[CredentialEvent]:
         rows = self._query(

@@ -24,8 +24,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 
 from mailmanager.core.accounts import utcnow
 from mailmanager.core.alerts import Alert, alerts_for, new_alerts
-from mailmanager.core.badges import account_due, account_states
-from mailmanager.core.policy import local_today
+from mailmanager.core.badges import mailbox_states
+from mailmanager.core.policy import due_items, local_today
 from mailmanager.core.store import AccountStore, StoreError
 
 log = logging.getLogger("mailmanager.notifier")
@@ -186,7 +186,7 @@ class AlertService(QObject):
     def evaluate(self) -> None:
         """Announce the alerts that appeared since the last evaluation."""
         try:
-            summaries = self._store.summaries()
+            entries = self._store.list_entries()  # runs after every change: the light rows
         except StoreError as exc:
             log.warning("cannot evaluate alerts: %s", exc)
             return
@@ -194,10 +194,12 @@ class AlertService(QObject):
         before = self._load()
         after: dict[str, set[Alert]] = {}
         attention = 0
-        for summary in summaries:
-            account = summary.account
+        for account in entries:
             recycle = self._recycle_days_for(account.provider_id)
-            states = account_states(summary, today, recycle_days=recycle, tz=self._tz)
+            due = due_items(account, today, recycle_days=recycle, tz=self._tz)
+            states = mailbox_states(
+                account, account.connection_statuses, today, due=due, recycle_days=recycle
+            )
             current = alerts_for(states)
             if account.paused:
                 current.discard(Alert.FAILING)
@@ -205,13 +207,12 @@ class AlertService(QObject):
                 attention += 1
             key = str(account.id)
             fresh, after[key] = new_alerts(current, before.get(key, set()))
-            due_dates = {item.state.value: item.date for item in account_due(
-                summary, today, recycle_days=recycle, tz=self._tz)}  # fmt: skip
+            due_dates = {item.state.value: item.date for item in due}
             for alert in sorted(fresh):
                 title, body = alert_message(alert, account.address, due_dates.get(alert.value))
                 urgent = alert in (Alert.FAILING, Alert.EXPIRED)
                 self.sink.notify(title, body, urgent=urgent)
-                self.alertRaised.emit(account.id or 0, account.address, alert.value)
+                self.alertRaised.emit(account.id, account.address, alert.value)
         self._save(after)
         if attention != self._attention:
             self._attention = attention

@@ -21,8 +21,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from mailmanager.core.accounts import Account, CredentialEventKind, utcnow
-from mailmanager.core.schedule import TRANSIENT, CheckHistory, ScheduleSettings, next_check_at
+from mailmanager.core.accounts import CredentialEventKind, utcnow
+from mailmanager.core.schedule import (
+    TRANSIENT,
+    CheckHistory,
+    Schedulable,
+    ScheduleSettings,
+    next_check_at,
+)
 from mailmanager.core.status import ConnectionStatus
 from mailmanager.core.store import AccountStore, StoreError
 
@@ -82,45 +88,51 @@ class CheckScheduler(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        """Rebuild the plan from the store (start-up, or accounts changed elsewhere)."""
+        """Rebuild the plan from the store (start-up, or accounts changed elsewhere).
+
+        Runs after every change to the store, so it reads the light list entries and every
+        account's latest code change in two queries, however many accounts there are.
+        """
         try:
-            summaries = self._store.summaries()
+            entries = self._store.list_entries()
+            code_changed = self._store.latest_credential_events(CODE_EVENTS)
         except StoreError as exc:
             log.warning("cannot plan checks: %s", exc)
             return
         seen = set()
-        for summary in summaries:
-            account = summary.account
-            if account.id is None:
-                continue
-            seen.add(account.id)
-            statuses = tuple(summary.connection_statuses)
-            if account.id not in self._transient:
-                self._transient[account.id] = 1 if set(statuses) & TRANSIENT else 0
-            self._plan(account, summary.last_checked, statuses)
+        for entry in entries:
+            account_id = entry.id
+            seen.add(account_id)
+            statuses = tuple(entry.connection_statuses)
+            if account_id not in self._transient:
+                self._transient[account_id] = 1 if set(statuses) & TRANSIENT else 0
+            self._plan(
+                account_id, entry, entry.last_checked, statuses, code_changed.get(account_id)
+            )
         for gone in set(self._due) - seen:
             self._forget(gone)
 
     def _plan(
         self,
-        account: Account,
+        account_id: int,
+        account: Schedulable,
         last_checked: datetime | None,
         statuses: tuple[ConnectionStatus, ...],
+        code_changed_at: datetime | None,
     ) -> None:
-        assert account.id is not None
         history = CheckHistory(
             last_checked=last_checked,
             last_statuses=statuses,
-            consecutive_transient=self._transient.get(account.id, 0),
-            code_changed_at=self._code_changed_at(account.id),
+            consecutive_transient=self._transient.get(account_id, 0),
+            code_changed_at=code_changed_at,
         )
         due = next_check_at(account, history, started_at=self._started_at, settings=self.settings)
-        attempt = self._last_attempt.get(account.id)
+        attempt = self._last_attempt.get(account_id)
         if due is not None and attempt is not None:
             # A check that ended without a result (no code in the keyring, a crash) must not
             # be asked for again at every tick.
             due = max(due, attempt + self.settings.retry_base)
-        self._due[account.id] = due
+        self._due[account_id] = due
 
     def _code_changed_at(self, account_id: int) -> datetime | None:
         try:
@@ -159,7 +171,13 @@ class CheckScheduler(QObject):
             self._transient[account_id] = self._transient.get(account_id, 0) + 1
         elif recent:
             self._transient[account_id] = 0
-        self._plan(summary.account, summary.last_checked, statuses)
+        self._plan(
+            account_id,
+            summary.account,
+            summary.last_checked,
+            statuses,
+            self._code_changed_at(account_id),
+        )
 
     # -- time ------------------------------------------------------------------------------------
 

@@ -321,3 +321,26 @@ def test_migration_keeps_history_attached(tmp_path: Path) -> None:
         store.remove_account(zhang.id or 0)
         assert store._query("SELECT count(*) FROM check_history WHERE account_id = ?",
                             (zhang.id,))[0][0] == 0  # fmt: skip
+
+
+def test_latest_credential_events_of_every_account_in_one_query(store: AccountStore) -> None:
+    """The scheduler reads every account's latest code change at once, after every change."""
+    first = store.add_account(make_account("a@163.com"))
+    second = store.add_account(make_account("b@163.com"))
+    store.add_account(make_account("c@163.com"))  # no events at all
+    a, b = first.id or 0, second.id or 0
+    store.add_credential_event(CredentialEvent(a, T0, CredentialEventKind.CREATED))
+    store.add_credential_event(
+        CredentialEvent(a, T0 + timedelta(days=3), CredentialEventKind.ROTATED)
+    )
+    store.add_credential_event(
+        CredentialEvent(a, T0 + timedelta(days=9), CredentialEventKind.REMOVED)
+    )
+    store.add_credential_event(
+        CredentialEvent(b, T0 + timedelta(days=1), CredentialEventKind.CREATED)
+    )
+    kinds = (CredentialEventKind.CREATED, CredentialEventKind.ROTATED)
+    assert store.latest_credential_events(kinds) == {
+        a: T0 + timedelta(days=3),
+        b: T0 + timedelta(days=1),
+    }
