@@ -84,6 +84,8 @@ class AccountStore:
         self.path = path
         self._clock = clock
         self._depth = 0
+        # The last list_entries() result and the (data_version, total_changes) it was read at.
+        self._entries: tuple[tuple[int, int], list[ListEntry]] | None = None
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -376,6 +378,19 @@ class AccountStore:
 
     def list_entries(self) -> list[ListEntry]:
         """Every account as the main list shows it, with its latest check statuses.
+
+        After each change to the store the list, the scheduler and the alerts all ask for
+        these: the result is kept until the store changes, through this connection
+        (``total_changes``) or another one (``data_version``), so they share one read.
+        """
+        with self._translate_errors():
+            stamp = (self.data_version(), self._conn.total_changes)
+        if self._entries is None or self._entries[0] != stamp:
+            self._entries = (stamp, self.read_list_entries())
+        return list(self._entries[1])
+
+    def read_list_entries(self) -> list[ListEntry]:
+        """``list_entries`` read from the file now.
 
         Only the list's columns are read (see ``core.list_entry``); like ``summaries`` the cost
         depends on the number of accounts, never on the size of the history. No order: the list

@@ -73,3 +73,31 @@ def test_an_unknown_status_in_the_file_reads_as_a_protocol_error(tmp_path: Path)
     with AccountStore.open(path, clock=lambda: T0) as store:
         statuses = {e.address: e.connection_statuses for e in store.list_entries()}
     assert statuses["a@163.com"] == [ConnectionStatus.PROTOCOL_ERROR] * 2
+
+
+def test_entries_are_read_again_only_after_a_change(tmp_path: Path) -> None:
+    """The list, the scheduler and the alerts share one read per change: a change through
+    this connection or any other one is seen at once; without one, the rows are reused."""
+    path = tmp_path / "s.sqlite3"
+    with AccountStore.open(path, clock=lambda: T0) as store:
+        fill(store)
+        first = store.list_entries()
+        again = store.list_entries()
+        assert again == first and again is not first
+        assert all(a is b for a, b in zip(again, first, strict=True))  # not read again
+        again.clear()  # a caller's list is its own
+        assert len(store.list_entries()) == 4
+        # A change through this connection.
+        account = store.find_by_address("b@qq.com")
+        assert account is not None
+        store.update_account(account.replace(paused=True))
+        assert {e.address: e.paused for e in store.list_entries()}["b@qq.com"] is True
+        # A change through another connection (the CLI, the checker's thread).
+        with AccountStore.open(path, clock=lambda: T0) as other:
+            other.record_check(
+                CheckRecord(account.id or 0, T0 + timedelta(hours=1), Protocol.IMAP,
+                            ConnectionStatus.OK)
+            )  # fmt: skip
+        entry = {e.address: e for e in store.list_entries()}["b@qq.com"]
+        assert entry.imap_status is ConnectionStatus.OK
+        assert store.list_entries() == store.read_list_entries()
