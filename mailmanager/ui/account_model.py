@@ -5,16 +5,14 @@ full ``AccountSummary`` of a row is read through an injected loader when someone
 (the selected mailbox's details, an edit), so ten thousand mailboxes load quickly. It is
 updated in place (rows inserted, changed or removed by account id) so that a refresh after a CLI
 change keeps the user's selection and scroll position. Everything date-dependent (badges,
-"3 minutes ago") is computed from an injected clock, so tests are deterministic.
-
-``AccountFilterModel`` sorts (worst badge first, by address, by time) and filters on the
-address, display name, provider name, label and the badge's text.
+"3 minutes ago") is computed from an injected clock, so tests are deterministic. The rows sort
+themselves (worst badge first by default); what each cell says is in ``account_cells``, the
+filter proxy in ``account_filter``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any
@@ -25,32 +23,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from mailmanager.core import status
 from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.badges import badge_state, mailbox_states
+from mailmanager.core.badges import mailbox_states
 from mailmanager.core.bulk import gc_paused
 from mailmanager.core.list_entry import ListEntry, entry_from_summary
 from mailmanager.core.policy import local_today
 from mailmanager.core.status import State
-from mailmanager.ui import formatting
+from mailmanager.ui import account_cells as cells
+from mailmanager.ui.account_cells import Column as Column  # the model's columns, re-exported
+from mailmanager.ui.account_cells import ListRow
 from mailmanager.ui.provider_info import ProviderLook, fallback_look
 
 Index = QModelIndex | QPersistentModelIndex
 ProviderLookup = Callable[[str | None, str], ProviderLook]
 SummaryLoader = Callable[[int], AccountSummary | None]
-
-
-class Column(IntEnum):
-    """The list's columns, in display order."""
-
-    MAILBOX = 0
-    STATUS = 1
-    LAST_CHECKED = 2
-    CODE = 3
 
 
 class AccountRoles(IntEnum):
@@ -67,34 +57,6 @@ class AccountRoles(IntEnum):
     SortRole = Qt.ItemDataRole.UserRole + 9  # int | float | str per column
     FilterRole = Qt.ItemDataRole.UserRole + 10  # str: the text the filter box searches
     CheckingRole = Qt.ItemDataRole.UserRole + 11  # bool: a check is running
-
-
-@dataclass(slots=True)
-class _Row:
-    entry: ListEntry
-    look: ProviderLook
-    states: list[State]
-    checking: bool = False
-    summary: AccountSummary | None = None  # only when given whole (``set_summaries``)
-    # The badge's state, kept with the states: sorting, painting and the window's "need
-    # attention" count read it for every row.
-    badge: State = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.badge = _badge(self.states)
-
-    def set_states(self, states: list[State]) -> None:
-        self.states = states
-        self.badge = _badge(states)
-
-    @property
-    def account_id(self) -> int:
-        return self.entry.id
-
-
-def _badge(states: list[State]) -> State:
-    """``badge_state`` for states already ordered worst first (as ``mailbox_states`` returns)."""
-    return states[0] if states else badge_state(states)
 
 
 def _utcnow() -> datetime:
@@ -140,7 +102,7 @@ class AccountModel(QAbstractTableModel):
         self._clock = clock
         self._loader = loader
         self._lookup: ProviderLookup = provider_lookup or (lambda _pid, addr: fallback_look(addr))
-        self._rows: list[_Row] = []
+        self._rows: list[ListRow] = []
         self._sort: tuple[Column, Qt.SortOrder] | None = None
 
     # -- updating ------------------------------------------------------------------------------
@@ -208,7 +170,7 @@ class AccountModel(QAbstractTableModel):
                 for entry in new:
                     look = lookup(entry.provider_id, entry.address)
                     rows.append(
-                        _Row(entry, look, states(entry, look, False, today), False,
+                        ListRow(entry, look, states(entry, look, False, today), False,
                              whole.get(entry.id))
                     )  # fmt: skip
             if not self._rows:
@@ -231,17 +193,18 @@ class AccountModel(QAbstractTableModel):
         self._sort = (Column(column), order)
         self._apply_sort()
 
-    def _order(self, rows: list[_Row]) -> list[int]:
+    def _order(self, rows: list[ListRow]) -> list[int]:
         """Positions of ``rows`` in the current sort order (identity when unsorted)."""
         if self._sort is None:
             return list(range(len(rows)))
         column, order = self._sort
-        keys = [(self._sort_key(row, column), row.entry.address.casefold()) for row in rows]
+        today, key = self._today(), cells.sort_key
+        keys = [(key(row, column, today), row.entry.address.casefold()) for row in rows]
         return sorted(
             range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
         )
 
-    def _sorted(self, rows: list[_Row]) -> list[_Row]:
+    def _sorted(self, rows: list[ListRow]) -> list[ListRow]:
         return [rows[i] for i in self._order(rows)]
 
     def _apply_sort(self) -> None:
@@ -397,7 +360,7 @@ class AccountModel(QAbstractTableModel):
             return _ALIGNMENT
         return self._custom(row, column, AccountRoles(role))
 
-    def _custom(self, row: _Row, column: Column, role: AccountRoles) -> Any:
+    def _custom(self, row: ListRow, column: Column, role: AccountRoles) -> Any:
         if role is AccountRoles.AccountRole or role is AccountRoles.SummaryRole:
             summary = row.summary
             if summary is None and self._loader is not None:
@@ -423,104 +386,29 @@ class AccountModel(QAbstractTableModel):
             return self._filter_text(row)
         return row.checking  # AccountRoles.CheckingRole
 
-    # -- cell contents ---------------------------------------------------------------------------
+    # -- cell contents (see account_cells) ------------------------------------------------------
 
     def _today(self) -> date:
         return local_today(self._clock())
 
-    def _display(self, row: _Row, column: Column) -> str:
-        entry = row.entry
-        if column is Column.MAILBOX:
-            return entry.address
-        if column is Column.STATUS:
-            return formatting.state_label(row.badge)
-        if column is Column.LAST_CHECKED:
-            return formatting.relative_time(entry.last_checked, self._clock())
-        return formatting.code_lines(entry, self._today())[0]
+    def _display(self, row: ListRow, column: Column) -> str:
+        now = self._clock()
+        return cells.display(row, column, now, local_today(now))
 
-    def _secondary(self, row: _Row, column: Column) -> str:
-        account = row.entry
-        if column is Column.MAILBOX:
-            parts = [row.look.name]
-            if account.display_name:
-                parts.append(account.display_name)
-            return " · ".join(parts)
-        if column is Column.LAST_CHECKED:
-            latest = account.latest()
-            if len({r.status for r in latest}) < 2:
-                return ""  # the badge already says it; only a split result needs spelling out
-            return " · ".join(
-                self.tr("%1: %2")
-                .replace("%1", r.protocol.value.upper())
-                .replace("%2", formatting.state_label(r.status))
-                for r in latest
-            )
-        if column is Column.CODE:
-            return formatting.code_lines(account, self._today())[1]
-        return ""
+    def _secondary(self, row: ListRow, column: Column) -> str:
+        return cells.secondary(row, column, self._today())
 
-    def _tooltip(self, row: _Row, column: Column) -> str:
-        account = row.entry
-        if column is Column.MAILBOX:
-            lines = [account.address, row.look.name]
-            if account.display_name:
-                lines.insert(1, account.display_name)
-            if account.credential_label:
-                lines.append(self.tr("Code label: %1").replace("%1", account.credential_label))
-            return "\n".join(lines)
-        if column is Column.STATUS:
-            return formatting.states_tooltip(row.states)
-        if column is Column.LAST_CHECKED:
-            lines = []
-            for record in account.latest():
-                lines.append(
-                    self.tr("%1 checked %2: %3")
-                    .replace("%1", record.protocol.value.upper())
-                    .replace("%2", formatting.format_datetime(record.checked_at))
-                    .replace("%3", formatting.state_label(record.status))
-                )
-            return "\n".join(lines) or self.tr("This mailbox has not been checked yet.")
-        today = self._today()
-        lines = []
-        if account.code_created is not None:
-            lines.append(
-                self.tr("Created on %1").replace("%1", formatting.format_date(account.code_created))
-            )
-        if account.code_expires is not None:
-            lines.append(
-                self.tr("Expires on %1").replace("%1", formatting.format_date(account.code_expires))
-            )
-        rotation = formatting.rotation_text(account, today)
-        if rotation:
-            lines.append(rotation)
-        return "\n".join(lines) or self.tr("No dates are known for this code.")
+    def _tooltip(self, row: ListRow, column: Column) -> str:
+        return cells.tooltip(row, column, self._today())
 
-    def _sort_key(self, row: _Row, column: Column) -> int | str:
-        account = row.entry
-        if column is Column.MAILBOX:
-            return account.address.casefold()
-        if column is Column.STATUS:
-            return _RANK[row.badge]
-        if column is Column.LAST_CHECKED:
-            return account.last_checked_text or ""  # text order is time order; never first
-        if account.code_expires is not None:
-            return (account.code_expires - self._today()).days
-        return 1_000_000  # no expiry sorts after every dated code
+    def _sort_key(self, row: ListRow, column: Column) -> int | str:
+        return cells.sort_key(row, column, self._today())
 
-    def _filter_text(self, row: _Row) -> str:
-        account = row.entry
-        parts = [
-            account.address,
-            account.display_name,
-            account.credential_label,
-            row.look.name,
-            *(formatting.state_label(s) for s in row.states),
-        ]
-        return "\n".join(p for p in parts if p)
+    def _filter_text(self, row: ListRow) -> str:
+        return cells.filter_text(row)
 
 
 _ROLE_VALUES = {int(role) for role in AccountRoles}
-_RANK = {state: rank for rank, state in enumerate(status.ALL_STATES)}
 _SEVERITY = {state: int(status.info(state).severity) for state in status.ALL_STATES}
 _COLUMNS = tuple(Column)
 _DISPLAY_ROLES = frozenset(
@@ -530,28 +418,3 @@ _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ANSWERED_ROLES = _DISPLAY_ROLES | {_TOOLTIP_ROLE, _ALIGNMENT_ROLE} | _ROLE_VALUES
-
-
-class AccountFilterModel(QSortFilterProxyModel):
-    """Filters on the text the filter box holds, across address, name, provider, label and
-    state labels. Sorting is passed to the source model (``AccountModel.sort``), which keeps
-    its rows in order itself; this proxy keeps the source order."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterRole(AccountRoles.FilterRole)
-        self.setFilterKeyColumn(Column.MAILBOX)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setDynamicSortFilter(True)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, AccountModel):
-            source.sort(column, order)
-
-    def account_id_at(self, proxy_row: int) -> int:
-        return int(self.index(proxy_row, 0).data(AccountRoles.AccountIdRole))
-
-    def summaries_at(self, rows: Sequence[int]) -> list[AccountSummary]:
-        found = (self.index(r, 0).data(AccountRoles.SummaryRole) for r in rows)
-        return [summary for summary in found if summary is not None]

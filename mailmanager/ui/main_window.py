@@ -36,7 +36,8 @@ from mailmanager.core.store import AccountStore, StoreError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
-from mailmanager.ui.account_model import DEFAULT_SORT, AccountFilterModel, AccountModel
+from mailmanager.ui.account_filter import AccountFilterModel
+from mailmanager.ui.account_model import DEFAULT_SORT, AccountModel
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory

@@ -6,12 +6,8 @@ from PySide6.QtCore import Qt
 
 from mailmanager.core.accounts import AccountSummary
 from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState, Severity
-from mailmanager.ui.account_model import (
-    AccountFilterModel,
-    AccountModel,
-    AccountRoles,
-    Column,
-)
+from mailmanager.ui.account_filter import AccountFilterModel
+from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
 from tests.ui.conftest import fixed_clock
 
 

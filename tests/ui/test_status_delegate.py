@@ -7,7 +7,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from mailmanager.core.status import Severity
-from mailmanager.ui.account_model import AccountFilterModel, AccountModel, Column
+from mailmanager.ui.account_filter import AccountFilterModel
+from mailmanager.ui.account_model import AccountModel, Column
 from mailmanager.ui.badge_style import badge_colors, is_dark
 from mailmanager.ui.status_delegate import StatusBadge, StatusDelegate, paint_badge
 from tests.ui.conftest import fixed_clock

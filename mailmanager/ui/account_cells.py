@@ -1,0 +1,182 @@
+"""What each cell of the account list says: its text, second line, tooltip, sort key, filter text.
+
+Kept apart from ``AccountModel`` (which keeps the rows in step with the store and answers Qt) so
+that the wording of the list can be read, and changed, in one place. Every function takes the
+row and "today" (or "now"), never a clock, so the texts are plain functions of their inputs.
+Strings keep the ``AccountModel`` translation context they always had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from mailmanager.core import status
+from mailmanager.core.accounts import AccountSummary
+from mailmanager.core.badges import badge_state
+from mailmanager.core.list_entry import ListEntry
+from mailmanager.core.status import State
+from mailmanager.ui import formatting
+from mailmanager.ui.provider_info import ProviderLook
+
+
+class Column(IntEnum):
+    """The list's columns, in display order."""
+
+    MAILBOX = 0
+    STATUS = 1
+    LAST_CHECKED = 2
+    CODE = 3
+
+
+@dataclass(slots=True)
+class ListRow:
+    """One mailbox in the list: its entry, provider look, states and whether it is checking."""
+
+    entry: ListEntry
+    look: ProviderLook
+    states: list[State]
+    checking: bool = False
+    summary: AccountSummary | None = None  # only when given whole (``set_summaries``)
+    # The badge's state, kept with the states: sorting, painting and the window's "need
+    # attention" count read it for every row.
+    badge: State = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.badge = _badge(self.states)
+
+    def set_states(self, states: list[State]) -> None:
+        self.states = states
+        self.badge = _badge(states)
+
+    @property
+    def account_id(self) -> int:
+        return self.entry.id
+
+
+def _badge(states: list[State]) -> State:
+    """``badge_state`` for states already ordered worst first (as ``mailbox_states`` returns)."""
+    return states[0] if states else badge_state(states)
+
+
+RANK = {state: rank for rank, state in enumerate(status.ALL_STATES)}
+
+
+def display(row: ListRow, column: Column, now: datetime, today: date) -> str:
+    """The cell's main line."""
+    entry = row.entry
+    if column is Column.MAILBOX:
+        return entry.address
+    if column is Column.STATUS:
+        return formatting.state_label(row.badge)
+    if column is Column.LAST_CHECKED:
+        return formatting.relative_time(entry.last_checked, now)
+    return formatting.code_lines(entry, today)[0]
+
+
+def secondary(row: ListRow, column: Column, today: date) -> str:
+    """The cell's quieter second line ("" for none)."""
+    entry = row.entry
+    if column is Column.MAILBOX:
+        parts = [row.look.name]
+        if entry.display_name:
+            parts.append(entry.display_name)
+        return " · ".join(parts)
+    if column is Column.LAST_CHECKED:
+        latest = entry.latest()
+        if len({r.status for r in latest}) < 2:
+            return ""  # the badge already says it; only a split result needs spelling out
+        return " · ".join(
+            QCoreApplication.translate("AccountModel", "%1: %2")
+            .replace("%1", r.protocol.value.upper())
+            .replace("%2", formatting.state_label(r.status))
+            for r in latest
+        )
+    if column is Column.CODE:
+        return formatting.code_lines(entry, today)[1]
+    return ""
+
+
+def tooltip(row: ListRow, column: Column, today: date) -> str:
+    entry = row.entry
+    if column is Column.MAILBOX:
+        lines = [entry.address, row.look.name]
+        if entry.display_name:
+            lines.insert(1, entry.display_name)
+        if entry.credential_label:
+            lines.append(
+                QCoreApplication.translate("AccountModel", "Code label: %1").replace(
+                    "%1", entry.credential_label
+                )
+            )
+        return "\n".join(lines)
+    if column is Column.STATUS:
+        return formatting.states_tooltip(row.states)
+    if column is Column.LAST_CHECKED:
+        return _checks_tooltip(entry)
+    return _code_tooltip(entry, today)
+
+
+def _checks_tooltip(entry: ListEntry) -> str:
+    lines = [
+        QCoreApplication.translate("AccountModel", "%1 checked %2: %3")
+        .replace("%1", record.protocol.value.upper())
+        .replace("%2", formatting.format_datetime(record.checked_at))
+        .replace("%3", formatting.state_label(record.status))
+        for record in entry.latest()
+    ]
+    return "\n".join(lines) or QCoreApplication.translate(
+        "AccountModel", "This mailbox has not been checked yet."
+    )
+
+
+def _code_tooltip(entry: ListEntry, today: date) -> str:
+    lines = []
+    if entry.code_created is not None:
+        lines.append(
+            QCoreApplication.translate("AccountModel", "Created on %1").replace(
+                "%1", formatting.format_date(entry.code_created)
+            )
+        )
+    if entry.code_expires is not None:
+        lines.append(
+            QCoreApplication.translate("AccountModel", "Expires on %1").replace(
+                "%1", formatting.format_date(entry.code_expires)
+            )
+        )
+    rotation = formatting.rotation_text(entry, today)
+    if rotation:
+        lines.append(rotation)
+    return "\n".join(lines) or QCoreApplication.translate(
+        "AccountModel", "No dates are known for this code."
+    )
+
+
+def sort_key(row: ListRow, column: Column, today: date) -> int | str:
+    """What the column sorts by (the address breaks ties, see ``AccountModel``)."""
+    entry = row.entry
+    if column is Column.MAILBOX:
+        return entry.address.casefold()
+    if column is Column.STATUS:
+        return RANK[row.badge]
+    if column is Column.LAST_CHECKED:
+        return entry.last_checked_text or ""  # text order is time order; never checked first
+    if entry.code_expires is not None:
+        return (entry.code_expires - today).days
+    return 1_000_000  # no expiry sorts after every dated code
+
+
+def filter_text(row: ListRow) -> str:
+    """Everything the filter box searches: address, names, label, provider and state labels."""
+    entry = row.entry
+    parts = [
+        entry.address,
+        entry.display_name,
+        entry.credential_label,
+        row.look.name,
+        *(formatting.state_label(s) for s in row.states),
+    ]
+    return "\n".join(p for p in parts if p)
