@@ -43,7 +43,7 @@ from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.provider_info import ProviderDirectory
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLineEdit, QMessageBox, QSplitter
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
 
     # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
     # importing it here cost about a third of the start-up time. The edit form, the removal
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from mailmanager.ui.account_form import AccountForm, FormMode
     from mailmanager.ui.account_view import AccountView
     from mailmanager.ui.details_pane import DetailsPane
+    from mailmanager.ui.list_page import ListPage
     from mailmanager.ui.wizard import SetupWizard, WizardMode
 
 log = logging.getLogger("mailmanager.ui")
@@ -103,12 +104,7 @@ class MainWindow(QMainWindow):
         self.model.sort(*DEFAULT_SORT)
         self.proxy = AccountFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self._view: AccountView | None = None
-        self._details: DetailsPane | None = None
-        self._filter_edit: QLineEdit | None = None
-        self._no_match: QLabel | None = None
-        self._list_stack: QStackedWidget | None = None
-        self._splitter: QSplitter | None = None
+        self._page: ListPage | None = None
         self._build_view()
         self._build_toolbar()
         self._build_menus()
@@ -141,101 +137,48 @@ class MainWindow(QMainWindow):
 
     @property
     def list_page_built(self) -> bool:
-        return self._splitter is not None
+        return self._page is not None
 
-    def _ensure_list_page(self) -> QSplitter:
-        """Build the list page (once): filter box, list or "no match" label, details pane."""
-        if self._splitter is not None:
-            return self._splitter
-        from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+    def _ensure_list_page(self) -> ListPage:
+        """Build the list page (once) and wire it to the window."""
+        if self._page is not None:
+            return self._page
+        from mailmanager.ui.list_page import ListPage
 
-        from mailmanager.ui.account_view import AccountView
-        from mailmanager.ui.details_pane import DetailsPane
-
-        view = AccountView(self.proxy)
-
-        # The filter sits above the list it filters, so it never ends up in the toolbar's
-        # overflow menu on a narrow window.
-        filter_edit = QLineEdit()
-        filter_edit.setObjectName("filterEdit")
-        filter_edit.setPlaceholderText(self.tr("Filter mailboxes"))
-        filter_edit.setToolTip(self.tr("Filter by address, name, provider or status (Ctrl+F)"))
-        filter_edit.setClearButtonEnabled(True)
-        filter_edit.addAction(
-            icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
-        )
-
-        no_match = QLabel()
-        no_match.setObjectName("noMatchLabel")
-        no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        no_match.setWordWrap(True)
-        list_stack = QStackedWidget()
-        list_stack.addWidget(view)
-        list_stack.addWidget(no_match)
-
-        details = DetailsPane(clock=self._clock)
-        details.webLoginConfirmed.connect(self._confirm_web_login)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("mainSplitter")
-        list_pane = QWidget()
-        list_pane.setObjectName("listPane")
-        list_layout = QVBoxLayout(list_pane)
-        list_layout.setContentsMargins(0, 6, 0, 0)
-        list_layout.setSpacing(6)
-        filter_row = QHBoxLayout()
-        filter_row.setContentsMargins(6, 0, 6, 0)
-        filter_row.addWidget(filter_edit)
-        list_layout.addLayout(filter_row)
-        list_layout.addWidget(list_stack, 1)
-        splitter.addWidget(list_pane)
-        splitter.addWidget(details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 400])
-        self.pages.addWidget(splitter)
-        self._view, self._filter_edit, self._no_match = view, filter_edit, no_match
-        self._list_stack, self._details, self._splitter = list_stack, details, splitter
-
-        filter_edit.textChanged.connect(self._filter_changed)
+        page = ListPage(self.proxy, self._clock)
+        self.pages.addWidget(page)
+        self._page = page
+        page.details.webLoginConfirmed.connect(self._confirm_web_login)
+        page.filter_edit.textChanged.connect(self._filter_changed)
+        view = page.view
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore_list_layout()
-        return splitter
+        return page
 
     @property
     def view(self) -> AccountView:
-        self._ensure_list_page()
-        assert self._view is not None
-        return self._view
+        return self._ensure_list_page().view
 
     @property
     def details(self) -> DetailsPane:
-        self._ensure_list_page()
-        assert self._details is not None
-        return self._details
+        return self._ensure_list_page().details
 
     @property
     def filter_edit(self) -> QLineEdit:
-        self._ensure_list_page()
-        assert self._filter_edit is not None
-        return self._filter_edit
+        return self._ensure_list_page().filter_edit
 
     @property
     def no_match(self) -> QLabel:
-        self._ensure_list_page()
-        assert self._no_match is not None
-        return self._no_match
+        return self._ensure_list_page().no_match
 
     @property
     def list_stack(self) -> QStackedWidget:
-        self._ensure_list_page()
-        assert self._list_stack is not None
-        return self._list_stack
+        return self._ensure_list_page().list_stack
 
     @property
-    def splitter(self) -> QSplitter:
+    def splitter(self) -> ListPage:
         return self._ensure_list_page()
 
     def _build_toolbar(self) -> None:

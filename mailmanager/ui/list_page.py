@@ -1,0 +1,87 @@
+"""The page that shows the mailboxes: the filter box above the list, the details pane beside it.
+
+Built by the main window when the store first has a mailbox (a first start with an empty store
+shows the first-run page and never loads the list's view, delegates and details pane). The
+main window wires its signals; this module only lays the widgets out. The filter box sits above
+the list it filters, so it never ends up in the toolbar's overflow menu on a narrow window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mailmanager.ui import icons
+from mailmanager.ui.account_view import AccountView
+from mailmanager.ui.details_pane import DetailsPane
+
+
+class ListPage(QSplitter):
+    """Filter box and list (or the "no match" label) on the left, the details pane on the right."""
+
+    def __init__(
+        self,
+        model: QAbstractItemModel,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("mainSplitter")
+        self.view = AccountView(model)
+        self.filter_edit = self._make_filter_edit()
+        self.no_match = QLabel()
+        self.no_match.setObjectName("noMatchLabel")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.view)
+        self.list_stack.addWidget(self.no_match)
+        self.details = DetailsPane(clock=clock)
+
+        list_pane = QWidget()
+        list_pane.setObjectName("listPane")
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(0, 6, 0, 0)
+        list_layout.setSpacing(6)
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(6, 0, 6, 0)
+        filter_row.addWidget(self.filter_edit)
+        list_layout.addLayout(filter_row)
+        list_layout.addWidget(self.list_stack, 1)
+        self.addWidget(list_pane)
+        self.addWidget(self.details)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+        self.setChildrenCollapsible(False)
+        self.setSizes([760, 400])
+
+    def _make_filter_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName("filterEdit")
+        # The main window's translation context, where these strings have always been.
+        edit.setPlaceholderText(QCoreApplication.translate("MainWindow", "Filter mailboxes"))
+        edit.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Filter by address, name, provider or status (Ctrl+F)"
+            )
+        )
+        edit.setClearButtonEnabled(True)
+        edit.addAction(
+            icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
+        )
+        return edit
+
+    def show_list(self, shown: bool) -> None:
+        """The list, or (``shown`` False: the filter matches nothing) the "no match" label."""
+        self.list_stack.setCurrentWidget(self.view if shown else self.no_match)
