@@ -213,7 +213,8 @@ class AlertService(QObject):
                 urgent = alert in (Alert.FAILING, Alert.EXPIRED)
                 self.sink.notify(title, body, urgent=urgent)
                 self.alertRaised.emit(account.id, account.address, alert.value)
-        self._save(after)
+        if {key: alerts for key, alerts in after.items() if alerts} != before:
+            self._save(after)  # a settings write (and sync) only when something changed
         if attention != self._attention:
             self._attention = attention
             self.attentionChanged.emit(attention)

@@ -162,3 +162,21 @@ def test_freedesktop_notification_reaches_the_daemon(tmp_path: Path, monkeypatch
 def test_freedesktop_sink_without_a_bus(monkeypatch) -> None:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     assert FreedesktopSink().notify("t", "b", urgent=False) is False
+
+
+def test_settings_are_written_only_when_the_alerts_change(store, settings, tmp_path, qtbot) -> None:
+    """Evaluation runs after every change to the store; rewriting the settings file each time
+    (with thousands of mailboxes) would be needless disk work."""
+    aid = add(store, "zhang@163.com")
+    alerts = service(store, settings, RecordingSink(), qtbot)
+    check(store, aid, S.AUTH_FAILED)
+    alerts.evaluate()
+    path = tmp_path / "settings.ini"
+    assert "failing" in path.read_text()
+    path.unlink()
+    check(store, aid, S.AUTH_FAILED, 1)  # still failing: nothing new to remember
+    alerts.evaluate()
+    assert not path.exists()
+    check(store, aid, S.OK, 2)  # recovered: the remembered alert is dropped
+    alerts.evaluate()
+    assert path.exists() and "failing" not in path.read_text()
