@@ -9,8 +9,22 @@ rows it paints.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from mailmanager.ui.account_model import DEFAULT_SORT, Column
 from mailmanager.ui.list_delegates import MailboxDelegate, TwoLineDelegate, row_height
@@ -61,6 +75,51 @@ class AccountView(QTableView):
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
 
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Keys move between mailboxes, as in a list: Home and End go to the first and last
+        one, Left and Right scroll sideways, and the current cell stays in the mailbox column
+        (so typing a name finds the mailbox). A table would move between cells instead."""
+        if action in (_MOVE_LEFT, _MOVE_RIGHT):
+            bar = self.horizontalScrollBar()
+            bar.triggerAction(_STEP_BACK if action == _MOVE_LEFT else _STEP_ON)
+            return self.currentIndex()
+        if action in (_MOVE_HOME, _MOVE_END):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        index = super().moveCursor(action, modifiers)
+        return index.siblingAtColumn(0) if index.isValid() else index
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing finds a mailbox by its address, whichever cell was clicked last."""
+        current = self.currentIndex()
+        if current.isValid() and current.column() != 0:
+            self.selectionModel().setCurrentIndex(
+                current.siblingAtColumn(0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        super().keyboardSearch(search)
+
+    def is_current_row(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """True for the cells of the current row while the list has the keyboard focus: the
+        delegates frame the whole row (a table would frame only the current cell)."""
+        return self.hasFocus() and index.row() == self.currentIndex().row()
+
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the row frame spans every cell, not just the current one
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def header(self) -> QHeaderView:
         """The column header (the name tree views and the settings code use)."""
         return self.horizontalHeader()
@@ -73,3 +132,11 @@ class AccountView(QTableView):
     def _fit_row_height(self) -> None:
         """Every row is as tall as two lines of text (or the provider mark) need."""
         self.verticalHeader().setDefaultSectionSize(row_height(self.font()))
+
+
+_MOVE_LEFT = QAbstractItemView.CursorAction.MoveLeft
+_MOVE_RIGHT = QAbstractItemView.CursorAction.MoveRight
+_MOVE_HOME = QAbstractItemView.CursorAction.MoveHome
+_MOVE_END = QAbstractItemView.CursorAction.MoveEnd
+_STEP_BACK = QAbstractSlider.SliderAction.SliderSingleStepSub
+_STEP_ON = QAbstractSlider.SliderAction.SliderSingleStepAdd

@@ -53,6 +53,25 @@ def muted(palette: QPalette, selected: bool) -> QColor:
     )
 
 
+def paint_row_focus(painter: QPainter, opt: QStyleOptionViewItem, index: Index) -> None:
+    """Frame the current row when it is not selected (e.g. after Ctrl+click cleared the
+    selection), so the keyboard's place stays visible: each cell draws its part of one frame
+    around the whole row. The view says which row is current (``AccountView.is_current_row``)."""
+    is_current = getattr(opt.widget, "is_current_row", None)
+    if is_current is None or opt.state & QStyle.StateFlag.State_Selected or not is_current(index):
+        return
+    rect = opt.rect.adjusted(0, 0, -1, -1)
+    painter.save()
+    painter.setPen(opt.palette.color(QPalette.ColorRole.Highlight))
+    painter.drawLine(rect.topLeft(), rect.topRight())
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    if index.column() == 0:
+        painter.drawLine(rect.topLeft(), rect.bottomLeft())
+    if index.column() == index.model().columnCount() - 1:
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+    painter.restore()
+
+
 class TwoLineDelegate(QStyledItemDelegate):
     """A main line (DisplayRole) and an optional muted second line (SecondaryTextRole)."""
 
@@ -98,6 +117,7 @@ class TwoLineDelegate(QStyledItemDelegate):
                 small_metrics.elidedText(second, Qt.TextElideMode.ElideRight, width),
             )
         painter.restore()
+        paint_row_focus(painter, opt, index)
 
     def paint_extra(self, painter: QPainter, opt: QStyleOptionViewItem, index: Index) -> None:
         """Subclasses paint decorations (the provider mark) here."""

@@ -24,6 +24,7 @@ from mailmanager.core.status import Severity, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.account_model import AccountRoles
 from mailmanager.ui.badge_style import badge_colors
+from mailmanager.ui.list_delegates import paint_row_focus
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -94,6 +95,7 @@ class StatusDelegate(QStyledItemDelegate):
         painter.setFont(opt.font)
         paint_badge(painter, rect, severity, label, opt.palette, dpr)
         painter.restore()
+        paint_row_focus(painter, opt, index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         opt = QStyleOptionViewItem(option)

@@ -1,0 +1,106 @@
+"""The account list's keyboard: it moves between mailboxes like a list, though it is a table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mailmanager.core.accounts import Account, AccountSummary, Endpoint, Security
+from mailmanager.ui.account_filter import AccountFilterModel
+from mailmanager.ui.account_model import AccountModel, Column
+from mailmanager.ui.account_view import AccountView
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+ROWS = 60
+
+
+def summary(n: int) -> AccountSummary:
+    address = f"user{n:03d}@example.com"
+    return AccountSummary(
+        Account(
+            address=address,
+            imap=Endpoint("imap.example.com", 993, Security.SSL, address),
+            smtp=Endpoint("smtp.example.com", 465, Security.SSL, address),
+            id=n + 1,
+            created_at=NOW,
+        )
+    )
+
+
+@pytest.fixture
+def view(qtbot) -> AccountView:
+    model = AccountModel(clock=lambda: NOW)
+    model.set_summaries([summary(n) for n in range(ROWS)])
+    proxy = AccountFilterModel()
+    proxy.setSourceModel(model)
+    view = AccountView(proxy)
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(proxy.index(5, 0))
+    view.setFocus()
+    return view
+
+
+def address(view: AccountView) -> str:
+    return str(view.currentIndex().siblingAtColumn(Column.MAILBOX).data())
+
+
+def test_home_and_end_go_to_the_first_and_last_mailbox(view: AccountView) -> None:
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == ROWS - 1
+    assert view.currentIndex().column() == Column.MAILBOX
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0
+
+
+def test_left_and_right_keep_the_row_and_the_mailbox_column(view: AccountView) -> None:
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left):
+        QTest.keyClick(view, key)
+        assert (view.currentIndex().row(), view.currentIndex().column()) == (5, 0)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (6, 0)
+
+
+def test_typing_finds_a_mailbox_after_arrows_or_a_click_on_another_column(
+    view: AccountView,
+) -> None:
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClicks(view, "user042")
+    assert address(view) == "user042@example.com"
+    status_cell = view.model().index(10, Column.STATUS)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(status_cell).center()
+    )
+    assert view.currentIndex().column() == Column.STATUS
+    interval = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(1)  # so the earlier typing counts as finished
+    try:
+        QTest.qWait(5)
+        QTest.keyClick(view, Qt.Key.Key_U)
+    finally:
+        QApplication.setKeyboardInputInterval(interval)
+    QTest.keyClicks(view, "ser017")
+    assert address(view) == "user017@example.com"
+
+
+def test_the_current_row_stays_visible_without_a_selection(view: AccountView) -> None:
+    """Ctrl+click clears the selection; a frame in the highlight colour marks the row."""
+    view.selectionModel().clearSelection()
+    view.selectionModel().setCurrentIndex(
+        view.model().index(5, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    highlight = view.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    row = view.visualRect(view.model().index(5, Column.CODE))
+    top = [QColor(image.pixel(x, row.top())) for x in range(row.left() + 2, row.right() - 2, 9)]
+    assert top and all(colour == highlight for colour in top)
+    above = view.visualRect(view.model().index(3, Column.CODE))
+    assert QColor(image.pixel(above.center().x(), above.top())) != highlight
