@@ -12,7 +12,7 @@ and are parsed only for the rows that are painted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from mailmanager.core.accounts import AccountSummary, CheckRecord, Protocol
@@ -135,7 +135,7 @@ def entry_from_summary(summary: AccountSummary) -> ListEntry:
         account.paused,
         account.needs_code,
         account.last_web_login,
-        to_timestamp(account.created_at),
+        _stamp(account.created_at),
         imap.status if imap is not None else None,
         _checked_text(imap),
         smtp.status if smtp is not None else None,
@@ -145,4 +145,9 @@ def entry_from_summary(summary: AccountSummary) -> ListEntry:
 
 
 def _checked_text(record: CheckRecord | None) -> str | None:
-    return to_timestamp(record.checked_at) if record is not None else None
+    return _stamp(record.checked_at) if record is not None else None
+
+
+def _stamp(value: datetime) -> str:
+    """The store's text form; a summary built by hand may carry a naive time, taken as UTC."""
+    return to_timestamp(value if value.tzinfo is not None else value.replace(tzinfo=UTC))

@@ -120,14 +120,19 @@ def next_check_at(
     soon = started_at + settings.startup_delay + settings.startup_spread * unit
     if history.last_checked is None:
         return soon
-    if history.consecutive_transient and set(history.last_statuses) & TRANSIENT:
-        exponent = min(history.consecutive_transient - 1, 16)
-        delay = min(settings.retry_base * (1 << exponent), settings.retry_cap)
-        due = history.last_checked + delay * (1 + settings.jitter_fraction * unit)
-    else:
-        interval = interval_for(account, settings)
-        due = history.last_checked + interval * (1 - settings.jitter_fraction / 2 + (
-            settings.jitter_fraction * unit))  # fmt: skip
+    try:
+        if history.consecutive_transient and set(history.last_statuses) & TRANSIENT:
+            exponent = min(history.consecutive_transient - 1, 16)
+            delay = min(settings.retry_base * (1 << exponent), settings.retry_cap)
+            due = history.last_checked + delay * (1 + settings.jitter_fraction * unit)
+        else:
+            interval = interval_for(account, settings)
+            due = history.last_checked + interval * (1 - settings.jitter_fraction / 2 + (
+                settings.jitter_fraction * unit))  # fmt: skip
+    except OverflowError:
+        # Past the end of the calendar: a check stamped near year 9999 by a clock set far
+        # ahead, or an absurd interval. Checking soon is safer than planning nothing.
+        return soon
     # An account that fell due while the app was closed (or the machine slept) is caught up
     # soon after start, spread like at start-up rather than all at once.
     return max(due, soon) if due < started_at else due

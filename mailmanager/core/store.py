@@ -384,6 +384,10 @@ class AccountStore:
         (``total_changes``) or another one (``data_version``), so they share one read.
         """
         with self._translate_errors():
+            if self._conn.in_transaction:
+                # Rows written in an open transaction may yet be rolled back, and a rollback
+                # moves neither counter: such a read is never kept.
+                return self.read_list_entries()
             stamp = (self.data_version(), self._conn.total_changes)
         if self._entries is None or self._entries[0] != stamp:
             self._entries = (stamp, self.read_list_entries())

@@ -8,11 +8,8 @@ calls back into Python for every comparison.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
-from mailmanager.core.accounts import AccountSummary
 from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
 
 
@@ -33,7 +30,3 @@ class AccountFilterModel(QSortFilterProxyModel):
 
     def account_id_at(self, proxy_row: int) -> int:
         return int(self.index(proxy_row, 0).data(AccountRoles.AccountIdRole))
-
-    def summaries_at(self, rows: Sequence[int]) -> list[AccountSummary]:
-        found = (self.index(r, 0).data(AccountRoles.SummaryRole) for r in rows)
-        return [summary for summary in found if summary is not None]

@@ -292,6 +292,17 @@ class AccountModel(QAbstractTableModel):
     def states_at(self, row: int) -> list[State]:
         return list(self._rows[row].states)
 
+    def states_for(self, row: int, summary: AccountSummary) -> list[State]:
+        """The states of ``summary`` (read afresh) with the row's provider and checking flag."""
+        found = self._rows[row]
+        return mailbox_states(
+            summary.account,
+            summary.connection_statuses,
+            self._today(),
+            recycle_days=found.look.recycle_days,
+            checking=found.checking,
+        )
+
     def attention_count(self) -> int:
         """How many mailboxes' badges are warnings or worse (the window's summary line)."""
         warning = int(status.Severity.WARNING)

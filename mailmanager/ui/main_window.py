@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
 from mailmanager.core.accounts import Account, AccountSummary
 from mailmanager.core.policy import local_today
 from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.core.store import AccountStore, StoreError, UnknownAccountError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
@@ -243,8 +243,13 @@ class MainWindow(QMainWindow):
         """One account in full, for the selection (the list holds only what it shows)."""
         try:
             return self.store.summary(account_id)
-        except StoreError:
-            return None  # removed meanwhile (the next refresh drops its row) or unreadable
+        except UnknownAccountError:
+            return None  # removed meanwhile: the next refresh drops its row
+        except (StoreError, ValueError, KeyError) as exc:
+            # A locked or damaged file, or a damaged row: say so rather than show a blank pane.
+            log.warning("mailbox #%s cannot be read: %s", account_id, type(exc).__name__)
+            self._store_failed(exc)
+            return None
 
     def _tick(self) -> None:
         self.model.refresh_times()
@@ -326,7 +331,8 @@ class MainWindow(QMainWindow):
             checks, events, daily = [], [], {}
         self.details.show_account(
             summary,
-            states=self.model.states_at(row),
+            # From the summary just read, not the row: the list may be a refresh behind.
+            states=self.model.states_for(row, summary),
             look=self.model.look_at(row),
             checks=checks,
             events=events,

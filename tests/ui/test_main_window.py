@@ -241,3 +241,54 @@ def test_replace_code_goes_through_the_registry(
 
     qtbot.waitUntil(rotated, timeout=5000)
     assert secret_store.get("ok@163.com") == "new-code-163-xyz"
+
+
+def test_details_agree_with_themselves_before_the_list_catches_up(
+    make_window, store: AccountStore, app_paths
+) -> None:
+    """The details pane reads the selected mailbox afresh; its badge must come from that same
+    read, even when the list has not reloaded yet after another process wrote a check."""
+    from datetime import timedelta
+
+    from mailmanager.core.accounts import CheckRecord, Protocol
+    from tests.ui.conftest import fixed_clock
+
+    first = store.add_account(make_account("a@example.com"))
+    store.add_account(make_account("b@example.com"))
+    window = make_window()
+    window.watcher.stop()  # the list stays a refresh behind on purpose
+    with AccountStore.open(app_paths.database) as other:
+        for protocol in (Protocol.IMAP, Protocol.SMTP):
+            other.record_check(
+                CheckRecord(first.id or 0, fixed_clock() - timedelta(minutes=1), protocol,
+                            ConnectionStatus.AUTH_FAILED)
+            )  # fmt: skip
+    select(window, "b@example.com")
+    select(window, "a@example.com")
+    assert window.selected_summary().last_imap.status is ConnectionStatus.AUTH_FAILED
+    assert window.details.badge.state() is ConnectionStatus.AUTH_FAILED
+    assert badges(window)["a@example.com"] == LifecycleState.NEVER_CHECKED  # not reloaded yet
+
+
+def test_an_unreadable_mailbox_is_reported_not_shown_blank(
+    make_window, store: AccountStore, app_paths
+) -> None:
+    """A damaged row of the selected mailbox: a message in the status bar, no exception."""
+    import sqlite3
+
+    from mailmanager.core.accounts import CheckRecord, Protocol
+    from tests.ui.conftest import fixed_clock
+
+    account = store.add_account(make_account("a@example.com"))
+    store.record_check(
+        CheckRecord(account.id or 0, fixed_clock(), Protocol.IMAP, ConnectionStatus.OK)
+    )
+    window = make_window()
+    window.watcher.stop()
+    with sqlite3.connect(app_paths.database) as conn:
+        conn.execute("UPDATE latest_check SET checked_at = 'not a time'")
+    select_id = account.id or 0
+    window.view.clearSelection()
+    window.select_account(select_id)
+    assert window.selected_summary() is None
+    assert window.statusBar().currentMessage()

@@ -101,3 +101,31 @@ def test_entries_are_read_again_only_after_a_change(tmp_path: Path) -> None:
         entry = {e.address: e for e in store.list_entries()}["b@qq.com"]
         assert entry.imap_status is ConnectionStatus.OK
         assert store.list_entries() == store.read_list_entries()
+
+
+def test_rows_of_a_rolled_back_transaction_are_not_kept(tmp_path: Path) -> None:
+    """A rollback moves neither data_version nor total_changes: a read made inside a
+    transaction must not be what the next caller gets."""
+    with AccountStore.open(tmp_path / "s.sqlite3", clock=lambda: T0) as store:
+        store.add_account(make_account("a@163.com"))
+        assert [e.address for e in store.list_entries()] == ["a@163.com"]
+        try:
+            with store.transaction():
+                store.add_account(make_account("b@163.com"))
+                assert len(store.list_entries()) == 2  # the transaction sees its own rows
+                raise RuntimeError("the import failed half-way")
+        except RuntimeError:
+            pass
+        assert [e.address for e in store.list_entries()] == ["a@163.com"]
+
+
+def test_a_closed_store_says_so_in_its_own_error(tmp_path: Path) -> None:
+    """Timers may still ask after shutdown closed the store: they catch StoreError only."""
+    import pytest
+
+    from mailmanager.core.store import StoreError
+
+    store = AccountStore.open(tmp_path / "s.sqlite3", clock=lambda: T0)
+    store.close()
+    with pytest.raises(StoreError):
+        store.list_entries()

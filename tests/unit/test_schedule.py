@@ -91,3 +91,20 @@ def test_transient_failures_back_off_exponentially_to_a_cap() -> None:
 def test_jitter_is_stable() -> None:
     assert jitter_unit("A@163.com") == jitter_unit("a@163.com")
     assert 0 <= jitter_unit("x@qq.com") < 1
+
+
+def test_the_end_of_the_calendar_means_check_soon_not_a_crash() -> None:
+    """A last check stamped near year 9999 (a clock set far ahead) or a huge interval would
+    overflow; the scheduler runs on the GUI thread and must still plan every account."""
+    soon_at_most = START + SETTINGS.startup_delay + SETTINGS.startup_spread
+    far = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    for history in (
+        CheckHistory(last_checked=far, last_statuses=(S.OK,)),
+        CheckHistory(last_checked=far, last_statuses=(S.TIMEOUT,), consecutive_transient=3),
+    ):
+        due = next_check_at(acc(), history, started_at=START)
+        assert due is not None and START < due <= soon_at_most
+    huge = acc(check_interval_hours=10**12)
+    due = next_check_at(huge, CheckHistory(last_checked=START, last_statuses=(S.OK,)),
+                        started_at=START)  # fmt: skip
+    assert due is not None and due <= soon_at_most
