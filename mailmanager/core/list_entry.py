@@ -2,7 +2,7 @@
 
 The main list must load ten thousand mailboxes in well under a tenth of a second. A full
 ``AccountSummary`` (two endpoints, two complete check records, parsed timestamps) costs five
-objects and some forty columns per mailbox; a ``ListEntry`` is one tuple of sixteen. The full
+objects and some forty columns per mailbox; a ``ListEntry`` is one tuple of seventeen. The full
 summary of the one selected mailbox is read when it is needed (``AccountStore.summary``).
 
 Timestamps stay as the store's ISO 8601 text (fixed width, UTC, so text order is time order)
