@@ -67,6 +67,8 @@ class CheckScheduler(QObject):
         self._transient: dict[int, int] = {}
         self._last_attempt: dict[int, datetime] = {}
         self._requested: set[int] = set()
+        # What each account's plan was made from (refresh skips accounts where it is unchanged).
+        self._inputs: dict[int, tuple[object, ...]] = {}
         self._last_wall = clock()
         self._last_mono = monotonic()
         self._online: bool | None = None
@@ -91,7 +93,8 @@ class CheckScheduler(QObject):
         """Rebuild the plan from the store (start-up, or accounts changed elsewhere).
 
         Runs after every change to the store, so it reads the light list entries and every
-        account's latest code change in two queries, however many accounts there are.
+        account's latest code change in two queries, however many accounts there are, and
+        plans again only the accounts whose inputs to the plan changed since the last time.
         """
         try:
             entries = self._store.list_entries()
@@ -106,9 +109,20 @@ class CheckScheduler(QObject):
             statuses = tuple(entry.connection_statuses)
             if account_id not in self._transient:
                 self._transient[account_id] = 1 if set(statuses) & TRANSIENT else 0
+            inputs = (
+                entry,
+                code_changed.get(account_id),
+                self._transient[account_id],
+                self._last_attempt.get(account_id),
+                self._started_at,
+                self.settings,
+            )
+            if self._inputs.get(account_id) == inputs:
+                continue  # same inputs, same plan
             self._plan(
                 account_id, entry, entry.last_checked, statuses, code_changed.get(account_id)
             )
+            self._inputs[account_id] = inputs
         for gone in set(self._due) - seen:
             self._forget(gone)
 
@@ -143,7 +157,7 @@ class CheckScheduler(QObject):
         return max(times) if times else None
 
     def _forget(self, account_id: int) -> None:
-        for table in (self._due, self._transient, self._last_attempt):
+        for table in (self._due, self._transient, self._last_attempt, self._inputs):
             table.pop(account_id, None)
         self._requested.discard(account_id)
 

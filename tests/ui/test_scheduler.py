@@ -185,3 +185,51 @@ def test_removed_accounts_are_forgotten(store, clock, qtbot) -> None:
 def test_network_backend_is_optional(store, clock, qtbot) -> None:
     scheduler = CheckScheduler(store, clock=clock.wall, monotonic=clock.monotonic)
     scheduler._on_reachability(None)  # an unknown value never crashes
+
+
+def test_a_refresh_plans_again_whatever_an_account_s_plan_depends_on(store, clock, qtbot) -> None:
+    """Refresh skips accounts whose inputs did not change; each input must still count: the
+    account's row, its code changes, the schedule's settings and a new start (catch-up)."""
+    first, second = add(store, "a@163.com"), add(store, "b@163.com")
+    for aid in (first, second):
+        record(store, aid, T0 - timedelta(hours=1), S.OK, S.OK)
+    scheduler = make(store, clock, qtbot)
+    planned = {aid: scheduler.next_due(aid) for aid in (first, second)}
+    assert all(planned.values())
+    scheduler.refresh()
+    assert {aid: scheduler.next_due(aid) for aid in (first, second)} == planned
+
+    # The row: a new check of the first account moves its plan, not the second's.
+    record(store, first, T0 + timedelta(minutes=5), S.OK, S.OK)
+    scheduler.refresh()
+    assert scheduler.next_due(first) != planned[first]
+    assert scheduler.next_due(second) == planned[second]
+
+    # The settings: a shorter interval moves both.
+    before = {aid: scheduler.next_due(aid) for aid in (first, second)}
+    scheduler.settings = ScheduleSettings(interval=timedelta(hours=1))
+    scheduler.refresh()
+    for aid in (first, second):
+        due, was = scheduler.next_due(aid), before[aid]
+        assert due is not None and was is not None and due < was
+
+    # A code change: after "code rejected", a new code makes the account plannable again.
+    record(store, second, T0 + timedelta(minutes=6), S.OK, S.AUTH_FAILED)
+    scheduler.refresh()
+    assert scheduler.next_due(second) is None
+    store.add_credential_event(
+        CredentialEvent(second, T0 + timedelta(minutes=7), CredentialEventKind.ROTATED)
+    )
+    scheduler.refresh()
+    assert scheduler.next_due(second) is not None
+
+    # A new start (after sleep): what fell due meanwhile is caught up soon, not in the past.
+    clock.advance(timedelta(hours=10), asleep=True)
+    scheduler.catch_up()
+    due = scheduler.next_due(second)
+    assert due is not None and due > clock.now
+
+    # A removed account is forgotten.
+    store.remove_account(first)
+    scheduler.refresh()
+    assert scheduler.next_due(first) is None
