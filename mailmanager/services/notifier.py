@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from mailmanager.core.accounts import utcnow
 from mailmanager.core.alerts import Alert, alerts_for, new_alerts
 from mailmanager.core.badges import mailbox_states
+from mailmanager.core.list_entry import ListEntry
 from mailmanager.core.policy import due_items, local_today
 from mailmanager.core.store import AccountStore, StoreError
 
@@ -140,6 +141,10 @@ def alert_message(alert: Alert, address: str, when: date | None) -> tuple[str, s
     )
 
 
+# What one account's alerts were computed from, its alerts, and its due dates by state name.
+_Computed = tuple[tuple[object, ...], set[Alert], dict[str, date]]
+
+
 class AlertService(QObject):
     """Computes alerts for every account and announces the new ones (see module docstring)."""
 
@@ -165,6 +170,8 @@ class AlertService(QObject):
         self._clock = clock
         self._tz = tz
         self._attention = -1
+        # Per account: what its alerts were computed from, the alerts and the due dates.
+        self._computed: dict[int, _Computed] = {}
 
     def _load(self) -> dict[str, set[Alert]]:
         raw = self._settings.value(SETTINGS_KEY, "{}")
@@ -194,30 +201,50 @@ class AlertService(QObject):
         before = self._load()
         after: dict[str, set[Alert]] = {}
         attention = 0
+        computed: dict[int, _Computed] = {}
         for account in entries:
-            recycle = self._recycle_days_for(account.provider_id)
-            due = due_items(account, today, recycle_days=recycle, tz=self._tz)
-            states = mailbox_states(
-                account, account.connection_statuses, today, due=due, recycle_days=recycle
-            )
-            current = alerts_for(states)
-            if account.paused:
-                current.discard(Alert.FAILING)
+            current, due_dates = self._alerts_of(account, today, computed)
             if current:
                 attention += 1
             key = str(account.id)
             fresh, after[key] = new_alerts(current, before.get(key, set()))
-            due_dates = {item.state.value: item.date for item in due}
             for alert in sorted(fresh):
                 title, body = alert_message(alert, account.address, due_dates.get(alert.value))
                 urgent = alert in (Alert.FAILING, Alert.EXPIRED)
                 self.sink.notify(title, body, urgent=urgent)
                 self.alertRaised.emit(account.id, account.address, alert.value)
+        self._computed = computed  # accounts gone from the store are dropped with it
         if {key: alerts for key, alerts in after.items() if alerts} != before:
             self._save(after)  # a settings write (and sync) only when something changed
         if attention != self._attention:
             self._attention = attention
             self.attentionChanged.emit(attention)
+
+    def _alerts_of(
+        self,
+        account: ListEntry,
+        today: date,
+        computed: dict[int, _Computed],
+    ) -> tuple[set[Alert], dict[str, date]]:
+        """The account's current alerts and its due dates; reused from the last evaluation
+        while the account's row, the day and its provider's rule are the same (this runs after
+        every change to the store, with every mailbox)."""
+        recycle = self._recycle_days_for(account.provider_id)
+        inputs = (account, today, recycle)
+        known = self._computed.get(account.id)
+        if known is not None and known[0] == inputs:
+            computed[account.id] = known
+            return set(known[1]), known[2]
+        due = due_items(account, today, recycle_days=recycle, tz=self._tz)
+        states = mailbox_states(
+            account, account.connection_statuses, today, due=due, recycle_days=recycle
+        )
+        current = alerts_for(states)
+        if account.paused:
+            current.discard(Alert.FAILING)
+        due_dates = {item.state.value: item.date for item in due}
+        computed[account.id] = (inputs, set(current), due_dates)
+        return current, due_dates
 
     @property
     def attention(self) -> int:

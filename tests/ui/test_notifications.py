@@ -180,3 +180,27 @@ def test_settings_are_written_only_when_the_alerts_change(store, settings, tmp_p
     check(store, aid, S.OK, 2)  # recovered: the remembered alert is dropped
     alerts.evaluate()
     assert path.exists() and "failing" not in path.read_text()
+
+
+def test_alerts_follow_the_day_and_the_row_though_results_are_reused(store, settings) -> None:
+    """Evaluation reuses an account's alerts while its row and the day are the same; a new
+    day (a code nearing expiry) or a changed row (paused, a new result) still counts."""
+    now = [NOW]
+    sink = RecordingSink()
+    alerts = AlertService(store, settings, sink, clock=lambda: now[0], tz=UTC)
+    aid = add(store, "zhang@163.com", code_expires=(NOW + timedelta(days=20)).date())
+    check(store, aid, S.OK)
+    alerts.evaluate()
+    alerts.evaluate()
+    assert sink.sent == [] and alerts.attention == 0
+    now[0] = NOW + timedelta(days=7)  # 13 days left: expiring soon
+    alerts.evaluate()
+    assert len(sink.sent) == 1 and alerts.attention == 1
+    check(store, aid, S.AUTH_FAILED, 1)
+    alerts.evaluate()
+    assert len(sink.sent) == 2 and sink.sent[1][2]  # failing, urgent
+    account = store.find_by_address("zhang@163.com")
+    assert account is not None
+    store.update_account(account.replace(paused=True))  # paused: failing is not an alert
+    alerts.evaluate()
+    assert alerts.attention == 1  # only the expiry is left
