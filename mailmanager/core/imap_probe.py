@@ -57,7 +57,7 @@ def _quotable(value: str) -> bool:
 
 
 def _quote(value: str) -> bytes:
-    return b'"' + value.replace("\\", "\\\\").replace('"', '\\"').encode("ascii") + b'"'
+    return b'"' + redact.imap_quoted(value).encode("ascii") + b'"'
 
 
 class _ImapSession:

@@ -1,7 +1,8 @@
 """Keep secrets out of logs, stored server messages, exception texts and output.
 
 The process registers each secret it handles (``register``); ``redact_text`` then replaces the
-secret and the forms a server might echo it in: plain, hex, and base64 of every string that
+secret and the forms a server might echo it in: plain (in any letter case), as an IMAP quoted
+string (``LOGIN user "co\\"de"`` escapes ``"`` and ``\\``), hex, and base64 of every string that
 embeds it at each byte alignment (SASL PLAIN sends ``\\0user\\0code``, so a base64 echo of the
 whole exchange contains the code at an arbitrary offset).
 """
@@ -9,6 +10,7 @@ whole exchange contains the code at an arbitrary offset).
 from __future__ import annotations
 
 import base64
+import re
 import threading
 
 MASK = "********"
@@ -47,12 +49,22 @@ def _base64_fragments(raw: bytes) -> set[str]:
     return fragments
 
 
-def _forms(secret: str) -> set[str]:
+def imap_quoted(secret: str) -> str:
+    """``secret`` as it stands between the quotes of an IMAP quoted string (RFC 3501)."""
+    return secret.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _text_forms(secret: str) -> set[str]:
+    """Forms matched whatever their letter case: a server may echo a command lower-cased."""
+    return {secret, imap_quoted(secret)}
+
+
+def _exact_forms(secret: str) -> set[str]:
     # surrogatepass: a secret holding a lone surrogate must not make every redaction (and so
     # every log call, whose filter redacts) raise UnicodeEncodeError.
     raw = secret.encode("utf-8", "surrogatepass")
-    forms = {secret, raw.hex(), raw.hex().upper()}
-    forms |= _base64_fragments(raw)
+    forms = {raw.hex(), raw.hex().upper()}
+    forms |= _base64_fragments(raw)  # base64 is case-sensitive: a case change is other bytes
     return {f for f in forms if f}
 
 
@@ -64,7 +76,10 @@ def redact_text(text: str, extra: tuple[str, ...] = ()) -> str:
     if not secrets or not text:
         return text
     for secret in sorted(secrets, key=len, reverse=True):
-        for form in sorted(_forms(secret), key=len, reverse=True):
+        for form in sorted(_text_forms(secret), key=len, reverse=True):
+            if form.casefold() in text.casefold():
+                text = re.sub(re.escape(form), MASK, text, flags=re.IGNORECASE)
+        for form in sorted(_exact_forms(secret), key=len, reverse=True):
             if form in text:
                 text = text.replace(form, MASK)
     return text

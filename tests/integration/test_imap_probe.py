@@ -357,3 +357,22 @@ def test_cancel_before_login_sends_no_credential() -> None:
     assert not result.ok
     assert stopped < 1.5
     assert not server.lines_matching(r"LOGIN|AUTHENTICATE")
+
+
+@pytest.mark.parametrize(
+    ("secret", "echoed"),
+    [
+        # The probe sends the code as an IMAP quoted string: '"' and '\' arrive escaped, and
+        # a server that repeats the command repeats the escaped form.
+        ('QQQ"ZZZ\\1234567', 'QQQ\\"ZZZ\\\\1234567'),
+        # Some servers lower-case what they echo.
+        ("QqZzUpperLower77", "qqzzupperlower77"),
+    ],
+)
+def test_secret_echoed_as_the_server_saw_it_is_redacted(secret: str, echoed: str) -> None:
+    reply = f'NO [AUTHENTICATIONFAILED] rejected: LOGIN "user@example.com" "{echoed}"'.encode()
+    result, _ = run(ss.imap_script(login_failure=reply), secret)
+    assert result.status is S.AUTH_FAILED
+    for text in [result.server_message, *(step.detail for step in result.steps)]:
+        assert echoed not in text and secret not in text
+    assert "rejected: LOGIN" in result.server_message  # the rest of the reply is kept
