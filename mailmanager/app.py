@@ -55,6 +55,8 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         help="start with the window minimised (used by the start-at-login entry)",
     )
     args, qt_args = parser.parse_known_args(list(argv))
+    if args.home is not None and not args.home.strip():
+        parser.error("--home needs a folder name")
     return args, qt_args
 
 
@@ -75,6 +77,43 @@ def _create_application(qt_args: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     return app
+
+
+def _unusable_home(
+    app_paths: paths.AppPaths, error: OSError, qt_args: list[str], smoke_test: bool
+) -> int:
+    """The app's folders cannot be made (a file in the way, no permission): say so in a dialog
+    in the user's language (stderr for --smoke-test) instead of a traceback nobody sees."""
+    line = paths.unusable_home_message(app_paths, error)
+    if smoke_test:
+        sys.stderr.write(line + "\n")
+        return EXIT_STORE_ERROR
+    app = _create_application(qt_args)
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from mailmanager.ui import language
+
+    translators = language.install(app, language.chosen_locale(language.SYSTEM))
+    where = str(error.filename or app_paths.home or app_paths.data_dir)
+    message = (
+        QCoreApplication.translate(
+            "App",
+            "mailmanager cannot use the folder %1 for its data and logs (%2). Check that it is a "
+            "folder you can write to, or start mailmanager with another --home folder.",
+        )
+        .replace("%1", where)
+        .replace("%2", error.strerror or type(error).__name__)
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "mailmanager cannot start"),
+        message,
+    )
+    box.setObjectName("homeErrorDialog")
+    box.exec()
+    del translators
+    return EXIT_STORE_ERROR
 
 
 def _open_store(app_paths: paths.AppPaths, smoke_test: bool) -> AccountStore | None:
@@ -110,9 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Child processes (the CLI started from the app, the keyring namespace) follow --home.
         os.environ[paths.HOME_ENV] = str(args.home)
     app_paths = paths.resolve(args.home)
-    app_paths.ensure()
-    # The file opens after the first paint (see open_deferred_files below); warnings at once.
-    logs.setup(app_paths, defer=True)
+    try:
+        app_paths.ensure()
+        # The file opens after the first paint (see open_deferred_files below); warnings at once.
+        logs.setup(app_paths, defer=True)
+    except OSError as exc:
+        return _unusable_home(app_paths, exc, qt_args, args.smoke_test)
     log.info("mailmanager %s starting (home %s)", __version__, app_paths.home or "default")
 
     app = _create_application(qt_args)

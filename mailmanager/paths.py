@@ -63,6 +63,14 @@ class AppPaths:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
+def unusable_home_message(app_paths: AppPaths, error: OSError) -> str:
+    """One line saying why the app's folders cannot be created or used (a file in the way,
+    no permission, a read-only disk), for the CLI and the app's start-up dialog."""
+    where = error.filename or app_paths.home or app_paths.data_dir
+    reason = error.strerror or type(error).__name__
+    return f"cannot use the folder {where}: {reason}"
+
+
 def resolve(home: str | os.PathLike[str] | None = None) -> AppPaths:
     """Return the app's paths; ``home`` wins over MAILMANAGER_HOME, which wins over defaults."""
     chosen = home if home is not None else os.environ.get(HOME_ENV) or None

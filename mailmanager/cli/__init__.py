@@ -58,11 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.home is not None and not args.home.strip():
+        parser.error("--home needs a folder name")
     ctx = CliContext(paths=paths.resolve(args.home), json_output=bool(args.json))
     try:
         from mailmanager import logs
 
-        logs.setup(ctx.paths, console=False)
+        try:
+            logs.setup(ctx.paths, console=False)
+        except OSError as exc:
+            raise UsageError(paths.unusable_home_message(ctx.paths, exc)) from None
         result: int = args.func(args, ctx)
         return result
     except UsageError as exc:
@@ -70,3 +75,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``mailmanager-cli list | head``): stop quietly, like other
+        # command-line tools, and keep Python from complaining again when it flushes at exit.
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # Output or a file the command writes could not be written (a full disk, a closed
+        # terminal): one line, never a traceback.
+        print(f"mailmanager-cli: error: {_os_error_text(exc)}", file=sys.stderr)
+        return 1
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program a pipe stopped
+
+
+def _discard_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _os_error_text(exc: OSError) -> str:
+    from mailmanager.core import redact
+
+    reason = exc.strerror or type(exc).__name__
+    where = f" ({exc.filename})" if exc.filename else ""
+    return redact.redact_text(f"{reason}{where}")

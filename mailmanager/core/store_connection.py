@@ -51,7 +51,10 @@ class StoreConnection:
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> Self:
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:  # a file in the way, no permission, a read-only disk
+            raise StoreError(path, exc.strerror or type(exc).__name__) from None
         try:
             conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
         except sqlite3.Error as exc:

@@ -337,6 +337,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>mailmanager cannot use the folder %1 for its data and logs (%2). Check that it is a folder you can write to, or start mailmanager with another --home folder.</source>
+            <translation>mailmanager cannot use the folder %1 for its data and logs (%2). Check that it is a folder you can write to, or start mailmanager with another --home folder.</translation>
+        </message>
+        <message>
             <source>mailmanager cannot start</source>
             <translation>mailmanager cannot start</translation>
         </message>

@@ -337,6 +337,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>mailmanager cannot use the folder %1 for its data and logs (%2). Check that it is a folder you can write to, or start mailmanager with another --home folder.</source>
+            <translation>mailmanager 无法使用文件夹 %1 存放数据和日志（%2）。请确认它是一个你有写入权限的文件夹，或用 --home 指定另一个文件夹启动 mailmanager。</translation>
+        </message>
+        <message>
             <source>mailmanager cannot start</source>
             <translation>mailmanager 无法启动</translation>
         </message>
