@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailmanager.core.account_export import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
 from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
 from mailmanager.core.address import AddressError, normalise_address
 from mailmanager.core.status import Severity
@@ -64,6 +65,15 @@ def _qdate(value: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _date_edit() -> QDateEdit:
+    """A date field showing ISO dates (as the details pane does) over the widest range Qt's
+    date fields allow."""
+    edit = QDateEdit()
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(QDate(100, 1, 1))
+    return edit
 
 
 class EndpointEditor(QGroupBox):
@@ -208,14 +218,14 @@ class AccountForm(QDialog):
         self.label.setObjectName("codeLabelEdit")
         self.label.setPlaceholderText(self.tr("Which client the code is for, e.g. Thunderbird"))
         code.addRow(self.tr("Made for:"), self.label)
-        self.created = QDateEdit()
+        self.created = _date_edit()
         self.created.setObjectName("codeCreatedEdit")
         self.created.setCalendarPopup(True)
         self.created.setDate(_qdate(self._today))
         code.addRow(self.tr("Created on:"), self.created)
         self.has_expiry = QCheckBox(self.tr("Expires on:"))
         self.has_expiry.setObjectName("codeExpiresCheck")
-        self.expires = QDateEdit()
+        self.expires = _date_edit()
         self.expires.setObjectName("codeExpiresEdit")
         self.expires.setCalendarPopup(True)
         self.expires.setDate(_qdate(self._today).addDays(180))
@@ -224,7 +234,7 @@ class AccountForm(QDialog):
         code.addRow(self.has_expiry, self.expires)
         self.rotate_days = QSpinBox()
         self.rotate_days.setObjectName("rotateDaysSpin")
-        self.rotate_days.setRange(0, 3650)
+        self.rotate_days.setRange(0, MAX_ROTATE_DAYS)  # what the CLI and import accept
         self.rotate_days.setValue(DEFAULT_ROTATE_DAYS)
         self.rotate_days.setSpecialValueText(self.tr("Never"))
         self.rotate_days.setSuffix(self.tr(" days"))
@@ -239,7 +249,7 @@ class AccountForm(QDialog):
         monitor.setHorizontalSpacing(12)
         self.check_hours = QSpinBox()
         self.check_hours.setObjectName("checkHoursSpin")
-        self.check_hours.setRange(0, 168)
+        self.check_hours.setRange(0, MAX_CHECK_INTERVAL_HOURS)
         self.check_hours.setSpecialValueText(self.tr("As in Settings"))
         self.check_hours.setSuffix(self.tr(" hours"))
         self.check_hours.setToolTip(
@@ -254,7 +264,7 @@ class AccountForm(QDialog):
                 "mailbox was added counts."
             )
         )
-        self.sending_since = QDateEdit()
+        self.sending_since = _date_edit()
         self.sending_since.setObjectName("sendingSinceEdit")
         self.sending_since.setCalendarPopup(True)
         self.sending_since.setDate(_qdate(self._today))
@@ -333,6 +343,19 @@ class AccountForm(QDialog):
             )
         if self.mode is not FormMode.ROTATE:
             self.note.hide()
+        self._shown = self._kept_fields()
+
+    def _kept_fields(self) -> dict[str, object]:
+        """The values the date and number fields show. A field the user leaves as it was
+        keeps the stored value, which the field may not be able to show exactly (no date yet,
+        a date before the year 100, a number past the field's range)."""
+        return {
+            "code_created": self.created.date(),
+            "code_expires": (self.has_expiry.isChecked(), self.expires.date()),
+            "rotate_days": self.rotate_days.value(),
+            "check_interval_hours": self.check_hours.value(),
+            "sending_since": (self.has_sending_since.isChecked(), self.sending_since.date()),
+        }
 
     def _toggle_code(self, shown: bool) -> None:
         self.code.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
@@ -369,6 +392,20 @@ class AccountForm(QDialog):
                 editor.host.setFocus()
                 return None
         expires = _pydate(self.expires.date()) if self.has_expiry.isChecked() else None
+        values: dict[str, object] = {
+            "code_created": _pydate(self.created.date()),
+            "code_expires": expires,
+            "rotate_days": self.rotate_days.value(),
+            "check_interval_hours": self.check_hours.value() or None,
+            "sending_since": (
+                _pydate(self.sending_since.date()) if self.has_sending_since.isChecked() else None
+            ),
+        }
+        if self.account is not None:
+            now = self._kept_fields()
+            for name in values:
+                if now[name] == self._shown[name]:
+                    values[name] = getattr(self.account, name)
         base = self.account or Account(address=address, imap=imap, smtp=smtp)
         return base.replace(
             address=address,
@@ -377,13 +414,7 @@ class AccountForm(QDialog):
             imap=imap,
             smtp=smtp,
             credential_label=self.label.text().strip(),
-            code_created=_pydate(self.created.date()),
-            code_expires=expires,
-            rotate_days=self.rotate_days.value(),
-            check_interval_hours=self.check_hours.value() or None,
-            sending_since=(
-                _pydate(self.sending_since.date()) if self.has_sending_since.isChecked() else None
-            ),
+            **values,
         )
 
     def submit(self) -> None:

@@ -292,3 +292,52 @@ def test_an_unreadable_mailbox_is_reported_not_shown_blank(
     window.select_account(select_id)
     assert window.selected_summary() is None
     assert window.statusBar().currentMessage()
+
+
+def test_editing_one_field_keeps_the_values_the_form_cannot_show(
+    make_window, qtbot, store: AccountStore
+) -> None:
+    """The CLI and import accept values beyond the form's date and number fields (no code
+    date, a date before the year 100, a 36,500-day rotation, an hourly interval of a year):
+    renaming a mailbox must not rewrite them. A field the user changes is saved as shown."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QSpinBox
+
+    store.add_account(
+        make_account(
+            "odd@163.com",
+            code_created=None,
+            sending_since=date(1, 1, 1),
+            rotate_days=36500,
+            check_interval_hours=8784,
+        )
+    )
+    window = make_window()
+    select(window, "odd@163.com")
+    form = window.edit_selected()
+    assert form.findChild(QDateEdit, "codeCreatedEdit").displayFormat() == "yyyy-MM-dd"
+    form.findChild(QLineEdit, "displayNameEdit").setText("Renamed")
+    form.findChild(QPushButton, "saveButton").click()
+    qtbot.waitUntil(
+        lambda: getattr(store.find_by_address("odd@163.com"), "display_name", "") == "Renamed",
+        timeout=5000,
+    )
+    saved = store.find_by_address("odd@163.com")
+    assert saved is not None
+    assert (saved.code_created, saved.sending_since) == (None, date(1, 1, 1))
+    assert (saved.rotate_days, saved.check_interval_hours) == (36500, 8784)
+
+    select(window, "odd@163.com")
+    form = window.edit_selected()
+    form.findChild(QDateEdit, "codeCreatedEdit").setDate(QDate(2026, 10, 1))
+    form.findChild(QSpinBox, "rotateDaysSpin").setValue(30)
+    form.findChild(QPushButton, "saveButton").click()
+    qtbot.waitUntil(
+        lambda: getattr(store.find_by_address("odd@163.com"), "rotate_days", 0) == 30,
+        timeout=5000,
+    )
+    saved = store.find_by_address("odd@163.com")
+    assert saved is not None and saved.code_created == date(2026, 10, 1)
+    assert saved.sending_since == date(1, 1, 1)
