@@ -173,6 +173,10 @@ def parse_address(text: str) -> Address:
     cleaned = unicodedata.normalize("NFC", _clean(text))
     if not cleaned:
         raise AddressError("the address is empty")
+    if any(unicodedata.category(ch) == "Cs" for ch in cleaned):
+        # Bytes that were not UTF-8 (kept as lone surrogates by the command line): no address
+        # can hold them, and they cannot be stored or sent.
+        raise AddressError("the address contains bytes that are not valid UTF-8 text")
     if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in cleaned):
         raise AddressError("the address contains a control character")
     if any(ch.isspace() for ch in cleaned):

@@ -98,7 +98,8 @@ class Registry:
         try:
             canonical = address_rules.normalise_address(address_or_id)
         except address_rules.AddressError:
-            canonical = address_or_id.strip()
+            # Not an address: looked up as typed (no such row exists), made printable first.
+            canonical = address_or_id.strip().encode("utf-8", "backslashreplace").decode("utf-8")
         account = self.store.find_by_address(canonical)
         if account is None:
             raise UnknownAccountError(canonical)

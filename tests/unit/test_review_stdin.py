@@ -67,3 +67,23 @@ def test_stdin_that_is_not_utf8(
     monkeypatch.setattr(sys, "stdin", raw)
     assert_one_line(*run(capsys, argv), "not valid UTF-8")
     assert memory_keyring.entries == {}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["add", "a\udcff@example.org", "--password-stdin", "--no-check", *SERVERS],
+        ["remove", "a\udcff@example.org"],
+        ["detect", "a\udcff@example.org"],
+        ["rotate", "b@exa\udcffmple.com", "--password-stdin"],
+    ],
+)
+def test_an_address_holding_bytes_that_are_not_utf8(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A non-UTF-8 byte in an address arrives as a lone surrogate: one line, no traceback."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("code-1234567890\n"))
+    code, err = run(capsys, argv)
+    assert code in (1, 2), err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
