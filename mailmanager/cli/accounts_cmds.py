@@ -388,6 +388,20 @@ def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 # -- export / import -----------------------------------------------------------------------
 
 
+def _write_export(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` without ever destroying what the path names.
+
+    A regular file (or a new one) is replaced atomically, so a failure leaves the old export
+    whole; a link is followed and its target replaced, the link kept; anything else that
+    exists (a pipe, ``/dev/stdout``, a process substitution) is written into, not replaced.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    _write_atomically(Path(os.path.realpath(path)) if path.is_symlink() else path, text)
+
+
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -407,9 +421,11 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.file is None or args.file == "-":
         sys.stdout.write(text)
         return EXIT_OK
+    if not args.file.strip():
+        fail("export needs a file name (or - for standard output)")
     path = Path(args.file).expanduser()
     try:
-        _write_atomically(path, text)
+        _write_export(path, text)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
     if ctx.json_output:

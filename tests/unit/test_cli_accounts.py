@@ -408,3 +408,30 @@ def test_in_a_child_process(subprocess_env: dict[str, str], app_home: Path) -> N
         assert CODE not in output.stdout + output.stderr
     assert files_containing(app_home, CODE) == []
     assert (app_home / "logs" / "mailmanager.log").exists()
+
+
+def test_export_never_destroys_what_the_path_names(cli: Any, tmp_path: Path) -> None:
+    """A link is followed (the link stays, its target gets the export); a pipe is written
+    into, not replaced; an empty name is refused."""
+    import os
+    import threading
+
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert cli("export", str(link)).code == 0
+    assert link.is_symlink() and '"accounts"' in real.read_text()
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    assert cli("export", str(fifo)).code == 0
+    reader.join(timeout=10)
+    assert fifo.exists() and not fifo.is_file()  # still the pipe
+    assert received and '"accounts"' in received[0]
+
+    result = cli("export", "")
+    assert result.code == 2 and "file name" in result.err
