@@ -426,7 +426,7 @@ def test_export_never_destroys_what_the_path_names(cli: Any, tmp_path: Path) -> 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
     reader.start()
     assert cli("export", str(fifo)).code == 0
     reader.join(timeout=10)
