@@ -17,6 +17,7 @@ import argparse
 import getpass
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -31,9 +32,11 @@ from mailmanager.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     CliContext,
+    ascii_number,
     fail,
     parse_endpoint,
     read_password_stdin,
+    short,
 )
 from mailmanager.core import account_export, check_runner, discovery
 from mailmanager.core import address as address_rules
@@ -127,10 +130,9 @@ def json_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    value = ascii_number(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"{short(text)!r} is not a whole number")
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
     if value > account_export.MAX_ROTATE_DAYS:
@@ -173,13 +175,19 @@ def open_registry(ctx: CliContext) -> Iterator[Registry]:
         yield Registry(store, SecretStore(ctx.paths))
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"invalid {option} {text!r}: use YYYY-MM-DD")
+    # Python also reads "20260101" and "2026-W01-1" as dates: only the form we print counts.
+    if _ISO_DAY.fullmatch(text.strip()):
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass
+    fail(f"invalid {option} {short(text)!r}: use YYYY-MM-DD")
 
 
 def _ca_file(text: str | None) -> str | None:
@@ -253,7 +261,9 @@ def _endpoints(
     args: argparse.Namespace, parsed: address_rules.Address, found: Detection
 ) -> tuple[Endpoint, Endpoint]:
     """Servers from the options; what they leave out from detection."""
-    user = args.username or ""
+    if args.username is not None and not args.username.strip():
+        fail("--username needs a login name (leave it out to use the provider's rule)")
+    user = (args.username or "").strip()
     imap = parse_endpoint(args.imap, user or parsed.address) if args.imap else None
     smtp = parse_endpoint(args.smtp, user or parsed.address) if args.smtp else None
     if imap is None and found.imap is not None:

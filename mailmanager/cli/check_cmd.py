@@ -112,7 +112,9 @@ def _run_adhoc(args: argparse.Namespace, ctx: CliContext) -> int:
         address = address_rules.normalise_address(args.address)
     except address_rules.AddressError as exc:
         fail(f"invalid address {args.address!r}: {exc}")
-    username = args.username or address
+    if args.username is not None and not args.username.strip():
+        fail("--username needs a login name (leave it out to use the address)")
+    username = (args.username or "").strip() or address
     account = Account(
         address=address,
         imap=parse_endpoint(args.imap, username),

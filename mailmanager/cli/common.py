@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from mailmanager.core.accounts import Endpoint, Security
+from mailmanager.core.address import server_name_problem
 from mailmanager.paths import AppPaths
 
 EXIT_OK = 0
@@ -38,6 +40,21 @@ def fail(message: str) -> NoReturn:
     raise UsageError(message)
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def ascii_number(text: str) -> int | None:
+    """``text`` as a whole number written in ASCII digits only, or None (``int()`` would also
+    take "+993", "1_000" and other scripts' digits)."""
+    text = text.strip()
+    return int(text) if _DIGITS.fullmatch(text) and len(text) <= 9 else None
+
+
+def short(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters for an error line (a 100 kB argument stays out)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def parse_endpoint(spec: str, username: str) -> Endpoint:
     """Parse ``HOST:PORT:ssl|starttls|plain``; an IPv6 host goes in brackets: ``[::1]:993:ssl``."""
     text = spec.strip()
@@ -52,10 +69,12 @@ def parse_endpoint(spec: str, username: str) -> Endpoint:
     if len(parts) != 3 or not parts[0]:
         fail(f"invalid server {spec!r}: expected HOST:PORT:ssl|starttls|plain")
     host, port_text, security_text = parts
-    try:
-        port = int(port_text)
-    except ValueError:
-        fail(f"invalid port in {spec!r}: {port_text!r} is not a number")
+    problem = server_name_problem(host)
+    if problem is not None:
+        fail(f"invalid server {short(host)!r}: {problem}")
+    port = ascii_number(port_text)
+    if port is None:
+        fail(f"invalid port in {short(spec)!r}: {short(port_text)!r} is not a number")
     if not 0 < port < 65536:
         fail(f"invalid port in {spec!r}: {port} is not between 1 and 65535")
     try:
@@ -79,11 +98,15 @@ def read_password_stdin() -> str:
         fail("the code on standard input is not valid UTF-8 text")
     except (OSError, ValueError):
         fail("standard input could not be read")
-    code = line.rstrip("\r\n")
+    # Surrounding spaces are dropped, as the app's code field does: the same pasted code is
+    # then stored the same way wherever it was entered.
+    code = line.rstrip("\r\n").strip()
     try:
         code.encode("utf-8")
     except UnicodeEncodeError:
         fail("the code on standard input is not valid UTF-8 text")
-    if not code.strip():
+    if "\0" in code:
+        fail("the code on standard input holds a NUL character")
+    if not code:
         fail("no code on standard input (pipe it in: printf '%s' \"$CODE\" | ...)")
     return code

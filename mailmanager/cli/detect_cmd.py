@@ -107,7 +107,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from mailmanager.core.providers import Catalogue
 
     dns_server = parse_dns_server(args.dns_server) if args.dns_server else None
-    if args.timeout <= 0 or args.timeout > 60:
+    if not 0 < args.timeout <= 60:  # also refuses "nan", which passes both comparisons
         fail("--timeout must be between 0 and 60 seconds")
     catalogue = Catalogue.load(ctx.paths.user_providers_dir)
     try:

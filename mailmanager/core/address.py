@@ -13,6 +13,7 @@ is what DNS and the servers see. IDNA uses the standard library's codec (IDNA 20
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -203,6 +204,32 @@ def username_for(address: str | Address, form: UsernameForm) -> str:
     """The login name a provider expects for ``address``: the whole address or its local part."""
     parsed = address if isinstance(address, Address) else parse_address(address)
     return parsed.local if form is UsernameForm.LOCAL_PART else parsed.address
+
+
+def server_name_problem(host: str) -> str | None:
+    """Why ``host`` cannot be a mail server's name, or None when it can.
+
+    Accepted: an IP address, or a host name of letters, digits and hyphens between dots (a
+    company's single-label name such as ``mail`` included; Unicode names in their IDNA form).
+    Refused before any connection is tried: spaces, slashes, empty labels, over-long names.
+    """
+    if not host:
+        return "the server name is empty"
+    if len(host) > MAX_DOMAIN_LENGTH:
+        return f"the server name is longer than {MAX_DOMAIN_LENGTH} characters"
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    name = host[:-1] if host.endswith(".") else host
+    try:
+        ascii_name = name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return "the server name is not a valid host name"
+    if not all(_LDH_LABEL.match(label) for label in ascii_name.lower().split(".")):
+        return "a server name holds only letters, digits, hyphens and dots"
+    return None
 
 
 def is_valid_hostname(host: str) -> bool:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from mailmanager.core.account_export import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
 from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
-from mailmanager.core.address import AddressError, normalise_address
+from mailmanager.core.address import AddressError, normalise_address, server_name_problem
 from mailmanager.core.status import Severity
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import errors, formatting, icons
@@ -387,8 +387,18 @@ class AccountForm(QDialog):
         imap = self.imap.endpoint(address)
         smtp = self.smtp.endpoint(address)
         for editor, endpoint in ((self.imap, imap), (self.smtp, smtp)):
-            if not endpoint.host or any(ch.isspace() for ch in endpoint.host):
+            if not endpoint.host:
                 self._fail(self.tr("Enter the server names for receiving and sending."))
+                editor.host.setFocus()
+                return None
+            if server_name_problem(endpoint.host) is not None:
+                shown = endpoint.host if len(endpoint.host) <= 60 else endpoint.host[:59] + "…"
+                self._fail(
+                    self.tr(
+                        "“%1” is not a server name. Use a name such as imap.example.com, or an "
+                        "IP address."
+                    ).replace("%1", shown)
+                )
                 editor.host.setFocus()
                 return None
         expires = _pydate(self.expires.date()) if self.has_expiry.isChecked() else None

@@ -140,6 +140,10 @@
             <translation>Enter the server names for receiving and sending.</translation>
         </message>
         <message>
+            <source>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</source>
+            <translation>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</translation>
+        </message>
+        <message>
             <source>Paste the authorization code.</source>
             <translation>Paste the authorization code.</translation>
         </message>

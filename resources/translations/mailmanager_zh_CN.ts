@@ -140,6 +140,10 @@
             <translation>请填写收信和发信服务器地址。</translation>
         </message>
         <message>
+            <source>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</source>
+            <translation>“%1”不是有效的服务器名称。请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
+        </message>
+        <message>
             <source>Paste the authorization code.</source>
             <translation>请粘贴授权码。</translation>
         </message>

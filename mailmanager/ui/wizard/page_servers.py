@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from mailmanager.core.accounts import Endpoint
-from mailmanager.core.address import UsernameForm, parse_address, username_for
+from mailmanager.core.address import (
+    UsernameForm,
+    parse_address,
+    server_name_problem,
+    username_for,
+)
 from mailmanager.core.provider_model import ServerGroup
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import DEFAULT_PORTS, F
@@ -88,11 +93,7 @@ class ServerBox(QGroupBox):
 
     def complete(self) -> bool:
         host = self.host.text().strip()
-        return (
-            bool(host)
-            and not any(ch.isspace() for ch in host)
-            and bool(self.username.text().strip())
-        )
+        return server_name_problem(host) is None and bool(self.username.text().strip())
 
 
 class ServersPage(QWizardPage):

@@ -1,0 +1,96 @@
+"""Input the CLI used to accept too readily (found by a bad-input exploration): odd digits,
+odd date forms, server names that cannot be, blank login names, a NaN timeout, spaces and NUL
+around a piped code. Each is now refused in one line, or normalised the way the app does."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from mailmanager.cli import main
+from mailmanager.core.address import server_name_problem
+from mailmanager.core.secrets import SecretStore
+from mailmanager.paths import resolve
+from tests.helpers.logging_state import preserved_app_logger
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    with preserved_app_logger():
+        yield
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = "code-1234567890\n"
+) -> tuple[int, str]:
+    sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.stdin = sys.__stdin__
+    err = capsys.readouterr().err
+    return code, err
+
+
+def add(*extra: str, imap: str = "imap.example.org:993:ssl") -> list[str]:
+    return ["add", "a@example.org", "--password-stdin", "--no-check", "--imap", imap,
+            "--smtp", "smtp.example.org:465:ssl", *extra]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        add(imap="imap.example.org:+993:ssl"),
+        add(imap="imap.example.org:1_000:ssl"),
+        add(imap="imap.example.org:٩٩٣:ssl"),
+        add(imap="h ost:993:ssl"),
+        add(imap="host/x:993:ssl"),
+        add(imap="a..b:993:ssl"),
+        add(imap="x" * 100_000 + ":993:ssl"),
+        add("--code-expires", "20260101"),
+        add("--code-created", "2026-W01-1"),
+        add("--rotate-days", "٣"),
+        add("--rotate-days", "+3"),
+        add("--username", " "),
+        ["detect", "a@example.org", "--timeout", "nan"],
+        [
+            "check",
+            "--address",
+            "a@example.org",
+            "--imap",
+            "imap.example.org:993:ssl",
+            "--smtp",
+            "smtp.example.org:465:ssl",
+            "--password-stdin",
+            "--username",
+            " ",
+        ],
+    ],
+)
+def test_refused_in_one_short_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, err = run(capsys, *argv)
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and len(err) < 400, err[:400]
+
+
+def test_names_that_are_servers() -> None:
+    for good in ("imap.163.com", "IMAP.QQ.COM", "mail", "127.0.0.1", "::1", "邮件.例子.中国",
+                 "smtp.example.org."):  # fmt: skip
+        assert server_name_problem(good) is None, good
+    for bad in ("", "h ost", "a/b", "a..b", "-a.com", "x" * 300):
+        assert server_name_problem(bad) is not None, bad
+
+
+def test_a_piped_code_loses_its_surrounding_spaces_and_may_not_hold_nul(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, err = run(capsys, *add(), stdin="  code-1234567890 \n")
+    assert code == 0, err
+    assert SecretStore(resolve()).get("a@example.org") == "code-1234567890"
+    code, err = run(capsys, *add()[:1], "b@example.org", *add()[2:], stdin="co\0de-123456\n")
+    assert code == 2 and "NUL" in err
