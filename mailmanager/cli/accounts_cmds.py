@@ -445,13 +445,32 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
+def _read_import(name: str) -> str:
+    """The export file's text: from standard input for ``-`` (as ``export -`` writes there);
+    UTF-8 with or without a byte-order mark (editors on Windows add one)."""
+    if not name.strip():
+        fail("import needs a file name (or - for standard input)")
+    try:
+        if name == "-":
+            if sys.stdin is None:
+                fail("there is no standard input to read the export from")
+            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        else:
+            raw = Path(name).expanduser().read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {short(name)}: {exc.strerror or exc}")
+    if isinstance(raw, str):
+        return raw
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fail(f"{short(name)} is not UTF-8 text (save the export as UTF-8 and try again)")
+
+
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Exit 0 when every entry is now present; 1 when some entries could not be read."""
+    text = _read_import(args.file)
     path = Path(args.file).expanduser()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
     try:
         parsed = account_export.loads(text)
     except account_export.ExportFormatError as exc:

@@ -435,3 +435,22 @@ def test_export_never_destroys_what_the_path_names(cli: Any, tmp_path: Path) -> 
 
     result = cli("export", "")
     assert result.code == 2 and "file name" in result.err
+
+
+def test_import_takes_a_bom_and_standard_input_and_names_other_encodings(
+    cli: Any, tmp_path: Path
+) -> None:
+    assert add(cli, "a@example.org").code == 0
+    exported = cli("export").out
+    assert cli("remove", "a@example.org").code == 0
+    with_bom = tmp_path / "bom.json"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + exported.encode("utf-8"))
+    assert cli("import", str(with_bom)).code == 0
+    assert cli("remove", "a@example.org").code == 0
+    assert cli("import", "-", stdin=exported).code == 0
+    assert "a@example.org" in cli("list").out
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(exported.replace("example", "exämple").encode("latin-1"))
+    result = cli("import", str(latin))
+    assert result.code == 2 and "not UTF-8" in result.err
+    assert len(result.err.strip().splitlines()) == 1
