@@ -36,6 +36,9 @@ RecordCallback = Callable[[Account, AccountCheck], None]
 _EVENT_TYPE = QEvent.Type(QEvent.registerEventType())
 
 
+# accountFailed's text when the keyring holds no code for the account (the UI says how to fix).
+NO_CODE = "no code is stored for this account"
+
 class _WorkerEvent(QEvent):
     """Carries one worker-thread notification to the service's own thread."""
 
@@ -157,7 +160,7 @@ class CheckerService(QObject):
     def _on_done(self, account: Account, outcome: AccountCheck | BaseException) -> None:
         if isinstance(outcome, BaseException):
             if isinstance(outcome, MissingSecret):
-                message = "no code is stored for this account"
+                message = NO_CODE
             else:
                 message = f"the check failed: {type(outcome).__name__}"
                 log.error("check of account %s failed: %s", account.id, type(outcome).__name__)

@@ -32,7 +32,7 @@ from mailmanager.core.schedule import ScheduleSettings
 from mailmanager.core.store import AccountStore, StoreError
 from mailmanager.paths import AppPaths
 from mailmanager.services.autostart import Autostart
-from mailmanager.services.checker import CheckerService
+from mailmanager.services.checker import NO_CODE, CheckerService
 from mailmanager.services.notifier import AlertService, FreedesktopSink, LogSink, NotificationSink
 from mailmanager.services.scheduler import CheckScheduler
 from mailmanager.ui.tray import TrayIcon, TraySink
@@ -200,6 +200,19 @@ class Monitoring(QObject):
     def _failed(self, account_id: int, reason: str) -> None:
         log.warning("account %s could not be checked: %s", account_id, reason)
         self._ended(account_id)
+        # Said on screen too: otherwise the list looks as if the check ran and changed nothing.
+        try:
+            address = self.window.store.get_account(account_id).address
+        except StoreError:
+            return
+        if reason == NO_CODE:
+            text = self.tr(
+                "Could not check %1: its code is not in the system keyring. Enter it again "
+                "with Replace code."
+            )
+        else:
+            text = self.tr("Could not check %1: something went wrong; the log has the details.")
+        self.window.statusBar().showMessage(text.replace("%1", address), 15_000)
 
     # -- worker-thread callbacks (never touch widgets here) ------------------------------------
 

@@ -1494,6 +1494,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
     <context>
         <name>Monitoring</name>
         <message>
+            <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
+            <translation>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</translation>
+        </message>
+        <message>
+            <source>Could not check %1: something went wrong; the log has the details.</source>
+            <translation>Could not check %1: something went wrong; the log has the details.</translation>
+        </message>
+        <message>
             <source>&amp;Settings</source>
             <translation>&amp;Settings</translation>
         </message>

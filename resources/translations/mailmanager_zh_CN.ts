@@ -1484,6 +1484,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
     <context>
         <name>Monitoring</name>
         <message>
+            <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
+            <translation>无法检测 %1：系统密钥环中找不到它的授权码。请用“更换授权码”重新填入。</translation>
+        </message>
+        <message>
+            <source>Could not check %1: something went wrong; the log has the details.</source>
+            <translation>无法检测 %1：出现了意外错误，详情见日志。</translation>
+        </message>
+        <message>
             <source>&amp;Settings</source>
             <translation>设置</translation>
         </message>

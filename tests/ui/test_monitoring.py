@@ -153,3 +153,17 @@ def test_history_is_compacted_in_the_background(monitored, store: AccountStore) 
     assert len(store.recent_checks(account_id, limit=100)) == 1
     days = store.daily_history(account_id, (long_ago - timedelta(days=1)).date())
     assert len(days) >= 2
+
+
+def test_a_check_without_a_stored_code_says_so_on_screen(
+    monitored, qtbot, store: AccountStore
+) -> None:
+    """The keyring lost the code (a new machine, a reset keyring): nothing is sent, and the
+    window says what happened instead of leaving the list as if the check had run."""
+    account = store.add_account(make_account("lost@example.org"))
+    window, monitoring, _sink = monitored()
+    with qtbot.wait_signal(monitoring.checker.allFinished, timeout=10_000):
+        window.actions_.check_all.trigger()
+    message = window.statusBar().currentMessage()
+    assert "lost@example.org" in message and "keyring" in message
+    assert store.recent_checks(account.id or 0, limit=5) == []
