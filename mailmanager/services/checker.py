@@ -39,6 +39,7 @@ _EVENT_TYPE = QEvent.Type(QEvent.registerEventType())
 # accountFailed's text when the keyring holds no code for the account (the UI says how to fix).
 NO_CODE = "no code is stored for this account"
 
+
 class _WorkerEvent(QEvent):
     """Carries one worker-thread notification to the service's own thread."""
 

@@ -3,12 +3,24 @@ context menu so that each command has one text, one shortcut and one enabled sta
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from mailmanager.ui import icons
 from mailmanager.ui.language import CHOICES
+
+# Chinese (and Japanese) menus put the access key in brackets after the words: "文件(&F)".
+_BRACKETED_KEY = re.compile(r"\s*[(（]&[^)）][)）]")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: no access key (neither "&E" nor a bracketed
+    "(&E)", which Qt would show as "(E)"), no trailing ellipsis."""
+    plain = _BRACKETED_KEY.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return plain.rstrip("…").removesuffix("...").strip()
 
 
 class MainActions(QObject):
@@ -29,6 +41,10 @@ class MainActions(QObject):
         self.edit.setToolTip(self.tr("Change the servers, names and dates (Ctrl+E)"))
         self.rotate = self._make("rotateAction", self.tr("&Replace code…"), "rotate", ["Ctrl+K"])
         self.rotate.setToolTip(self.tr("Enter a new authorization code (Ctrl+K)"))
+        self.fix = self._make("fixAction", self.tr("F&ix…"), "fix", ["Ctrl+Shift+F"])
+        self.fix.setToolTip(
+            self.tr("Walk through the setup again to repair a failing mailbox (Ctrl+Shift+F)")
+        )
         self.pause = self._make("pauseAction", self.tr("&Pause checks"), "pause", ["Ctrl+P"])
         self.pause.setToolTip(self.tr("Stop or restart automatic checks (Ctrl+P)"))
         self.copy_settings = self._make(
@@ -61,6 +77,7 @@ class MainActions(QObject):
 
     def _make(self, name: str, text: str, icon: str | None, keys: list[str]) -> QAction:
         action = QAction(text, self)
+        action.setIconText(button_text(text))
         action.setObjectName(name)
         if icon is not None:
             action.setIcon(icons.action_icon(icon, self._palette))
@@ -76,6 +93,7 @@ class MainActions(QObject):
         else:
             self.pause.setText(self.tr("&Pause checks"))
             self.pause.setIcon(icons.action_icon("pause", self._palette))
+        self.pause.setIconText(button_text(self.pause.text()))
 
     # -- where the actions appear ------------------------------------------------------------
 
@@ -112,7 +130,8 @@ class MainActions(QObject):
         account_menu.setObjectName("mailboxMenu")
         account_menu.addActions([self.check_now, self.check_all])
         account_menu.addSeparator()
-        account_menu.addActions([self.edit, self.rotate, self.pause, self.copy_settings])
+        # Fix after Replace code: where a failing mailbox is repaired.
+        account_menu.addActions([self.edit, self.rotate, self.fix, self.pause, self.copy_settings])
         account_menu.addSeparator()
         account_menu.addAction(self.remove)
         view_menu = menu_bar.addMenu(self.tr("&View"))
@@ -130,7 +149,9 @@ class MainActions(QObject):
         menu = QMenu(parent)
         menu.setObjectName("accountContextMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addActions([self.check_now, self.edit, self.rotate, self.pause, self.copy_settings])
+        menu.addActions(
+            [self.check_now, self.edit, self.rotate, self.fix, self.pause, self.copy_settings]
+        )
         menu.addSeparator()
         menu.addAction(self.remove)
         return menu
@@ -141,6 +162,7 @@ class MainActions(QObject):
             self.check_now,
             self.edit,
             self.rotate,
+            self.fix,
             self.pause,
             self.copy_settings,
             self.remove,

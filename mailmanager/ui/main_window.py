@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from mailmanager.core.accounts import Account, AccountSummary
 from mailmanager.core.policy import local_today
@@ -194,20 +194,8 @@ class MainWindow(QMainWindow):
         # Add, Fix and Rotate go through the setup wizard (issue 5); the form stays for Edit.
         a.add.triggered.connect(lambda: self._open_wizard_named("ADD"))
         self.empty.add_button.clicked.connect(lambda: self._open_wizard_named("ADD"))
-        self.fix_action = QAction(self.tr("Fix…"), self)
-        self.fix_action.setObjectName("fixAction")
-        self.fix_action.triggered.connect(lambda: self._open_wizard_named("FIX"))
-        self.fix_action.setToolTip(
-            self.tr("Walk through the setup again to repair a failing mailbox")
-        )
-        mailbox_menu = self.menuBar().findChild(QMenu, "mailboxMenu")
-        if mailbox_menu is not None:  # after "Replace code", where a failing mailbox is fixed
-            actions = mailbox_menu.actions()
-            position = actions.index(a.rotate) + 1 if a.rotate in actions else len(actions)
-            if position < len(actions):
-                mailbox_menu.insertAction(actions[position], self.fix_action)
-            else:
-                mailbox_menu.addAction(self.fix_action)
+        self.fix_action = a.fix
+        a.fix.triggered.connect(lambda: self._open_wizard_named("FIX"))
         a.check_now.triggered.connect(self.check_selected)
         a.check_all.triggered.connect(self.check_all)
         a.edit.triggered.connect(self.edit_selected)
@@ -344,8 +332,6 @@ class MainWindow(QMainWindow):
         has = summary is not None
         for action in self.actions_.account_actions():
             action.setEnabled(has)
-        if hasattr(self, "fix_action"):
-            self.fix_action.setEnabled(has)
         can_check = self._check_handler is not None
         self.actions_.check_now.setEnabled(has and can_check)
         self.actions_.check_all.setEnabled(can_check and self.model.rowCount() > 0)
@@ -555,7 +541,6 @@ class MainWindow(QMainWindow):
         if not self.view.indexAt(position).isValid():
             return
         menu = self.actions_.make_context_menu(self)
-        menu.addAction(self.fix_action)
         menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _language_chosen(self, action: QAction) -> None:

@@ -1333,6 +1333,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Enter a new authorization code (Ctrl+K)</translation>
         </message>
         <message>
+            <source>F&amp;ix…</source>
+            <translation>F&amp;ix…</translation>
+        </message>
+        <message>
+            <source>Walk through the setup again to repair a failing mailbox (Ctrl+Shift+F)</source>
+            <translation>Walk through the setup again to repair a failing mailbox (Ctrl+Shift+F)</translation>
+        </message>
+        <message>
             <source>&amp;Pause checks</source>
             <translation>&amp;Pause checks</translation>
         </message>
@@ -1422,14 +1430,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Filter by address, name, provider or status (Ctrl+F)</source>
             <translation>Filter by address, name, provider or status (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>Fix…</source>
-            <translation>Fix…</translation>
-        </message>
-        <message>
-            <source>Walk through the setup again to repair a failing mailbox</source>
-            <translation>Walk through the setup again to repair a failing mailbox</translation>
         </message>
         <message>
             <source>No mailbox matches “%1”.</source>

@@ -1285,7 +1285,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>MainActions</name>
         <message>
             <source>&amp;Add mailbox…</source>
-            <translation>添加邮箱…</translation>
+            <translation>添加邮箱(&amp;A)…</translation>
         </message>
         <message>
             <source>Add a mailbox (Ctrl+N)</source>
@@ -1293,7 +1293,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;Check now</source>
-            <translation>立即检测</translation>
+            <translation>立即检测(&amp;C)</translation>
         </message>
         <message>
             <source>Test the selected mailbox's logins now (F5)</source>
@@ -1301,7 +1301,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Check &amp;all</source>
-            <translation>全部检测</translation>
+            <translation>全部检测(&amp;A)</translation>
         </message>
         <message>
             <source>Test every mailbox that is not paused (Ctrl+Shift+R)</source>
@@ -1309,7 +1309,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;Edit…</source>
-            <translation>编辑…</translation>
+            <translation>编辑(&amp;E)…</translation>
         </message>
         <message>
             <source>Change the servers, names and dates (Ctrl+E)</source>
@@ -1317,15 +1317,23 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;Replace code…</source>
-            <translation>更换授权码…</translation>
+            <translation>更换授权码(&amp;R)…</translation>
         </message>
         <message>
             <source>Enter a new authorization code (Ctrl+K)</source>
             <translation>填入新的授权码（Ctrl+K）</translation>
         </message>
         <message>
+            <source>F&amp;ix…</source>
+            <translation>修复(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Walk through the setup again to repair a failing mailbox (Ctrl+Shift+F)</source>
+            <translation>重新走一遍设置步骤，修复出问题的邮箱（Ctrl+Shift+F）</translation>
+        </message>
+        <message>
             <source>&amp;Pause checks</source>
-            <translation>暂停检测</translation>
+            <translation>暂停检测(&amp;P)</translation>
         </message>
         <message>
             <source>Stop or restart automatic checks (Ctrl+P)</source>
@@ -1333,7 +1341,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Copy &amp;settings</source>
-            <translation>复制设置</translation>
+            <translation>复制设置(&amp;S)</translation>
         </message>
         <message>
             <source>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</source>
@@ -1341,7 +1349,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Re&amp;move…</source>
-            <translation>删除…</translation>
+            <translation>删除(&amp;M)…</translation>
         </message>
         <message>
             <source>Remove the mailbox and its code from this computer (Del)</source>
@@ -1349,15 +1357,15 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;Find…</source>
-            <translation>查找…</translation>
+            <translation>筛选邮箱(&amp;F)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation>退出</translation>
+            <translation>退出(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;About mailmanager</source>
-            <translation>关于 mailmanager</translation>
+            <translation>关于 mailmanager(&amp;A)</translation>
         </message>
         <message>
             <source>System language</source>
@@ -1373,7 +1381,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;Resume checks</source>
-            <translation>恢复检测</translation>
+            <translation>恢复检测(&amp;R)</translation>
         </message>
         <message>
             <source>Main toolbar</source>
@@ -1381,23 +1389,23 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;File</source>
-            <translation>文件</translation>
+            <translation>文件(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;Mailbox</source>
-            <translation>邮箱</translation>
+            <translation>邮箱(&amp;M)</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation>查看</translation>
+            <translation>查看(&amp;V)</translation>
         </message>
         <message>
             <source>&amp;Language</source>
-            <translation>语言</translation>
+            <translation>语言(&amp;L)</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation>帮助</translation>
+            <translation>帮助(&amp;H)</translation>
         </message>
     </context>
     <context>
@@ -1413,14 +1421,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Filter by address, name, provider or status (Ctrl+F)</source>
             <translation>按地址、名称、服务商或状态筛选（Ctrl+F）</translation>
-        </message>
-        <message>
-            <source>Fix…</source>
-            <translation>修复…</translation>
-        </message>
-        <message>
-            <source>Walk through the setup again to repair a failing mailbox</source>
-            <translation>重新走一遍设置步骤，修复出问题的邮箱</translation>
         </message>
         <message>
             <source>No mailbox matches “%1”.</source>
@@ -1493,7 +1493,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>&amp;Settings</source>
-            <translation>设置</translation>
+            <translation>设置(&amp;S)</translation>
         </message>
         <message>
             <source>Check every</source>

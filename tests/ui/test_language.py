@@ -77,3 +77,38 @@ def test_translations_reach_headers_plurals_and_badges(
     finally:
         for translator in loaded:
             app.removeTranslator(translator)
+
+
+def test_chinese_menus_have_access_keys_and_buttons_do_not_show_them(qapp, restore_locale) -> None:
+    """Chinese menus write the access key in brackets, 文件(&F), so Alt+F works for keyboard
+    users; the toolbar shows the same actions without "(F)" and without the ellipsis."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QMenuBar, QWidget
+
+    from mailmanager.ui.actions import MainActions
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    loaded = language.install(app, language.chosen_locale("zh_CN"))
+    try:
+        owner = QWidget()
+        actions = MainActions(owner, QPalette())
+        bar = QMenuBar()
+        actions.fill_menu_bar(bar)
+        titles = [a.text() for a in bar.actions()]
+        assert titles[0] == "文件(&F)" and all("(&" in t for t in titles), titles
+        keys = [t.split("(&")[1][0] for t in titles]
+        assert len(set(keys)) == len(keys)  # no two menus share a key
+        for action in actions.account_actions():
+            assert "(&" in action.text(), action.text()
+        parent = QWidget()
+        toolbar = actions.make_toolbar(parent)
+        texts = [a.iconText() for a in toolbar.actions() if not a.isSeparator()]
+        assert "添加邮箱" in texts
+        assert not any("(" in t or "&" in t or t.endswith("…") for t in texts), texts
+        bar.deleteLater()
+        parent.deleteLater()
+        owner.deleteLater()
+    finally:
+        for translator in loaded:
+            app.removeTranslator(translator)

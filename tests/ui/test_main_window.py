@@ -211,6 +211,7 @@ def test_context_menu_offers_the_account_commands(make_window, store: AccountSto
         "checkNowAction",
         "editAction",
         "rotateAction",
+        "fixAction",  # beside Replace code, not next to Remove
         "pauseAction",
         "copySettingsAction",
         "removeAction",
