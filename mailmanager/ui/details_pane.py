@@ -10,6 +10,7 @@ only emits ``webLoginConfirmed``).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -43,6 +44,7 @@ from mailmanager.core.policy import local_today, rotation_date
 from mailmanager.core.status import ConnectionStatus, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
+from mailmanager.ui.elided_label import ElidedLabel
 from mailmanager.ui.provider_info import ProviderLook
 from mailmanager.ui.status_delegate import StatusBadge
 from mailmanager.ui.timeline_strip import TimelineView
@@ -124,7 +126,7 @@ class DetailsPane(QScrollArea):
         header.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.address = _value("detailsAddress")
+        self.address = ElidedLabel("detailsAddress")
         title_font = QFont(self.address.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
@@ -144,14 +146,6 @@ class DetailsPane(QScrollArea):
         self.states_box.setSpacing(4)
         body.addLayout(self.states_box)
 
-        self.server_said = QLabel()
-        self.server_said.setObjectName("detailsServerSaid")
-        self.server_said.setWordWrap(True)
-        self.server_said.setTextFormat(Qt.TextFormat.PlainText)
-        self.server_said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.server_said.setContentsMargins(24, 2, 0, 0)
-        body.addWidget(self.server_said)
-
         self.timeline_layout = QVBoxLayout()
         self.timeline_layout.setObjectName("timelineSlot")
         self.timeline = TimelineView()
@@ -162,8 +156,8 @@ class DetailsPane(QScrollArea):
         servers = self._form()
         self.imap = _value("detailsImap")
         self.smtp = _value("detailsSmtp")
-        self.username = _value("detailsUsername")
-        self.ca_file = _value("detailsCaFile")
+        self.username = ElidedLabel("detailsUsername")
+        self.ca_file = ElidedLabel("detailsCaFile")
         servers.addRow(self.tr("Incoming (IMAP):"), self.imap)
         servers.addRow(self.tr("Outgoing (SMTP):"), self.smtp)
         servers.addRow(self.tr("Username:"), self.username)
@@ -279,8 +273,7 @@ class DetailsPane(QScrollArea):
             subtitle.append(account.display_name)
         self.subtitle.setText(" · ".join(subtitle))
         self.badge.set_states(states)
-        self._fill_states(states)
-        self._fill_server_said(summary)
+        self._fill_states(states, summary)
         self._fill_servers(account)
         self._fill_code(account)
         self._fill_checks(checks or [])
@@ -290,54 +283,70 @@ class DetailsPane(QScrollArea):
         self._fill_sending(account, look, today)
         self._account_id = account.id
 
-    def _fill_states(self, states: list[State]) -> None:
+    def _fill_states(self, states: list[State], summary: AccountSummary) -> None:
+        """One line per state. A connection problem names the protocol(s) it was seen on and
+        carries that server's reply beneath it, so a reply never sits under another problem."""
         while self.states_box.count():
             item = self.states_box.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-        dpr = self.devicePixelRatioF()
+        records = [r for r in (summary.last_imap, summary.last_smtp) if r is not None]
         for state in states:
-            row = QWidget()
-            row.setObjectName(f"state_{state.value}")
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(8)
-            severity = status.info(state).severity
-            colours = badge_colors(severity, self.palette())
-            icon = QLabel()
-            size = self.fontMetrics().height() - 2
-            icon.setPixmap(
-                icons.status_pixmap(
-                    severity, size, dpr, colours.icon, self.palette().base().color()
-                )
-            )
-            icon.setFixedSize(size, size)
-            line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-            text = QLabel(
-                f"<b>{formatting.state_label(state)}</b> — {formatting.state_description(state)}"
-            )
-            text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.RichText)
-            line.addWidget(text, 1)
-            self.states_box.addWidget(row)
+            seen_on = [r for r in records if r.status is state]
+            self.states_box.addWidget(self._state_row(state, seen_on))
 
-    def _fill_server_said(self, summary: AccountSummary) -> None:
-        """The latest failing check's server reply, where the user can read and copy it."""
-        failing = [
-            r
-            for r in (summary.last_imap, summary.last_smtp)
-            if r is not None and r.status is not ConnectionStatus.OK and r.server_message
-        ]
-        self.server_said.setVisible(bool(failing))
-        if failing:
-            record = failing[0]
-            self.server_said.setText(
-                self.tr("%1 server said: %2")
-                .replace("%1", record.protocol.value.upper())
-                .replace("%2", " ".join(record.server_message.split()))
+    def _state_row(self, state: State, seen_on: list[CheckRecord]) -> QWidget:
+        row = QWidget()
+        row.setObjectName(f"state_{state.value}")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(8)
+        severity = status.info(state).severity
+        colours = badge_colors(severity, self.palette())
+        icon = QLabel()
+        size = self.fontMetrics().height() - 2
+        icon.setPixmap(
+            icons.status_pixmap(
+                severity,
+                size,
+                self.devicePixelRatioF(),
+                colours.icon,
+                self.palette().base().color(),
             )
+        )
+        icon.setFixedSize(size, size)
+        line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        name = html.escape(formatting.state_label(state))
+        failing = [r for r in seen_on if r.status is not ConnectionStatus.OK]
+        if failing:
+            protocols = " · ".join(r.protocol.value.upper() for r in failing)
+            name = self.tr("%1: %2").replace("%1", protocols).replace("%2", name)
+        text = QLabel(f"<b>{name}</b> — {html.escape(formatting.state_description(state))}")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        texts.addWidget(text)
+        for record in failing:
+            if record.server_message:
+                texts.addWidget(self._server_said(record))
+        line.addLayout(texts, 1)
+        return row
+
+    def _server_said(self, record: CheckRecord) -> QLabel:
+        """A server's reply, where the user can read and copy it."""
+        said = QLabel(
+            self.tr("%1 server said: %2")
+            .replace("%1", record.protocol.value.upper())
+            .replace("%2", " ".join(record.server_message.split()))
+        )
+        said.setObjectName("detailsServerSaid")
+        said.setWordWrap(True)
+        said.setTextFormat(Qt.TextFormat.PlainText)
+        said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return said
 
     def _endpoint(self, endpoint: Endpoint) -> str:
         return (

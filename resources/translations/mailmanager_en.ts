@@ -789,6 +789,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Code history</translation>
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
             <source>%1 server said: %2</source>
             <translation>%1 server said: %2</translation>
         </message>

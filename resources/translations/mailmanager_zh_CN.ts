@@ -781,6 +781,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>授权码记录</translation>
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
             <source>%1 server said: %2</source>
             <translation>%1 服务器返回：%2</translation>
         </message>
