@@ -153,3 +153,47 @@ def test_fix_is_in_the_mailbox_menu(make_window, store: AccountStore) -> None:
     menu = window.menuBar().findChild(QMenu, "mailboxMenu")
     names = [action.objectName() for action in menu.actions()]
     assert names.index("fixAction") == names.index("rotateAction") + 1
+
+
+def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_problem(
+    qtbot,
+) -> None:
+    """An enterprise address has nowhere to wrap: it is shortened, not allowed to widen the
+    pane past its badge. Each failing protocol's reply is shown under that protocol's line."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+
+    address = "international.trade.department.shanghai@huaxin-international-trading.com.cn"
+    account = Account(
+        address=address,
+        imap=Endpoint("imap.qiye.163.com", 993, Security.SSL, address),
+        smtp=Endpoint("smtp.qiye.163.com", 465, Security.SSL, address),
+        id=7,
+        created_at=NOW,
+    )
+    imap = CheckRecord(7, NOW, Protocol.IMAP, ConnectionStatus.TIMEOUT)
+    smtp = CheckRecord(
+        7, NOW, Protocol.SMTP, ConnectionStatus.SERVICE_DISABLED,
+        server_message="554 IMAP/SMTP service is not open",
+    )  # fmt: skip
+    widget = pane(qtbot)
+    widget.resize(360, 700)
+    widget.show_account(
+        AccountSummary(account, imap, smtp),
+        states=[ConnectionStatus.SERVICE_DISABLED, ConnectionStatus.TIMEOUT],
+    )
+    qtbot.wait(10)
+    assert widget.widget().width() <= widget.viewport().width()
+    assert not widget.horizontalScrollBar().isVisible()
+    assert widget.address.text() == address and widget.address.toolTip() == address
+    assert widget.badge.isVisible()
+    assert widget.badge.geometry().right() <= widget.viewport().width()
+    disabled = widget.findChild(QWidget, "state_service_disabled")
+    timeout = widget.findChild(QWidget, "state_timeout")
+    said = [label.text() for label in disabled.findChildren(QLabel, "detailsServerSaid")]
+    assert said == ["SMTP server said: 554 IMAP/SMTP service is not open"]
+    assert timeout.findChildren(QLabel, "detailsServerSaid") == []
+    headline = disabled.findChildren(QLabel)[1].text()
+    assert "SMTP: " in headline
+    assert "IMAP: " in timeout.findChildren(QLabel)[1].text()
