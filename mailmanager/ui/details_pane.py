@@ -392,6 +392,12 @@ class DetailsPane(QScrollArea):
         due = rotation_date(account)
         if due is None:
             self.code_rotation.setText(self.tr("No reminder"))
+        elif due <= today:
+            self.code_rotation.setText(
+                self.tr("Every %n day(s); due since %1", "", account.rotate_days).replace(
+                    "%1", formatting.format_date(due)
+                )
+            )
         else:
             self.code_rotation.setText(
                 self.tr("Every %n day(s), next on %1", "", account.rotate_days).replace(
@@ -445,15 +451,17 @@ class DetailsPane(QScrollArea):
             lines.append(self.tr("Send at a natural pace; never send in bulk."))
         recycle = look.recycle_days if look is not None else None
         if recycle:
-            last = account.last_web_login or local_today(account.created_at)
-            lines.append(
-                self.tr(
+            if account.last_web_login is not None:
+                text = self.tr(
                     "Last web login you confirmed: %1. The provider may recycle mailboxes "
                     "after %2 days without one."
-                )
-                .replace("%1", formatting.format_date(last))
-                .replace("%2", str(recycle))
-            )
+                ).replace("%1", formatting.format_date(account.last_web_login))
+            else:  # counted from the day it was added here, and said so
+                text = self.tr(
+                    "No web login recorded yet; counting from %1, when you added the mailbox "
+                    "here. The provider may recycle mailboxes after %2 days without one."
+                ).replace("%1", formatting.format_date(local_today(account.created_at)))
+            lines.append(text.replace("%2", str(recycle)))
         self.sending.setText(
             "\n".join(lines) if lines else self.tr("No sending guidance for this provider.")
         )

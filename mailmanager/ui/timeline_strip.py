@@ -125,7 +125,7 @@ class TimelineView(QWidget):
         self.strip.set_days(days, today)
         ok, bad, none = self.strip.counts()
         self.caption.setText(
-            self.tr("Fine: %1 days · with failures: %2 · not checked: %3")
+            self.tr("Days OK: %1 · with failures: %2 · not checked: %3")
             .replace("%1", str(ok))
             .replace("%2", str(bad))
             .replace("%3", str(none))

@@ -825,6 +825,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>No reminder</translation>
         </message>
         <message numerus="yes">
+            <source>Every %n day(s); due since %1</source>
+            <translation>
+                <numerusform>Every %n day; due since %1</numerusform>
+                <numerusform>Every %n days; due since %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Every %n day(s), next on %1</source>
             <translation>
                 <numerusform>Every %n day, next on %1</numerusform>
@@ -858,6 +865,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
             <translation>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</translation>
+        </message>
+        <message>
+            <source>No web login recorded yet; counting from %1, when you added the mailbox here. The provider may recycle mailboxes after %2 days without one.</source>
+            <translation>No web login recorded yet; counting from %1, when you added the mailbox here. The provider may recycle mailboxes after %2 days without one.</translation>
         </message>
         <message>
             <source>No sending guidance for this provider.</source>
@@ -2123,8 +2134,8 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Click Save to keep this mailbox.</translation>
         </message>
         <message>
-            <source>Neither server accepted the connection</source>
-            <translation>Neither server accepted the connection</translation>
+            <source>Neither the receiving nor the sending test passed</source>
+            <translation>Neither the receiving nor the sending test passed</translation>
         </message>
         <message>
             <source>Receiving mail (IMAP) did not work</source>
@@ -2157,8 +2168,8 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Last 30 days</translation>
         </message>
         <message>
-            <source>Fine: %1 days · with failures: %2 · not checked: %3</source>
-            <translation>Fine: %1 days · with failures: %2 · not checked: %3</translation>
+            <source>Days OK: %1 · with failures: %2 · not checked: %3</source>
+            <translation>Days OK: %1 · with failures: %2 · not checked: %3</translation>
         </message>
     </context>
     <context>

@@ -817,6 +817,12 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>不提醒</translation>
         </message>
         <message numerus="yes">
+            <source>Every %n day(s); due since %1</source>
+            <translation>
+                <numerusform>每 %n 天一次，已于 %1 到期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Every %n day(s), next on %1</source>
             <translation>
                 <numerusform>每 %n 天一次，下次 %1</numerusform>
@@ -849,6 +855,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
             <translation>你确认的上次网页版登录：%1。连续 %2 天没有登录，服务商可能会回收邮箱。</translation>
+        </message>
+        <message>
+            <source>No web login recorded yet; counting from %1, when you added the mailbox here. The provider may recycle mailboxes after %2 days without one.</source>
+            <translation>还没有记录网页版登录，从添加到本程序那天（%1）算起。连续 %2 天没有登录，服务商可能回收邮箱。</translation>
         </message>
         <message>
             <source>No sending guidance for this provider.</source>
@@ -2109,7 +2119,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>点击「保存」保留此邮箱。</translation>
         </message>
         <message>
-            <source>Neither server accepted the connection</source>
+            <source>Neither the receiving nor the sending test passed</source>
             <translation>收信和发信测试都没有通过</translation>
         </message>
         <message>
@@ -2143,7 +2153,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>最近 30 天</translation>
         </message>
         <message>
-            <source>Fine: %1 days · with failures: %2 · not checked: %3</source>
+            <source>Days OK: %1 · with failures: %2 · not checked: %3</source>
             <translation>正常 %1 天 · 有失败 %2 天 · 未检测 %3 天</translation>
         </message>
     </context>

@@ -73,7 +73,18 @@ def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
     assert "week 1" in text and "50" in text and "5–10 minutes" in text
     assert "one-to-one" in text
     assert widget.web_login.isVisible()
-    assert widget.timeline.caption.text().startswith("Fine: 1 days")
+    assert widget.timeline.caption.text().startswith("Days OK: 1 ·")
+    # No login confirmed yet: said so, counted from the day the mailbox was added.
+    assert "No web login recorded yet" in text and (TODAY - timedelta(days=3)).isoformat() in text
+    widget.show_account(
+        AccountSummary(account.replace(last_web_login=TODAY - timedelta(days=1))), look=NETEASE
+    )
+    assert "Last web login you confirmed" in widget.sending.text()
+    overdue = account.replace(code_created=TODAY - timedelta(days=100), rotate_days=90)
+    widget.show_account(AccountSummary(overdue), look=NETEASE)
+    assert "due since" in widget.code_rotation.text()
+    widget.show_account(AccountSummary(account), look=NETEASE)
+    assert "next on" in widget.code_rotation.text()
     assert widget.code_age.maximum() == account.rotate_days and widget.code_age.value() == 3
     with qtbot.wait_signal(widget.webLoginConfirmed) as confirmed:
         widget.web_login.click()
@@ -184,13 +195,15 @@ def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_proble
         states=[ConnectionStatus.SERVICE_DISABLED, ConnectionStatus.TIMEOUT],
     )
     qtbot.wait(10)
-    assert widget.widget().width() <= widget.viewport().width()
+    content = widget.widget()
+    assert content is not None and content.width() <= widget.viewport().width()
     assert not widget.horizontalScrollBar().isVisible()
     assert widget.address.text() == address and widget.address.toolTip() == address
     assert widget.badge.isVisible()
     assert widget.badge.geometry().right() <= widget.viewport().width()
     disabled = widget.findChild(QWidget, "state_service_disabled")
     timeout = widget.findChild(QWidget, "state_timeout")
+    assert disabled is not None and timeout is not None
     said = [label.text() for label in disabled.findChildren(QLabel, "detailsServerSaid")]
     assert said == ["SMTP server said: 554 IMAP/SMTP service is not open"]
     assert timeout.findChildren(QLabel, "detailsServerSaid") == []

@@ -235,7 +235,7 @@ class TestPage(QWizardPage):
 
     def _failure_title(self, failures: list[ProbeResult]) -> str:
         if len(failures) == 2:
-            return self.tr("Neither server accepted the connection")
+            return self.tr("Neither the receiving nor the sending test passed")
         if failures[0].protocol is Protocol.IMAP:
             return self.tr("Receiving mail (IMAP) did not work")
         return self.tr("Sending mail (SMTP) did not work")
