@@ -16,8 +16,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
@@ -36,7 +37,13 @@ MIN_COLUMN_WIDTH = 96
 
 
 class AccountView(QTableView):
-    """Shows the (proxy) account model, sorted worst badge first by default."""
+    """Shows the (proxy) account model, sorted worst badge first by default.
+
+    Signals:
+        openRequested(): Enter or Return on a mailbox (the window opens it, as on double-click).
+    """
+
+    openRequested = Signal()
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +96,13 @@ class AccountView(QTableView):
             modifiers |= Qt.KeyboardModifier.ControlModifier
         index = super().moveCursor(action, modifiers)
         return index.siblingAtColumn(0) if index.isValid() else index
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.openRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def keyboardSearch(self, search: str) -> None:
         """Typing finds a mailbox by its address, whichever cell was clicked last."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,6 +41,7 @@ class ListPage(QSplitter):
         self.setObjectName("mainSplitter")
         self.view = AccountView(model)
         self.filter_edit = self._make_filter_edit()
+        self.filter_edit.installEventFilter(self)
         self.no_match = QLabel()
         self.no_match.setObjectName("noMatchLabel")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -65,6 +67,9 @@ class ListPage(QSplitter):
         self.setStretchFactor(1, 2)
         self.setChildrenCollapsible(False)
         self.setSizes([760, 400])
+        # Top to bottom, left to right: the filter box, the list, then the details.
+        QWidget.setTabOrder(self.filter_edit, self.view)
+        QWidget.setTabOrder(self.view, self.details)
 
     def _make_filter_edit(self) -> QLineEdit:
         edit = QLineEdit()
@@ -81,6 +86,27 @@ class ListPage(QSplitter):
             icons.action_icon("filter", self.palette()), QLineEdit.ActionPosition.LeadingPosition
         )
         return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The filter box's keys: Esc empties it; Down, Enter and Return go to the list."""
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._enter_list()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter_list(self) -> None:
+        model = self.view.model()
+        if model is None or model.rowCount() == 0:
+            return
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(model.index(0, 0))
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
 
     def show_list(self, shown: bool) -> None:
         """The list, or (``shown`` False: the filter matches nothing) the "no match" label."""

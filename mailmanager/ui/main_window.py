@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         view = page.view
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
+        view.openRequested.connect(self.edit_selected)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._restore_list_layout()
         return page

@@ -342,3 +342,32 @@ def test_editing_one_field_keeps_the_values_the_form_cannot_show(
     saved = store.find_by_address("odd@163.com")
     assert saved is not None and saved.code_created == date(2026, 10, 1)
     assert saved.sending_since == date(1, 1, 1)
+
+
+def test_keyboard_from_the_filter_box_to_a_mailbox(make_window, store: AccountStore, qtbot) -> None:
+    """Esc empties the filter; Down moves into the list; Enter opens the mailbox for editing;
+    Tab goes from the filter box to the list."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    seed(store)
+    window = make_window()
+    window.activateWindow()
+    edit = window.filter_edit
+    edit.setFocus()
+    QTest.keyClicks(edit, "163")
+    assert window.proxy.rowCount() < window.model.rowCount()
+    QTest.keyClick(edit, Qt.Key.Key_Escape)
+    assert edit.text() == "" and window.proxy.rowCount() == window.model.rowCount()
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    QTest.keyClick(edit, Qt.Key.Key_Down)
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    opened: list[object] = []
+    window.view.openRequested.connect(lambda: opened.append(window.selected_summary()))
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert opened and opened[0] is not None
+    for dialog in window.findChildren(QDialog):
+        dialog.reject()
