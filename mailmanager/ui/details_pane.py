@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -41,7 +41,7 @@ from mailmanager.core.accounts import (
     Endpoint,
 )
 from mailmanager.core.policy import local_today, rotation_date
-from mailmanager.core.status import ConnectionStatus, State
+from mailmanager.core.status import ConnectionStatus, Severity, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.elided_label import ElidedLabel
@@ -175,11 +175,22 @@ class DetailsPane(QScrollArea):
         code.addRow(self.tr("Created:"), self.code_created)
         code.addRow(self.tr("Expires:"), self.code_expires)
         code.addRow(self.tr("Rotation:"), self.code_rotation)
+        # A thin bar with its words beside it: text painted over the bar's edge is split
+        # between two colours and hard to read. The bar turns amber once rotation is due and
+        # red once the code has expired.
         self.code_age = QProgressBar()
         self.code_age.setObjectName("codeAgeBar")
-        self.code_age.setTextVisible(True)
-        self.code_age.setMaximumHeight(18)
-        code.addRow(self.tr("Code age:"), self.code_age)
+        self.code_age.setTextVisible(False)
+        self.code_age.setFixedHeight(8)
+        self.code_age_text = QLabel()
+        self.code_age_text.setObjectName("codeAgeText")
+        self.code_age_text.setWordWrap(True)
+        age = QVBoxLayout()
+        age.setContentsMargins(0, 4, 0, 0)
+        age.setSpacing(3)
+        age.addWidget(self.code_age)
+        age.addWidget(self.code_age_text)
+        code.addRow(self.tr("Code age:"), age)
         body.addLayout(code)
 
         body.addWidget(_section_title(self.tr("Sending and staying active"), "sendingTitle"))
@@ -353,7 +364,8 @@ class DetailsPane(QScrollArea):
             self.tr("%1, port %2, %3")
             .replace("%1", endpoint.host)
             .replace("%2", str(endpoint.port))
-            .replace("%3", formatting.security_text(endpoint.security))
+            # A word joiner after "/" keeps "SSL/TLS" on one line when the row wraps.
+            .replace("%3", formatting.security_text(endpoint.security).replace("/", "/\u2060"))
         )
 
     def _fill_servers(self, account: Account) -> None:
@@ -410,18 +422,39 @@ class DetailsPane(QScrollArea):
         if account.code_created is None:
             self.code_age.setRange(0, 1)
             self.code_age.setValue(0)
-            self.code_age.setFormat(self.tr("Unknown"))
+            self.code_age_text.setText(self.tr("Unknown: no creation date is recorded"))
+            self._colour_code_age(None)
             return
         age = max((today - account.code_created).days, 0)
         if account.code_expires is not None:
             span = max((account.code_expires - account.code_created).days, 1)
-            label = self.tr("%1 of %2 days of validity used")
+            over = today > account.code_expires
+            label = (
+                self.tr("Day %1: past its %2 days of validity")
+                if over
+                else self.tr("Day %1 of %2 days of validity")
+            )
+            severity = Severity.ERROR if over else None
         else:
             span = max(account.rotate_days, 1)
-            label = self.tr("%1 of %2 days until rotation")
+            over = age >= span
+            label = (
+                self.tr("Day %1: replacing was due after %2 days")
+                if over
+                else self.tr("Day %1 of %2 before replacing")
+            )
+            severity = Severity.WARNING if over else None
         self.code_age.setRange(0, span)
         self.code_age.setValue(min(age, span))
-        self.code_age.setFormat(label.replace("%1", str(age)).replace("%2", str(span)))
+        self.code_age_text.setText(label.replace("%1", str(age)).replace("%2", str(span)))
+        self._colour_code_age(severity)
+
+    def _colour_code_age(self, severity: Severity | None) -> None:
+        palette = self.palette()
+        if severity is not None:
+            colour = badge_colors(severity, palette).icon
+            palette.setColor(QPalette.ColorRole.Highlight, colour)
+        self.code_age.setPalette(palette)
 
     def _fill_sending(self, account: Account, look: ProviderLook | None, today: date) -> None:
         lines: list[str] = []

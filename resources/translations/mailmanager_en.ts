@@ -839,12 +839,24 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             </translation>
         </message>
         <message>
-            <source>%1 of %2 days of validity used</source>
-            <translation>%1 of %2 days of validity used</translation>
+            <source>Unknown: no creation date is recorded</source>
+            <translation>Unknown: no creation date is recorded</translation>
         </message>
         <message>
-            <source>%1 of %2 days until rotation</source>
-            <translation>%1 of %2 days until rotation</translation>
+            <source>Day %1: past its %2 days of validity</source>
+            <translation>Day %1: past its %2 days of validity</translation>
+        </message>
+        <message>
+            <source>Day %1 of %2 days of validity</source>
+            <translation>Day %1 of %2 days of validity</translation>
+        </message>
+        <message>
+            <source>Day %1: replacing was due after %2 days</source>
+            <translation>Day %1: replacing was due after %2 days</translation>
+        </message>
+        <message>
+            <source>Day %1 of %2 before replacing</source>
+            <translation>Day %1 of %2 before replacing</translation>
         </message>
         <message>
             <source>Sending week %1: at most about %2 messages a day.</source>

@@ -829,12 +829,24 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             </translation>
         </message>
         <message>
-            <source>%1 of %2 days of validity used</source>
-            <translation>有效期已用 %1 / %2 天</translation>
+            <source>Unknown: no creation date is recorded</source>
+            <translation>未知：没有记录创建日期</translation>
         </message>
         <message>
-            <source>%1 of %2 days until rotation</source>
-            <translation>更换周期已过 %1 / %2 天</translation>
+            <source>Day %1: past its %2 days of validity</source>
+            <translation>第 %1 天：已超过 %2 天的有效期</translation>
+        </message>
+        <message>
+            <source>Day %1 of %2 days of validity</source>
+            <translation>有效期第 %1 天，共 %2 天</translation>
+        </message>
+        <message>
+            <source>Day %1: replacing was due after %2 days</source>
+            <translation>第 %1 天：已超过 %2 天的更换周期</translation>
+        </message>
+        <message>
+            <source>Day %1 of %2 before replacing</source>
+            <translation>第 %1 天，满 %2 天需更换</translation>
         </message>
         <message>
             <source>Sending week %1: at most about %2 messages a day.</source>

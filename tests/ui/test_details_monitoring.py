@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton
 
 from mailmanager.core.accounts import AccountSummary, CredentialEventKind
@@ -81,11 +82,15 @@ def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
     )
     assert "Last web login you confirmed" in widget.sending.text()
     overdue = account.replace(code_created=TODAY - timedelta(days=100), rotate_days=90)
+    normal = widget.code_age.palette().color(QPalette.ColorRole.Highlight)
     widget.show_account(AccountSummary(overdue), look=NETEASE)
     assert "due since" in widget.code_rotation.text()
+    assert widget.code_age_text.text() == "Day 100: replacing was due after 90 days"
+    assert widget.code_age.palette().color(QPalette.ColorRole.Highlight) != normal
     widget.show_account(AccountSummary(account), look=NETEASE)
     assert "next on" in widget.code_rotation.text()
     assert widget.code_age.maximum() == account.rotate_days and widget.code_age.value() == 3
+    assert widget.code_age_text.text() == "Day 3 of 90 before replacing"
     with qtbot.wait_signal(widget.webLoginConfirmed) as confirmed:
         widget.web_login.click()
     assert confirmed.args == [1]
