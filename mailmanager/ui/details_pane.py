@@ -340,19 +340,19 @@ class DetailsPane(QScrollArea):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         texts.addWidget(text)
+        replies: dict[str, list[str]] = {}  # the same reply from both servers is shown once
         for record in failing:
             if record.server_message:
-                texts.addWidget(self._server_said(record))
+                reply = " ".join(record.server_message.split())
+                replies.setdefault(reply, []).append(record.protocol.value.upper())
+        for reply, sources in replies.items():
+            texts.addWidget(self._server_said(" · ".join(sources), reply))
         line.addLayout(texts, 1)
         return row
 
-    def _server_said(self, record: CheckRecord) -> QLabel:
+    def _server_said(self, protocols: str, reply: str) -> QLabel:
         """A server's reply, where the user can read and copy it."""
-        said = QLabel(
-            self.tr("%1 server said: %2")
-            .replace("%1", record.protocol.value.upper())
-            .replace("%2", " ".join(record.server_message.split()))
-        )
+        said = QLabel(self.tr("%1 server said: %2").replace("%1", protocols).replace("%2", reply))
         said.setObjectName("detailsServerSaid")
         said.setWordWrap(True)
         said.setTextFormat(Qt.TextFormat.PlainText)
