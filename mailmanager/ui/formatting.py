@@ -26,12 +26,21 @@ def state_description(state: State) -> str:
     return QCoreApplication.translate("Status", status.info(state).description)
 
 
+def labelled(label: str, text: str) -> str:
+    """``label: text`` with the language's colon (Chinese uses the full-width "：")."""
+    return (
+        QCoreApplication.translate("Formatting", "%1: %2").replace("%1", label).replace("%2", text)
+    )
+
+
 def states_tooltip(states: list[State]) -> str:
     """Rich text listing every state with its explanation, worst first."""
     if not states:
         states = [status.worst([])]
     items = "".join(
-        f"<li><b>{_escape(state_label(s))}</b>: {_escape(state_description(s))}</li>"
+        "<li>"
+        + labelled(f"<b>{_escape(state_label(s))}</b>", _escape(state_description(s)))
+        + "</li>"
         for s in states
     )
     return f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from mailmanager.core.status import ConnectionStatus, info
+from mailmanager.ui import formatting
 
 DAYS = 30
 GOOD = QColor("#2e7d32")
@@ -86,7 +87,7 @@ class TimelineStrip(QWidget):
             result = self.tr("no check")
         else:
             result = QCoreApplication.translate("Status", info(status).label)
-        return f"{day.isoformat()}: {result}"
+        return formatting.labelled(day.isoformat(), result)
 
     def counts(self) -> tuple[int, int, int]:
         """(days ok, days with a failure, days without a check) in the window."""

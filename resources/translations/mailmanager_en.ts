@@ -1127,6 +1127,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>Formatting</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Hint</name>
         <message>
             <source>Works, but without encryption: the code travels in plain text. Use this only for a server on your own network.</source>

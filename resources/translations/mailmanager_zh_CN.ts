@@ -101,7 +101,7 @@
         </message>
         <message>
             <source>How often this mailbox is checked; the Settings menu sets the default.</source>
-            <translation>这个邮箱多久检测一次；默认值在「设置」菜单中修改。</translation>
+            <translation>这个邮箱多久检测一次；默认值在“设置”菜单中修改。</translation>
         </message>
         <message>
             <source>Check every:</source>
@@ -677,7 +677,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Required: these codes stop working on a date you chose when making it. Tick the box and enter that date.</source>
-            <translation>必填：这类授权码会在你生成时选定的日期失效。请勾选「有效期至」并填写该日期。</translation>
+            <translation>必填：这类授权码会在你生成时选定的日期失效。请勾选“有效期至”并填写该日期。</translation>
         </message>
         <message>
             <source>Leave unticked if the code does not expire.</source>
@@ -1008,7 +1008,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>It shows as failing in the list until it works. Select it and choose Fix when you are ready.</source>
-            <translation>修好之前，它在列表中会显示为异常。准备好后，选中它并选择「修复」。</translation>
+            <translation>修好之前，它在列表中会显示为异常。准备好后，选中它并选择“修复”。</translation>
         </message>
         <message>
             <source>All set</source>
@@ -1020,7 +1020,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Click Finish to close this window.</source>
-            <translation>点击「完成」关闭此窗口。</translation>
+            <translation>点击“完成”关闭此窗口。</translation>
         </message>
         <message>
             <source>Unexpected error: %1</source>
@@ -1117,6 +1117,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>Formatting</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>Hint</name>
         <message>
             <source>Works, but without encryption: the code travels in plain text. Use this only for a server on your own network.</source>
@@ -1136,11 +1143,11 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>NetEase rejected the login: the authorization code is wrong or was revoked, or the web login password was used. Create a new client authorization code in the web settings (Settings &gt; POP3/SMTP/IMAP) and enter it here.</source>
-            <translation>网易邮箱拒绝登录：授权码错误或已被停用，或者填的是网页登录密码。请在网页版「设置 &gt; POP3/SMTP/IMAP」中重新生成客户端授权码，然后在这里填入。</translation>
+            <translation>网易邮箱拒绝登录：授权码错误或已被停用，或者填的是网页登录密码。请在网页版“设置 → POP3/SMTP/IMAP”中重新生成客户端授权码，然后在这里填入。</translation>
         </message>
         <message>
             <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
-            <translation>QQ 邮箱拒绝登录：授权码错误或已失效，或者填的是 QQ 密码。QQ 邮箱只接受 16 位授权码，请在网页版「设置 &gt; 账号 &gt; POP3/IMAP/SMTP 服务」中生成后在这里填入。</translation>
+            <translation>QQ 邮箱拒绝登录：授权码错误或已失效，或者填的是 QQ 密码。QQ 邮箱只接受 16 位授权码，请在网页版“设置 → 账号 → POP3/IMAP/SMTP 服务”中生成后在这里填入。</translation>
         </message>
         <message>
             <source>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</source>
@@ -1148,15 +1155,15 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Tencent Exmail rejected the login. With secure login on, only a client-specific password works (Settings &gt; Mailbox binding &gt; Client-specific password); also check that IMAP/SMTP is enabled in Settings &gt; Sending and receiving.</source>
-            <translation>腾讯企业邮箱拒绝登录。开启安全登录后只能使用客户端专用密码（「设置 &gt; 邮箱绑定 &gt; 客户端专用密码」）；同时请确认「设置 &gt; 收发信设置」中已开启 IMAP/SMTP 服务。</translation>
+            <translation>腾讯企业邮箱拒绝登录。开启安全登录后只能使用客户端专用密码（“设置 → 邮箱绑定 → 客户端专用密码”）；同时请确认“设置 → 收发信设置”中已开启 IMAP/SMTP 服务。</translation>
         </message>
         <message>
             <source>Google rejected the user name or password. Gmail needs an app password created in your Google Account (Security &gt; App passwords); the normal password does not work.</source>
-            <translation>Google 拒绝了用户名或密码。Gmail 需要在 Google 账号中生成应用专用密码（「安全性 &gt; 应用专用密码」），普通登录密码无法使用。</translation>
+            <translation>Google 拒绝了用户名或密码。Gmail 需要在 Google 账号中生成应用专用密码（“安全性 → 应用专用密码”），普通登录密码无法使用。</translation>
         </message>
         <message>
             <source>Google requires an app password: the account uses 2-Step Verification, so the normal password is refused. Create an app password in your Google Account (Security &gt; App passwords) and enter it here.</source>
-            <translation>Google 要求使用应用专用密码：此账号已开启两步验证，普通密码会被拒绝。请在 Google 账号「安全性 &gt; 应用专用密码」中生成一个，然后在这里填入。</translation>
+            <translation>Google 要求使用应用专用密码：此账号已开启两步验证，普通密码会被拒绝。请在 Google 账号“安全性 → 应用专用密码”中生成一个，然后在这里填入。</translation>
         </message>
         <message>
             <source>The provider requires an app password for mail clients. Create one in the account's security settings and enter it here instead of the login password.</source>
@@ -1184,7 +1191,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>The login works, but NetEase does not allow sending: the SMTP service is not enabled. Turn on IMAP/SMTP in the web settings (Settings &gt; POP3/SMTP/IMAP), then check again.</source>
-            <translation>登录成功，但网易不允许发信：SMTP 服务未开启。请在网页版「设置 &gt; POP3/SMTP/IMAP」中开启 IMAP/SMTP 服务，然后再检测。</translation>
+            <translation>登录成功，但网易不允许发信：SMTP 服务未开启。请在网页版“设置 → POP3/SMTP/IMAP”中开启 IMAP/SMTP 服务，然后再检测。</translation>
         </message>
         <message>
             <source>The login works, but the server will not send as this address. Check that the user name and the address belong to the same mailbox.</source>
@@ -1200,7 +1207,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>The company's mail administrator allows logins only from certain IP addresses or regions. Ask the administrator to allow this network in the admin console under 安全与审计 &gt; 安全登录 &gt; 登录限制 (Security and audit &gt; Secure login &gt; Login limits).</source>
-            <translation>企业邮箱管理员只允许特定 IP 地址或地区登录。请联系管理员在管理后台「安全与审计 &gt; 安全登录 &gt; 登录限制」中放行当前网络。</translation>
+            <translation>企业邮箱管理员只允许特定 IP 地址或地区登录。请联系管理员在管理后台“安全与审计 → 安全登录 → 登录限制”中放行当前网络。</translation>
         </message>
         <message>
             <source>The server does not accept logins from this network. Ask the mail administrator to allow it, or try from another network.</source>
@@ -1212,7 +1219,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>NetEase accepted the code but refused to open the mailbox ("Unsafe Login") although this app identified itself. Sign in on the web, read any security notice, check that IMAP is enabled, then check again.</source>
-            <translation>本软件已表明身份，网易也接受了授权码，但仍以「Unsafe Login」为由拒绝打开邮箱。请登录网页版查看安全提示，并确认已开启 IMAP，然后再检测。</translation>
+            <translation>本软件已表明身份，网易也接受了授权码，但仍以“Unsafe Login”为由拒绝打开邮箱。请登录网页版查看安全提示，并确认已开启 IMAP，然后再检测。</translation>
         </message>
         <message>
             <source>The server refused to open the mailbox because the client did not identify itself (IMAP ID). Set the provider to NetEase (or Coremail) for this account so the app sends it, then check again.</source>
@@ -1463,7 +1470,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message numerus="yes">
             <source>Skipped %n mailbox(es) whose code was rejected: enter a new code, or check each one with Check now.</source>
             <translation>
-                <numerusform>已跳过 %n 个授权码被拒的邮箱：请换上新的授权码，或用「立即检测」逐个检测。</numerusform>
+                <numerusform>已跳过 %n 个授权码被拒的邮箱：请换上新的授权码，或用“立即检测”逐个检测。</numerusform>
             </translation>
         </message>
         <message>
@@ -2128,7 +2135,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>Click Save to keep this mailbox.</source>
-            <translation>点击「保存」保留此邮箱。</translation>
+            <translation>点击“保存”保留此邮箱。</translation>
         </message>
         <message>
             <source>Neither the receiving nor the sending test passed</source>

@@ -245,7 +245,8 @@ class TestPage(QWizardPage):
         hints_seen: set[str] = set()
         for result in failures:
             proto = "IMAP" if result.protocol is Protocol.IMAP else "SMTP"
-            line = f"<b>{proto}: {html.escape(formatting.state_label(result.status))}</b>"
+            label = html.escape(formatting.state_label(result.status))
+            line = f"<b>{formatting.labelled(proto, label)}</b>"
             hint = hint_text(result.hint_id)
             if hint and result.hint_id not in hints_seen:
                 hints_seen.add(result.hint_id)

@@ -162,7 +162,9 @@ class SetupWizard(QWizard):
                     text = QCoreApplication.translate(HINT_CONTEXT, hint) if hint else ""
                     label = formatting.state_label(record.status)
                     lines.append(
-                        f"<b>{record.protocol.value.upper()}: {html.escape(label)}</b>"
+                        "<b>"
+                        + formatting.labelled(record.protocol.value.upper(), html.escape(label))
+                        + "</b>"
                         + (f" — {html.escape(text)}" if text else "")
                     )
                 self.address_page.set_problem(
