@@ -463,8 +463,11 @@ class DetailsPane(QScrollArea):
         # until a mailbox is shown, so a start with an empty list does not pay for them.
         from mailmanager.core import sending
 
-        since = account.sending_since or local_today(account.created_at)
-        stage = sending.advice(guidance, since, today)
+        # Week-by-week limits only for a mailbox the user says began sending recently: the day
+        # it was added here says nothing about its age, and a years-old mailbox told "week 1:
+        # at most 50 a day" would rightly ignore the advice.
+        since = account.sending_since
+        stage = sending.advice(guidance, since, today) if since is not None else None
         if stage is not None and stage.stage is not None:
             limit = stage.stage
             text = self.tr("Sending week %1: at most about %2 messages a day.")
@@ -482,6 +485,13 @@ class DetailsPane(QScrollArea):
                 )
         elif guidance is not None:
             lines.append(self.tr("Send at a natural pace; never send in bulk."))
+            if since is None and guidance.stages:
+                lines.append(
+                    self.tr(
+                        "New mailbox? Set “Began sending on” with Edit to see how many messages "
+                        "a day are safe, week by week."
+                    )
+                )
         recycle = look.recycle_days if look is not None else None
         if recycle:
             if account.last_web_login is not None:

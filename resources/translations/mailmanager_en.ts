@@ -875,6 +875,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Send at a natural pace; never send in bulk.</translation>
         </message>
         <message>
+            <source>New mailbox? Set “Began sending on” with Edit to see how many messages a day are safe, week by week.</source>
+            <translation>New mailbox? Set “Began sending on” with Edit to see how many messages a day are safe, week by week.</translation>
+        </message>
+        <message>
             <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
             <translation>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</translation>
         </message>

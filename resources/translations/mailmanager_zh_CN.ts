@@ -865,6 +865,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>请按正常节奏发信，切勿群发。</translation>
         </message>
         <message>
+            <source>New mailbox? Set “Began sending on” with Edit to see how many messages a day are safe, week by week.</source>
+            <translation>新注册的邮箱？用“编辑”填写“开始发信日期”，即可看到每周每天大约能安全发多少封。</translation>
+        </message>
+        <message>
             <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
             <translation>你确认的上次网页版登录：%1。连续 %2 天没有登录，服务商可能会回收邮箱。</translation>
         </message>

@@ -66,7 +66,9 @@ def test_strip_counts_and_tooltips(qtbot) -> None:
 def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
     widget = pane(qtbot)
     account = make_account("new@163.com", id=1).replace(
-        created_at=NOW - timedelta(days=3), code_created=TODAY - timedelta(days=3)
+        created_at=NOW - timedelta(days=3),
+        code_created=TODAY - timedelta(days=3),
+        sending_since=TODAY - timedelta(days=3),
     )
     daily = {TODAY - timedelta(days=1): ConnectionStatus.OK}
     widget.show_account(AccountSummary(account), look=NETEASE, daily=daily)
@@ -100,6 +102,7 @@ def test_later_weeks_and_expiring_codes(qtbot) -> None:
     widget = pane(qtbot)
     account = make_account("old@163.com", id=2).replace(
         created_at=NOW - timedelta(days=60),
+        sending_since=TODAY - timedelta(days=60),
         code_created=TODAY - timedelta(days=30),
         code_expires=TODAY + timedelta(days=30),
     )
@@ -215,3 +218,14 @@ def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_proble
     headline = disabled.findChildren(QLabel)[1].text()
     assert "SMTP: " in headline
     assert "IMAP: " in timeout.findChildren(QLabel)[1].text()
+
+
+def test_a_mailbox_without_a_sending_start_gets_no_week_limits(qtbot) -> None:
+    """The day a mailbox was added here says nothing about its age: no "week 1" limits for it,
+    a pointer to the setting instead."""
+    widget = pane(qtbot)
+    account = make_account("old-but-new-here@163.com", id=4).replace(created_at=NOW)
+    widget.show_account(AccountSummary(account), look=NETEASE)
+    text = widget.sending.text()
+    assert "week" not in text.split("\n")[0].lower()
+    assert "natural pace" in text and "Began sending on" in text
