@@ -46,6 +46,8 @@ class ListPage(QSplitter):
         self.no_match.setObjectName("noMatchLabel")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.setWordWrap(True)
+        self.no_match.setTextFormat(Qt.TextFormat.RichText)  # the filter text is escaped
+        self.no_match.linkActivated.connect(lambda _link: self.filter_edit.clear())
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.view)
         self.list_stack.addWidget(self.no_match)

@@ -255,8 +255,13 @@ class MainWindow(QMainWindow):
         shown = self.proxy.rowCount() > 0
         self.list_stack.setCurrentWidget(self.view if shown or not has_accounts else self.no_match)
         if not shown and has_accounts:
+            import html
+
+            typed = html.escape(self.filter_edit.text())
+            clear = html.escape(self.tr("Clear the filter"))
             self.no_match.setText(
-                self.tr("No mailbox matches “%1”.").replace("%1", self.filter_edit.text())
+                self.tr("No mailbox matches “%1”.").replace("%1", typed)
+                + f"<br><a href='#clear'>{clear}</a>"
             )
         if has_accounts and not self.view.selectionModel().hasSelection() and shown:
             self.view.setCurrentIndex(self.proxy.index(0, 0))

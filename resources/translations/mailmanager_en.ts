@@ -1470,6 +1470,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Filter by address, name, provider or status (Ctrl+F)</translation>
         </message>
         <message>
+            <source>Clear the filter</source>
+            <translation>Clear the filter</translation>
+        </message>
+        <message>
             <source>No mailbox matches “%1”.</source>
             <translation>No mailbox matches “%1”.</translation>
         </message>

@@ -1460,6 +1460,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>按地址、名称、服务商或状态筛选（Ctrl+F）</translation>
         </message>
         <message>
+            <source>Clear the filter</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
             <source>No mailbox matches “%1”.</source>
             <translation>没有与“%1”匹配的邮箱。</translation>
         </message>
