@@ -41,7 +41,7 @@ from mailmanager.core.accounts import (
     Endpoint,
 )
 from mailmanager.core.policy import local_today, rotation_date
-from mailmanager.core.status import ConnectionStatus, Severity, State
+from mailmanager.core.status import ConnectionStatus, DueState, Severity, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.elided_label import ElidedLabel
@@ -87,6 +87,7 @@ class DetailsPane(QScrollArea):
     """
 
     webLoginConfirmed = Signal(int)
+    fixRequested = Signal(int)  # the "Fix…" button beside a connection problem
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utcnow
@@ -284,7 +285,7 @@ class DetailsPane(QScrollArea):
             subtitle.append(account.display_name)
         self.subtitle.setText(" · ".join(subtitle))
         self.badge.set_states(states)
-        self._fill_states(states, summary)
+        self._fill_states(states, summary, local_today(self._clock()))
         self._fill_servers(account)
         self._fill_code(account)
         self._fill_checks(checks or [])
@@ -294,7 +295,7 @@ class DetailsPane(QScrollArea):
         self._fill_sending(account, look, today)
         self._account_id = account.id
 
-    def _fill_states(self, states: list[State], summary: AccountSummary) -> None:
+    def _fill_states(self, states: list[State], summary: AccountSummary, today: date) -> None:
         """One line per state. A connection problem names the protocol(s) it was seen on and
         carries that server's reply beneath it, so a reply never sits under another problem."""
         while self.states_box.count():
@@ -304,11 +305,42 @@ class DetailsPane(QScrollArea):
                 widget.hide()
                 widget.deleteLater()
         records = [r for r in (summary.last_imap, summary.last_smtp) if r is not None]
+        offered_fix = False
         for state in states:
             seen_on = [r for r in records if r.status is state]
-            self.states_box.addWidget(self._state_row(state, seen_on))
+            description = self._due_description(state, summary.account, today)
+            row = self._state_row(state, seen_on, description)
+            if not offered_fix and any(r.status is not ConnectionStatus.OK for r in seen_on):
+                # One way out, next to the worst connection problem: the repair walk-through.
+                offered_fix = True
+                fix = QPushButton(self.tr("Fix…"))
+                fix.setObjectName("detailsFixButton")
+                fix.setToolTip(self.tr("Walk through the setup again to repair this mailbox"))
+                fix.clicked.connect(self._fix_clicked)
+                layout = row.layout()
+                if isinstance(layout, QHBoxLayout):
+                    layout.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
+            self.states_box.addWidget(row)
 
-    def _state_row(self, state: State, seen_on: list[CheckRecord]) -> QWidget:
+    def _fix_clicked(self) -> None:
+        if self._account_id is not None:
+            self.fixRequested.emit(self._account_id)
+
+    def _due_description(self, state: State, account: Account, today: date) -> str:
+        """The date-bound states said with their dates ("expires on 2026-12-02, in 9 days")."""
+        if state in (DueState.EXPIRING_SOON, DueState.EXPIRED) and account.code_expires:
+            return (
+                (
+                    self.tr("The authorization code expires on %1 (%2).")
+                    if state is DueState.EXPIRING_SOON
+                    else self.tr("The authorization code expired on %1 (%2).")
+                )
+                .replace("%1", formatting.format_date(account.code_expires))
+                .replace("%2", formatting.days_from_today(account.code_expires, today))
+            )
+        return formatting.state_description(state)
+
+    def _state_row(self, state: State, seen_on: list[CheckRecord], description: str) -> QWidget:
         row = QWidget()
         row.setObjectName(f"state_{state.value}")
         line = QHBoxLayout(row)
@@ -336,7 +368,7 @@ class DetailsPane(QScrollArea):
         if failing:
             protocols = " · ".join(r.protocol.value.upper() for r in failing)
             name = self.tr("%1: %2").replace("%1", protocols).replace("%2", name)
-        text = QLabel(f"<b>{name}</b> — {html.escape(formatting.state_description(state))}")
+        text = QLabel(f"<b>{name}</b> — {html.escape(description)}")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         texts.addWidget(text)

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
         self._page = page
         page.details.webLoginConfirmed.connect(self._confirm_web_login)
+        page.details.fixRequested.connect(lambda _account_id: self._open_wizard_named("FIX"))
         page.filter_edit.textChanged.connect(self._filter_changed)
         view = page.view
         view.customContextMenuRequested.connect(self._context_menu)

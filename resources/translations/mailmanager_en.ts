@@ -789,6 +789,22 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Code history</translation>
         </message>
         <message>
+            <source>Fix…</source>
+            <translation>Fix…</translation>
+        </message>
+        <message>
+            <source>Walk through the setup again to repair this mailbox</source>
+            <translation>Walk through the setup again to repair this mailbox</translation>
+        </message>
+        <message>
+            <source>The authorization code expires on %1 (%2).</source>
+            <translation>The authorization code expires on %1 (%2).</translation>
+        </message>
+        <message>
+            <source>The authorization code expired on %1 (%2).</source>
+            <translation>The authorization code expired on %1 (%2).</translation>
+        </message>
+        <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>

@@ -781,6 +781,22 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>授权码记录</translation>
         </message>
         <message>
+            <source>Fix…</source>
+            <translation>修复…</translation>
+        </message>
+        <message>
+            <source>Walk through the setup again to repair this mailbox</source>
+            <translation>重新走一遍设置步骤，修复这个邮箱</translation>
+        </message>
+        <message>
+            <source>The authorization code expires on %1 (%2).</source>
+            <translation>授权码将于 %1 过期（%2）。</translation>
+        </message>
+        <message>
+            <source>The authorization code expired on %1 (%2).</source>
+            <translation>授权码已于 %1 过期（%2）。</translation>
+        </message>
+        <message>
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>

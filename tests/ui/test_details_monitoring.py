@@ -229,3 +229,32 @@ def test_a_mailbox_without_a_sending_start_gets_no_week_limits(qtbot) -> None:
     text = widget.sending.text()
     assert "week" not in text.split("\n")[0].lower()
     assert "natural pace" in text and "Began sending on" in text
+
+
+def test_problems_offer_the_fix_and_expiry_says_its_date(qtbot) -> None:
+    """A connection problem has a "Fix…" button beside it; an expiring code says when."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from mailmanager.core.accounts import CheckRecord, Protocol
+    from mailmanager.core.status import DueState
+
+    widget = pane(qtbot)
+    expires = TODAY + timedelta(days=9)
+    account = make_account("soon@163.com", id=5).replace(code_expires=expires)
+    rejected = CheckRecord(5, NOW, Protocol.IMAP, ConnectionStatus.AUTH_FAILED)
+    widget.show_account(
+        AccountSummary(account, rejected),
+        states=[ConnectionStatus.AUTH_FAILED, DueState.EXPIRING_SOON],
+    )
+    fixes = widget.findChildren(QPushButton, "detailsFixButton")
+    assert len(fixes) == 1
+    qtbot.waitUntil(fixes[0].isVisible, timeout=2000)
+    with qtbot.wait_signal(widget.fixRequested) as asked:
+        fixes[0].click()
+    assert asked.args == [5]
+    row = widget.findChild(QWidget, "state_expiring_soon")
+    assert row is not None
+    text = " ".join(label.text() for label in row.findChildren(QLabel))
+    assert expires.isoformat() in text and "in 9 day" in text
+    widget.show_account(AccountSummary(account), states=[DueState.EXPIRING_SOON])
+    assert [b for b in widget.findChildren(QPushButton, "detailsFixButton") if b.isVisible()] == []
