@@ -32,7 +32,7 @@ from mailmanager.ui.list_delegates import MailboxDelegate, TwoLineDelegate, row_
 from mailmanager.ui.status_delegate import StatusDelegate
 
 # Starting widths; the code column takes the rest. The user's own widths are restored over these.
-COLUMN_WIDTHS = {Column.MAILBOX: 250, Column.STATUS: 135, Column.LAST_CHECKED: 115}
+COLUMN_WIDTHS = {Column.MAILBOX: 270, Column.STATUS: 135, Column.LAST_CHECKED: 115}
 MIN_COLUMN_WIDTH = 96
 
 
