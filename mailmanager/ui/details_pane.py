@@ -10,7 +10,6 @@ only emits ``webLoginConfirmed``).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -41,9 +40,10 @@ from mailmanager.core.accounts import (
     Endpoint,
 )
 from mailmanager.core.policy import local_today, rotation_date
-from mailmanager.core.status import ConnectionStatus, DueState, Severity, State
+from mailmanager.core.status import ConnectionStatus, Severity, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
+from mailmanager.ui.details_problems import ProblemList
 from mailmanager.ui.elided_label import ElidedLabel
 from mailmanager.ui.provider_info import ProviderLook
 from mailmanager.ui.status_delegate import StatusBadge
@@ -142,10 +142,9 @@ class DetailsPane(QScrollArea):
         body.addLayout(header)
 
         # States with their explanations (the badge shows only the worst).
-        self.states_box = QVBoxLayout()
-        self.states_box.setContentsMargins(0, 8, 0, 0)
-        self.states_box.setSpacing(4)
-        body.addLayout(self.states_box)
+        self.problems = ProblemList()
+        self.problems.fixRequested.connect(self._fix_clicked)
+        body.addWidget(self.problems)
 
         self.timeline_layout = QVBoxLayout()
         self.timeline_layout.setObjectName("timelineSlot")
@@ -285,7 +284,7 @@ class DetailsPane(QScrollArea):
             subtitle.append(account.display_name)
         self.subtitle.setText(" · ".join(subtitle))
         self.badge.set_states(states)
-        self._fill_states(states, summary, local_today(self._clock()))
+        self.problems.show_states(states, summary, local_today(self._clock()))
         self._fill_servers(account)
         self._fill_code(account)
         self._fill_checks(checks or [])
@@ -295,101 +294,9 @@ class DetailsPane(QScrollArea):
         self._fill_sending(account, look, today)
         self._account_id = account.id
 
-    def _fill_states(self, states: list[State], summary: AccountSummary, today: date) -> None:
-        """One line per state. A connection problem names the protocol(s) it was seen on and
-        carries that server's reply beneath it, so a reply never sits under another problem."""
-        while self.states_box.count():
-            item = self.states_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        records = [r for r in (summary.last_imap, summary.last_smtp) if r is not None]
-        offered_fix = False
-        for state in states:
-            seen_on = [r for r in records if r.status is state]
-            description = self._due_description(state, summary.account, today)
-            row = self._state_row(state, seen_on, description)
-            if not offered_fix and any(r.status is not ConnectionStatus.OK for r in seen_on):
-                # One way out, next to the worst connection problem: the repair walk-through.
-                offered_fix = True
-                fix = QPushButton(self.tr("Fix…"))
-                fix.setObjectName("detailsFixButton")
-                fix.setToolTip(self.tr("Walk through the setup again to repair this mailbox"))
-                fix.clicked.connect(self._fix_clicked)
-                layout = row.layout()
-                if isinstance(layout, QHBoxLayout):
-                    layout.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
-            self.states_box.addWidget(row)
-
     def _fix_clicked(self) -> None:
         if self._account_id is not None:
             self.fixRequested.emit(self._account_id)
-
-    def _due_description(self, state: State, account: Account, today: date) -> str:
-        """The date-bound states said with their dates ("expires on 2026-12-02, in 9 days")."""
-        if state in (DueState.EXPIRING_SOON, DueState.EXPIRED) and account.code_expires:
-            return (
-                (
-                    self.tr("The authorization code expires on %1 (%2).")
-                    if state is DueState.EXPIRING_SOON
-                    else self.tr("The authorization code expired on %1 (%2).")
-                )
-                .replace("%1", formatting.format_date(account.code_expires))
-                .replace("%2", formatting.days_from_today(account.code_expires, today))
-            )
-        return formatting.state_description(state)
-
-    def _state_row(self, state: State, seen_on: list[CheckRecord], description: str) -> QWidget:
-        row = QWidget()
-        row.setObjectName(f"state_{state.value}")
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(8)
-        severity = status.info(state).severity
-        colours = badge_colors(severity, self.palette())
-        icon = QLabel()
-        size = self.fontMetrics().height() - 2
-        icon.setPixmap(
-            icons.status_pixmap(
-                severity,
-                size,
-                self.devicePixelRatioF(),
-                colours.icon,
-                self.palette().base().color(),
-            )
-        )
-        icon.setFixedSize(size, size)
-        line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        name = html.escape(formatting.state_label(state))
-        failing = [r for r in seen_on if r.status is not ConnectionStatus.OK]
-        if failing:
-            protocols = " · ".join(r.protocol.value.upper() for r in failing)
-            name = self.tr("%1: %2").replace("%1", protocols).replace("%2", name)
-        text = QLabel(f"<b>{name}</b> — {html.escape(description)}")
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        texts.addWidget(text)
-        replies: dict[str, list[str]] = {}  # the same reply from both servers is shown once
-        for record in failing:
-            if record.server_message:
-                reply = " ".join(record.server_message.split())
-                replies.setdefault(reply, []).append(record.protocol.value.upper())
-        for reply, sources in replies.items():
-            texts.addWidget(self._server_said(" · ".join(sources), reply))
-        line.addLayout(texts, 1)
-        return row
-
-    def _server_said(self, protocols: str, reply: str) -> QLabel:
-        """A server's reply, where the user can read and copy it."""
-        said = QLabel(self.tr("%1 server said: %2").replace("%1", protocols).replace("%2", reply))
-        said.setObjectName("detailsServerSaid")
-        said.setWordWrap(True)
-        said.setTextFormat(Qt.TextFormat.PlainText)
-        said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return said
 
     def _endpoint(self, endpoint: Endpoint) -> str:
         return (

@@ -1,0 +1,142 @@
+"""The details pane's list of problems: one line per state, worst first.
+
+A connection problem names the protocol(s) it was seen on and carries that server's reply
+beneath it, so a reply never sits under another problem; the worst one gets a "Fix…" button
+(the repair walk-through); date-bound states say their date. Strings keep the ``DetailsPane``
+translation context they were written in.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mailmanager.core import status
+from mailmanager.core.accounts import Account, AccountSummary, CheckRecord
+from mailmanager.core.status import ConnectionStatus, DueState, State
+from mailmanager.ui import formatting, icons
+from mailmanager.ui.badge_style import badge_colors
+
+
+class ProblemList(QWidget):
+    """The states of one mailbox with their explanations (the badge shows only the worst)."""
+
+    fixRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsProblems")
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(0, 8, 0, 0)
+        self._rows.setSpacing(4)
+
+    def show_states(self, states: list[State], summary: AccountSummary, today: date) -> None:
+        """One line per state. A connection problem names the protocol(s) it was seen on and
+        carries that server's reply beneath it, so a reply never sits under another problem."""
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        records = [r for r in (summary.last_imap, summary.last_smtp) if r is not None]
+        offered_fix = False
+        for state in states:
+            seen_on = [r for r in records if r.status is state]
+            description = self._due_description(state, summary.account, today)
+            row = self._state_row(state, seen_on, description)
+            if not offered_fix and any(r.status is not ConnectionStatus.OK for r in seen_on):
+                # One way out, next to the worst connection problem: the repair walk-through.
+                offered_fix = True
+                fix = QPushButton(QCoreApplication.translate("DetailsPane", "Fix…"))
+                fix.setObjectName("detailsFixButton")
+                fix.setToolTip(
+                    QCoreApplication.translate(
+                        "DetailsPane", "Walk through the setup again to repair this mailbox"
+                    )
+                )
+                fix.clicked.connect(self.fixRequested)
+                layout = row.layout()
+                if isinstance(layout, QHBoxLayout):
+                    layout.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
+            self._rows.addWidget(row)
+
+    def _due_description(self, state: State, account: Account, today: date) -> str:
+        """The date-bound states said with their dates ("expires on 2026-12-02, in 9 days")."""
+        if state in (DueState.EXPIRING_SOON, DueState.EXPIRED) and account.code_expires:
+            return (
+                (
+                    QCoreApplication.translate(
+                        "DetailsPane", "The authorization code expires on %1 (%2)."
+                    )
+                    if state is DueState.EXPIRING_SOON
+                    else QCoreApplication.translate(
+                        "DetailsPane", "The authorization code expired on %1 (%2)."
+                    )
+                )
+                .replace("%1", formatting.format_date(account.code_expires))
+                .replace("%2", formatting.days_from_today(account.code_expires, today))
+            )
+        return formatting.state_description(state)
+
+    def _state_row(self, state: State, seen_on: list[CheckRecord], description: str) -> QWidget:
+        row = QWidget()
+        row.setObjectName(f"state_{state.value}")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(8)
+        severity = status.info(state).severity
+        colours = badge_colors(severity, self.palette())
+        icon = QLabel()
+        size = self.fontMetrics().height() - 2
+        icon.setPixmap(
+            icons.status_pixmap(
+                severity,
+                size,
+                self.devicePixelRatioF(),
+                colours.icon,
+                self.palette().base().color(),
+            )
+        )
+        icon.setFixedSize(size, size)
+        line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        name = html.escape(formatting.state_label(state))
+        failing = [r for r in seen_on if r.status is not ConnectionStatus.OK]
+        if failing:
+            protocols = " · ".join(r.protocol.value.upper() for r in failing)
+            name = (
+                QCoreApplication.translate("DetailsPane", "%1: %2")
+                .replace("%1", protocols)
+                .replace("%2", name)
+            )
+        text = QLabel(f"<b>{name}</b> — {html.escape(description)}")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        texts.addWidget(text)
+        replies: dict[str, list[str]] = {}  # the same reply from both servers is shown once
+        for record in failing:
+            if record.server_message:
+                reply = " ".join(record.server_message.split())
+                replies.setdefault(reply, []).append(record.protocol.value.upper())
+        for reply, sources in replies.items():
+            texts.addWidget(self._server_said(" · ".join(sources), reply))
+        line.addLayout(texts, 1)
+        return row
+
+    def _server_said(self, protocols: str, reply: str) -> QLabel:
+        """A server's reply, where the user can read and copy it."""
+        said = QLabel(
+            QCoreApplication.translate("DetailsPane", "%1 server said: %2")
+            .replace("%1", protocols)
+            .replace("%2", reply)
+        )
+        said.setObjectName("detailsServerSaid")
+        said.setWordWrap(True)
+        said.setTextFormat(Qt.TextFormat.PlainText)
+        said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return said
