@@ -12,7 +12,9 @@ written at once, and the wait ends on ``flush``/``close`` (so at exit) or after 
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sys
 from pathlib import Path
 
 from mailmanager.core import redact
@@ -54,6 +56,7 @@ class DeferredFileHandler(logging.Handler):
         self._path = path
         self._pending: list[logging.LogRecord] = []
         self._file: logging.Handler | None = None
+        self._failed = False  # the file could not be written: said once, then records dropped
 
     def open_file(self) -> None:
         """Open the file and write the records that waited (idempotent)."""
@@ -63,23 +66,46 @@ class DeferredFileHandler(logging.Handler):
         finally:
             self.release()
 
-    def _open_locked(self) -> logging.Handler:
-        if self._file is None:
+    def _open_locked(self) -> logging.Handler | None:
+        if self._file is None and not self._failed:
             import logging.handlers
 
-            handler = logging.handlers.RotatingFileHandler(
-                self._path,
-                maxBytes=_MAX_BYTES,
-                backupCount=_BACKUPS,
-                encoding="utf-8",
-                delay=True,
-            )
+            try:
+                # Opened now, not at the first record: a log file that cannot be written
+                # (a folder in its place, a read-only disk) is noticed here, once.
+                handler = logging.handlers.RotatingFileHandler(
+                    self._path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
+                )
+            except OSError as exc:
+                self.cannot_write(exc)
+                return None
+            handler.handleError = self._handle_error  # type: ignore[method-assign]
             handler.setFormatter(self.formatter)
             self._file = handler
             pending, self._pending = self._pending, []
             for record in pending:
                 handler.emit(record)
         return self._file
+
+    def _handle_error(self, record: logging.LogRecord) -> None:
+        """A record could not be written (a full disk): one line on stderr, not a traceback
+        per record; the file is given up."""
+        error = sys.exc_info()[1]
+        self.cannot_write(error if isinstance(error, OSError) else OSError(str(error)))
+
+    def cannot_write(self, error: OSError) -> None:
+        if not self._failed:
+            self._failed = True
+            self._pending = []
+            reason = error.strerror or type(error).__name__
+            sys.stderr.write(
+                f"mailmanager: cannot write the log file {self._path} ({reason}); "
+                "carrying on without it\n"
+            )
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
 
     def setFormatter(self, fmt: logging.Formatter | None) -> None:
         super().setFormatter(fmt)
@@ -89,12 +115,14 @@ class DeferredFileHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         # Called by handle() with self.lock held.
         waiting = self._file is None and len(self._pending) < _MAX_PENDING
-        if waiting and record.levelno < logging.WARNING:
+        if waiting and record.levelno < logging.WARNING and not self._failed:
             # Freeze the message now: its arguments may change before it is written.
             record.msg, record.args = record.getMessage(), None
             self._pending.append(record)
             return
-        self._open_locked().emit(record)
+        target = self._open_locked()
+        if target is not None:
+            target.emit(record)
 
     def flush(self) -> None:
         self.open_file()

@@ -57,7 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version, a usage error: their text may meet a closed pipe
+        if _flush_stdout():
+            raise
+        return EXIT_BROKEN_PIPE
     if args.home is not None and not args.home.strip():
         parser.error("--home needs a folder name")
     ctx = CliContext(paths=paths.resolve(args.home), json_output=bool(args.json))
@@ -69,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError as exc:
             raise UsageError(paths.unusable_home_message(ctx.paths, exc)) from None
         result: int = args.func(args, ctx)
+        # Flushed here, not at exit: a closed pipe must be met inside this ``try``.
+        sys.stdout.flush()
         return result
     except UsageError as exc:
         print(f"mailmanager-cli: error: {exc}", file=sys.stderr)
@@ -82,12 +89,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except OSError as exc:
         # Output or a file the command writes could not be written (a full disk, a closed
-        # terminal): one line, never a traceback.
+        # terminal): one line, never a traceback; the log keeps the details.
+        log.error("command failed with %s", type(exc).__name__, exc_info=True)
         print(f"mailmanager-cli: error: {_os_error_text(exc)}", file=sys.stderr)
         return 1
 
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program a pipe stopped
+
+
+def _flush_stdout() -> bool:
+    """Flush standard output; False (and output discarded) when the reader has gone."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return False
+    return True
 
 
 def _discard_stdout() -> None:

@@ -7,8 +7,10 @@ in Python tracebacks. Each case runs the real entry points in a child process, a
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ def cli(env: dict[str, str], *args: str, stdout: int | None = subprocess.PIPE) -
     done = subprocess.run(
         [*CLI, *args],
         env=env,
+        cwd=tempfile.gettempdir(),  # never the checkout: a bad home must not land in it
         stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
@@ -62,22 +65,31 @@ def test_an_empty_home_is_refused(tmp_path: Path, subprocess_env: dict[str, str]
     assert code == 2 and "--home" in one_line(err)
 
 
+@pytest.mark.parametrize(
+    "args", [["--json", "provider", "list"], ["list"], ["--version"], ["--help"]]
+)
 def test_output_into_a_closed_pipe_stops_quietly(
-    tmp_path: Path, subprocess_env: dict[str, str]
+    tmp_path: Path, subprocess_env: dict[str, str], args: list[str]
 ) -> None:
-    reader = subprocess.Popen(
-        [*CLI, "--home", str(tmp_path / "elsewhere"), "--json", "provider", "list"],
-        env=subprocess_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert reader.stdout is not None and reader.stderr is not None
-    reader.stdout.read(10)
-    reader.stdout.close()  # like `| head -c 10`
-    err = reader.stderr.read().decode()
-    reader.stderr.close()
-    assert reader.wait(timeout=60) == 141
-    assert err.strip() == ""
+    """Like ``| head -c 10`` that has already exited: the reader is gone before the first
+    byte, buffered or not (PYTHONUNBUFFERED is removed so Python's own buffering is tested)."""
+    env = {k: v for k, v in subprocess_env.items() if k != "PYTHONUNBUFFERED"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [*CLI, "--home", str(tmp_path / "elsewhere"), *args],
+            env=env,
+            cwd=tmp_path,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr.strip() == ""
 
 
 def test_output_onto_a_full_disk(tmp_path: Path, subprocess_env: dict[str, str]) -> None:
@@ -98,9 +110,20 @@ def test_the_app_with_a_home_that_is_a_file(tmp_path: Path, subprocess_env: dict
     done = subprocess.run(
         [sys.executable, "-m", "mailmanager", "--smoke-test", "--home", str(home)],
         env=env,
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 1
     assert "cannot use the folder" in one_line(done.stderr)
+
+
+def test_a_log_file_that_cannot_be_written(tmp_path: Path, subprocess_env: dict[str, str]) -> None:
+    """A folder where the log file belongs: the command still works, and says once that it
+    carries on without its log (no "Logging error" traceback per record)."""
+    home = tmp_path / "elsewhere"
+    (home / "logs" / "mailmanager.log").mkdir(parents=True)
+    code, err = cli(subprocess_env, "--home", str(home), "list")
+    assert code == 0
+    assert "cannot write the log file" in one_line(err)
