@@ -18,6 +18,7 @@ import getpass
 import logging
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -398,18 +399,37 @@ def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 # -- export / import -----------------------------------------------------------------------
 
 
+_STREAM = re.compile(r"/(?:dev/fd|proc/self/fd)/([0-9]+)")
+
+
 def _write_export(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` without ever destroying what the path names.
 
-    A regular file (or a new one) is replaced atomically, so a failure leaves the old export
-    whole; a link is followed and its target replaced, the link kept; anything else that
-    exists (a pipe, ``/dev/stdout``, a process substitution) is written into, not replaced.
+    * ``/dev/fd/N`` and ``/proc/self/fd/N`` (a redirect, a process substitution) are written
+      through the open descriptor: following them to a file and replacing it would lose what
+      a ``>>`` redirect had already appended.
+    * A pipe, a terminal or another character device, or a socket is written into.
+    * A block device is refused.
+    * A regular file (or a new one) is replaced atomically, so a failure leaves the old export
+      whole (a new file gets the owner-only permissions every file of ours has); a link to one
+      is followed and its target replaced, the link kept.
     """
+    stream = _STREAM.fullmatch(str(path))
+    if stream is not None:
+        with os.fdopen(os.dup(int(stream.group(1))), "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
     if path.exists() and not path.is_file():
+        mode = path.stat().st_mode
+        if stat.S_ISBLK(mode) or stat.S_ISDIR(mode):
+            fail(f"{short(str(path))} is a disk or a folder, not a file: choose a file name")
         with path.open("w", encoding="utf-8") as handle:
             handle.write(text)
         return
-    _write_atomically(Path(os.path.realpath(path)) if path.is_symlink() else path, text)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target is not path and not target.parent.is_dir():
+        fail(f"{short(str(path))} is a link into a folder that does not exist")
+    _write_atomically(target, text)
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -428,8 +448,11 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     with AccountStore.open(ctx.paths.database) as store:
         accounts = store.list_accounts()
     text = account_export.dumps(accounts)
-    if args.file is None or args.file == "-":
+    if args.file is None or args.file in ("-", "/dev/stdout"):
         sys.stdout.write(text)
+        return EXIT_OK
+    if args.file == "/dev/stderr":
+        sys.stderr.write(text)
         return EXIT_OK
     if not args.file.strip():
         fail("export needs a file name (or - for standard output)")

@@ -127,3 +127,30 @@ def test_a_log_file_that_cannot_be_written(tmp_path: Path, subprocess_env: dict[
     code, err = cli(subprocess_env, "--home", str(home), "list")
     assert code == 0
     assert "cannot write the log file" in one_line(err)
+
+
+def test_export_into_an_appending_redirect_keeps_what_was_there(
+    tmp_path: Path, subprocess_env: dict[str, str]
+) -> None:
+    """``export /dev/stdout >> file`` and ``export /dev/fd/3 3>> file``: /dev/stdout is a link
+    to the redirect's file; following it and replacing the file lost what was appended."""
+    home = str(tmp_path / "elsewhere")
+    log = tmp_path / "all.log"
+    log.write_text("keep me\n")
+    with log.open("a") as appended:
+        done = subprocess.run(
+            [*CLI, "--home", home, "export", "/dev/stdout"],
+            env=subprocess_env, cwd=tmp_path, stdout=appended, stderr=subprocess.PIPE,
+            text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    with log.open("a") as appended:
+        descriptor = appended.fileno()
+        done = subprocess.run(
+            [*CLI, "--home", home, "export", f"/dev/fd/{descriptor}"],
+            env=subprocess_env, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+            pass_fds=(descriptor,),
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = log.read_text()
+    assert text.startswith("keep me\n") and text.count('"accounts"') == 2
