@@ -365,27 +365,30 @@ class DetailsPane(QScrollArea):
             self._colour_code_age(None)
             return
         age = max((today - account.code_created).days, 0)
+        due = rotation_date(account)  # None: "never remind"
+        rotation_due = due is not None and today >= due
         if account.code_expires is not None:
             span = max((account.code_expires - account.code_created).days, 1)
-            over = today > account.code_expires
+            expired = today > account.code_expires
             label = (
-                self.tr("Day %1: past its %2 days of validity")
-                if over
-                else self.tr("Day %1 of %2 days of validity")
+                self.tr("Day %1: past its %n day(s) of validity", "", span)
+                if expired
+                else self.tr("Day %1 of %n day(s) of validity", "", span)
             )
-            severity = Severity.ERROR if over else None
+            severity = Severity.ERROR if expired else Severity.WARNING if rotation_due else None
+        elif due is None:
+            span, label, severity = 0, self.tr("Day %1; no replacement reminder is set"), None
         else:
             span = max(account.rotate_days, 1)
-            over = age >= span
             label = (
-                self.tr("Day %1: replacing was due after %2 days")
-                if over
-                else self.tr("Day %1 of %2 before replacing")
+                self.tr("Day %1: replacing was due after %n day(s)", "", span)
+                if rotation_due
+                else self.tr("Day %1 of %n before replacing", "", span)
             )
-            severity = Severity.WARNING if over else None
-        self.code_age.setRange(0, span)
+            severity = Severity.WARNING if rotation_due else None
+        self.code_age.setRange(0, max(span, 1))
         self.code_age.setValue(min(age, span))
-        self.code_age_text.setText(label.replace("%1", str(age)).replace("%2", str(span)))
+        self.code_age_text.setText(label.replace("%1", str(age)))
         self._colour_code_age(severity)
 
     def _colour_code_age(self, severity: Severity | None) -> None:

@@ -788,6 +788,38 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>Code history</source>
             <translation>Code history</translation>
         </message>
+        <message numerus="yes">
+            <source>Day %1: past its %n day(s) of validity</source>
+            <translation>
+                <numerusform>Day %1: past its %n day of validity</numerusform>
+                <numerusform>Day %1: past its %n days of validity</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Day %1 of %n day(s) of validity</source>
+            <translation>
+                <numerusform>Day %1 of %n day of validity</numerusform>
+                <numerusform>Day %1 of %n days of validity</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Day %1; no replacement reminder is set</source>
+            <translation>Day %1; no replacement reminder is set</translation>
+        </message>
+        <message numerus="yes">
+            <source>Day %1: replacing was due after %n day(s)</source>
+            <translation>
+                <numerusform>Day %1: replacing was due after %n day</numerusform>
+                <numerusform>Day %1: replacing was due after %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Day %1 of %n before replacing</source>
+            <translation>
+                <numerusform>Day %1 of %n before replacing</numerusform>
+                <numerusform>Day %1 of %n before replacing</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Fix…</source>
             <translation>Fix…</translation>
@@ -857,22 +889,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Unknown: no creation date is recorded</source>
             <translation>Unknown: no creation date is recorded</translation>
-        </message>
-        <message>
-            <source>Day %1: past its %2 days of validity</source>
-            <translation>Day %1: past its %2 days of validity</translation>
-        </message>
-        <message>
-            <source>Day %1 of %2 days of validity</source>
-            <translation>Day %1 of %2 days of validity</translation>
-        </message>
-        <message>
-            <source>Day %1: replacing was due after %2 days</source>
-            <translation>Day %1: replacing was due after %2 days</translation>
-        </message>
-        <message>
-            <source>Day %1 of %2 before replacing</source>
-            <translation>Day %1 of %2 before replacing</translation>
         </message>
         <message>
             <source>Sending week %1: at most about %2 messages a day.</source>
@@ -1095,6 +1111,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>This takes a moment; the keyring may ask you to unlock it.</source>
             <translation>This takes a moment; the keyring may ask you to unlock it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ElidedLabel</name>
+        <message>
+            <source>Copy</source>
+            <translation>Copy</translation>
         </message>
     </context>
     <context>

@@ -780,6 +780,34 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>Code history</source>
             <translation>授权码记录</translation>
         </message>
+        <message numerus="yes">
+            <source>Day %1: past its %n day(s) of validity</source>
+            <translation>
+                <numerusform>第 %1 天：已超过 %n 天的有效期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Day %1 of %n day(s) of validity</source>
+            <translation>
+                <numerusform>有效期第 %1 天，共 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Day %1; no replacement reminder is set</source>
+            <translation>第 %1 天；未设置更换提醒</translation>
+        </message>
+        <message numerus="yes">
+            <source>Day %1: replacing was due after %n day(s)</source>
+            <translation>
+                <numerusform>第 %1 天：已超过 %n 天的更换周期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Day %1 of %n before replacing</source>
+            <translation>
+                <numerusform>第 %1 天，满 %n 天需更换</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Fix…</source>
             <translation>修复…</translation>
@@ -847,22 +875,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Unknown: no creation date is recorded</source>
             <translation>未知：没有记录创建日期</translation>
-        </message>
-        <message>
-            <source>Day %1: past its %2 days of validity</source>
-            <translation>第 %1 天：已超过 %2 天的有效期</translation>
-        </message>
-        <message>
-            <source>Day %1 of %2 days of validity</source>
-            <translation>有效期第 %1 天，共 %2 天</translation>
-        </message>
-        <message>
-            <source>Day %1: replacing was due after %2 days</source>
-            <translation>第 %1 天：已超过 %2 天的更换周期</translation>
-        </message>
-        <message>
-            <source>Day %1 of %2 before replacing</source>
-            <translation>第 %1 天，满 %2 天需更换</translation>
         </message>
         <message>
             <source>Sending week %1: at most about %2 messages a day.</source>
@@ -1085,6 +1097,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>This takes a moment; the keyring may ask you to unlock it.</source>
             <translation>请稍候；密钥环可能会请你解锁。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ElidedLabel</name>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
         </message>
     </context>
     <context>
