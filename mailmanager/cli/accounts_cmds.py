@@ -113,12 +113,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=guarded(cmd_remove))
 
     p = subparsers.add_parser("export", help="write every account's settings (never codes)")
-    p.add_argument("file", metavar="FILE", nargs="?", help="output file (default: stdout)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="output file (default: stdout); an existing file is replaced by a new one, "
+        "readable by you only",
+    )
     json_flag(p)
     p.set_defaults(func=guarded(cmd_export))
 
     p = subparsers.add_parser("import", help="restore accounts from an export")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="an export file, or - for standard input")
     json_flag(p)
     p.set_defaults(func=guarded(cmd_import))
 
@@ -196,7 +202,7 @@ def _ca_file(text: str | None) -> str | None:
         return None
     path = Path(text).expanduser().resolve()
     if not path.is_file():
-        fail(f"--ca-file {text!r} is not a readable file")
+        fail(f"--ca-file {short(text)!r} is not a readable file")
     return str(path)
 
 
@@ -204,7 +210,7 @@ def _parse_address(text: str) -> address_rules.Address:
     try:
         return address_rules.parse_address(text)
     except address_rules.AddressError as exc:
-        fail(f"invalid address {text!r}: {exc}")
+        fail(f"invalid address {short(text)!r}: {exc}")
 
 
 # -- list ----------------------------------------------------------------------------------

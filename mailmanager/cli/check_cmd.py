@@ -27,6 +27,7 @@ from mailmanager.cli.common import (
     fail,
     parse_endpoint,
     read_password_stdin,
+    short,
 )
 from mailmanager.core import address as address_rules
 from mailmanager.core.accounts import Account
@@ -111,7 +112,7 @@ def _run_adhoc(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         address = address_rules.normalise_address(args.address)
     except address_rules.AddressError as exc:
-        fail(f"invalid address {args.address!r}: {exc}")
+        fail(f"invalid address {short(args.address)!r}: {exc}")
     if args.username is not None and not args.username.strip():
         fail("--username needs a login name (leave it out to use the address)")
     username = (args.username or "").strip() or address
@@ -160,10 +161,10 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
                 try:
                     canonical = address_rules.normalise_address(text)
                 except address_rules.AddressError as exc:
-                    fail(f"invalid address {text!r}: {exc}")
+                    fail(f"invalid address {short(text)!r}: {exc}")
                 found = store.find_by_address(canonical)
                 if found is None:
-                    fail(f"no stored account {text!r}")
+                    fail(f"no stored account {short(text)!r}")
                 accounts.append(found)
         runner = CheckRunner(
             lambda account: secrets.get(account.address),

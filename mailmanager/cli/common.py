@@ -61,13 +61,13 @@ def parse_endpoint(spec: str, username: str) -> Endpoint:
     if text.startswith("["):
         close = text.find("]")
         if close < 0 or text[close + 1 : close + 2] != ":":
-            fail(f"invalid server {spec!r}: expected [IPV6]:PORT:SECURITY")
+            fail(f"invalid server {short(spec)!r}: expected [IPV6]:PORT:SECURITY")
         host, rest = text[1:close], text[close + 2 :]
         parts = [host, *rest.split(":")]
     else:
         parts = text.split(":")
     if len(parts) != 3 or not parts[0]:
-        fail(f"invalid server {spec!r}: expected HOST:PORT:ssl|starttls|plain")
+        fail(f"invalid server {short(spec)!r}: expected HOST:PORT:ssl|starttls|plain")
     host, port_text, security_text = parts
     problem = server_name_problem(host)
     if problem is not None:
@@ -76,11 +76,11 @@ def parse_endpoint(spec: str, username: str) -> Endpoint:
     if port is None:
         fail(f"invalid port in {short(spec)!r}: {short(port_text)!r} is not a number")
     if not 0 < port < 65536:
-        fail(f"invalid port in {spec!r}: {port} is not between 1 and 65535")
+        fail(f"invalid port in {short(spec)!r}: {port} is not between 1 and 65535")
     try:
         security = Security(security_text.lower())
     except ValueError:
-        fail(f"invalid security in {spec!r}: use ssl, starttls or plain")
+        fail(f"invalid security in {short(spec)!r}: use ssl, starttls or plain")
     return Endpoint(host=host.lower(), port=port, security=security, username=username)
 
 

@@ -12,7 +12,7 @@ import argparse
 import ipaddress
 from typing import Any
 
-from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail
+from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail, short
 from mailmanager.core.accounts import Endpoint
 from mailmanager.core.address import AddressError
 
@@ -26,7 +26,7 @@ def parse_dns_server(spec: str) -> tuple[str, int]:
     if text.startswith("["):
         host, sep, rest = text[1:].partition("]")
         if not sep or (rest and not rest.startswith(":")):
-            fail(f"invalid --dns-server {spec!r}: expected [IPV6]:PORT")
+            fail(f"invalid --dns-server {short(spec)!r}: expected [IPV6]:PORT")
         port_text = rest[1:] or port_text
     elif text.count(":") == 1:
         host, _, port_text = text.partition(":")
@@ -35,9 +35,9 @@ def parse_dns_server(spec: str) -> tuple[str, int]:
     try:
         ipaddress.ip_address(host)
     except ValueError:
-        fail(f"invalid --dns-server {spec!r}: the server must be an IP address")
+        fail(f"invalid --dns-server {short(spec)!r}: the server must be an IP address")
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        fail(f"invalid --dns-server {spec!r}: the port must be between 1 and 65535")
+        fail(f"invalid --dns-server {short(spec)!r}: the port must be between 1 and 65535")
     return host, int(port_text)
 
 
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             catalogue=catalogue,
         )
     except AddressError as exc:
-        fail(f"malformed address {args.address!r}: {exc}")
+        fail(f"malformed address {short(args.address)!r}: {exc}")
     if ctx.json_output or getattr(args, "json", False):
         ctx.emit_json(detection_json(detection))
     else:

@@ -50,6 +50,9 @@ _WIDE_TRANSLATION = str.maketrans(
 # RFC 5322 atext, plus any non-ASCII character (RFC 6531 internationalised local parts).
 _ATEXT = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-\u0080-\U0010ffff]+$")
 _LDH_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+# Server names may also hold "_" (not allowed in DNS host names, but local names such as
+# mail_server.lan work through /etc/hosts or a company's resolver).
+_SERVER_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
@@ -213,8 +216,16 @@ def server_name_problem(host: str) -> str | None:
     company's single-label name such as ``mail`` included; Unicode names in their IDNA form).
     Refused before any connection is tried: spaces, slashes, empty labels, over-long names.
     """
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]  # an IPv6 address written as in a URL
     if not host:
         return "the server name is empty"
+    if unicodedata.normalize("NFKC", host) != host or any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Zs") for ch in host
+    ):
+        # Look-alike or invisible characters that IDNA would silently fold or drop: the
+        # name stored would not be the name connected to.
+        return "the server name holds invisible or look-alike characters"
     if len(host) > MAX_DOMAIN_LENGTH:
         return f"the server name is longer than {MAX_DOMAIN_LENGTH} characters"
     try:
@@ -227,7 +238,7 @@ def server_name_problem(host: str) -> str | None:
         ascii_name = name.encode("idna").decode("ascii")
     except UnicodeError:
         return "the server name is not a valid host name"
-    if not all(_LDH_LABEL.match(label) for label in ascii_name.lower().split(".")):
+    if not all(_SERVER_LABEL.match(label) for label in ascii_name.lower().split(".")):
         return "a server name holds only letters, digits, hyphens and dots"
     return None
 

@@ -1,10 +1,11 @@
 """Keep secrets out of logs, stored server messages, exception texts and output.
 
 The process registers each secret it handles (``register``); ``redact_text`` then replaces the
-secret and the forms a server might echo it in: plain (in any letter case), as an IMAP quoted
-string (``LOGIN user "co\\"de"`` escapes ``"`` and ``\\``), hex, and base64 of every string that
-embeds it at each byte alignment (SASL PLAIN sends ``\\0user\\0code``, so a base64 echo of the
-whole exchange contains the code at an arbitrary offset).
+secret and the forms a server might echo it in: plain (in any letter case, for secrets of 8
+characters or more), as an IMAP quoted string (``LOGIN user "co\\"de"`` escapes ``"`` and
+``\\``), hex, and base64 of every string that embeds it at each byte alignment (SASL PLAIN
+sends ``\\0user\\0code``, so a base64 echo of the whole exchange contains the code at an
+arbitrary offset).
 """
 
 from __future__ import annotations
@@ -14,20 +15,25 @@ import re
 import threading
 
 MASK = "********"
+# Shorter secrets are matched in their exact letter case only: "info" must not mask "INFO"
+# in every log line. Authorization codes are 16 characters.
+ANY_CASE_FROM = 8
 _lock = threading.Lock()
-_secrets: set[str] = set()
+# Each registered secret with its forms, worked out once (redaction runs on every log line).
+_secrets: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]] = {}
 
 
 def register(secret: str) -> None:
     """Remember ``secret`` so that every later ``redact_text`` hides it."""
     if len(secret) >= 4:
+        forms = _forms(secret)
         with _lock:
-            _secrets.add(secret)
+            _secrets[secret] = forms
 
 
 def forget(secret: str) -> None:
     with _lock:
-        _secrets.discard(secret)
+        _secrets.pop(secret, None)
 
 
 def _base64_fragments(raw: bytes) -> set[str]:
@@ -54,9 +60,13 @@ def imap_quoted(secret: str) -> str:
     return secret.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def _text_forms(secret: str) -> set[str]:
-    """Forms matched whatever their letter case: a server may echo a command lower-cased."""
-    return {secret, imap_quoted(secret)}
+def _forms(secret: str) -> tuple[tuple[re.Pattern[str], ...], tuple[str, ...]]:
+    """The patterns for the text forms (longest first), and the exact forms (longest first)."""
+    flags = re.IGNORECASE if len(secret) >= ANY_CASE_FROM else 0
+    texts = sorted({secret, imap_quoted(secret)}, key=len, reverse=True)
+    patterns = tuple(re.compile(re.escape(form), flags) for form in texts)
+    exact = tuple(sorted(_exact_forms(secret), key=len, reverse=True))
+    return patterns, exact
 
 
 def _exact_forms(secret: str) -> set[str]:
@@ -70,16 +80,18 @@ def _exact_forms(secret: str) -> set[str]:
 
 def redact_text(text: str, extra: tuple[str, ...] = ()) -> str:
     """``text`` with every registered secret (and ``extra``) replaced by ``MASK``."""
-    with _lock:
-        secrets = set(_secrets)
-    secrets.update(s for s in extra if len(s) >= 4)
-    if not secrets or not text:
+    if not text:
         return text
-    for secret in sorted(secrets, key=len, reverse=True):
-        for form in sorted(_text_forms(secret), key=len, reverse=True):
-            if form.casefold() in text.casefold():
-                text = re.sub(re.escape(form), MASK, text, flags=re.IGNORECASE)
-        for form in sorted(_exact_forms(secret), key=len, reverse=True):
+    with _lock:
+        known = dict(_secrets)
+    for secret in extra:
+        if len(secret) >= 4 and secret not in known:
+            known[secret] = _forms(secret)
+    for secret in sorted(known, key=len, reverse=True):
+        patterns, exact = known[secret]
+        for pattern in patterns:
+            text = pattern.sub(MASK, text)
+        for form in exact:
             if form in text:
                 text = text.replace(form, MASK)
     return text

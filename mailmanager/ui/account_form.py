@@ -121,8 +121,11 @@ class EndpointEditor(QGroupBox):
         self.username.setText(endpoint.username)
 
     def endpoint(self, address: str) -> Endpoint:
+        host = self.host.text().strip().lower()
+        if host.startswith("[") and host.endswith("]"):
+            host = host[1:-1]  # an IPv6 address written as in a URL: stored bare
         return Endpoint(
-            host=self.host.text().strip().lower(),
+            host=host,
             port=self.port.value(),
             security=Security(self.security.currentData()),
             username=self.username.text().strip() or address,

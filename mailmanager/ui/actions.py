@@ -88,7 +88,7 @@ class MainActions(QObject):
     def set_paused_look(self, paused: bool) -> None:
         """Pause and Resume share one action; its text and icon follow the selection."""
         if paused:
-            self.pause.setText(self.tr("&Resume checks"))
+            self.pause.setText(self.tr("Res&ume checks"))
             self.pause.setIcon(icons.action_icon("resume", self._palette))
         else:
             self.pause.setText(self.tr("&Pause checks"))

@@ -1466,8 +1466,8 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>English</translation>
         </message>
         <message>
-            <source>&amp;Resume checks</source>
-            <translation>&amp;Resume checks</translation>
+            <source>Res&amp;ume checks</source>
+            <translation>Res&amp;ume checks</translation>
         </message>
         <message>
             <source>Main toolbar</source>

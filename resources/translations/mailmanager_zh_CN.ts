@@ -1452,8 +1452,8 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>English</translation>
         </message>
         <message>
-            <source>&amp;Resume checks</source>
-            <translation>恢复检测(&amp;R)</translation>
+            <source>Res&amp;ume checks</source>
+            <translation>恢复检测(&amp;U)</translation>
         </message>
         <message>
             <source>Main toolbar</source>

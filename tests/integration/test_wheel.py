@@ -61,20 +61,21 @@ def test_every_package_is_listed(wheel: Path) -> None:
 
 
 def test_installed_wheel_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
+    # Never the checkout on the path: pip (and the app) must see only what the wheel installed.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MAILMANAGER_HOME")}
     venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp_path)
+    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp_path, env=env)
     python = venv / "bin" / "python"
     _run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
          "--disable-pip-version-check", "-q", str(wheel)],
-        cwd=tmp_path,
+        cwd=tmp_path, env=env,
     )  # fmt: skip
     site = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                 cwd=tmp_path).strip()  # fmt: skip
     # Third-party packages only: the test environment's site-packages, appended last.
     Path(site, "zz_test_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
 
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MAILMANAGER_HOME")}
     env["QT_QPA_PLATFORM"] = "offscreen"
     home = tmp_path / "home"
     where = _run(

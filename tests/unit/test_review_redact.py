@@ -41,3 +41,17 @@ def test_logging_survives_an_unencodable_secret(odd_secret: str, app_home: Path)
     with preserved_app_logger():
         logs.setup(paths.resolve())
         logging.getLogger("mailmanager.review").warning("an ordinary line")
+
+
+def test_letter_case_is_ignored_only_for_secrets_long_enough_to_be_codes() -> None:
+    """A server may echo a code lower-cased; but a 4-character secret such as "info" must not
+    mask "INFO" in every log line."""
+    redact.register("info")
+    redact.register("QqZzUpperLower77")
+    try:
+        assert redact.redact_text("INFO: info") == f"INFO: {redact.MASK}"
+        assert redact.redact_text("echo qqzzupperlower77") == f"echo {redact.MASK}"
+    finally:
+        redact.forget("info")
+        redact.forget("QqZzUpperLower77")
+    assert redact.redact_text("info") == "info"

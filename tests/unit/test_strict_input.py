@@ -82,7 +82,10 @@ def test_names_that_are_servers() -> None:
     for good in ("imap.163.com", "IMAP.QQ.COM", "mail", "127.0.0.1", "::1", "邮件.例子.中国",
                  "smtp.example.org."):  # fmt: skip
         assert server_name_problem(good) is None, good
-    for bad in ("", "h ost", "a/b", "a..b", "-a.com", "x" * 300):
+    for good in ("[::1]", "mail_server.lan"):
+        assert server_name_problem(good) is None, good
+    for bad in ("", "h ost", "a/b", "a..b", "-a.com", "x" * 300, "\u200bimap.qq.com",
+                "ⅰmap.qq.com", "[]"):  # fmt: skip
         assert server_name_problem(bad) is not None, bad
 
 

@@ -179,8 +179,11 @@ class SetupWizard(QWizard):
         address = parse_address(str(self.field(F.ADDRESS))).address
 
         def endpoint(prefix: str) -> Endpoint:
+            host = str(self.field(prefix + "Host")).strip().lower()
+            if host.startswith("[") and host.endswith("]"):
+                host = host[1:-1]  # an IPv6 address written as in a URL: stored bare
             return Endpoint(
-                str(self.field(prefix + "Host")).strip().lower(),
+                host,
                 int(self.field(prefix + "Port")),
                 Security(str(self.field(prefix + "Security"))),
                 str(self.field(prefix + "Username")).strip() or address,
