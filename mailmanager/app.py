@@ -90,7 +90,6 @@ def _unusable_home(
         return EXIT_STORE_ERROR
     app = _create_application(qt_args)
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
 
     from mailmanager.ui import language
 
@@ -105,15 +104,23 @@ def _unusable_home(
         .replace("%1", where)
         .replace("%2", error.strerror or type(error).__name__)
     )
+    _cannot_start(message, "homeErrorDialog")
+    del translators
+    return EXIT_STORE_ERROR
+
+
+def _cannot_start(message: str, name: str) -> None:
+    """The dialog that says why the app stops before its window (a QApplication exists)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("App", "mailmanager cannot start"),
         message,
     )
-    box.setObjectName("homeErrorDialog")
+    box.setObjectName(name)
     box.exec()
-    del translators
-    return EXIT_STORE_ERROR
 
 
 def _open_store(app_paths: paths.AppPaths, smoke_test: bool) -> AccountStore | None:
@@ -130,16 +137,7 @@ def _open_store(app_paths: paths.AppPaths, smoke_test: bool) -> AccountStore | N
         if smoke_test:
             sys.stderr.write(message + "\n")
             return None
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("App", "mailmanager cannot start"),
-            message,
-        )
-        box.setObjectName("storeErrorDialog")
-        box.exec()
+        _cannot_start(message, "storeErrorDialog")
         return None
 
 
