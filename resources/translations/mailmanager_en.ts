@@ -1828,6 +1828,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>User name:</source>
             <translation>User name:</translation>
         </message>
+        <message>
+            <source>Not a server name: use a name such as imap.example.com, or an IP address.</source>
+            <translation>Not a server name: use a name such as imap.example.com, or an IP address.</translation>
+        </message>
     </context>
     <context>
         <name>ServersPage</name>

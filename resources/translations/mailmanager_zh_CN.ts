@@ -1809,6 +1809,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>User name:</source>
             <translation>用户名：</translation>
         </message>
+        <message>
+            <source>Not a server name: use a name such as imap.example.com, or an IP address.</source>
+            <translation>这不是有效的服务器名称：请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
+        </message>
     </context>
     <context>
         <name>ServersPage</name>

@@ -432,3 +432,22 @@ def test_save_anyway_records_the_failure(qtbot, tmp_path: Path) -> None:
     assert SecretStore().get("later@example.net") == "not-right"
     wizard.accept()
     assert wizard.credential_page.password_edit.text() == ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_servers_page_says_why_a_server_name_is_refused(qtbot) -> None:
+    """Next stays off for a name that cannot be a server; a line under the field says why."""
+    from PySide6.QtWidgets import QLabel
+
+    from mailmanager.ui.wizard.page_servers import ServerBox
+
+    box = ServerBox("Receiving mail (IMAP)", "imap")
+    qtbot.addWidget(box)
+    box.show()
+    box.username.setText("a@example.org")
+    problem = box.findChild(QLabel, "imapServerNameProblem")
+    assert problem is not None
+    box.host.setText("imap example.org")
+    assert not box.complete() and problem.isVisibleTo(box) and "server name" in problem.text()
+    box.host.setText("[::1]")
+    assert box.complete() and not problem.isVisibleTo(box)

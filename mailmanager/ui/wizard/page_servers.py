@@ -66,9 +66,25 @@ class ServerBox(QGroupBox):
         grid.addWidget(self.security, 1, 1)
         grid.addWidget(QLabel(self.tr("User name:")), 2, 0)
         grid.addWidget(self.username, 2, 1, 1, 3)
+        # Why "Next" is off when the server name cannot be one (typed with a space, a slash…).
+        self.host_problem = QLabel()
+        self.host_problem.setObjectName(f"{protocol}ServerNameProblem")
+        self.host_problem.setWordWrap(True)
+        self.host_problem.hide()
+        grid.addWidget(self.host_problem, 3, 1, 1, 3)
+        self.host.textChanged.connect(self._check_host)
         grid.setColumnStretch(1, 1)
         self._security = self.security.current()
         self.security.valueChanged.connect(self._on_security)
+
+    def _check_host(self, text: str) -> None:
+        host = text.strip()
+        wrong = bool(host) and server_name_problem(host) is not None
+        if wrong:
+            self.host_problem.setText(
+                self.tr("Not a server name: use a name such as imap.example.com, or an IP address.")
+            )
+        self.host_problem.setVisible(wrong)
 
     def _on_security(self, value: str) -> None:
         # Follow the standard port unless the user typed a non-standard one.
