@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from mailmanager.core.status import ConnectionStatus, info
 from mailmanager.ui import formatting
@@ -115,15 +115,32 @@ class TimelineView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.strip = TimelineStrip()
+        # Which end is which: the oldest day on the left, today on the right.
+        ends = QHBoxLayout()
+        ends.setContentsMargins(0, 0, 0, 0)
+        self.oldest = QLabel()  # the first day's date, set with the days
+        self.oldest.setObjectName("timelineOldest")
+        self.newest = QLabel(self.tr("Today"))
+        self.newest.setObjectName("timelineToday")
+        for end in (self.oldest, self.newest):
+            small = end.font()
+            small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
+            end.setFont(small)
+            end.setEnabled(False)  # drawn in the palette's quieter text colour
+        ends.addWidget(self.oldest)
+        ends.addStretch(1)
+        ends.addWidget(self.newest)
         self.caption = QLabel()
         self.caption.setObjectName("timelineCaption")
         self.caption.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.strip)
+        layout.addLayout(ends)
         layout.addWidget(self.caption)
 
     def set_days(self, days: dict[date, ConnectionStatus], today: date) -> None:
         self.strip.set_days(days, today)
+        self.oldest.setText(formatting.format_date(today - timedelta(days=DAYS - 1)))
         ok, bad, none = self.strip.counts()
         self.caption.setText(
             self.tr("Days OK: %1 · with failures: %2 · not checked: %3")

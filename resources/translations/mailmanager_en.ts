@@ -2238,6 +2238,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Last 30 days</translation>
         </message>
         <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
             <source>Days OK: %1 · with failures: %2 · not checked: %3</source>
             <translation>Days OK: %1 · with failures: %2 · not checked: %3</translation>
         </message>

@@ -2219,6 +2219,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>最近 30 天</translation>
         </message>
         <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
             <source>Days OK: %1 · with failures: %2 · not checked: %3</source>
             <translation>正常 %1 天 · 有失败 %2 天 · 未检测 %3 天</translation>
         </message>

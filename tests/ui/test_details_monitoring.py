@@ -77,6 +77,8 @@ def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
     assert "one-to-one" in text
     assert widget.web_login.isVisible()
     assert widget.timeline.caption.text().startswith("Days OK: 1 ·")
+    assert widget.timeline.oldest.text() == (TODAY - timedelta(days=29)).isoformat()
+    assert widget.timeline.newest.text() == "Today"
     # No login confirmed yet: said so, counted from the day the mailbox was added.
     assert "No web login recorded yet" in text and (TODAY - timedelta(days=3)).isoformat() in text
     widget.show_account(
