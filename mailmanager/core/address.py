@@ -209,6 +209,15 @@ def username_for(address: str | Address, form: UsernameForm) -> str:
     return parsed.local if form is UsernameForm.LOCAL_PART else parsed.address
 
 
+def bare_server_name(text: str) -> str:
+    """A server name as typed, as stored: trimmed, lower case, an IPv6 address without the
+    brackets it is written in within a URL (``[::1]``)."""
+    host = text.strip().lower()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    return host
+
+
 def server_name_problem(host: str) -> str | None:
     """Why ``host`` cannot be a mail server's name, or None when it can.
 
@@ -216,8 +225,7 @@ def server_name_problem(host: str) -> str | None:
     company's single-label name such as ``mail`` included; Unicode names in their IDNA form).
     Refused before any connection is tried: spaces, slashes, empty labels, over-long names.
     """
-    if host.startswith("[") and host.endswith("]"):
-        host = host[1:-1]  # an IPv6 address written as in a URL
+    host = bare_server_name(host)
     if not host:
         return "the server name is empty"
     if unicodedata.normalize("NFKC", host) != host or any(

@@ -90,9 +90,7 @@ def secondary(row: ListRow, column: Column, today: date) -> str:
         if len({r.status for r in latest}) < 2:
             return ""  # the badge already says it; only a split result needs spelling out
         return " · ".join(
-            QCoreApplication.translate("AccountModel", "%1: %2")
-            .replace("%1", r.protocol.value.upper())
-            .replace("%2", formatting.state_label(r.status))
+            formatting.labelled(r.protocol.value.upper(), formatting.state_label(r.status))
             for r in latest
         )
     if column is Column.CODE:

@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 
 from mailmanager.core.account_export import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
 from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
-from mailmanager.core.address import AddressError, normalise_address, server_name_problem
+from mailmanager.core.address import (
+    AddressError,
+    bare_server_name,
+    normalise_address,
+    server_name_problem,
+)
 from mailmanager.core.status import Severity
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import errors, formatting, icons
@@ -121,11 +126,8 @@ class EndpointEditor(QGroupBox):
         self.username.setText(endpoint.username)
 
     def endpoint(self, address: str) -> Endpoint:
-        host = self.host.text().strip().lower()
-        if host.startswith("[") and host.endswith("]"):
-            host = host[1:-1]  # an IPv6 address written as in a URL: stored bare
         return Endpoint(
-            host=host,
+            host=bare_server_name(self.host.text()),
             port=self.port.value(),
             security=Security(self.security.currentData()),
             username=self.username.text().strip() or address,

@@ -109,11 +109,7 @@ class ProblemList(QWidget):
         failing = [r for r in seen_on if r.status is not ConnectionStatus.OK]
         if failing:
             protocols = " · ".join(r.protocol.value.upper() for r in failing)
-            name = (
-                QCoreApplication.translate("DetailsPane", "%1: %2")
-                .replace("%1", protocols)
-                .replace("%2", name)
-            )
+            name = formatting.labelled(protocols, name)
         text = QLabel(f"<b>{name}</b> — {html.escape(description)}")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)

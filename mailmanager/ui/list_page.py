@@ -109,7 +109,3 @@ class ListPage(QSplitter):
         if not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(model.index(0, 0))
         self.view.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def show_list(self, shown: bool) -> None:
-        """The list, or (``shown`` False: the filter matches nothing) the "no match" label."""
-        self.list_stack.setCurrentWidget(self.view if shown else self.no_match)

@@ -283,7 +283,8 @@ class MainWindow(QMainWindow):
 
     # -- selection -------------------------------------------------------------------------------
 
-    def selected_summary(self) -> AccountSummary | None:
+    def _selected_row(self) -> int | None:
+        """The model row of the selected mailbox, or None."""
         if not self.list_page_built:
             return None  # no list yet, so nothing selected
         index = self.view.currentIndex()
@@ -292,8 +293,12 @@ class MainWindow(QMainWindow):
             if not rows:
                 return None
             index = rows[0]
-        source = self.proxy.mapToSource(index)
-        return self.model.summary_at(source.row())
+        return self.proxy.mapToSource(index).row()
+
+    def selected_summary(self) -> AccountSummary | None:
+        """The selected mailbox in full, read from the store (None: nothing selected)."""
+        row = self._selected_row()
+        return None if row is None else self.model.summary_at(row)
 
     def select_account(self, account_id: int) -> None:
         row = self.model.row_of(account_id)
@@ -311,11 +316,11 @@ class MainWindow(QMainWindow):
             return
         from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
 
-        summary = self.selected_summary()
-        if summary is None or summary.account.id is None:
+        row = self._selected_row()
+        summary = None if row is None else self.model.summary_at(row)
+        if row is None or summary is None or summary.account.id is None:
             self.details.show_account(None)
             return
-        row = self.model.row_of(summary.account.id)
         try:
             checks = self.store.recent_checks(summary.account.id, limit=10)
             events = self.store.credential_events(summary.account.id)
@@ -335,14 +340,16 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
-        summary = self.selected_summary()
-        has = summary is not None
+        # The list's own row is enough here (no store read on every selection change).
+        row = self._selected_row()
+        entry = None if row is None else self.model.entry_at(row)
+        has = entry is not None
         for action in self.actions_.account_actions():
             action.setEnabled(has)
         can_check = self._check_handler is not None
         self.actions_.check_now.setEnabled(has and can_check)
         self.actions_.check_all.setEnabled(can_check and self.model.rowCount() > 0)
-        self.actions_.set_paused_look(summary is not None and summary.account.paused)
+        self.actions_.set_paused_look(entry is not None and entry.paused)
 
     # -- commands --------------------------------------------------------------------------------
 

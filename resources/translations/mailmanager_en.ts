@@ -187,10 +187,6 @@
             <translation>When the authorization code expires and how old it is</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
             <source>Code label: %1</source>
             <translation>Code label: %1</translation>
         </message>
@@ -835,10 +831,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>The authorization code expired on %1 (%2).</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
         </message>
         <message>
             <source>%1 server said: %2</source>

@@ -187,10 +187,6 @@
             <translation>授权码何时过期、已创建多久</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
             <source>Code label: %1</source>
             <translation>授权码用途：%1</translation>
         </message>
@@ -823,10 +819,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>授权码已于 %1 过期（%2）。</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
         </message>
         <message>
             <source>%1 server said: %2</source>

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Security
-from mailmanager.core.address import parse_address
+from mailmanager.core.address import bare_server_name, parse_address
 from mailmanager.core.hints import HINT_CONTEXT, hint_text
 from mailmanager.core.provider_model import Source
 from mailmanager.ui import formatting, icons
@@ -179,11 +179,8 @@ class SetupWizard(QWizard):
         address = parse_address(str(self.field(F.ADDRESS))).address
 
         def endpoint(prefix: str) -> Endpoint:
-            host = str(self.field(prefix + "Host")).strip().lower()
-            if host.startswith("[") and host.endswith("]"):
-                host = host[1:-1]  # an IPv6 address written as in a URL: stored bare
             return Endpoint(
-                host,
+                bare_server_name(str(self.field(prefix + "Host"))),
                 int(self.field(prefix + "Port")),
                 Security(str(self.field(prefix + "Security"))),
                 str(self.field(prefix + "Username")).strip() or address,
