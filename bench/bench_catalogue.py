@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COLD = """
 import time
 t0 = time.perf_counter()
-from mailmanager.core.providers import Catalogue
+from mailmanager.core.catalogue.lookup import Catalogue
 t1 = time.perf_counter()
 Catalogue.load(include_user=False)
 t2 = time.perf_counter()
@@ -38,8 +38,8 @@ def _cold(runs: int) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
-    from mailmanager.core.discovery import detect
-    from mailmanager.core.providers import Catalogue
+    from mailmanager.core.catalogue.lookup import Catalogue
+    from mailmanager.core.discovery.detector import detect
 
     imports, loads = _cold(7)
     print(f"import core.providers (cold, median of 7): {statistics.median(imports):.1f} ms")

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from bench.minimal_check import minimal_check
 from bench.stats import Figure, machine_line
-from mailmanager.core.accounts import Account, Endpoint, Security
-from mailmanager.core.check_runner import CheckRunner, check_account
+from mailmanager.core.checking.runner import CheckRunner, check_account
+from mailmanager.core.model.accounts import Account, Endpoint, Security
 
 LATENCY = 0.05
 HOSTS = 100

@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.stats import Figure, machine_line, timed_ms
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import AccountStore
 
 ACCOUNTS = 10_000
 HISTORY_ROWS = 1_000_000

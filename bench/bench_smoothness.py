@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from bench.bench_check import HOSTS, LATENCY, SECRET, one_minimal, start_servers
 from bench.stats import Figure, machine_line
 from mailmanager import paths
-from mailmanager.core.accounts import Account, Endpoint, Security
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.store.account_store import AccountStore
 
 if TYPE_CHECKING:
     from mailmanager.services.secret_worker import SecretWorker
@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from tests.helpers.memory_keyring import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())
-    from mailmanager.core.check_runner import DEFAULT_CONCURRENCY
+    from mailmanager.core.checking.runner import DEFAULT_CONCURRENCY
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="mm-bench-smooth-") as folder:

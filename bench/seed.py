@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from mailmanager import paths
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import AccountStore
 
 # (provider id, domain, IMAP host, SMTP host) - real catalogue ids, so the list shows their look.
 PROVIDERS = (

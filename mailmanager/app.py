@@ -29,7 +29,7 @@ from mailmanager import APP_NAME, __version__, logs, paths  # noqa: E402
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from mailmanager.core.store import AccountStore
+    from mailmanager.core.store.account_store import AccountStore
     from mailmanager.services.crash_handler import CrashHandler
     from mailmanager.services.secret_worker import SecretWorker
     from mailmanager.ui.monitoring import Monitoring
@@ -125,7 +125,7 @@ def _cannot_start(message: str, name: str) -> None:
 
 def _open_store(app_paths: paths.AppPaths, smoke_test: bool) -> AccountStore | None:
     """Open the store, or explain in a dialog (stderr for --smoke-test) why it cannot be."""
-    from mailmanager.core.store import AccountStore, StoreError
+    from mailmanager.core.store.account_store import AccountStore, StoreError
 
     try:
         return AccountStore.open(app_paths.database)

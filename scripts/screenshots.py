@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from mailmanager import paths  # noqa: E402
-from mailmanager.core.accounts import (  # noqa: E402
+from mailmanager.core.model.accounts import (  # noqa: E402
     Account,
     CheckRecord,
     CredentialEvent,
@@ -33,8 +33,8 @@ from mailmanager.core.accounts import (  # noqa: E402
     Protocol,
     Security,
 )
-from mailmanager.core.status import ConnectionStatus  # noqa: E402
-from mailmanager.core.store import AccountStore  # noqa: E402
+from mailmanager.core.model.status import ConnectionStatus  # noqa: E402
+from mailmanager.core.store.account_store import AccountStore  # noqa: E402
 
 
 def _endpoints(imap: str, smtp: str, user: str) -> tuple[Endpoint, Endpoint]:

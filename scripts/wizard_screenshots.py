@@ -30,8 +30,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from mailmanager import paths  # noqa: E402
-from mailmanager.core.accounts import Account, Endpoint, Security  # noqa: E402
-from mailmanager.core.providers import Catalogue  # noqa: E402
+from mailmanager.core.catalogue.lookup import Catalogue  # noqa: E402
+from mailmanager.core.model.accounts import Account, Endpoint, Security  # noqa: E402
 from mailmanager.ui.wizard import F, PageId, SetupWizard, WizardMode, WizardServices  # noqa: E402
 from tests.helpers import scripted_server as ss  # noqa: E402
 from tests.helpers.certs import Pki, make_pki  # noqa: E402

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from mailmanager.core import badges, status
-from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.policy import DueItem
-from mailmanager.core.providers import Catalogue, CatalogueError, Provider
+from mailmanager.core.catalogue.lookup import Catalogue, CatalogueError, Provider
+from mailmanager.core.model import status
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.rules import badges
+from mailmanager.core.rules.policy import DueItem
 
 log = logging.getLogger("mailmanager.cli")
 

@@ -39,17 +39,19 @@ from mailmanager.cli.common import (
     read_password_stdin,
     short,
 )
-from mailmanager.core import account_export, check_runner, discovery
-from mailmanager.core import address as address_rules
-from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint
-from mailmanager.core.check_runner import AccountCheck
-from mailmanager.core.discovery import Detection
-from mailmanager.core.hints import hint_text
-from mailmanager.core.policy import local_today
-from mailmanager.core.providers import Provider
+from mailmanager.core.catalogue.lookup import Provider
+from mailmanager.core.checking import runner as check_runner
+from mailmanager.core.checking.hints import hint_text
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.discovery import detector
+from mailmanager.core.discovery.detector import Detection
+from mailmanager.core.model import address as address_rules
+from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint
 from mailmanager.core.registry import CheckFailedError, Registry
+from mailmanager.core.rules.policy import local_today
 from mailmanager.core.secrets import SecretsError, SecretStore
-from mailmanager.core.store import (
+from mailmanager.core.store import export_file
+from mailmanager.core.store.account_store import (
     AccountStore,
     DuplicateAccountError,
     StoreError,
@@ -142,10 +144,8 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{short(text)!r} is not a whole number")
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
-    if value > account_export.MAX_ROTATE_DAYS:
-        raise argparse.ArgumentTypeError(
-            f"{value} is more than {account_export.MAX_ROTATE_DAYS} days"
-        )
+    if value > export_file.MAX_ROTATE_DAYS:
+        raise argparse.ArgumentTypeError(f"{value} is more than {export_file.MAX_ROTATE_DAYS} days")
     return value
 
 
@@ -258,8 +258,8 @@ def _detect(ctx: CliContext, parsed: address_rules.Address, network: bool) -> De
     SRV, autoconfig and a guess, as the wizard does (core.discovery)."""
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
     if catalogue is None:  # already logged; the servers must then come from the options
-        return Detection(parsed.address, None, discovery.Source.NONE, None, None)
-    return discovery.detect(
+        return Detection(parsed.address, None, detector.Source.NONE, None, None)
+    return detector.detect(
         parsed.address, network=network, timeout=DETECT_TIMEOUT, catalogue=catalogue
     )
 
@@ -453,7 +453,7 @@ def _write_atomically(path: Path, text: str) -> None:
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     with AccountStore.open(ctx.paths.database) as store:
         accounts = store.list_accounts()
-    text = account_export.dumps(accounts)
+    text = export_file.dumps(accounts)
     if args.file is None or args.file in ("-", "/dev/stdout"):
         sys.stdout.write(text)
         return EXIT_OK
@@ -501,8 +501,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     text = _read_import(args.file)
     path = Path(args.file).expanduser()
     try:
-        parsed = account_export.loads(text)
-    except account_export.ExportFormatError as exc:
+        parsed = export_file.loads(text)
+    except export_file.ExportFormatError as exc:
         fail(f"{path}: {exc}")
     with open_registry(ctx) as registry:
         imported, skipped = registry.import_accounts(parsed.accounts)

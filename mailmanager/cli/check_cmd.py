@@ -29,9 +29,8 @@ from mailmanager.cli.common import (
     read_password_stdin,
     short,
 )
-from mailmanager.core import address as address_rules
-from mailmanager.core.accounts import Account
-from mailmanager.core.check_runner import (
+from mailmanager.core.checking.result import ProbeResult
+from mailmanager.core.checking.runner import (
     DEFAULT_CONCURRENCY,
     DEFAULT_TIMEOUT,
     AccountCheck,
@@ -39,10 +38,11 @@ from mailmanager.core.check_runner import (
     MissingSecret,
     check_account,
 )
-from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.model import address as address_rules
+from mailmanager.core.model.accounts import Account
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretsError, SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,8 +8,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.address import server_name_problem
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.address import server_name_problem
 from mailmanager.paths import AppPaths
 
 EXIT_OK = 0

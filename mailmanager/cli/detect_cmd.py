@@ -13,8 +13,8 @@ import ipaddress
 from typing import Any
 
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail, short
-from mailmanager.core.accounts import Endpoint
-from mailmanager.core.address import AddressError
+from mailmanager.core.model.accounts import Endpoint
+from mailmanager.core.model.address import AddressError
 
 DEFAULT_TIMEOUT = 3.0
 
@@ -103,8 +103,8 @@ def _say(ctx: CliContext, detection: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mailmanager.core.discovery import detect
-    from mailmanager.core.providers import Catalogue
+    from mailmanager.core.catalogue.lookup import Catalogue
+    from mailmanager.core.discovery.detector import detect
 
     dns_server = parse_dns_server(args.dns_server) if args.dns_server else None
     if not 0 < args.timeout <= 60:  # also refuses "nan", which passes both comparisons

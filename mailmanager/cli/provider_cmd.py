@@ -17,7 +17,7 @@ MAX_FILE = 1024 * 1024  # read at most this much; the parser refuses more than 1
 
 
 def _list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mailmanager.core.providers import Catalogue
+    from mailmanager.core.catalogue.lookup import Catalogue
 
     catalogue = Catalogue.load(ctx.paths.user_providers_dir)
     providers = catalogue.all()
@@ -45,8 +45,8 @@ def _list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mailmanager.core.autoconfig import AutoconfigError
-    from mailmanager.core.user_providers import ProviderImportError, import_autoconfig
+    from mailmanager.core.catalogue.user_providers import ProviderImportError, import_autoconfig
+    from mailmanager.core.discovery.autoconfig import AutoconfigError
 
     path = Path(args.file)
     try:
@@ -72,7 +72,7 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mailmanager.core.user_providers import remove_user_provider
+    from mailmanager.core.catalogue.user_providers import remove_user_provider
 
     if not remove_user_provider(ctx.paths.user_providers_dir, args.provider_id):
         fail(f"no user provider {args.provider_id!r}")

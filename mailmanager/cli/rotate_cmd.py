@@ -22,7 +22,7 @@ from mailmanager.cli.accounts_cmds import (
     say_check,
 )
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail
-from mailmanager.core.policy import local_today
+from mailmanager.core.rules.policy import local_today
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -30,21 +30,25 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from mailmanager.core import address as address_rules
 from mailmanager.core import redact
-from mailmanager.core.accounts import (
+from mailmanager.core.checking.result import ProbeResult
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.i18n import QT_TRANSLATE_NOOP
+from mailmanager.core.model import address as address_rules
+from mailmanager.core.model.accounts import (
     Account,
     CheckRecord,
     CredentialEvent,
     CredentialEventKind,
     utcnow,
 )
-from mailmanager.core.check_runner import AccountCheck
-from mailmanager.core.i18n import QT_TRANSLATE_NOOP
-from mailmanager.core.policy import local_today
-from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.rules.policy import local_today
 from mailmanager.core.secrets import SecretsError, SecretStore
-from mailmanager.core.store import AccountStore, DuplicateAccountError, UnknownAccountError
+from mailmanager.core.store.account_store import (
+    AccountStore,
+    DuplicateAccountError,
+    UnknownAccountError,
+)
 
 log = logging.getLogger("mailmanager.registry")
 

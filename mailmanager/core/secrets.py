@@ -39,9 +39,9 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from mailmanager import APP_NAME, paths
-from mailmanager.core import address as address_rules
 from mailmanager.core import redact
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
+from mailmanager.core.model import address as address_rules
 
 log = logging.getLogger("mailmanager.secrets")
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 
-from mailmanager.core.accounts import Account
+from mailmanager.core.model.accounts import Account
 
 if TYPE_CHECKING:
     from mailmanager.core.registry import Registry
@@ -69,7 +69,7 @@ class AccountOps(QObject):
     def _on_worker(self) -> Registry:
         if self._registry is None:
             from mailmanager.core.registry import Registry
-            from mailmanager.core.store import AccountStore
+            from mailmanager.core.store.account_store import AccountStore
 
             self._registry = Registry(AccountStore.open(self._database), self.worker.store)
         return self._registry
@@ -104,7 +104,7 @@ class AccountOps(QObject):
         """Remember that the user logged in on the web on ``day`` (the inactivity rule)."""
 
         def change(r: Registry) -> Account:
-            from mailmanager.core.accounts import CredentialEvent, CredentialEventKind, utcnow
+            from mailmanager.core.model.accounts import CredentialEvent, CredentialEventKind, utcnow
 
             current = r.store.get_account(account_id)
             with r.store.transaction():

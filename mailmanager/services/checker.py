@@ -19,8 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from mailmanager.core.accounts import Account, Protocol
-from mailmanager.core.check_runner import (
+from mailmanager.core.checking.runner import (
     DEFAULT_CONCURRENCY,
     DEFAULT_TIMEOUT,
     AccountCheck,
@@ -28,6 +27,7 @@ from mailmanager.core.check_runner import (
     HostGate,
     MissingSecret,
 )
+from mailmanager.core.model.accounts import Account, Protocol
 
 log = logging.getLogger("mailmanager.checker")
 

@@ -10,7 +10,7 @@ process, writes it to the log and hands it to a presenter (the crash dialog) on 
 PySide6 calls ``sys.excepthook`` for an exception raised in a slot or a virtual override and then
 carries on with the event loop, so the app keeps running; the dialog tells the user that the
 last action may not have finished. The handler does not import widgets: the app passes the
-presenter in (``mailmanager.ui.crash_dialog.CrashDialogHost``), which keeps services free of ui.
+presenter in (``mailmanager.ui.crash_host.CrashDialogHost``), which keeps services free of ui.
 """
 
 from __future__ import annotations

@@ -22,12 +22,12 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 
-from mailmanager.core.accounts import utcnow
-from mailmanager.core.alerts import Alert, alerts_for, new_alerts
-from mailmanager.core.badges import mailbox_states
-from mailmanager.core.list_entry import ListEntry
-from mailmanager.core.policy import due_items, local_today
-from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.core.model.accounts import utcnow
+from mailmanager.core.model.list_entry import ListEntry
+from mailmanager.core.rules.alerts import Alert, alerts_for, new_alerts
+from mailmanager.core.rules.badges import mailbox_states
+from mailmanager.core.rules.policy import due_items, local_today
+from mailmanager.core.store.account_store import AccountStore, StoreError
 
 log = logging.getLogger("mailmanager.notifier")
 

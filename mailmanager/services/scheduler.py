@@ -1,6 +1,6 @@
 """Background schedule: decides when each account is checked, and asks for it.
 
-The rules live in ``mailmanager.core.schedule`` (pure functions); this QObject keeps the plan,
+The rules live in ``mailmanager.core.rules.schedule`` (pure functions); this QObject keeps the plan,
 wakes up on a coarse QTimer, notices sleep/resume (the wall clock jumps while the monotonic
 clock does not) and network changes (QNetworkInformation, where a backend exists), and emits
 ``checksDue`` with the accounts to check. Whoever runs checks (the checker service) calls
@@ -21,16 +21,16 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from mailmanager.core.accounts import CredentialEventKind, utcnow
-from mailmanager.core.schedule import (
+from mailmanager.core.model.accounts import CredentialEventKind, utcnow
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.rules.schedule import (
     TRANSIENT,
     CheckHistory,
     Schedulable,
     ScheduleSettings,
     next_check_at,
 )
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError
 
 log = logging.getLogger("mailmanager.scheduler")
 

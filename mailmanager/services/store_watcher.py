@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError
 
 log = logging.getLogger("mailmanager.store.watcher")
 

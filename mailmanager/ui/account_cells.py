@@ -14,11 +14,11 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from mailmanager.core import status
-from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.badges import badge_state
-from mailmanager.core.list_entry import ListEntry
-from mailmanager.core.status import State
+from mailmanager.core.model import status
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.list_entry import ListEntry
+from mailmanager.core.model.status import State
+from mailmanager.core.rules.badges import badge_state
 from mailmanager.ui import formatting
 from mailmanager.ui.provider_info import ProviderLook
 

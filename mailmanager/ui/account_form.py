@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core.account_export import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
-from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
-from mailmanager.core.address import (
+from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
+from mailmanager.core.model.address import (
     AddressError,
     bare_server_name,
     normalise_address,
     server_name_problem,
 )
-from mailmanager.core.status import Severity
+from mailmanager.core.model.status import Severity
+from mailmanager.core.store.export_file import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import errors, formatting, icons
 from mailmanager.ui.badge_style import badge_colors

@@ -26,13 +26,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from mailmanager.core import status
-from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.badges import mailbox_states
 from mailmanager.core.bulk import gc_paused
-from mailmanager.core.list_entry import ListEntry, entry_from_summary
-from mailmanager.core.policy import local_today
-from mailmanager.core.status import State
+from mailmanager.core.model import status
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.list_entry import ListEntry, entry_from_summary
+from mailmanager.core.model.status import State
+from mailmanager.core.rules.badges import mailbox_states
+from mailmanager.core.rules.policy import local_today
 from mailmanager.ui import account_cells as cells
 from mailmanager.ui.account_cells import Column as Column  # the model's columns, re-exported
 from mailmanager.ui.account_cells import ListRow

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from mailmanager.core.status import Severity
+from mailmanager.core.model.status import Severity
 
 
 @dataclass(frozen=True)

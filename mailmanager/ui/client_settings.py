@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from mailmanager.core.accounts import Account, Endpoint
+from mailmanager.core.model.accounts import Account, Endpoint
 from mailmanager.ui.formatting import security_text
 
 

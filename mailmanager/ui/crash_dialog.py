@@ -2,10 +2,9 @@
 
 The report comes from ``mailmanager.services.crash_handler`` already redacted. The dialog says
 in plain words that the app is still running, shows the report in a read-only, copyable text
-box, and offers Copy, Continue and Quit. ``CrashDialogHost`` is the presenter the app hands to
-the crash handler: it keeps one dialog at a time and appends later reports to it, so an error
-that repeats (in a paint event, say) cannot bury the screen under dialogs. The host lives in
-``crash_host`` (re-exported here) so that installing it at start-up loads no dialog classes.
+box, and offers Copy, Continue and Quit. The presenter that opens it (one dialog at a time,
+later reports appended) is ``mailmanager.ui.crash_host.CrashDialogHost``; this module does not
+import it, so the two form no import circle and installing the host loads no dialog classes.
 """
 
 from __future__ import annotations
@@ -24,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.ui.crash_host import CrashDialogHost
-
-__all__ = ["SEPARATOR", "CrashDialog", "CrashDialogHost"]
+__all__ = ["SEPARATOR", "CrashDialog"]
 
 SEPARATOR = "\n" + "-" * 72 + "\n"
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core import status
-from mailmanager.core.accounts import (
+from mailmanager.core.model import status
+from mailmanager.core.model.accounts import (
     Account,
     AccountSummary,
     CheckRecord,
@@ -39,8 +39,8 @@ from mailmanager.core.accounts import (
     CredentialEventKind,
     Endpoint,
 )
-from mailmanager.core.policy import local_today, rotation_date
-from mailmanager.core.status import ConnectionStatus, Severity, State
+from mailmanager.core.model.status import ConnectionStatus, Severity, State
+from mailmanager.core.rules.policy import local_today, rotation_date
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.details_problems import ProblemList
@@ -403,7 +403,7 @@ class DetailsPane(QScrollArea):
         guidance = look.sending if look is not None else None
         # Loaded here: the sending rules (and the provider model behind them) are not needed
         # until a mailbox is shown, so a start with an empty list does not pay for them.
-        from mailmanager.core import sending
+        from mailmanager.core.rules import sending
 
         # Week-by-week limits only for a mailbox the user says began sending recently: the day
         # it was added here says nothing about its age, and a years-old mailbox told "week 1:

@@ -14,9 +14,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from mailmanager.core import status
-from mailmanager.core.accounts import Account, AccountSummary, CheckRecord
-from mailmanager.core.status import ConnectionStatus, DueState, State
+from mailmanager.core.model import status
+from mailmanager.core.model.accounts import Account, AccountSummary, CheckRecord
+from mailmanager.core.model.status import ConnectionStatus, DueState, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from mailmanager.core import redact
-from mailmanager.core.store import StoreError
+from mailmanager.core.store.account_store import StoreError
 
 
 def user_message(error: BaseException) -> str:
     """What to tell the user about ``error``."""
     # Imported here: these modules load keyring (and address parsing), which start-up does not
     # need before the first paint (an error from them implies they are loaded already).
-    from mailmanager.core.address import AddressError
+    from mailmanager.core.model.address import AddressError
     from mailmanager.core.registry import CheckFailedError
     from mailmanager.core.secrets import SecretsError
 

@@ -11,9 +11,10 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from mailmanager.core import policy, status
-from mailmanager.core.accounts import Security
-from mailmanager.core.status import State
+from mailmanager.core.model import status
+from mailmanager.core.model.accounts import Security
+from mailmanager.core.model.status import State
+from mailmanager.core.rules import policy
 
 
 def state_label(state: State) -> str:

@@ -31,7 +31,7 @@ from mailmanager import paths
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
-from mailmanager.core.status import Severity
+from mailmanager.core.model.status import Severity
 
 _SEVERITY_FILE = {
     Severity.GOOD: "status-good",

@@ -29,10 +29,10 @@ from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QT
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from mailmanager.core.accounts import Account, AccountSummary
-from mailmanager.core.policy import local_today
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore, StoreError, UnknownAccountError
+from mailmanager.core.model.accounts import Account, AccountSummary
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.rules.policy import local_today
+from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language

@@ -26,10 +26,10 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from mailmanager.core.accounts import Account, Protocol
-from mailmanager.core.check_runner import AccountCheck
-from mailmanager.core.schedule import ScheduleSettings
-from mailmanager.core.store import AccountStore, StoreError
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.model.accounts import Account, Protocol
+from mailmanager.core.rules.schedule import ScheduleSettings
+from mailmanager.core.store.account_store import AccountStore, StoreError
 from mailmanager.paths import AppPaths
 from mailmanager.services.autostart import Autostart
 from mailmanager.services.checker import NO_CODE, CheckerService
@@ -224,7 +224,7 @@ class Monitoring(QObject):
     def _record(self, account: Account, check: AccountCheck) -> None:
         if account.id is None or check.cancelled:
             return
-        from mailmanager.core.accounts import CheckRecord, utcnow
+        from mailmanager.core.model.accounts import CheckRecord, utcnow
 
         now = utcnow()
         with AccountStore.open(self.paths.database) as store, store.transaction():
@@ -246,7 +246,7 @@ class Monitoring(QObject):
         database = self.paths.database
 
         def work() -> None:
-            from mailmanager.core.accounts import utcnow
+            from mailmanager.core.model.accounts import utcnow
 
             try:
                 with AccountStore.open(database) as store:

@@ -83,7 +83,7 @@ class ProviderDirectory:
         if not self._loaded:
             self._loaded = True
             try:
-                from mailmanager.core.providers import Catalogue
+                from mailmanager.core.catalogue.lookup import Catalogue
 
                 self._catalogue = Catalogue.load(cache_file=self._cache_file)
             except Exception:  # a broken catalogue must not keep the list from showing
@@ -127,7 +127,7 @@ def suggested_servers(directory: ProviderDirectory, address: str) -> Any:
     Only the bundled and user catalogue is consulted (no network): the form fills in what is
     known at once and leaves unknown domains to the user (or to the wizard's detection).
     """
-    from mailmanager.core.address import AddressError, parse_address
+    from mailmanager.core.model.address import AddressError, parse_address
 
     try:
         parsed = parse_address(address)

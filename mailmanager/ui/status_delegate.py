@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core import status
-from mailmanager.core.status import Severity, State
+from mailmanager.core.model import status
+from mailmanager.core.model.status import Severity, State
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.account_model import AccountRoles
 from mailmanager.ui.badge_style import badge_colors

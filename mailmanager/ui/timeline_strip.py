@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from mailmanager.core.status import ConnectionStatus, info
+from mailmanager.core.model.status import ConnectionStatus, info
 from mailmanager.ui import formatting
 
 DAYS = 30

@@ -17,9 +17,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import AccountStore
 
 
 def write_forever(db: Path, prefix: str, ack_file: Path) -> None:

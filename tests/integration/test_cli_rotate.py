@@ -12,9 +12,9 @@ import pytest
 
 from mailmanager import paths
 from mailmanager.cli import main
-from mailmanager.core.accounts import CredentialEventKind
+from mailmanager.core.model.accounts import CredentialEventKind
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from tests.helpers.dovecot import Dovecot
 from tests.helpers.logging_state import preserved_app_logger
 from tests.helpers.memory_keyring import MemoryKeyring

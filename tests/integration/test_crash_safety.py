@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = 100

@@ -12,16 +12,16 @@ from collections.abc import Iterator
 import pytest
 import trustme
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.detection_model import (
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.discovery.detector import Source, detect
+from mailmanager.core.discovery.model import (
     NOTE_AUTOCONFIG_HTTP,
     NOTE_CANCELLED,
     NOTE_DNS_TIMEOUT,
     NOTE_PARTIAL,
     DiscoveryConfig,
 )
-from mailmanager.core.discovery import Source, detect
-from mailmanager.core.providers import Catalogue
+from mailmanager.core.model.accounts import Endpoint, Security
 from tests.helpers.banner_server import BannerServer
 from tests.helpers.dns_server import BlackHoleDns, DnsServer
 from tests.helpers.web_server import WebServer

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.imap_probe import probe_imap
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.checking.imap_probe import probe_imap
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.status import ConnectionStatus as S
 from tests.helpers import scripted_server as ss
 from tests.helpers.certs import Pki
 from tests.helpers.dovecot import Dovecot

@@ -35,9 +35,9 @@ from keyring.backends import SecretService
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser
 
 from mailmanager import logs, paths
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.secret_worker import SecretWorker
 from mailmanager.ui.wizard import PageId, SetupWizard
 from tests.helpers import scripted_server as ss

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.smtp_probe import probe_smtp
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.checking.smtp_probe import probe_smtp
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.status import ConnectionStatus as S
 from tests.helpers import scripted_server as ss
 from tests.helpers.certs import Pki
 from tests.helpers.smtp_server import aiosmtpd_server

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from mailmanager import paths
-from mailmanager.core.accounts import (
+from mailmanager.core.model.accounts import (
     Account,
     AccountSummary,
     CheckRecord,
@@ -19,9 +19,9 @@ from mailmanager.core.accounts import (
     Protocol,
     Security,
 )
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.secret_worker import SecretWorker
 

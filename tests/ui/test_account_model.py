@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState, Severity
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState, Severity
 from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
 from tests.ui.conftest import fixed_clock
@@ -119,7 +119,7 @@ def test_filter_matches_address_provider_and_state(summaries) -> None:
 def test_rows_from_entries_read_the_whole_account_through_the_loader(summaries) -> None:
     """The main window fills the list from light entries; the full account of a row is read
     only when asked for (the selection, an edit), and a gone account reads as None."""
-    from mailmanager.core.list_entry import entry_from_summary
+    from mailmanager.core.model.list_entry import entry_from_summary
 
     whole = {s.account.id: s for s in summaries}
     asked: list[int] = []

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from mailmanager.core.accounts import Account, AccountSummary, Endpoint, Security
+from mailmanager.core.model.accounts import Account, AccountSummary, Endpoint, Security
 from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, Column
 from mailmanager.ui.account_view import AccountView

@@ -9,9 +9,9 @@ from contextlib import ExitStack
 import pytest
 from pytestqt.qtbot import QtBot
 
-from mailmanager.core.accounts import Account, Endpoint, Security
-from mailmanager.core.check_runner import AccountCheck
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.services.checker import CheckerService
 from tests.helpers import scripted_server as ss
 

@@ -10,7 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from mailmanager.ui.crash_dialog import CrashDialog, CrashDialogHost
+from mailmanager.ui.crash_dialog import CrashDialog
+from mailmanager.ui.crash_host import CrashDialogHost
 
 # The offscreen platform used by the tests cannot pass size hints to a window manager.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton
 
-from mailmanager.core.accounts import AccountSummary, CredentialEventKind
-from mailmanager.core.provider_model import SendingGuidance, SendingStage, Text
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.catalogue.model import SendingGuidance, SendingStage, Text
+from mailmanager.core.model.accounts import AccountSummary, CredentialEventKind
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.provider_info import ProviderLook
 from mailmanager.ui.timeline_strip import DAYS, TimelineStrip
@@ -183,7 +183,7 @@ def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_proble
     pane past its badge. Each failing protocol's reply is shown under that protocol's line."""
     from PySide6.QtWidgets import QLabel, QWidget
 
-    from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+    from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
 
     address = "international.trade.department.shanghai@huaxin-international-trading.com.cn"
     account = Account(
@@ -237,8 +237,8 @@ def test_problems_offer_the_fix_and_expiry_says_its_date(qtbot) -> None:
     """A connection problem has a "Fix…" button beside it; an expiring code says when."""
     from PySide6.QtWidgets import QLabel, QWidget
 
-    from mailmanager.core.accounts import CheckRecord, Protocol
-    from mailmanager.core.status import DueState
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.status import DueState
 
     widget = pane(qtbot)
     expires = TODAY + timedelta(days=9)

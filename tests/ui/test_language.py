@@ -71,7 +71,7 @@ def test_translations_reach_headers_plurals_and_badges(
         model = AccountModel()
         assert model.headerData(0, Qt.Orientation.Horizontal) == "邮箱"
         assert formatting.relative_time(NOW - timedelta(minutes=3), NOW) == "3 分钟前"
-        from mailmanager.core.status import ConnectionStatus
+        from mailmanager.core.model.status import ConnectionStatus
 
         assert formatting.state_label(ConnectionStatus.OK) == "正常"
     finally:

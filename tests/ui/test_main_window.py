@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from mailmanager.core.accounts import AccountSummary
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.account_model import AccountRoles, Column
 from tests.ui.conftest import make_account, seed
 
@@ -252,7 +252,7 @@ def test_details_agree_with_themselves_before_the_list_catches_up(
     read, even when the list has not reloaded yet after another process wrote a check."""
     from datetime import timedelta
 
-    from mailmanager.core.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
     from tests.ui.conftest import fixed_clock
 
     first = store.add_account(make_account("a@example.com"))
@@ -278,7 +278,7 @@ def test_an_unreadable_mailbox_is_reported_not_shown_blank(
     """A damaged row of the selected mailbox: a message in the status bar, no exception."""
     import sqlite3
 
-    from mailmanager.core.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
     from tests.ui.conftest import fixed_clock
 
     account = store.add_account(make_account("a@example.com"))

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from mailmanager.core.accounts import Endpoint, Security
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.monitoring import CLOSE_TO_TRAY_KEY, INTERVAL_KEY, Monitoring
 from tests.helpers.dovecot import Dovecot
 from tests.helpers.smtp_server import aiosmtpd_server
@@ -139,7 +139,7 @@ def test_with_a_tray_closing_hides_and_says_so_once(monitored, settings, qtbot) 
 def test_history_is_compacted_in_the_background(monitored, store: AccountStore) -> None:
     from datetime import timedelta
 
-    from mailmanager.core.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
 
     account_id = store.add_account(make_account("old@163.com")).id or 0
     long_ago = datetime.now(UTC) - timedelta(days=200)

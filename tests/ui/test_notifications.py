@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
-from mailmanager.core.status import ConnectionStatus as S
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus as S
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.notifier import AlertService, FreedesktopSink
 from mailmanager.ui.tray import TrayIcon, TraySink, tray_pixmap
 from tests.helpers.secret_service import missing_binaries, private_bus

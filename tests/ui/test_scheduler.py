@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mailmanager.core.accounts import (
+from mailmanager.core.model.accounts import (
     Account,
     CheckRecord,
     CredentialEvent,
@@ -17,9 +17,9 @@ from mailmanager.core.accounts import (
     Protocol,
     Security,
 )
-from mailmanager.core.schedule import ScheduleSettings
-from mailmanager.core.status import ConnectionStatus as S
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.status import ConnectionStatus as S
+from mailmanager.core.rules.schedule import ScheduleSettings
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.scheduler import CheckScheduler
 
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)

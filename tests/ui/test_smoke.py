@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from mailmanager import __version__
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from tests.ui.conftest import make_account
 
 

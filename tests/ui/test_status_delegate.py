@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from mailmanager.core.status import Severity
+from mailmanager.core.model.status import Severity
 from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, Column
 from mailmanager.ui.badge_style import badge_colors, is_dark
@@ -116,7 +116,7 @@ def test_delegate_in_a_view(qtbot, summaries, dark: bool) -> None:
 
 
 def test_standalone_badge_lists_every_state_in_its_tooltip(qtbot) -> None:
-    from mailmanager.core.status import ConnectionStatus, DueState
+    from mailmanager.core.model.status import ConnectionStatus, DueState
 
     badge = StatusBadge()
     qtbot.addWidget(badge)

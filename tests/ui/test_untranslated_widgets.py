@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.paths import AppPaths
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language

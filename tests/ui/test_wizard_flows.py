@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus
 from mailmanager.ui.wizard import F, PageId
 from tests.helpers import scripted_server as ss
 from tests.helpers.dovecot import Dovecot

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.wizard import PageId, SetupWizard, WizardMode
 from tests.ui.conftest import seed
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 
 from mailmanager import paths
-from mailmanager.core.accounts import Account, CredentialEventKind, Endpoint, Security
+from mailmanager.core.model.accounts import Account, CredentialEventKind, Endpoint, Security
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.wizard import ALL_FIELDS, F, PageId, WizardMode
 from tests.helpers import scripted_server as ss
 from tests.helpers.certs import make_pki
@@ -359,13 +359,13 @@ def test_fix_prefills_and_can_keep_the_stored_code(qtbot, tmp_path: Path, keep: 
 
 
 def test_background_detection_by_mx_shows_provider_and_source(qtbot) -> None:
-    from mailmanager.core import discovery
+    from mailmanager.core.discovery import detector
     from tests.helpers.dns_server import dns_server
 
     with dns_server() as dns:
         dns.add("company-example.cn", "MX", "10 qiye163mx01.mxmail.netease.com.")
         services = make_services()
-        services.detect = lambda address, cancel: discovery.detect(
+        services.detect = lambda address, cancel: detector.detect(
             address, dns_server=dns.address, timeout=3.0, cancel=cancel
         )
         wizard = make_wizard(qtbot, services)
@@ -380,12 +380,12 @@ def test_background_detection_by_mx_shows_provider_and_source(qtbot) -> None:
 
 
 def test_detection_can_be_cancelled(qtbot) -> None:
-    from mailmanager.core import discovery
+    from mailmanager.core.discovery import detector
     from tests.helpers.dns_server import BlackHoleDns
 
     with BlackHoleDns() as dns:
         services = make_services()
-        services.detect = lambda address, cancel: discovery.detect(
+        services.detect = lambda address, cancel: detector.detect(
             address, dns_server=dns.address, timeout=5.0, cancel=cancel
         )
         wizard = make_wizard(qtbot, services)

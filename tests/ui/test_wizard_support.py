@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QWizard
 
 from mailmanager import paths
-from mailmanager.core.accounts import Account
-from mailmanager.core.providers import Catalogue
-from mailmanager.core.store import AccountStore
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.model.accounts import Account
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.wizard import F, SetupWizard, WizardMode, WizardServices
 
 TIMEOUT_MS = 10_000

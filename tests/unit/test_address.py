@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailmanager.core.address import (
+from mailmanager.core.model.address import (
     AddressError,
     UsernameForm,
     is_valid_hostname,

@@ -1,9 +1,9 @@
 """One notification per transition."""
 
-from mailmanager.core.alerts import Alert, alerts_for, new_alerts
-from mailmanager.core.status import ConnectionStatus as C
-from mailmanager.core.status import DueState as D
-from mailmanager.core.status import LifecycleState as L
+from mailmanager.core.model.status import ConnectionStatus as C
+from mailmanager.core.model.status import DueState as D
+from mailmanager.core.model.status import LifecycleState as L
+from mailmanager.core.rules.alerts import Alert, alerts_for, new_alerts
 
 
 def test_alerts_for_states() -> None:

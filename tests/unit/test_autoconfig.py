@@ -9,21 +9,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.address import UsernameForm, parse_address
-from mailmanager.core.autoconfig import (
-    MAX_AUTOCONFIG_BYTES,
-    AutoconfigError,
-    parse_autoconfig,
-)
-from mailmanager.core.discovery import Source, detect
-from mailmanager.core.providers import Catalogue
-from mailmanager.core.user_providers import (
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.catalogue.user_providers import (
     ProviderImportError,
     import_autoconfig,
     remove_user_provider,
     to_toml,
 )
+from mailmanager.core.discovery.autoconfig import (
+    MAX_AUTOCONFIG_BYTES,
+    AutoconfigError,
+    parse_autoconfig,
+)
+from mailmanager.core.discovery.detector import Source, detect
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.address import UsernameForm, parse_address
 
 GOOD = """<?xml version="1.0" encoding="UTF-8"?>
 <clientConfig version="1.1">

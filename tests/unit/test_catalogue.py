@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from mailmanager.core.accounts import Security
-from mailmanager.core.address import UsernameForm, is_valid_hostname
-from mailmanager.core.catalogue_schema import ID_PATTERN, CatalogueError
-from mailmanager.core.discovery import Source, detect
-from mailmanager.core.provider_model import CredentialKind
-from mailmanager.core.providers import Catalogue, bundled_dir
-from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.catalogue.lookup import Catalogue, bundled_dir
+from mailmanager.core.catalogue.model import CredentialKind
+from mailmanager.core.catalogue.schema import ID_PATTERN, CatalogueError
+from mailmanager.core.discovery.detector import Source, detect
+from mailmanager.core.model.accounts import Security
+from mailmanager.core.model.address import UsernameForm, is_valid_hostname
+from mailmanager.core.model.status import ConnectionStatus
 
 REQUIRED_IDS = {
     "netease_personal", "netease_vip", "netease_qiye", "netease_ym", "tencent_qq",

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mailmanager.core import catalogue_cache, providers
-from mailmanager.core.providers import Catalogue, CatalogueError
+from mailmanager.core.catalogue import cache as catalogue_cache
+from mailmanager.core.catalogue import lookup as providers
+from mailmanager.core.catalogue.lookup import Catalogue, CatalogueError
 
 
 @pytest.fixture

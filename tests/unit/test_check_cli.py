@@ -13,10 +13,10 @@ import pytest
 
 from mailmanager import paths
 from mailmanager.cli import main
-from mailmanager.core.accounts import Account, Endpoint, Security
+from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from tests.helpers import scripted_server as ss
 from tests.helpers.logging_state import preserved_app_logger
 

@@ -10,15 +10,15 @@ from contextlib import ExitStack, contextmanager
 
 import pytest
 
-from mailmanager.core.accounts import Account, Endpoint, Protocol, Security
-from mailmanager.core.check_runner import (
+from mailmanager.core.checking.runner import (
     AccountCheck,
     CheckRunner,
     HostGate,
     MissingSecret,
     check_account,
 )
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.model.accounts import Account, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus as S
 from tests.helpers import scripted_server as ss
 
 T = 3.0

@@ -18,11 +18,11 @@ from keyring.backends import fail as fail_backend
 
 from mailmanager import paths
 from mailmanager.cli import main
-from mailmanager.core.accounts import Protocol
-from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.checking.result import ProbeResult
+from mailmanager.core.model.accounts import Protocol
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from tests.helpers.logging_state import preserved_app_logger
 from tests.helpers.memory_keyring import MemoryKeyring
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailmanager.core import wire
-from mailmanager.core.diagnosis import (
+from mailmanager.core.checking import wire
+from mailmanager.core.checking.diagnosis import (
     Stage,
     decode_server_text,
     diagnose_error,
@@ -17,8 +17,8 @@ from mailmanager.core.diagnosis import (
     parse_smtp_reply,
     provider_family,
 )
-from mailmanager.core.hints import HINTS, hint_text
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.checking.hints import HINTS, hint_text
+from mailmanager.core.model.status import ConnectionStatus as S
 
 
 def test_decode_utf8_then_gb18030_then_replacement() -> None:

@@ -6,11 +6,11 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from mailmanager.core.accounts import CheckRecord, Protocol
-from mailmanager.core.badges import account_states, mailbox_states
-from mailmanager.core.list_entry import entry_from_summary
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import CheckRecord, Protocol
+from mailmanager.core.model.list_entry import entry_from_summary
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.rules.badges import account_states, mailbox_states
+from mailmanager.core.store.account_store import AccountStore
 from tests.unit.test_store import T0, make_account
 
 
@@ -123,7 +123,7 @@ def test_a_closed_store_says_so_in_its_own_error(tmp_path: Path) -> None:
     """Timers may still ask after shutdown closed the store: they catch StoreError only."""
     import pytest
 
-    from mailmanager.core.store import StoreError
+    from mailmanager.core.store.account_store import StoreError
 
     store = AccountStore.open(tmp_path / "s.sqlite3", clock=lambda: T0)
     store.close()

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailmanager.core.accounts import Account, AccountSummary, CheckRecord, Endpoint, Protocol
-from mailmanager.core.accounts import Security as Sec
-from mailmanager.core.badges import account_states
-from mailmanager.core.policy import (
+from mailmanager.core.model.accounts import Account, AccountSummary, CheckRecord, Endpoint, Protocol
+from mailmanager.core.model.accounts import Security as Sec
+from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState
+from mailmanager.core.rules.badges import account_states
+from mailmanager.core.rules.policy import (
     DueItem,
     due_items,
     expiry_state,
@@ -18,7 +19,6 @@ from mailmanager.core.policy import (
     local_today,
     rotation_state,
 )
-from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -17,7 +17,9 @@ import keyring.errors
 import pytest
 
 from mailmanager import paths
-from mailmanager.core.accounts import (
+from mailmanager.core.checking.result import ProbeResult
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.model.accounts import (
     Account,
     CheckRecord,
     CredentialEventKind,
@@ -25,13 +27,11 @@ from mailmanager.core.accounts import (
     Protocol,
     Security,
 )
-from mailmanager.core.check_runner import AccountCheck
-from mailmanager.core.policy import local_today
-from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import CheckFailedError, Registry
+from mailmanager.core.rules.policy import local_today
 from mailmanager.core.secrets import SecretsLocked, SecretStore
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import (
+from mailmanager.core.store.account_store import (
     AccountStore,
     DuplicateAccountError,
     StoreLockedError,

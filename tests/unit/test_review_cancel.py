@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from mailmanager.core import wire
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.imap_probe import probe_imap
+from mailmanager.core.checking import wire
+from mailmanager.core.checking.imap_probe import probe_imap
+from mailmanager.core.model.accounts import Endpoint, Security
 from tests.helpers.certs import make_pki
 
 

@@ -27,10 +27,10 @@ import pytest
 
 from mailmanager import paths
 from mailmanager.cli import main
-from mailmanager.core import account_export
-from mailmanager.core.accounts import Account, Endpoint, Security
-from mailmanager.core.schedule import ScheduleSettings, interval_for
-from mailmanager.core.store import AccountStore
+from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.rules.schedule import ScheduleSettings, interval_for
+from mailmanager.core.store import export_file
+from mailmanager.core.store.account_store import AccountStore
 from tests.helpers.logging_state import preserved_app_logger
 
 GOOD: dict[str, Any] = {
@@ -70,7 +70,7 @@ def test_never_remind_survives_export_and_import() -> None:
         smtp=Endpoint("smtp.example.org", 465, Security.SSL),
         rotate_days=0,
     )
-    parsed = account_export.loads(account_export.dumps([account]))
+    parsed = export_file.loads(export_file.dumps([account]))
     assert parsed.problems == []
     assert [a.rotate_days for a in parsed.accounts] == [0]
 
@@ -86,13 +86,13 @@ def test_never_remind_survives_export_and_import() -> None:
     ],
 )
 def test_out_of_range_numbers_are_entry_problems(field: str, value: int) -> None:
-    parsed = account_export.loads(document({**GOOD, field: value}))
+    parsed = export_file.loads(document({**GOOD, field: value}))
     assert parsed.accounts == []
     assert len(parsed.problems) == 1 and field in parsed.problems[0][1]
 
 
 def test_accepted_numbers_are_usable_by_the_scheduler() -> None:
-    parsed = account_export.loads(
+    parsed = export_file.loads(
         document({**GOOD, "rotate_days": 3650, "check_interval_hours": 24 * 366})
     )
     assert parsed.problems == []
@@ -108,13 +108,13 @@ def test_accepted_numbers_are_usable_by_the_scheduler() -> None:
     ids=["deep", "long-int"],
 )
 def test_json_the_parser_refuses_is_a_format_error(text: str) -> None:
-    with pytest.raises(account_export.ExportFormatError):
-        account_export.loads(text)
+    with pytest.raises(export_file.ExportFormatError):
+        export_file.loads(text)
 
 
 def test_lone_surrogates_are_entry_problems() -> None:
     text = document({**GOOD, "display_name": "x"}).replace('"x"', '"\\udcff"')
-    parsed = account_export.loads(text)
+    parsed = export_file.loads(text)
     assert parsed.accounts == []
     assert "display_name" in parsed.problems[0][1]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from mailmanager.core.accounts import Account, Endpoint
-from mailmanager.core.accounts import Security as Sec
-from mailmanager.core.policy import due_items, inactivity_state, rotation_date, rotation_state
+from mailmanager.core.model.accounts import Account, Endpoint
+from mailmanager.core.model.accounts import Security as Sec
+from mailmanager.core.rules.policy import due_items, inactivity_state, rotation_date, rotation_state
 
 
 def account(**changes: object) -> Account:

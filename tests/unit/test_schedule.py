@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from mailmanager.core.accounts import Account, Endpoint, Security
-from mailmanager.core.schedule import (
+from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.model.status import ConnectionStatus as S
+from mailmanager.core.rules.schedule import (
     CheckHistory,
     ScheduleSettings,
     blocked_reason,
     jitter_unit,
     next_check_at,
 )
-from mailmanager.core.status import ConnectionStatus as S
 
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 SETTINGS = ScheduleSettings()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mailmanager.core import status
-from mailmanager.core.status import ConnectionStatus, DueState, LifecycleState, Severity
+from mailmanager.core.model import status
+from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState, Severity
 
 
 def test_vocabulary_is_the_documented_one() -> None:

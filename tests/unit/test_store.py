@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mailmanager.core.accounts import (
+from mailmanager.core.model.accounts import (
     Account,
     CheckRecord,
     CredentialEvent,
@@ -20,8 +20,8 @@ from mailmanager.core.accounts import (
     Protocol,
     Security,
 )
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store import (
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import (
     AccountStore,
     DuplicateAccountError,
     StoreCorruptError,
@@ -29,7 +29,7 @@ from mailmanager.core.store import (
     StoreTooNewError,
     UnknownAccountError,
 )
-from mailmanager.core.store_schema import SCHEMA_VERSION
+from mailmanager.core.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from mailmanager.cli import main
-from mailmanager.core.address import server_name_problem
+from mailmanager.core.model.address import server_name_problem
 from mailmanager.core.secrets import SecretStore
 from mailmanager.paths import resolve
 from tests.helpers.logging_state import preserved_app_logger

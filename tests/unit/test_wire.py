@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from mailmanager.core import wire
+from mailmanager.core.checking import wire
 
 
 @pytest.fixture

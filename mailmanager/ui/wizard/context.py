@@ -22,13 +22,13 @@ from PySide6.QtCore import QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from mailmanager import paths
-from mailmanager.core.accounts import Account, Endpoint, Protocol
-from mailmanager.core.check_runner import AccountCheck, check_account
-from mailmanager.core.provider_model import Provider, ServerGroup, Source
-from mailmanager.core.providers import Catalogue
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.catalogue.model import Provider, ServerGroup, Source
+from mailmanager.core.checking.runner import AccountCheck, check_account
+from mailmanager.core.model.accounts import Account, Endpoint, Protocol
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
-from mailmanager.core.store import AccountStore
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.secret_worker import SecretWorker
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.fields import WizardMode
@@ -63,7 +63,7 @@ class Found:
 
     @classmethod
     def from_detection(cls, detection: Any, catalogue: Catalogue, domain: str) -> Found:
-        """Adapt ``discovery.Detection`` (provider, source, imap, smtp, alternatives)."""
+        """Adapt ``detector.Detection`` (provider, source, imap, smtp, alternatives)."""
         provider = getattr(detection, "provider", None)
         if isinstance(provider, str):
             provider = catalogue.get(provider)
@@ -86,7 +86,7 @@ class Found:
 
 
 def _detected_group(group_id: str, imap: Endpoint, smtp: Endpoint) -> ServerGroup:
-    from mailmanager.core.provider_model import Text
+    from mailmanager.core.catalogue.model import Text
 
     name = Text(zh=f"{imap.host} / {smtp.host}", en=f"{imap.host} / {smtp.host}")
     return ServerGroup(group_id, name, imap, smtp)
@@ -107,9 +107,9 @@ def _default_check(
 
 
 def _default_detect(address: str, cancel: threading.Event) -> Any:
-    from mailmanager.core import discovery  # imported late: the network stack is heavy
+    from mailmanager.core.discovery import detector  # imported late: the network stack is heavy
 
-    return discovery.detect(address, network=True, cancel=cancel)
+    return detector.detect(address, network=True, cancel=cancel)
 
 
 @contextmanager

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core import discovery
-from mailmanager.core.address import AddressError, parse_address
-from mailmanager.core.provider_model import Source
+from mailmanager.core.catalogue.model import Source
+from mailmanager.core.discovery import detector
+from mailmanager.core.model.address import AddressError, parse_address
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import Found, WizardContext
@@ -35,7 +35,7 @@ from mailmanager.ui.wizard.widgets import Notice, wrapped
 DETECT_DELAY_MS = 500
 # Detection notes worth showing beside the source line (the source itself is said already).
 EXTRA_NOTES: set[str] = {
-    str(getattr(discovery, name, ""))
+    str(getattr(detector, name, ""))
     for name in (
         "NOTE_AUTOCONFIG_HTTP",
         "NOTE_PARTIAL",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.provider_model import CodeFormat, CredentialKind, Provider
+from mailmanager.core.catalogue.model import CodeFormat, CredentialKind, Provider
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import (
     DEFAULT_LABEL,

@@ -16,11 +16,11 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
-from mailmanager.core.accounts import Account
-from mailmanager.core.check_runner import AccountCheck
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.model.accounts import Account
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.secrets import SecretsError
-from mailmanager.core.store import StoreError
+from mailmanager.core.store.account_store import StoreError
 from mailmanager.ui import formatting
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import WizardMode

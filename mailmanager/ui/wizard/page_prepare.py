@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.provider_model import CredentialKind, Provider
+from mailmanager.core.catalogue.model import CredentialKind, Provider
 from mailmanager.ui import icons
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import WizardMode

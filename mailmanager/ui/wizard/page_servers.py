@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.accounts import Endpoint
-from mailmanager.core.address import (
+from mailmanager.core.catalogue.model import ServerGroup
+from mailmanager.core.model.accounts import Endpoint
+from mailmanager.core.model.address import (
     UsernameForm,
     parse_address,
     server_name_problem,
     username_for,
 )
-from mailmanager.core.provider_model import ServerGroup
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import DEFAULT_PORTS, F
 from mailmanager.ui.wizard.widgets import Notice, SecurityCombo, ValueCombo, wrapped

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.accounts import Account, Protocol
-from mailmanager.core.check_runner import AccountCheck
-from mailmanager.core.hints import HINT_CONTEXT, hint_text
-from mailmanager.core.probe_result import ProbeResult
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
+from mailmanager.core.checking.result import ProbeResult
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.model.accounts import Account, Protocol
+from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.ui import formatting
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import WizardContext

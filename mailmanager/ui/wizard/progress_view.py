@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
-from mailmanager.core.probe_result import ProbeResult
+from mailmanager.core.checking.result import ProbeResult
 
 PENDING, RUNNING, DONE, FAILED, SKIPPED = "pending", "running", "done", "failed", "skipped"
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core.accounts import Security
+from mailmanager.core.model.accounts import Security
 from mailmanager.ui.formatting import security_text
 
 

@@ -19,10 +19,10 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Security
-from mailmanager.core.address import bare_server_name, parse_address
-from mailmanager.core.hints import HINT_CONTEXT, hint_text
-from mailmanager.core.provider_model import Source
+from mailmanager.core.catalogue.model import Source
+from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Security
+from mailmanager.core.model.address import bare_server_name, parse_address
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.wizard.context import Found, WizardContext, WizardServices
 from mailmanager.ui.wizard.fields import (

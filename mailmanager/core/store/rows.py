@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from mailmanager.core.accounts import Account, CheckRecord, Endpoint, Protocol, Security
-from mailmanager.core.status import ALL_STATES, ConnectionStatus
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ALL_STATES, ConnectionStatus
 
 T = TypeVar("T")
 

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.address import Address, is_valid_hostname
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.address import Address, is_valid_hostname
 
 __all__ = [
     "MAX_AUTOCONFIG_BYTES",

@@ -1,6 +1,6 @@
 """Typed, path-tracking reading of parsed TOML tables, for the catalogue schema.
 
-Why separate: the schema (catalogue_schema.py) says *what* a provider file holds; this module
+Why separate: the schema (schema.py) says *what* a provider file holds; this module
 says *how* a value is read and what the error looks like. Every getter knows the dotted path of
 the value it reads, so a wrong value is reported as ``file: servers[1].imap.port: expected ...``,
 and ``finish`` turns any key nobody read into an "unknown field" error (typos must not silently
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from mailmanager.core.provider_model import Text
+from mailmanager.core.catalogue.model import Text
 
 __all__ = ["CatalogueError", "Table", "show"]
 

@@ -45,9 +45,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from mailmanager.core.accounts import Endpoint, Security
-from mailmanager.core.address import UsernameForm, is_valid_hostname
-from mailmanager.core.provider_model import (
+from mailmanager.core.catalogue.model import (
     CodeFormat,
     Credential,
     CredentialKind,
@@ -61,8 +59,10 @@ from mailmanager.core.provider_model import (
     Text,
     TextList,
 )
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.toml_reader import CatalogueError, Table, show
+from mailmanager.core.catalogue.toml_reader import CatalogueError, Table, show
+from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.address import UsernameForm, is_valid_hostname
+from mailmanager.core.model.status import ConnectionStatus
 
 __all__ = ["ID_PATTERN", "SCHEMA_VERSION", "CatalogueError", "parse_provider"]
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
-from mailmanager.core.accounts import AccountSummary, CheckRecord, Protocol
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store_rows import STATUS, parse_day, to_timestamp
+from mailmanager.core.model.accounts import AccountSummary, CheckRecord, Protocol
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.rows import STATUS, parse_day, to_timestamp
 
 # The store's SELECT for ListEntry, in field order: ``a`` is accounts, ``li``/``ls`` the latest
 # IMAP and SMTP checks (LEFT JOINs, so NULL before the first check).

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.model.status import ConnectionStatus
 
 DEFAULT_INTERVAL = timedelta(hours=6)
 

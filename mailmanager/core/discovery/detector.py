@@ -28,10 +28,15 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from mailmanager.core.accounts import Endpoint, Protocol, Security
-from mailmanager.core.address import Address, parse_address
-from mailmanager.core.autoconfig import MAX_AUTOCONFIG_BYTES, AutoconfigError, parse_autoconfig
-from mailmanager.core.detection_model import (
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.catalogue.model import Provider, ServerGroup, Source
+from mailmanager.core.discovery.autoconfig import (
+    MAX_AUTOCONFIG_BYTES,
+    AutoconfigError,
+    parse_autoconfig,
+)
+from mailmanager.core.discovery.dns_lookup import Deadline, DnsClient, SrvRecord
+from mailmanager.core.discovery.model import (
     NOTE_AUTOCONFIG,
     NOTE_AUTOCONFIG_HTTP,
     NOTE_CANCELLED,
@@ -52,10 +57,9 @@ from mailmanager.core.detection_model import (
     DiscoveryConfig,
     ServerChoice,
 )
-from mailmanager.core.dns_lookup import Deadline, DnsClient, SrvRecord
-from mailmanager.core.net_probe import http_get, probe_banner
-from mailmanager.core.provider_model import Provider, ServerGroup, Source
-from mailmanager.core.providers import Catalogue
+from mailmanager.core.discovery.net_probe import http_get, probe_banner
+from mailmanager.core.model.accounts import Endpoint, Protocol, Security
+from mailmanager.core.model.address import Address, parse_address
 
 __all__ = ["Detection", "DiscoveryConfig", "ServerChoice", "Source", "detect"]
 

@@ -20,23 +20,28 @@ from collections.abc import Callable, Mapping
 
 from mailmanager import __version__
 from mailmanager.core import redact
-from mailmanager.core.accounts import Endpoint, Protocol, Security
-from mailmanager.core.diagnosis import (
+from mailmanager.core.checking.diagnosis import (
     Stage,
     decode_server_text,
     diagnose_imap_failure,
     needs_id,
     provider_family,
 )
-from mailmanager.core.probe_result import ProbeFailed, ProbeResult, ProbeTrace, start_tls_or_refuse
-from mailmanager.core.status import ConnectionStatus as S
-from mailmanager.core.wire import (
+from mailmanager.core.checking.result import (
+    ProbeFailed,
+    ProbeResult,
+    ProbeTrace,
+    start_tls_or_refuse,
+)
+from mailmanager.core.checking.wire import (
     Deadline,
     LineConnection,
     LineTooLong,
     WireError,
     make_tls_context,
 )
+from mailmanager.core.model.accounts import Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus as S
 
 CLIENT_ID: Mapping[str, str] = {
     "name": "mailmanager",

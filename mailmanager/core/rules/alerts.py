@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from mailmanager.core.status import ConnectionStatus, DueState, State
+from mailmanager.core.model.status import ConnectionStatus, DueState, State
 
 
 class Alert(StrEnum):

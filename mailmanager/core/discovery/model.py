@@ -1,6 +1,6 @@
 """What detection returns, and where its network steps connect: plain data, no I/O.
 
-Kept apart from discovery.py (the steps themselves) so that the wizard and the CLI can import the
+Kept apart from detector.py (the steps themselves) so that the wizard and the CLI can import the
 result types and the note texts without pulling in the network code. The notes are English
 source strings marked for Qt's translator in the "Detection" context; the UI translates them.
 """
@@ -11,9 +11,9 @@ import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from mailmanager.core.accounts import Endpoint, Security
+from mailmanager.core.catalogue.model import Provider, Source, Text
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
-from mailmanager.core.provider_model import Provider, Source, Text
+from mailmanager.core.model.accounts import Endpoint, Security
 
 # Notes are English source strings, translated by the UI in the "Detection" context.
 NOTE_CATALOGUE = QT_TRANSLATE_NOOP("Detection", "Settings from the built-in provider catalogue.")

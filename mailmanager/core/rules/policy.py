@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
-from mailmanager.core.status import ALL_STATES, DueState
+from mailmanager.core.model.status import ALL_STATES, DueState
 
 EXPIRY_WARNING_DAYS = 14
 INACTIVITY_MARGIN_DAYS = 10

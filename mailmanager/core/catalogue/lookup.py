@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from mailmanager import paths
-from mailmanager.core.catalogue_schema import CatalogueError, parse_provider
-from mailmanager.core.provider_model import (
+from mailmanager.core.catalogue.model import (
     CodeFormat,
     Credential,
     CredentialKind,
@@ -40,6 +39,7 @@ from mailmanager.core.provider_model import (
     Text,
     TextList,
 )
+from mailmanager.core.catalogue.schema import CatalogueError, parse_provider
 
 __all__ = [
     "Catalogue",
@@ -105,7 +105,7 @@ def _load_folder(
     files = sorted(folder.glob("*.toml"))
     if cache_file is None:
         return [load_provider_file(path, strict=strict, user=user) for path in files]
-    from mailmanager.core import catalogue_cache
+    from mailmanager.core.catalogue import cache as catalogue_cache
 
     keys = catalogue_cache.file_keys(files)
     cached = catalogue_cache.read(cache_file, keys)

@@ -16,11 +16,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mailmanager.core.address import UsernameForm
-from mailmanager.core.autoconfig import AutoconfigDocument, AutoconfigServer, parse_autoconfig
-from mailmanager.core.catalogue_schema import SCHEMA_VERSION, CatalogueError
-from mailmanager.core.provider_model import Provider
-from mailmanager.core.providers import load_provider_file, load_user_providers
+from mailmanager.core.catalogue.lookup import load_provider_file, load_user_providers
+from mailmanager.core.catalogue.model import Provider
+from mailmanager.core.catalogue.schema import SCHEMA_VERSION, CatalogueError
+from mailmanager.core.discovery.autoconfig import (
+    AutoconfigDocument,
+    AutoconfigServer,
+    parse_autoconfig,
+)
+from mailmanager.core.model.address import UsernameForm
 
 __all__ = ["ProviderImportError", "import_autoconfig", "remove_user_provider", "to_toml"]
 

@@ -1,6 +1,6 @@
 """Which states apply to an account, in one place for the main window, the CLI and the tray.
 
-A badge shows the worst of them (``mailmanager.core.status.worst``); its tooltip lists all.
+A badge shows the worst of them (``mailmanager.core.model.status.worst``); its tooltip lists all.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from datetime import date, tzinfo
 from typing import Protocol
 
-from mailmanager.core.accounts import AccountSummary
-from mailmanager.core.policy import CodeDates, DueItem, due_items
-from mailmanager.core.status import ConnectionStatus, LifecycleState, State, ordered, worst
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.status import ConnectionStatus, LifecycleState, State, ordered, worst
+from mailmanager.core.rules.policy import CodeDates, DueItem, due_items
 
 
 class MailboxFlags(CodeDates, Protocol):

@@ -1,7 +1,7 @@
 """What the app knows about one mail provider: plain frozen dataclasses, no I/O.
 
 The catalogue files in resources/providers/ (and the user's imported providers) are turned into
-these objects by :mod:`mailmanager.core.catalogue_schema`; :mod:`mailmanager.core.providers`
+these objects by :mod:`mailmanager.core.catalogue.schema`; :mod:`mailmanager.core.catalogue.lookup`
 loads and indexes them. The wizard reads steps, pitfalls and the credential rules from here, the
 checker reads ``requires_imap_id``, detection reads domains, MX patterns and server groups.
 
@@ -19,8 +19,8 @@ from datetime import date
 from enum import StrEnum
 from fnmatch import fnmatchcase
 
-from mailmanager.core.accounts import Endpoint
-from mailmanager.core.address import Address, UsernameForm, username_for
+from mailmanager.core.model.accounts import Endpoint
+from mailmanager.core.model.address import Address, UsernameForm, username_for
 
 LANGUAGES = ("zh", "en")
 

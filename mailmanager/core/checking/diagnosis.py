@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mailmanager.core import wire
-from mailmanager.core.status import ConnectionStatus as S
+from mailmanager.core.checking import wire
+from mailmanager.core.model.status import ConnectionStatus as S
 
 
 class Stage(StrEnum):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from mailmanager.core.status import ConnectionStatus
+from mailmanager.core.model.status import ConnectionStatus
 
 DEFAULT_ROTATE_DAYS = 90
 

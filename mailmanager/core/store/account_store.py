@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from mailmanager.core.accounts import (
+from mailmanager.core.bulk import gc_paused
+from mailmanager.core.model.accounts import (
     Account,
     AccountSummary,
     CheckRecord,
@@ -25,11 +26,10 @@ from mailmanager.core.accounts import (
     CredentialEventKind,
     Protocol,
 )
-from mailmanager.core.bulk import gc_paused
-from mailmanager.core.list_entry import LIST_COLUMNS, ListEntry, entry_from_row
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.store_connection import StoreConnection, copy_database
-from mailmanager.core.store_errors import (
+from mailmanager.core.model.list_entry import LIST_COLUMNS, ListEntry, entry_from_row
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.connection import StoreConnection, copy_database
+from mailmanager.core.store.errors import (
     DuplicateAccountError,
     StoreCorruptError,
     StoreError,
@@ -37,7 +37,7 @@ from mailmanager.core.store_errors import (
     StoreTooNewError,
     UnknownAccountError,
 )
-from mailmanager.core.store_rows import (
+from mailmanager.core.store.rows import (
     ACCOUNT_COLUMNS,
     CHECK_COLUMNS,
     LATEST_COLUMNS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mailmanager.core.provider_model import SendingGuidance, SendingStage
+from mailmanager.core.catalogue.model import SendingGuidance, SendingStage
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ import socket
 import ssl
 from dataclasses import dataclass
 
-from mailmanager.core.accounts import Protocol, Security
-from mailmanager.core.dns_lookup import Deadline
+from mailmanager.core.discovery.dns_lookup import Deadline
+from mailmanager.core.model.accounts import Protocol, Security
 
 log = logging.getLogger("mailmanager.discovery")
 

@@ -1,6 +1,6 @@
 """The store's connection: opening, schema migrations, transactions and error translation.
 
-Kept apart from what is stored (``core/store.py``): how a file is opened (WAL, busy timeout,
+Kept apart from what is stored (``account_store.py``): how a file is opened (WAL, busy timeout,
 foreign keys), upgraded (a backup copy first, tables rebuilt with foreign keys off and checked
 before commit), and how SQLite's exceptions become the app's ``StoreError`` family, so that a
 damaged, locked or too-new file is reported clearly and never changed.
@@ -17,14 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
 
-from mailmanager.core.accounts import utcnow
-from mailmanager.core.store_errors import (
+from mailmanager.core.model.accounts import utcnow
+from mailmanager.core.store.errors import (
     StoreCorruptError,
     StoreError,
     StoreLockedError,
     StoreTooNewError,
 )
-from mailmanager.core.store_schema import MIGRATIONS, SCHEMA_VERSION
+from mailmanager.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger("mailmanager.store")
 

@@ -17,10 +17,10 @@ from datetime import datetime
 from typing import Any
 
 from mailmanager.core import redact
-from mailmanager.core.accounts import CheckRecord, Protocol, utcnow
-from mailmanager.core.diagnosis import diagnose_error
-from mailmanager.core.status import ConnectionStatus
-from mailmanager.core.wire import ConnectionClosed, LineConnection, TlsFailure
+from mailmanager.core.checking.diagnosis import diagnose_error
+from mailmanager.core.checking.wire import ConnectionClosed, LineConnection, TlsFailure
+from mailmanager.core.model.accounts import CheckRecord, Protocol, utcnow
+from mailmanager.core.model.status import ConnectionStatus
 
 MAX_MESSAGE = 500  # characters of a server message kept in a result
 
@@ -42,7 +42,7 @@ class ProbeResult:
         protocol: imap or smtp.
         status: the diagnosed connection status.
         server_message: the server's last relevant reply, decoded and redacted.
-        hint_id: a stable id for ``mailmanager.core.hints`` ("" when nothing needs saying).
+        hint_id: a stable id for ``mailmanager.core.checking.hints`` ("" when nothing needs saying).
         elapsed_ms: wall time of the whole probe.
         steps: the progress trace.
         plain_warning: the probe ran without encryption because the user chose plain.
@@ -64,7 +64,7 @@ class ProbeResult:
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON shape for one protocol (hint text in English)."""
-        from mailmanager.core.hints import hint_text
+        from mailmanager.core.checking.hints import hint_text
 
         return {
             "status": self.status.value,

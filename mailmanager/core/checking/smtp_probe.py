@@ -17,21 +17,21 @@ import time
 from collections.abc import Callable
 
 from mailmanager.core import redact
-from mailmanager.core.accounts import Endpoint, Protocol, Security
-from mailmanager.core.diagnosis import (
+from mailmanager.core.checking.diagnosis import (
     Stage,
     decode_server_text,
     diagnose_smtp_failure,
     provider_family,
 )
-from mailmanager.core.probe_result import (
+from mailmanager.core.checking.result import (
     ProbeFailed,
     ProbeResult,
     ProbeTrace,
     start_tls_or_refuse,
 )
-from mailmanager.core.status import ConnectionStatus as S
-from mailmanager.core.wire import Deadline, LineConnection, WireError, make_tls_context
+from mailmanager.core.checking.wire import Deadline, LineConnection, WireError, make_tls_context
+from mailmanager.core.model.accounts import Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus as S
 
 _MAX_REPLY_LINES = 100
 _GOODBYE_SECONDS = 2.0

@@ -24,12 +24,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from mailmanager.core.accounts import Account, Endpoint, Protocol
-from mailmanager.core.diagnosis import diagnose_error
-from mailmanager.core.imap_probe import probe_imap
-from mailmanager.core.probe_result import ProbeResult, ProbeStep
-from mailmanager.core.smtp_probe import probe_smtp
-from mailmanager.core.wire import Cancelled
+from mailmanager.core.checking.diagnosis import diagnose_error
+from mailmanager.core.checking.imap_probe import probe_imap
+from mailmanager.core.checking.result import ProbeResult, ProbeStep
+from mailmanager.core.checking.smtp_probe import probe_smtp
+from mailmanager.core.checking.wire import Cancelled
+from mailmanager.core.model.accounts import Account, Endpoint, Protocol
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from mailmanager.core import address as address_rules
-from mailmanager.core.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security, utcnow
+from mailmanager.core.model import address as address_rules
+from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security, utcnow
 
 FORMAT = "mailmanager-accounts"
 VERSION = 1

@@ -1,0 +1,1 @@
+"""The provider catalogue: bundled and user provider files, their schema and cache."""

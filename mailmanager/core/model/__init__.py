@@ -1,0 +1,1 @@
+"""The account model: accounts, their addresses, statuses and list rows (plain data, no I/O)."""

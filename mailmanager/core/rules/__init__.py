@@ -1,0 +1,1 @@
+"""Date and state rules: code policy, check schedule, alerts, badges, sending guidance."""

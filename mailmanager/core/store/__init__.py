@@ -1,0 +1,1 @@
+"""The SQLite store of accounts and check history, its schema, and the export file format."""
