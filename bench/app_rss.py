@@ -1,11 +1,11 @@
 """bench_memory's child for the app: the real start-up, then resident memory when idle.
 
 Runs ``mailmanager.app.main(["--smoke-test", "--home", H])`` unchanged: the store opens, the
-main window is built and painted, and the background side (``Monitoring``: checker, alerts,
-tray decision; no schedule in smoke-test mode, so nothing touches the network) starts. Just
-before ``main`` shuts that down again, this script lets the event loop idle for a moment and
-prints ``rss_kb`` and ``hwm_kb``; that hook (wrapping ``Monitoring.shutdown`` in this process
-only) is the one thing it adds.
+main window is built and painted, and the background side (``BackgroundControls`` and its
+``Monitor``: checker, alerts, tray decision; no schedule in smoke-test mode, so nothing touches
+the network) starts. Just before ``main`` shuts that down again, this script lets the event
+loop idle for a moment and prints ``rss_kb`` and ``hwm_kb``; that hook (wrapping
+``BackgroundControls.shutdown`` in this process only) is the one thing it adds.
 
 Run by bench_memory: ``python bench/app_rss.py HOME``.
 """
@@ -21,16 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> int:
     from bench.rss import idle_then_rss_kb, status_kb
     from mailmanager import app
-    from mailmanager.ui.monitoring import Monitoring
+    from mailmanager.ui.background_controls import BackgroundControls
 
-    original = Monitoring.shutdown
+    original = BackgroundControls.shutdown
 
-    def measure_then_shutdown(self: Monitoring) -> None:
+    def measure_then_shutdown(self: BackgroundControls) -> None:
         sys.stdout.write(f"rss_kb={idle_then_rss_kb()}\nhwm_kb={status_kb('VmHWM')}\n")
         sys.stdout.flush()
         original(self)
 
-    Monitoring.shutdown = measure_then_shutdown  # type: ignore[method-assign]
+    BackgroundControls.shutdown = measure_then_shutdown  # type: ignore[method-assign]
     return app.main(["--smoke-test", "--home", sys.argv[1]])
 
 

@@ -2,7 +2,7 @@
 
 Targets (issue 8, item 2): 200 accounts against scripted loopback servers (100 addresses
 127.0.0.1-100, served by ANOTHER process, 50 ms of latency before every reply), checked with
-the app's own wiring (``MainWindow`` + ``Monitoring``: CheckerService, scheduler, alerts) at
+the app's own wiring (``MainWindow`` + ``BackgroundControls``: CheckerService, scheduler, alerts) at
 the default concurrency 8, finish within 1.3 x the ideal (200 / 8 x the minimal single check,
 ``bench/minimal_check.py``, measured in the same run, as bench_check does); and the GUI
 thread's longest stall during the run, seen by a 5 ms QTimer heartbeat (the longest gap
@@ -111,10 +111,11 @@ def run_batches(
     from PySide6.QtWidgets import QApplication
 
     from mailmanager.app import freeze_startup_objects
+    from mailmanager.core.secrets import SecretStore
     from mailmanager.services.account_ops import AccountOps
     from mailmanager.services.notifier import LogSink
+    from mailmanager.ui.background_controls import BackgroundControls
     from mailmanager.ui.main_window import MainWindow
-    from mailmanager.ui.monitoring import Monitoring
     from mailmanager.ui.provider_info import ProviderDirectory
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])  # kept alive here
@@ -130,8 +131,14 @@ def run_batches(
     ops = AccountOps(make_worker, app_paths.database)
     window = MainWindow(store, ops, settings, providers=ProviderDirectory("en"))
     window.show()
-    monitoring = Monitoring(
-        window, app_paths, settings, start_schedule=False, use_tray=False, sink=LogSink()
+    monitoring = BackgroundControls(
+        window,
+        app_paths,
+        settings,
+        SecretStore(app_paths),
+        start_schedule=False,
+        use_tray=False,
+        sink=LogSink(),
     )
     freeze_startup_objects()  # as app.main does once the background side has started
     settle = QEventLoop()
@@ -148,7 +155,7 @@ def run_batches(
     try:
         for _ in range(batches):
             loop = QEventLoop()
-            monitoring.checker.allFinished.connect(loop.quit)
+            monitoring.monitor.checker.allFinished.connect(loop.quit)
             heartbeat.start()
             if profiler is not None:
                 profiler.enable()
@@ -171,7 +178,7 @@ def run_batches(
                     + ", ".join(f"{at:.0f}: {gap:.0f}" for at, gap in worst)
                 )
             ticks.append(heartbeat.ticks)
-            monitoring.checker.allFinished.disconnect(loop.quit)
+            monitoring.monitor.checker.allFinished.disconnect(loop.quit)
         window.refresh()
         ok = sum(
             1

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from mailmanager.core.store.account_store import AccountStore
     from mailmanager.services.crash_handler import CrashHandler
     from mailmanager.services.secret_worker import SecretWorker
-    from mailmanager.ui.monitoring import Monitoring
+    from mailmanager.ui.background_controls import BackgroundControls
 
 log = logging.getLogger("mailmanager.app")
 
@@ -217,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMinimized()
     else:
         window.show()
-    monitoring: Monitoring | None = None
+    monitoring: BackgroundControls | None = None
 
     def start_monitoring() -> None:
         # After the first paint: the single-instance socket, the log file, checks, schedule,
@@ -225,9 +225,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         nonlocal monitoring
         instance.listen()
         logs.open_deferred_files()
-        from mailmanager.ui.monitoring import Monitoring
+        from mailmanager.core.secrets import SecretStore
+        from mailmanager.ui.background_controls import BackgroundControls
 
-        monitoring = Monitoring(window, app_paths, settings, start_schedule=not args.smoke_test)
+        monitoring = BackgroundControls(
+            window,
+            app_paths,
+            settings,
+            SecretStore(app_paths),
+            start_schedule=not args.smoke_test,
+        )
         if args.minimized and monitoring.tray is not None:
             window.hide()
         freeze_startup_objects()

@@ -346,6 +346,60 @@
         </message>
     </context>
     <context>
+        <name>BackgroundControls</name>
+        <message>
+            <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
+            <translation>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</translation>
+        </message>
+        <message>
+            <source>Could not check %1: something went wrong; the log has the details.</source>
+            <translation>Could not check %1: something went wrong; the log has the details.</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>Check every</source>
+            <translation>Check every</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when closed</source>
+            <translation>Keep running in the tray when closed</translation>
+        </message>
+        <message>
+            <source>This desktop has no system tray.</source>
+            <translation>This desktop has no system tray.</translation>
+        </message>
+        <message>
+            <source>Start mailmanager when I log in</source>
+            <translation>Start mailmanager when I log in</translation>
+        </message>
+        <message>
+            <source>mailmanager</source>
+            <translation>mailmanager</translation>
+        </message>
+        <message>
+            <source>Starting at login could not be changed: %1</source>
+            <translation>Starting at login could not be changed: %1</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps running</source>
+            <translation>mailmanager keeps running</translation>
+        </message>
+        <message>
+            <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
+            <translation>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckSteps</name>
         <message>
             <source>Authenticating for sending</source>
@@ -1562,60 +1616,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>mailmanager %1
 
 Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP logins and reminds you before codes expire.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Monitoring</name>
-        <message>
-            <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
-            <translation>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</translation>
-        </message>
-        <message>
-            <source>Could not check %1: something went wrong; the log has the details.</source>
-            <translation>Could not check %1: something went wrong; the log has the details.</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>&amp;Settings</translation>
-        </message>
-        <message>
-            <source>Check every</source>
-            <translation>Check every</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour(s)</source>
-            <translation>
-                <numerusform>%n hour</numerusform>
-                <numerusform>%n hours</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Keep running in the tray when closed</source>
-            <translation>Keep running in the tray when closed</translation>
-        </message>
-        <message>
-            <source>This desktop has no system tray.</source>
-            <translation>This desktop has no system tray.</translation>
-        </message>
-        <message>
-            <source>Start mailmanager when I log in</source>
-            <translation>Start mailmanager when I log in</translation>
-        </message>
-        <message>
-            <source>mailmanager</source>
-            <translation>mailmanager</translation>
-        </message>
-        <message>
-            <source>Starting at login could not be changed: %1</source>
-            <translation>Starting at login could not be changed: %1</translation>
-        </message>
-        <message>
-            <source>mailmanager keeps running</source>
-            <translation>mailmanager keeps running</translation>
-        </message>
-        <message>
-            <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
-            <translation>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</translation>
         </message>
     </context>
     <context>

@@ -346,6 +346,59 @@
         </message>
     </context>
     <context>
+        <name>BackgroundControls</name>
+        <message>
+            <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
+            <translation>无法检测 %1：系统密钥环中找不到它的授权码。请用“更换授权码”重新填入。</translation>
+        </message>
+        <message>
+            <source>Could not check %1: something went wrong; the log has the details.</source>
+            <translation>无法检测 %1：出现了意外错误，详情见日志。</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>设置(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Check every</source>
+            <translation>检测频率</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>每 %n 小时</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when closed</source>
+            <translation>关闭窗口后在托盘中继续运行</translation>
+        </message>
+        <message>
+            <source>This desktop has no system tray.</source>
+            <translation>当前桌面环境没有系统托盘。</translation>
+        </message>
+        <message>
+            <source>Start mailmanager when I log in</source>
+            <translation>登录系统时自动启动 mailmanager</translation>
+        </message>
+        <message>
+            <source>mailmanager</source>
+            <translation>mailmanager</translation>
+        </message>
+        <message>
+            <source>Starting at login could not be changed: %1</source>
+            <translation>无法更改“登录时自动启动”设置：%1</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps running</source>
+            <translation>mailmanager 仍在运行</translation>
+        </message>
+        <message>
+            <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
+            <translation>检测会在后台继续进行。可以从托盘图标打开 mailmanager；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
+        </message>
+    </context>
+    <context>
         <name>CheckSteps</name>
         <message>
             <source>Authenticating for sending</source>
@@ -1547,59 +1600,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>mailmanager %1
 
 让你的邮箱授权码始终可用：检测 IMAP 和 SMTP 能否登录，并在授权码过期前提醒你。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Monitoring</name>
-        <message>
-            <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
-            <translation>无法检测 %1：系统密钥环中找不到它的授权码。请用“更换授权码”重新填入。</translation>
-        </message>
-        <message>
-            <source>Could not check %1: something went wrong; the log has the details.</source>
-            <translation>无法检测 %1：出现了意外错误，详情见日志。</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>设置(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Check every</source>
-            <translation>检测频率</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour(s)</source>
-            <translation>
-                <numerusform>每 %n 小时</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Keep running in the tray when closed</source>
-            <translation>关闭窗口后在托盘中继续运行</translation>
-        </message>
-        <message>
-            <source>This desktop has no system tray.</source>
-            <translation>当前桌面环境没有系统托盘。</translation>
-        </message>
-        <message>
-            <source>Start mailmanager when I log in</source>
-            <translation>登录系统时自动启动 mailmanager</translation>
-        </message>
-        <message>
-            <source>mailmanager</source>
-            <translation>mailmanager</translation>
-        </message>
-        <message>
-            <source>Starting at login could not be changed: %1</source>
-            <translation>无法更改“登录时自动启动”设置：%1</translation>
-        </message>
-        <message>
-            <source>mailmanager keeps running</source>
-            <translation>mailmanager 仍在运行</translation>
-        </message>
-        <message>
-            <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
-            <translation>检测会在后台继续进行。可以从托盘图标打开 mailmanager；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
         </message>
     </context>
     <context>

@@ -234,11 +234,12 @@ def test_main_window_and_dialogs(
     app_paths: AppPaths,
     settings: QSettings,
 ) -> None:
+    from mailmanager.core.secrets import SecretStore
     from mailmanager.ui.account_form import AccountForm, FormMode
+    from mailmanager.ui.background_controls import BackgroundControls
     from mailmanager.ui.confirm_removal import confirm_removal
     from mailmanager.ui.crash_dialog import CrashDialog
     from mailmanager.ui.main_window import MainWindow
-    from mailmanager.ui.monitoring import Monitoring
     from mailmanager.ui.tray import TrayIcon
 
     # As app.py does: provider names in the UI language.
@@ -253,8 +254,14 @@ def test_main_window_and_dialogs(
     assert isinstance(window, MainWindow)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(accounts), timeout=5000)
     # The background side adds the settings menu (its tray menu is the TrayIcon below).
-    monitoring = Monitoring(
-        window, app_paths, settings, start_schedule=False, use_tray=False, sink=QuietSink()
+    monitoring = BackgroundControls(
+        window,
+        app_paths,
+        settings,
+        SecretStore(app_paths),
+        start_schedule=False,
+        use_tray=False,
+        sink=QuietSink(),
     )
     for address in ("rejected@qq.com", "ok@163.com"):
         account_id = accounts[address].id

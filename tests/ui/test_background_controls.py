@@ -12,7 +12,8 @@ from mailmanager.core.model.accounts import Endpoint, Security
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
-from mailmanager.ui.monitoring import CLOSE_TO_TRAY_KEY, INTERVAL_KEY, Monitoring
+from mailmanager.services.monitoring import INTERVAL_KEY
+from mailmanager.ui.background_controls import CLOSE_TO_TRAY_KEY, BackgroundControls
 from tests.helpers.dovecot import Dovecot
 from tests.helpers.smtp_server import aiosmtpd_server
 from tests.ui.conftest import make_account
@@ -32,13 +33,14 @@ class RecordingSink:
 @pytest.fixture
 def monitored(make_window, app_paths, settings):
     sink = RecordingSink()
-    made: list[Monitoring] = []
+    made: list[BackgroundControls] = []
 
     def build(**kwargs: object):
         window = make_window()
-        monitoring = Monitoring(
-            window, app_paths, settings, start_schedule=False, use_tray=False, sink=sink, **kwargs
-        )
+        monitoring = BackgroundControls(
+            window, app_paths, settings, SecretStore(app_paths), start_schedule=False,
+            use_tray=False, sink=sink, **kwargs,
+        )  # fmt: skip
         made.append(monitoring)
         return window, monitoring, sink
 
@@ -71,13 +73,13 @@ def test_check_all_runs_real_checks_and_alerts_once(
         bob = add_account(store, secret_store, dovecot, smtp.port, "bob@example.org", "wrong-1")
         window, monitoring, sink = monitored()
         assert window.actions_.check_all.isEnabled()
-        with qtbot.wait_signal(monitoring.checker.allFinished, timeout=20_000):
+        with qtbot.wait_signal(monitoring.monitor.checker.allFinished, timeout=20_000):
             window.actions_.check_all.trigger()
         qtbot.waitUntil(lambda: len(sink.sent) == 1, timeout=5000)
         # "Check all" again: the rejected code is not sent again (one attempt per server so far).
         attempts = len(smtp.recorder.auth_attempts)
         assert attempts == 2  # alice's and bob's first checks
-        with qtbot.wait_signal(monitoring.checker.allFinished, timeout=20_000):
+        with qtbot.wait_signal(monitoring.monitor.checker.allFinished, timeout=20_000):
             window.actions_.check_all.trigger()
         assert len(smtp.recorder.auth_attempts) == attempts + 1  # alice only
         assert "Skipped 1 mailbox" in window.statusBar().currentMessage()
@@ -89,11 +91,11 @@ def test_check_all_runs_real_checks_and_alerts_once(
     assert "bob@example.org" in title and urgent
     assert "wrong-1" not in repr(sink.sent)
     # The next evaluation does not repeat the alert; the rejected code is not rescheduled.
-    monitoring.alerts.evaluate()
+    monitoring.monitor.alerts.evaluate()
     assert len(sink.sent) == 1
-    monitoring.scheduler.refresh()
-    assert monitoring.scheduler.next_due(bob) is None
-    assert monitoring.scheduler.next_due(alice) is not None
+    monitoring.monitor.scheduler.refresh()
+    assert monitoring.monitor.scheduler.next_due(bob) is None
+    assert monitoring.monitor.scheduler.next_due(alice) is not None
 
 
 def test_settings_menu(monitored, settings) -> None:
@@ -101,7 +103,7 @@ def test_settings_menu(monitored, settings) -> None:
     assert monitoring.settings_menu.objectName() == "settingsMenu"
     monitoring.interval_actions[12].trigger()
     assert int(settings.value(INTERVAL_KEY)) == 12
-    assert monitoring.scheduler.settings.interval.total_seconds() == 12 * 3600
+    assert monitoring.monitor.scheduler.settings.interval.total_seconds() == 12 * 3600
     assert not monitoring.tray_action.isEnabled()  # no tray here
 
 
@@ -121,8 +123,9 @@ def test_with_a_tray_closing_hides_and_says_so_once(monitored, settings, qtbot) 
     window, monitoring, _sink = monitored()
     # Build one with a tray (offscreen Qt reports none, so ask for it explicitly).
     monitoring.shutdown()
-    tray_monitoring = Monitoring(window, monitoring.paths, settings, start_schedule=False,
-                                 use_tray=True, sink=RecordingSink())  # fmt: skip
+    tray_monitoring = BackgroundControls(window, monitoring.paths, settings,
+                                         SecretStore(monitoring.paths), start_schedule=False,
+                                         use_tray=True, sink=RecordingSink())  # fmt: skip
     try:
         assert tray_monitoring.close_to_tray()
         window.close()
@@ -149,7 +152,7 @@ def test_history_is_compacted_in_the_background(monitored, store: AccountStore) 
     store.record_check(CheckRecord(account_id, datetime.now(UTC), Protocol.IMAP,
                                    ConnectionStatus.OK))  # fmt: skip
     _window, monitoring, _sink = monitored()
-    monitoring.compact_history().join(10)
+    monitoring.monitor.compact_history().join(10)
     assert len(store.recent_checks(account_id, limit=100)) == 1
     days = store.daily_history(account_id, (long_ago - timedelta(days=1)).date())
     assert len(days) >= 2
@@ -162,7 +165,7 @@ def test_a_check_without_a_stored_code_says_so_on_screen(
     window says what happened instead of leaving the list as if the check had run."""
     account = store.add_account(make_account("lost@example.org"))
     window, monitoring, _sink = monitored()
-    with qtbot.wait_signal(monitoring.checker.allFinished, timeout=10_000):
+    with qtbot.wait_signal(monitoring.monitor.checker.allFinished, timeout=10_000):
         window.actions_.check_all.trigger()
     message = window.statusBar().currentMessage()
     assert "lost@example.org" in message and "keyring" in message

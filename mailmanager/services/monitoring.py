@@ -1,0 +1,246 @@
+"""The app's background side, wired together: checks, schedule, alerts and history upkeep.
+
+Each part lives in its own module and is tested there:
+
+* ``services.checker.CheckerService`` runs checks off the GUI thread. Codes are read from the
+  keyring on its worker threads; results are recorded through a store connection opened on
+  that worker thread (SQLite connections belong to one thread).
+* ``services.scheduler.CheckScheduler`` asks for checks when accounts fall due.
+* ``services.notifier.AlertService`` announces each new problem once through a notification
+  sink (the tray, the desktop's notification service, or the log: the UI chooses).
+
+``Monitor`` only connects them. It is handed what it uses (the GUI thread's store, a way to
+open a store on a worker thread, the keyring, the catalogue, the settings, the sink) instead of
+building them, so one app has one of each and tests can hand in their own. It knows nothing of
+widgets: the main window follows it through signals (``runningChanged``, ``refreshWanted``,
+``accountNotChecked``) and the window's own controls (tray, Settings menu) live in
+``ui.background_controls``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import timedelta
+from typing import Protocol as TypingProtocol
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.model.accounts import Account, CheckRecord, Protocol, utcnow
+from mailmanager.core.rules.schedule import ScheduleSettings
+from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.services.checker import CheckerService
+from mailmanager.services.notifier import AlertService, NotificationSink
+from mailmanager.services.scheduler import CheckScheduler
+
+log = logging.getLogger("mailmanager.monitoring")
+
+INTERVAL_KEY = "checks/intervalHours"
+INTERVAL_CHOICES = (1, 3, 6, 12, 24)
+DEFAULT_INTERVAL_HOURS = 6
+# Finished checks refresh the list at most this often: reloading every summary after each of
+# 200 results kept the GUI thread busy for most of a "Check all" (stalls of ~100 ms).
+REFRESH_COALESCE_MS = 200
+
+StoreOpener = Callable[[], AbstractContextManager[AccountStore]]
+
+
+class SecretReader(TypingProtocol):
+    """What the monitor needs of the keyring: read one account's code (``SecretStore``)."""
+
+    def get(self, address: str) -> str | None: ...
+
+
+class Monitor(QObject):
+    """Runs checks (on demand and on schedule), records them, and raises alerts.
+
+    Signals:
+        runningChanged(list): the ids of the accounts being checked right now.
+        refreshWanted(): results were recorded; views should reload (coalesced).
+        accountNotChecked(str, str): an account's address and why it could not be checked at
+            all (``checker.NO_CODE`` or another reason for the log); the UI says it on screen.
+    """
+
+    runningChanged = Signal(list)
+    refreshWanted = Signal()
+    accountNotChecked = Signal(str, str)
+
+    def __init__(
+        self,
+        store: AccountStore,
+        open_store: StoreOpener,
+        secrets: SecretReader,
+        catalogue: Catalogue | None,
+        settings: QSettings,
+        sink: NotificationSink,
+        *,
+        start_schedule: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self._open_store = open_store
+        self._secrets = secrets
+
+        def requires_id(account: Account) -> bool | None:
+            provider = (
+                catalogue.get(account.provider_id) if catalogue and account.provider_id else None
+            )
+            return True if provider is not None and provider.requires_imap_id else None
+
+        def recycle_days(provider_id: str | None) -> int | None:
+            provider = catalogue.get(provider_id) if catalogue and provider_id else None
+            inactivity = provider.inactivity if provider is not None else None
+            return inactivity.days if inactivity is not None else None
+
+        self.checker = CheckerService(
+            self._secret_for, self._record, requires_id_for=requires_id, parent=self
+        )
+        self.scheduler = CheckScheduler(
+            store, self, settings=self._schedule_settings(), watch_network=start_schedule
+        )
+        self.alerts = AlertService(store, settings, sink, self, recycle_days_for=recycle_days)
+        self._running: set[int] = set()
+        self._evaluate_soon = self._timer(500, self.alerts.evaluate)
+        self._refresh_soon = self._timer(REFRESH_COALESCE_MS, self.refreshWanted.emit)
+        # The schedule is re-planned in an event of its own after the store changed, not in
+        # the same one as the list's reload: together they stalled the GUI for ~50 ms.
+        self._replan_soon = self._timer(0, self.scheduler.refresh)
+        self._daily = self._timer(3_600_000, self.alerts.evaluate, single=False)
+        # Raw checks older than 90 days are folded into daily counts once a day, in a thread
+        # of its own with its own connection (a year of history takes a moment to fold).
+        self._compact_timer = self._timer(24 * 3_600_000, self.compact_history, single=False)
+        self.scheduler.checksDue.connect(self.check_ids)
+        self.checker.accountStarted.connect(self._started)
+        self.checker.accountFinished.connect(lambda account_id, _check: self._ended(account_id))
+        self.checker.accountFailed.connect(self._failed)
+        if start_schedule:
+            self.scheduler.start()
+            self._daily.start()
+            self._compact_timer.start()
+            QTimer.singleShot(2000, self.alerts.evaluate)
+            QTimer.singleShot(60_000, self.compact_history)
+
+    def _timer(
+        self, interval_ms: int, slot: Callable[[], object], *, single: bool = True
+    ) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(single)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- requests --------------------------------------------------------------------------------
+
+    def store_changed(self) -> None:
+        """The store changed (this process or another): re-plan and re-evaluate, soon."""
+        self._replan_soon.start()
+        self._evaluate_soon.start()
+
+    def check_ids(self, account_ids: list[int]) -> None:
+        """Start checks of these accounts (from a button, the tray or the schedule)."""
+        accounts: list[Account] = []
+        for account_id in account_ids:
+            try:
+                account = self.store.get_account(account_id)
+            except StoreError:
+                continue
+            if account.needs_code:
+                continue
+            accounts.append(account)
+        if accounts:
+            self.checker.check(accounts)
+
+    def _started(self, account_id: int) -> None:
+        self._running.add(account_id)
+        self.runningChanged.emit(sorted(self._running))
+
+    def _ended(self, account_id: int) -> None:
+        self._running.discard(account_id)
+        self.runningChanged.emit(sorted(self._running))
+        self.scheduler.checkFinished(account_id)
+        # Not restarted while pending: under a steady stream of results the list still
+        # refreshes every REFRESH_COALESCE_MS instead of waiting for the last one.
+        if not self._refresh_soon.isActive():
+            self._refresh_soon.start()
+        self._evaluate_soon.start()
+
+    def _failed(self, account_id: int, reason: str) -> None:
+        log.warning("account %s could not be checked: %s", account_id, reason)
+        self._ended(account_id)
+        try:
+            address = self.store.get_account(account_id).address
+        except StoreError:
+            return
+        self.accountNotChecked.emit(address, reason)
+
+    # -- worker-thread callbacks (never touch Qt objects of the GUI thread here) ----------------
+
+    def _secret_for(self, account: Account) -> str | None:
+        return self._secrets.get(account.address)
+
+    def _record(self, account: Account, check: AccountCheck) -> None:
+        if account.id is None or check.cancelled:
+            return
+        now = utcnow()
+        with self._open_store() as store, store.transaction():
+            for result in check.results():
+                store.record_check(
+                    CheckRecord(
+                        account.id,
+                        now,
+                        Protocol(result.protocol),
+                        result.status,
+                        result.hint_id,
+                        result.server_message,
+                        int(result.elapsed_ms),
+                    )
+                )
+
+    def compact_history(self) -> threading.Thread:
+        """Fold old history in a background thread (returned, so tests can wait for it)."""
+        open_store = self._open_store
+
+        def work() -> None:
+            try:
+                with open_store() as store:
+                    folded = store.compact_history(utcnow())
+                log.info("history: %d old checks folded into daily counts", folded)
+            except StoreError as exc:
+                log.warning("history could not be compacted: %s", exc)
+
+        thread = threading.Thread(target=work, name="mailmanager-compact", daemon=True)
+        thread.start()
+        return thread
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def interval_hours(self) -> int:
+        """The check interval chosen in Settings (hours), or the default."""
+        try:
+            value = int(str(self.settings.value(INTERVAL_KEY, DEFAULT_INTERVAL_HOURS)))
+        except ValueError:
+            value = DEFAULT_INTERVAL_HOURS
+        return value if value > 0 else DEFAULT_INTERVAL_HOURS
+
+    def set_interval_hours(self, hours: int) -> None:
+        """Keep a new check interval and re-plan every account's next check with it."""
+        self.settings.setValue(INTERVAL_KEY, int(hours))
+        self.scheduler.settings = self._schedule_settings()
+        self.scheduler.refresh()
+
+    def _schedule_settings(self) -> ScheduleSettings:
+        return ScheduleSettings(interval=timedelta(hours=self.interval_hours()))
+
+    def shutdown(self) -> None:
+        """Stop every timer and cancel running checks (the app is quitting)."""
+        self.scheduler.stop()
+        for timer in (self._daily, self._compact_timer, self._refresh_soon, self._replan_soon):
+            timer.stop()
+        self._evaluate_soon.stop()
+        self.checker.shutdown()
