@@ -3,8 +3,8 @@
 #   1. both executables answer --version;
 #   2. the bundle's own mailmanager-cli adds an account on a temporary home, storing its code in
 #      a REAL Secret Service (gnome-keyring on a private D-Bus session, unlocked with an empty
-#      password, HOME and XDG folders in a temporary directory: the recipe of
-#      ../shared/test-services.md and tests/helpers/secret_service.py);
+#      password, HOME and XDG folders in a temporary directory: the same recipe as the test
+#      suite's tests/helpers/secret_service.py);
 #      and the frozen app finds resources/ (provider catalogue, icons, translations);
 #   3. the frozen desktop app, started with --smoke-test under QT_QPA_PLATFORM=offscreen, exits 0,
 #      prints its start-up time and shows that one account (it prints "accounts=N");
