@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from mailmanager.core import trust
 from mailmanager.core.catalogue.lookup import Catalogue, CatalogueError, Provider
 from mailmanager.core.model import status
-from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.accounts import Account, AccountSummary, Endpoint
+from mailmanager.core.model.certificates import ca_fingerprint
 from mailmanager.core.rules import badges
 from mailmanager.core.rules.policy import DueItem
 
@@ -57,6 +59,10 @@ class AccountRow:
             "code_expires": _day(account.code_expires),
             "paused": account.paused,
             "needs_code": account.needs_code,
+            "imap": endpoint_json(account.imap),
+            "smtp": endpoint_json(account.smtp),
+            "ca": ca_json(account),
+            "needs_confirmation": [r.option for r in trust.refusals(account)],
         }
 
     def text_columns(self, today: date) -> tuple[str, str, str, str]:
@@ -67,6 +73,37 @@ class AccountRow:
         last = self.summary.last_checked
         last_text = last.astimezone().strftime("%Y-%m-%d %H:%M") if last else "never"
         return account.address, state_text, last_text, _code_text(account.code_expires, today)
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
+    """A server with where it came from and when the user confirmed it (``list --json``)."""
+    origin = endpoint.origin
+    return {
+        "host": endpoint.host,
+        "port": endpoint.port,
+        "security": endpoint.security.value,
+        "username": endpoint.username,
+        "source": origin.source.value,
+        "source_detail": origin.detail,
+        "confirmed_at": _stamp(origin.confirmed_at),
+        "plain_confirmed_at": _stamp(origin.plain_confirmed_at),
+    }
+
+
+def ca_json(account: Account) -> dict[str, Any] | None:
+    if account.ca_pem:
+        return {
+            "sha256": ca_fingerprint(account.ca_pem),
+            "file": account.ca_file,
+            "confirmed_at": _stamp(account.ca_confirmed_at),
+        }
+    if account.ca_file:
+        return {"sha256": None, "file": account.ca_file, "confirmed_at": None}
+    return None
 
 
 def _day(value: date | None) -> str | None:

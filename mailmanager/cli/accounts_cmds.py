@@ -23,7 +23,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,15 @@ from mailmanager.cli.common import (
     read_password_stdin,
     short,
 )
+from mailmanager.cli.detect_cmd import parse_dns_server
+from mailmanager.cli.trust_options import (
+    add_trust_options,
+    chosen_ca,
+    refusal_json,
+    say_refusals,
+    with_consent,
+)
+from mailmanager.core import trust
 from mailmanager.core.catalogue.lookup import Provider
 from mailmanager.core.checking import runner as check_runner
 from mailmanager.core.checking.hints import hint_text
@@ -46,7 +55,7 @@ from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.discovery import detector
 from mailmanager.core.discovery.detector import Detection
 from mailmanager.core.model import address as address_rules
-from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint
+from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, utcnow
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.secrets import SecretsError, SecretStore
@@ -102,10 +111,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument(
         "--offline",
+        "--no-network",
+        dest="offline",
         action="store_true",
         help="find servers in the catalogue only (no DNS, autoconfig or guessing)",
     )
+    p.add_argument(
+        "--dns-server",
+        metavar="IP:PORT",
+        help="send detection's DNS queries to this server (IPv6 in brackets)",
+    )
     p.add_argument("--no-check", action="store_true", help="save without checking the login")
+    add_trust_options(p)
     json_flag(p)
     p.set_defaults(func=guarded(cmd_add))
 
@@ -197,15 +214,6 @@ def parse_day(text: str | None, option: str) -> date | None:
     fail(f"invalid {option} {short(text)!r}: use YYYY-MM-DD")
 
 
-def _ca_file(text: str | None) -> str | None:
-    if text is None:
-        return None
-    path = Path(text).expanduser().resolve()
-    if not path.is_file():
-        fail(f"--ca-file {short(text)!r} is not a readable file")
-    return str(path)
-
-
 def _parse_address(text: str) -> address_rules.Address:
     try:
         return address_rules.parse_address(text)
@@ -250,17 +258,27 @@ def _catalogue_provider(ctx: CliContext, domain: str) -> Provider | None:
 
 
 def _with_user(endpoint: Endpoint, username: str) -> Endpoint:
-    return Endpoint(endpoint.host, endpoint.port, endpoint.security, username)
+    return endpoint.with_username(username)
 
 
-def _detect(ctx: CliContext, parsed: address_rules.Address, network: bool) -> Detection:
+def _detect(
+    ctx: CliContext,
+    parsed: address_rules.Address,
+    network: bool,
+    dns_server: tuple[str, int] | None = None,
+) -> Detection:
     """Provider and servers for the address: the catalogue first, then (unless offline) MX,
-    SRV, autoconfig and a guess, as the wizard does (core.discovery)."""
+    SRV, autoconfig and a guess, as the wizard does (core.discovery). What the network steps
+    find is a suggestion: ``core.trust`` decides whether the code may go there."""
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
     if catalogue is None:  # already logged; the servers must then come from the options
         return Detection(parsed.address, None, detector.Source.NONE, None, None)
     return detector.detect(
-        parsed.address, network=network, timeout=DETECT_TIMEOUT, catalogue=catalogue
+        parsed.address,
+        network=network,
+        dns_server=dns_server,
+        timeout=DETECT_TIMEOUT,
+        catalogue=catalogue,
     )
 
 
@@ -316,20 +334,19 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     code_expires = parse_day(args.code_expires, "--code-expires")
     if code_created and code_expires and code_expires < code_created:
         fail("--code-expires is before --code-created")
+    dns_server = parse_dns_server(args.dns_server) if args.dns_server else None
+    now = utcnow()
     with open_registry(ctx) as registry:
         existing = registry.store.find_by_address(parsed.address)
         if existing is not None and not existing.needs_code:
             fail(f"{existing.address} is already in the list (remove it first to add it again)")
-        if existing is not None and (args.imap or args.smtp or args.username or args.ca_file):
-            fail(f"{existing.address} was imported with its servers; add only its code")
-        secret = read_code(args)
-        registry.secrets.check_backend()  # refuse before logging in if the code cannot be kept
         if existing is not None:
-            account = existing
+            # The restore step: the imported settings stay unless the options replace them.
+            account = _restored(args, existing, now)
         else:
             # Both servers given: only the provider's id is wanted, no network needed.
             network = not args.offline and not (args.imap and args.smtp)
-            found = _detect(ctx, parsed, network)
+            found = _detect(ctx, parsed, network, dns_server)
             provider = found.provider
             if provider is not None and provider.oauth_only:
                 fail(f"{provider.name('en')} no longer accepts authorization codes (OAuth only)")
@@ -344,12 +361,22 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 code_created=code_created or local_today(account_view.local_now()),
                 code_expires=code_expires,
                 rotate_days=args.rotate_days,
-                ca_file=_ca_file(args.ca_file),
+                **chosen_ca(args.ca_file, now),
             )
+        account = with_consent(account, args, now)
+        refused = trust.refusals(account)
+        if refused:
+            return untrusted(ctx, account, refused)
+        secret = read_code(args)
+        registry.secrets.check_backend()  # refuse before logging in if the code cannot be kept
         check = None if args.no_check else run_check(account, secret)
         try:
+            if check is not None and not check.ok:
+                raise CheckFailedError(check)  # before any change is saved
             if existing is not None:
                 assert existing.id is not None
+                if account != existing or consent_changed(account, existing):
+                    registry.update_settings(account)
                 saved = registry.set_code(
                     existing.id,
                     secret,
@@ -376,6 +403,44 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         if check is not None:
             say_check(ctx, check)
     return EXIT_OK
+
+
+def _restored(args: argparse.Namespace, existing: Account, now: datetime) -> Account:
+    """An imported mailbox with what the options replace: servers typed now, a CA chosen now."""
+    if args.username is not None and not args.username.strip():
+        fail("--username needs a login name (leave it out to keep the imported one)")
+    user = (args.username or "").strip()
+    imap = parse_endpoint(args.imap, user or existing.imap.username) if args.imap else None
+    smtp = parse_endpoint(args.smtp, user or existing.smtp.username) if args.smtp else None
+    if user:
+        imap = imap or existing.imap.with_username(user)
+        smtp = smtp or existing.smtp.with_username(user)
+    return existing.replace(
+        imap=imap or existing.imap, smtp=smtp or existing.smtp, **chosen_ca(args.ca_file, now)
+    )
+
+
+def consent_changed(account: Account, before: Account) -> bool:
+    """Whether confirmations were added (Endpoint equality leaves origins out)."""
+    return (
+        account.imap.origin != before.imap.origin
+        or account.smtp.origin != before.smtp.origin
+        or account.ca_confirmed_at != before.ca_confirmed_at
+    )
+
+
+def untrusted(ctx: CliContext, account: Account, refused: list[trust.Refusal]) -> int:
+    """The trust rule said no: nothing is read, sent or saved; say what would accept it."""
+    if ctx.json_output:
+        ctx.emit_json(
+            {
+                "address": account.address,
+                "saved": False,
+                "untrusted": [refusal_json(r) for r in refused],
+            }
+        )
+    say_refusals(ctx, account.address, refused)
+    return EXIT_NEEDS_ACTION
 
 
 def _check_out(exc: CheckFailedError) -> dict[str, Any]:

@@ -29,6 +29,14 @@ from mailmanager.cli.common import (
     read_password_stdin,
     short,
 )
+from mailmanager.cli.trust_options import (
+    add_trust_options,
+    chosen_ca,
+    refusal_json,
+    say_refusals,
+    with_consent,
+)
+from mailmanager.core import trust
 from mailmanager.core.checking.result import ProbeResult
 from mailmanager.core.checking.runner import (
     DEFAULT_CONCURRENCY,
@@ -39,8 +47,9 @@ from mailmanager.core.checking.runner import (
     check_account,
 )
 from mailmanager.core.model import address as address_rules
-from mailmanager.core.model.accounts import Account
+from mailmanager.core.model.accounts import Account, utcnow
 from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretsError, SecretStore
 from mailmanager.core.store.account_store import AccountStore, StoreError
 
@@ -64,7 +73,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--password-stdin", action="store_true", help="ad hoc: read the code from standard input"
     )
-    p.add_argument("--ca-file", metavar="PEM", help="an extra CA certificate file to trust")
+    p.add_argument("--ca-file", metavar="PEM", help="ad hoc: an extra CA certificate file to trust")
+    add_trust_options(p)
     p.add_argument(
         "--timeout",
         metavar="S",
@@ -90,6 +100,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return _run_adhoc(args, ctx)
     if args.password_stdin:
         fail("--password-stdin belongs to the ad-hoc form (--address, --imap, --smtp)")
+    if args.ca_file is not None:
+        fail("--ca-file belongs to the ad-hoc form; for a stored mailbox use --trust-ca-file")
     if args.all == bool(args.addresses):
         fail("give the ADDRESSes to check, or --all")
     if args.force and not args.all:
@@ -120,7 +132,7 @@ def _run_adhoc(args: argparse.Namespace, ctx: CliContext) -> int:
         address=address,
         imap=parse_endpoint(args.imap, username),
         smtp=parse_endpoint(args.smtp, username),
-        ca_file=args.ca_file,
+        **chosen_ca(args.ca_file, utcnow()),
     )
     secret = read_password_stdin()
     check = check_account(account, secret, timeout=args.timeout)
@@ -166,6 +178,7 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
                 if found is None:
                     fail(f"no stored account {short(text)!r}")
                 accounts.append(found)
+        accounts, untrusted = _consent_and_trust(Registry(store, secrets), accounts, args)
         runner = CheckRunner(
             lambda account: secrets.get(account.address),
             concurrency=DEFAULT_CONCURRENCY,
@@ -180,6 +193,11 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
             if check is not None and account.id is not None:
                 for result in check.results():
                     store.record_check(result.to_record(account.id))
+    for account, refused in untrusted:
+        row = _not_checked(account, "not sent: a server or certificate needs your confirmation")
+        outcomes.append(({**row, "untrusted": [refusal_json(r) for r in refused]}, None))
+        if not ctx.json_output:
+            say_refusals(ctx, account.address, refused)
     for address, reason in skipped.items():
         outcomes.append(({"address": address, "imap": None, "smtp": None, "skipped": reason}, None))
     if ctx.json_output:
@@ -189,6 +207,26 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
             _say_row(ctx, row, check)
     all_ok = all(check is not None and check.ok for row, check in outcomes if "skipped" not in row)
     return EXIT_OK if all_ok else EXIT_NEEDS_ACTION
+
+
+def _consent_and_trust(
+    registry: Registry, accounts: list[Account], args: argparse.Namespace
+) -> tuple[list[Account], list[tuple[Account, list[trust.Refusal]]]]:
+    """Record the consent the options give, then split the accounts into those the trust
+    rule lets through and those it stops (with why): the latter are not checked at all."""
+    now = utcnow()
+    allowed: list[Account] = []
+    refused: list[tuple[Account, list[trust.Refusal]]] = []
+    for account in accounts:
+        confirmed = with_consent(account, args, now)
+        if confirmed is not account:
+            confirmed = registry.record_consent(confirmed)
+        reasons = trust.refusals(confirmed)
+        if reasons:
+            refused.append((confirmed, reasons))
+        else:
+            allowed.append(confirmed)
+    return allowed, refused
 
 
 def _not_checked(account: Account, error: str) -> dict[str, Any]:

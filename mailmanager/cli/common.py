@@ -35,6 +35,10 @@ class CliContext:
     def say(self, text: str = "") -> None:
         print(text)
 
+    def warn(self, text: str) -> None:
+        """A line for the user on standard error (JSON output keeps standard output)."""
+        print(f"mailmanager-cli: {text}", file=sys.stderr)
+
 
 def fail(message: str) -> NoReturn:
     raise UsageError(message)

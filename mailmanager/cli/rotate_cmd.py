@@ -13,6 +13,7 @@ import argparse
 from mailmanager.cli import account_view
 from mailmanager.cli.accounts_cmds import (
     check_json,
+    consent_changed,
     guarded,
     json_flag,
     open_registry,
@@ -20,8 +21,12 @@ from mailmanager.cli.accounts_cmds import (
     read_code,
     run_check,
     say_check,
+    untrusted,
 )
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail
+from mailmanager.cli.trust_options import add_trust_options, with_consent
+from mailmanager.core import trust
+from mailmanager.core.model.accounts import utcnow
 from mailmanager.core.rules.policy import local_today
 
 
@@ -34,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--label", help="which client the new code is for")
     p.add_argument("--code-created", metavar="YYYY-MM-DD", help="when the new code was made")
     p.add_argument("--code-expires", metavar="YYYY-MM-DD", help="when the new code expires")
+    add_trust_options(p)
     json_flag(p)
     p.set_defaults(func=guarded(cmd_rotate))
 
@@ -45,7 +51,11 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
     if code_expires is not None and code_expires < (code_created or today):
         fail("--code-expires is before the code was created")
     with open_registry(ctx) as registry:
-        account = registry.resolve(args.address)
+        stored = registry.resolve(args.address)
+        account = with_consent(stored, args, utcnow())
+        refused = trust.refusals(account)
+        if refused:
+            return untrusted(ctx, account, refused)
         secret = read_code(args)
         registry.secrets.check_backend()
         # The check uses the new code with the stored servers; nothing is replaced before it.
@@ -60,6 +70,8 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.say("The old code is still stored.")
                 say_check(ctx, check)
             return EXIT_NEEDS_ACTION
+        if consent_changed(account, stored):
+            registry.record_consent(account)
         saved = registry.rotate(
             account.id or 0,
             secret,

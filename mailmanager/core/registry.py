@@ -222,6 +222,29 @@ class Registry:
         self._forget_quietly(current.address)
         return saved
 
+    def record_consent(self, account: Account) -> Account:
+        """Keep the user's confirmation of servers or CA certificates (``trust.confirm``).
+
+        Only the consent is taken from ``account``: its servers must be the stored ones, so a
+        confirmation can never carry another change in with it.
+        """
+        if account.id is None:
+            raise ValueError("record_consent needs a saved account")
+        with self.store.transaction():
+            current = self.store.get_account(account.id)
+            if (account.imap, account.smtp) != (current.imap, current.smtp):
+                raise ValueError("the servers changed since the confirmation was asked")
+            if account.ca_pem not in (None, current.ca_pem) and current.ca_pem is not None:
+                raise ValueError("the CA certificates changed since the confirmation was asked")
+            return self.store.update_account(
+                current.replace(
+                    imap=current.imap.with_origin(account.imap.origin),
+                    smtp=current.smtp.with_origin(account.smtp.origin),
+                    ca_pem=account.ca_pem,
+                    ca_confirmed_at=account.ca_confirmed_at,
+                )
+            )
+
     def rotate(
         self,
         address_or_id: str | int,

@@ -351,23 +351,31 @@ def test_an_oauth_only_provider_needs_oauth_credential(tmp_path: Path) -> None:
         Catalogue.load(bundled_dir_override=folder, include_user=False)
 
 
-def test_user_providers_override_and_broken_ones_are_skipped(
+def test_user_providers_never_take_a_bundled_domain_and_broken_ones_are_skipped(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """A provider file claiming sohu.com (and a domain of its own) keeps only its own domain:
+    a planted or mailed file must not become the provider of a bundled domain (issue 13)."""
     user_dir = tmp_path / "user"
     user_dir.mkdir()
     good = (bundled_dir() / "sohu.toml").read_text("utf-8")
     good = good.replace('id = "sohu"', 'id = "user_sohu"').replace('"Sohu Mail"', '"My Sohu"')
+    good = good.replace('"vip.sohu.com"', '"vip.sohu.com", "mail.my-company.cn"')
     (user_dir / "user_sohu.toml").write_text(good, "utf-8")
     (user_dir / "broken.toml").write_text("schema = 1\nid = 'x'\n", "utf-8")
     with caplog.at_level(logging.WARNING, logger="mailmanager.providers"):
         catalogue = Catalogue.load(user_dir)
     assert "broken.toml" in caplog.text
-    provider = catalogue.by_domain("sohu.com")
-    assert provider is not None and provider.id == "user_sohu" and provider.user
-    assert catalogue.get("sohu") is not None  # the bundled one is still there by id
+    assert "ignoring sohu.com, vip.sohu.com" in caplog.text
+    bundled = catalogue.by_domain("sohu.com")
+    assert bundled is not None and bundled.id == "sohu" and not bundled.user
     detection = detect("me@sohu.com", network=False, catalogue=catalogue)
-    assert detection.source is Source.USER and detection.provider is provider
+    assert detection.source is Source.CATALOGUE and detection.provider is bundled
+    own = catalogue.by_domain("mail.my-company.cn")
+    assert own is not None and own.id == "user_sohu" and own.user
+    assert own.domains == ("mail.my-company.cn",)
+    detection = detect("me@mail.my-company.cn", network=False, catalogue=catalogue)
+    assert detection.source is Source.USER and detection.provider is own
 
 
 def test_default_user_dir_comes_from_the_app_home(app_home: Path) -> None:

@@ -16,6 +16,7 @@ to override servers for a company domain), then the bundled catalogue.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Iterable, Iterator
@@ -151,6 +152,33 @@ def _index(providers: Iterable[Provider], what: str) -> _Index:
     return _Index(ordered, by_id, by_domain)
 
 
+def _beside_bundled(user: Iterable[Provider], bundled: _Index) -> list[Provider]:
+    """The user's providers, less whatever would take over a bundled provider.
+
+    A provider file is easy to plant or to be sent: one claiming 163.com with its own servers
+    must not become the 163.com provider. A user provider that reuses a bundled id is skipped;
+    one that lists a bundled domain keeps only its other domains.
+    """
+    kept: list[Provider] = []
+    for provider in user:
+        if provider.id in bundled.by_id:
+            log.warning("ignoring user provider %s: its id is a bundled one", provider.origin)
+            continue
+        taken = [d for d in provider.domains if d in bundled.by_domain]
+        if taken:
+            log.warning(
+                "user provider %s: ignoring %s (served by the bundled catalogue)",
+                provider.origin,
+                ", ".join(taken),
+            )
+            domains = tuple(d for d in provider.domains if d not in bundled.by_domain)
+            if not domains:
+                continue
+            provider = dataclasses.replace(provider, domains=domains)
+        kept.append(provider)
+    return kept
+
+
 _bundled_lock = threading.Lock()
 _bundled_cache: dict[Path, _Index] = {}
 
@@ -174,10 +202,8 @@ class Catalogue:
 
     def __init__(self, bundled: Iterable[Provider], user: Iterable[Provider] = ()) -> None:
         self._bundled = _index(bundled, "bundled catalogue")
-        self._user = _index(user, "user providers")
-        self._all = self._user.providers + tuple(
-            p for p in self._bundled.providers if p.id not in self._user.by_id
-        )
+        self._user = _index(_beside_bundled(user, self._bundled), "user providers")
+        self._all = self._bundled.providers + self._user.providers
 
     @classmethod
     def load(
@@ -204,15 +230,13 @@ class Catalogue:
             user = load_user_providers(directory)
         catalogue = cls.__new__(cls)
         catalogue._bundled = bundled
-        catalogue._user = _index(user, "user providers")
-        catalogue._all = catalogue._user.providers + tuple(
-            p for p in bundled.providers if p.id not in catalogue._user.by_id
-        )
+        catalogue._user = _index(_beside_bundled(user, bundled), "user providers")
+        catalogue._all = bundled.providers + catalogue._user.providers
         return catalogue
 
     # -- look-ups ------------------------------------------------------------------------------
     def all(self) -> tuple[Provider, ...]:
-        """Every provider: the user's first, then the bundled ones (sorted by file name)."""
+        """Every provider: the bundled ones (sorted by file name), then the user's."""
         return self._all
 
     def __iter__(self) -> Iterator[Provider]:
@@ -222,15 +246,15 @@ class Catalogue:
         return len(self._all)
 
     def get(self, provider_id: str) -> Provider | None:
-        return self._user.by_id.get(provider_id) or self._bundled.by_id.get(provider_id)
+        return self._bundled.by_id.get(provider_id) or self._user.by_id.get(provider_id)
 
     def by_domain(self, domain: str) -> Provider | None:
         """The provider whose address domain this is (exact match, lower-case ASCII form)."""
         key = domain.strip().lower().rstrip(".")
-        return self._user.by_domain.get(key) or self._bundled.by_domain.get(key)
+        return self._bundled.by_domain.get(key) or self._user.by_domain.get(key)
 
     def match_mx(self, host: str) -> Provider | None:
-        """The provider whose MX patterns match ``host`` (user providers first), or None."""
+        """The provider whose MX patterns match ``host`` (bundled providers first), or None."""
         for provider in self._all:
             if provider.matches_mx(host):
                 return provider

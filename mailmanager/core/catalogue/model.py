@@ -333,16 +333,6 @@ class Provider:
 
     def endpoints_for(self, address: Address, group: ServerGroup) -> tuple[Endpoint, Endpoint]:
         """The group's IMAP and SMTP endpoints with the usernames filled in for ``address``."""
-        imap = Endpoint(
-            group.imap.host,
-            group.imap.port,
-            group.imap.security,
-            username_for(address, self.imap_username),
-        )
-        smtp = Endpoint(
-            group.smtp.host,
-            group.smtp.port,
-            group.smtp.security,
-            username_for(address, self.smtp_username),
-        )
+        imap = group.imap.with_username(username_for(address, self.imap_username))
+        smtp = group.smtp.with_username(username_for(address, self.smtp_username))
         return imap, smtp

@@ -40,6 +40,7 @@ and at least one pitfall; user providers (imported from autoconfig files) may om
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import re
 from collections.abc import Iterable
@@ -60,7 +61,7 @@ from mailmanager.core.catalogue.model import (
     TextList,
 )
 from mailmanager.core.catalogue.toml_reader import CatalogueError, Table, show
-from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.accounts import Endpoint, EndpointSource, Origin, Security
 from mailmanager.core.model.address import UsernameForm, is_valid_hostname
 from mailmanager.core.model.status import ConnectionStatus
 
@@ -103,6 +104,16 @@ def _check_host(table: Table, key: str, host: str) -> None:
         ipaddress.ip_address(host)
     except ValueError:
         raise table.error(key, f"{show(host)} is not a valid lower-case host name") from None
+
+
+def _with_origin(group: ServerGroup, provider_id: str, user: bool) -> ServerGroup:
+    """Mark the group's servers as the bundled catalogue's, or as a user's provider file's
+    (which the trust rule treats as a suggestion: anyone can write such a file)."""
+    source = EndpointSource.PROVIDER_FILE if user else EndpointSource.CATALOGUE
+    origin = Origin(source, f"{provider_id}/{group.id}")
+    return dataclasses.replace(
+        group, imap=group.imap.with_origin(origin), smtp=group.smtp.with_origin(origin)
+    )
 
 
 def _endpoint(table: Table) -> Endpoint:
@@ -276,7 +287,10 @@ def parse_provider(data: object, file: str, *, strict: bool = True, user: bool =
         if not _MX_GLOB.match(pattern) or "." not in pattern:
             raise top.error(f"mx_patterns[{i}]", f"{show(pattern)} is not a lower-case host glob")
 
-    groups = tuple(_server_group(t, strict) for t in top.tables("servers", required=True))
+    groups = tuple(
+        _with_origin(_server_group(t, strict), provider_id, user)
+        for t in top.tables("servers", required=True)
+    )
     if not groups:
         raise top.error("servers", "must list at least one server group")
     group_ids = [g.id for g in groups]

@@ -236,6 +236,22 @@ HINTS: dict[str, str] = {
         "Switching the connection to encryption (STARTTLS) failed, so the code was not sent. "
         "Use the SSL port instead (993 for IMAP, 465 for SMTP).",
     ),
+    "server_not_confirmed": QT_TRANSLATE_NOOP(
+        "Hint",
+        "The code was not sent: this server is not one of the provider's, not part of the "
+        "address's own domain, and you have not confirmed it. Confirm it only if your mail "
+        "administrator told you to use it.",
+    ),
+    "plain_not_allowed": QT_TRANSLATE_NOOP(
+        "Hint",
+        "The code was not sent: this server would receive it without encryption, and the "
+        "setting did not come from you. Use SSL or STARTTLS, or allow plain text for it.",
+    ),
+    "ca_not_confirmed": QT_TRANSLATE_NOOP(
+        "Hint",
+        "The code was not sent: the extra CA certificates for this mailbox were not chosen or "
+        "confirmed by you. Choose the CA file again or confirm its SHA-256 fingerprint.",
+    ),
     "tls_required": QT_TRANSLATE_NOOP(
         "Hint",
         "The server requires encryption. Change the security setting to SSL or STARTTLS.",

@@ -206,6 +206,7 @@ def probe_imap(
     progress: Callable[[str], None] | None = None,
     requires_id: bool | None = None,
     ca_file: str | None = None,
+    ca_pem: str | None = None,
     provider_id: str | None = None,
 ) -> ProbeResult:
     """Log in to ``endpoint`` once and open INBOX read-only; never raises for the server's doing.
@@ -224,7 +225,7 @@ def probe_imap(
     conn: LineConnection | None = None
     login_text = ""
     try:
-        context = None if plain else make_tls_context(ca_file)
+        context = None if plain else make_tls_context(ca_file, ca_pem=ca_pem)
         conn = LineConnection.connect(
             endpoint.host,
             endpoint.port,

@@ -24,12 +24,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from mailmanager.core import trust
 from mailmanager.core.checking.diagnosis import diagnose_error
 from mailmanager.core.checking.imap_probe import probe_imap
 from mailmanager.core.checking.result import ProbeResult, ProbeStep
 from mailmanager.core.checking.smtp_probe import probe_smtp
 from mailmanager.core.checking.wire import Cancelled
 from mailmanager.core.model.accounts import Account, Endpoint, Protocol
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.trust import Refusal, RefusalKind
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +116,26 @@ def _crashed_result(protocol: Protocol, exc: BaseException) -> ProbeResult:
     return ProbeResult(protocol, diagnosis.status, "", diagnosis.hint_id, 0, (step,))
 
 
+_REFUSAL_HINTS = {
+    RefusalKind.HOST: "server_not_confirmed",
+    RefusalKind.PLAIN: "plain_not_allowed",
+    RefusalKind.CA: "ca_not_confirmed",
+}
+
+
+def refused_result(protocol: Protocol, refusal: Refusal) -> ProbeResult:
+    """The result of a probe the trust rule stopped: nothing was sent, not even a greeting."""
+    step = ProbeStep("refused", 0, refusal.message())
+    return ProbeResult(
+        protocol,
+        ConnectionStatus.INSECURE_REFUSED,
+        refusal.message(),
+        _REFUSAL_HINTS[refusal.kind],
+        0,
+        (step,),
+    )
+
+
 def _probe(
     protocol: Protocol,
     account: Account,
@@ -125,6 +148,13 @@ def _probe(
     gate: HostGate,
 ) -> ProbeResult:
     endpoint: Endpoint = account.endpoint(protocol)
+    # The trust rule, applied here so that no path that sends a code can leave it out.
+    refused = trust.refusals(account, (protocol,))
+    if refused:
+        log.warning(
+            "%s of %s not checked: %s", protocol.value, account.address, refused[0].message()
+        )
+        return refused_result(protocol, refused[0])
 
     def report(step: str) -> None:
         if progress is not None:
@@ -141,7 +171,7 @@ def _probe(
                     cancel=cancel,
                     progress=report,
                     requires_id=requires_id,
-                    ca_file=account.ca_file,
+                    ca_pem=account.ca_pem,
                     provider_id=account.provider_id,
                 )
             return probe_smtp(
@@ -151,7 +181,7 @@ def _probe(
                 timeout=timeout,
                 cancel=cancel,
                 progress=report,
-                ca_file=account.ca_file,
+                ca_pem=account.ca_pem,
                 provider_id=account.provider_id,
             )
     except Cancelled as exc:

@@ -126,6 +126,7 @@ def probe_smtp(
     cancel: threading.Event | None = None,
     progress: Callable[[str], None] | None = None,
     ca_file: str | None = None,
+    ca_pem: str | None = None,
     provider_id: str | None = None,
 ) -> ProbeResult:
     """Log in to ``endpoint`` once and ask to send as ``address``; never raises for the
@@ -141,7 +142,7 @@ def probe_smtp(
     plain = endpoint.security is Security.PLAIN
     conn: LineConnection | None = None
     try:
-        context = None if plain else make_tls_context(ca_file)
+        context = None if plain else make_tls_context(ca_file, ca_pem=ca_pem)
         conn = LineConnection.connect(
             endpoint.host,
             endpoint.port,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import select
 import socket
@@ -149,17 +150,21 @@ def _classify_tls(exc: ssl.SSLError) -> TlsFailure:
     return TlsFailure(f"TLS handshake failed: {text}", "handshake")
 
 
-_contexts: dict[tuple[str, float], ssl.SSLContext] = {}
+_contexts: dict[tuple[str, str | float], ssl.SSLContext] = {}
 _contexts_lock = threading.Lock()
 
 
-def make_tls_context(ca_file: str | None = None) -> ssl.SSLContext:
-    """The system trust store plus an optional extra CA file; host names are always checked.
+def make_tls_context(ca_file: str | None = None, *, ca_pem: str | None = None) -> ssl.SSLContext:
+    """The system trust store plus optional extra CAs; host names are always checked.
 
-    Loading the system store costs milliseconds of CPU, so contexts are shared (an SSLContext
-    is safe to use from several threads); a changed CA file gives a new context."""
-    key = ("", 0.0)
-    if ca_file:
+    ``ca_pem`` is what an account's checks use: the CA certificates kept with the account, so
+    that swapping a file on disk cannot change what is trusted. ``ca_file`` (read at each call)
+    is for probes run directly, e.g. by tests. Loading the system store costs milliseconds of
+    CPU, so contexts are shared (an SSLContext is safe to use from several threads)."""
+    key: tuple[str, str | float] = ("", 0.0)
+    if ca_pem:
+        key = ("pem", hashlib.sha256(ca_pem.encode()).hexdigest())
+    elif ca_file:
         try:
             key = (ca_file, Path(ca_file).stat().st_mtime)
         except OSError as exc:
@@ -169,11 +174,13 @@ def make_tls_context(ca_file: str | None = None) -> ssl.SSLContext:
     if cached is not None:
         return cached
     context = ssl.create_default_context()
-    if ca_file:
-        try:
+    try:
+        if ca_pem:
+            context.load_verify_locations(cadata=ca_pem)
+        elif ca_file:
             context.load_verify_locations(cafile=ca_file)
-        except (OSError, ssl.SSLError) as exc:
-            raise TlsFailure(f"the CA file could not be loaded: {exc}", "cafile") from None
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        raise TlsFailure(f"the CA certificates could not be loaded: {exc}", "cafile") from None
     context.check_hostname = True
     context.verify_mode = ssl.CERT_REQUIRED
     with _contexts_lock:

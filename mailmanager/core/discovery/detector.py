@@ -58,7 +58,7 @@ from mailmanager.core.discovery.model import (
     ServerChoice,
 )
 from mailmanager.core.discovery.net_probe import http_get, probe_banner
-from mailmanager.core.model.accounts import Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import Endpoint, EndpointSource, Origin, Protocol, Security
 from mailmanager.core.model.address import Address, parse_address
 
 __all__ = ["Detection", "DiscoveryConfig", "ServerChoice", "Source", "detect"]
@@ -151,10 +151,15 @@ class _Detector:
         return None
 
     # -- step 3: SRV ------------------------------------------------------------------------
-    def srv_endpoint(self, records: list[SrvRecord] | None, security: Security) -> Endpoint | None:
+    def srv_endpoint(
+        self, records: list[SrvRecord] | None, security: Security, name: str
+    ) -> Endpoint | None:
+        origin = Origin(EndpointSource.SRV, f"{name}.{self.address.domain}")
         for record in records or []:
             if record.target and 0 < record.port < 65536:
-                return Endpoint(record.target, record.port, security, self.address.address)
+                return Endpoint(
+                    record.target, record.port, security, self.address.address, origin=origin
+                )
         return None
 
     # -- step 4: autoconfig -----------------------------------------------------------------
@@ -184,9 +189,22 @@ class _Detector:
                 except AutoconfigError as exc:
                     log.info("autoconfig from %s refused: %s", host, exc)
                     continue
-                pairs = document.pairs_for(self.address)
+                url = f"{scheme}://{host}{path}"
+                source = (
+                    EndpointSource.AUTOCONFIG_HTTP
+                    if scheme == "http"
+                    else EndpointSource.AUTOCONFIG_HTTPS
+                )
+                origin = Origin(source, url)
+                # A server without encryption from a file anyone on the path could have
+                # written is never offered, not even as a suggestion.
+                pairs = [
+                    (imap.with_origin(origin), smtp.with_origin(origin))
+                    for imap, smtp in document.pairs_for(self.address)
+                    if Security.PLAIN not in (imap.security, smtp.security)
+                ]
                 if pairs:
-                    return pairs, f"{scheme}://{host}{path}", scheme == "http"
+                    return pairs, url, scheme == "http"
         return None
 
     # -- step 5: guess ----------------------------------------------------------------------
@@ -216,7 +234,13 @@ class _Detector:
         found: dict[Protocol, Endpoint] = {}
         for (protocol, host, port, security), probe in zip(candidates, probes, strict=True):
             if protocol not in found and _value(probe) is not None:
-                found[protocol] = Endpoint(host, port, security, self.address.address)
+                found[protocol] = Endpoint(
+                    host,
+                    port,
+                    security,
+                    self.address.address,
+                    origin=Origin(EndpointSource.GUESSED),
+                )
         imap, smtp = found.get(Protocol.IMAP), found.get(Protocol.SMTP)
         evidence = ", ".join(e.display() for e in (imap, smtp) if e is not None)
         return imap, smtp, evidence
@@ -243,12 +267,12 @@ class _Detector:
             return detection
 
         imaps, imap_starttls, submissions, submission = (_value(f) for f in srv)
-        imap = self.srv_endpoint(imaps, Security.SSL) or self.srv_endpoint(
-            imap_starttls, Security.STARTTLS
+        imap = self.srv_endpoint(imaps, Security.SSL, "_imaps._tcp") or self.srv_endpoint(
+            imap_starttls, Security.STARTTLS, "_imap._tcp"
         )
-        smtp = self.srv_endpoint(submissions, Security.SSL) or self.srv_endpoint(
-            submission, Security.STARTTLS
-        )
+        smtp = self.srv_endpoint(
+            submissions, Security.SSL, "_submissions._tcp"
+        ) or self.srv_endpoint(submission, Security.STARTTLS, "_submission._tcp")
         if imap is not None and smtp is not None:
             evidence = f"{imap.display()}, {smtp.display()}"
             return self._found(Source.SRV, imap, smtp, [NOTE_SRV, *notes], evidence)

@@ -30,14 +30,61 @@ class Protocol(StrEnum):
     SMTP = "smtp"
 
 
+class EndpointSource(StrEnum):
+    """Where an endpoint's host, port and security came from (see ``core.trust``).
+
+    Only ``catalogue`` (the bundled catalogue) and ``typed`` (the user entered it) carry the
+    user's agreement by themselves; every other source is a suggestion that the trust rule
+    accepts only under the address's own domain, or once the user confirmed it.
+    """
+
+    CATALOGUE = "catalogue"
+    TYPED = "typed"
+    SRV = "srv"
+    AUTOCONFIG_HTTPS = "autoconfig_https"
+    AUTOCONFIG_HTTP = "autoconfig_http"
+    GUESSED = "guessed"
+    IMPORT_FILE = "import_file"
+    PROVIDER_FILE = "provider_file"
+    # Saved before sources were kept (store version 2): trusted only where the rule says so.
+    EARLIER = "earlier"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """An endpoint's provenance and the user's consent to it.
+
+    Attributes:
+        source: where the endpoint came from.
+        detail: the provider and group, the URL, the file name or the DNS record it came from.
+        confirmed_at: when the user confirmed this host for this address (None: never).
+        plain_confirmed_at: when the user allowed this endpoint without encryption.
+    """
+
+    source: EndpointSource = EndpointSource.TYPED
+    detail: str = ""
+    confirmed_at: datetime | None = None
+    plain_confirmed_at: datetime | None = None
+
+
+TYPED = Origin(EndpointSource.TYPED)
+
+
 @dataclass(frozen=True)
 class Endpoint:
-    """One server an account logs in to."""
+    """One server an account logs in to, with where it came from (not part of equality)."""
 
     host: str
     port: int
     security: Security
     username: str = ""
+    origin: Origin = field(default=TYPED, compare=False)
+
+    def with_origin(self, origin: Origin) -> Endpoint:
+        return dataclasses.replace(self, origin=origin)
+
+    def with_username(self, username: str) -> Endpoint:
+        return dataclasses.replace(self, username=username)
 
     def display(self) -> str:
         """``host:port`` with an IPv6 literal in brackets."""
@@ -66,7 +113,11 @@ class Account:
         id: the store's row id, None before the account is saved.
         address: the normalised e-mail address; unique in the store.
         imap, smtp: the servers; usernames default to the address.
-        ca_file: an extra CA bundle for a company's own server, or None.
+        ca_file: the path an extra CA bundle was chosen from (kept for display and for
+            mailboxes saved before ``ca_pem`` existed; never read to connect).
+        ca_pem: the extra CA certificates (PEM) trusted for this mailbox's servers, or None
+            for the system's trust store only.
+        ca_confirmed_at: when the user chose or confirmed ``ca_pem`` (by its SHA-256).
         credential_label: which client the code was made for (the provider shows this name).
         code_created / code_expires: the code's dates; expiry None where codes do not expire.
         rotate_days: how old a code may get before a rotation reminder.
@@ -83,6 +134,8 @@ class Account:
     display_name: str = ""
     provider_id: str | None = None
     ca_file: str | None = None
+    ca_pem: str | None = None
+    ca_confirmed_at: datetime | None = None
     credential_label: str = ""
     code_created: date | None = None
     code_expires: date | None = None

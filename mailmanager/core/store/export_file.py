@@ -9,8 +9,14 @@ be entered again, because the codes were never in the file.
 Format (``format`` and ``version`` are checked on import; a newer version is refused rather
 than half-read)::
 
-    {"format": "mailmanager-accounts", "version": 1, "exported_at": "...+00:00",
-     "accounts": [{"address": ..., "imap": {"host", "port", "security", "username"}, ...}]}
+    {"format": "mailmanager-accounts", "version": 2, "exported_at": "...+00:00",
+     "accounts": [{"address": ..., "imap": {"host", "port", "security", "username",
+                   "source", "source_detail"}, ..., "ca_pem": ...}]}
+
+Version 2 added each endpoint's source and the extra CA certificates as PEM; version 1 files
+still import. An import never makes anything trusted (``core.trust``): every endpoint comes back
+with the source ``import_file`` and no confirmation, and CA certificates come back unconfirmed,
+whatever the file says. A file is easy to tamper with or to be sent by someone else.
 """
 
 from __future__ import annotations
@@ -21,10 +27,19 @@ from datetime import date, datetime
 from typing import Any
 
 from mailmanager.core.model import address as address_rules
-from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security, utcnow
+from mailmanager.core.model.accounts import (
+    DEFAULT_ROTATE_DAYS,
+    Account,
+    Endpoint,
+    EndpointSource,
+    Origin,
+    Security,
+    utcnow,
+)
+from mailmanager.core.model.certificates import ca_fingerprint
 
 FORMAT = "mailmanager-accounts"
-VERSION = 1
+VERSION = 2
 
 # Bounds on imported numbers: generous beyond what the forms offer, small enough for SQLite's
 # 64-bit integers and for the date and timedelta arithmetic of the policy and the scheduler.
@@ -51,6 +66,8 @@ def _endpoint_to_json(endpoint: Endpoint) -> dict[str, Any]:
         "port": endpoint.port,
         "security": endpoint.security.value,
         "username": endpoint.username,
+        "source": endpoint.origin.source.value,
+        "source_detail": endpoint.origin.detail,
     }
 
 
@@ -67,6 +84,7 @@ def account_to_json(account: Account) -> dict[str, Any]:
         "imap": _endpoint_to_json(account.imap),
         "smtp": _endpoint_to_json(account.smtp),
         "ca_file": account.ca_file,
+        "ca_pem": account.ca_pem,
         "credential_label": account.credential_label,
         "code_created": _day(account.code_created),
         "code_expires": _day(account.code_expires),
@@ -157,7 +175,27 @@ def _endpoint(entry: dict[str, Any], key: str) -> Endpoint:
         security = Security(_str(raw, "security"))
     except ValueError:
         raise ValueError(f"{key} security must be ssl, starttls or plain") from None
-    return Endpoint(host, port, security, _str(raw, "username"))
+    # Whatever the file claims, the endpoint now comes from a file: a suggestion, unconfirmed.
+    claimed = _str(raw, "source")[:40]
+    detail = f"was {claimed}" if claimed else ""
+    origin = Origin(EndpointSource.IMPORT_FILE, detail)
+    return Endpoint(host, port, security, _str(raw, "username"), origin=origin)
+
+
+MAX_CA_PEM = 256 * 1024
+
+
+def _ca_pem(entry: dict[str, Any]) -> str | None:
+    pem = _opt_str(entry, "ca_pem")
+    if pem is None:
+        return None
+    if len(pem) > MAX_CA_PEM or "-----BEGIN CERTIFICATE-----" not in pem:
+        raise ValueError("ca_pem is not a PEM certificate list")
+    try:
+        ca_fingerprint(pem)
+    except ValueError:
+        raise ValueError("ca_pem is not a PEM certificate list") from None
+    return pem
 
 
 def account_from_json(entry: Any) -> Account:
@@ -180,6 +218,7 @@ def account_from_json(entry: Any) -> Account:
         display_name=_str(entry, "display_name"),
         provider_id=_opt_str(entry, "provider_id"),
         ca_file=_opt_str(entry, "ca_file"),
+        ca_pem=_ca_pem(entry),
         credential_label=_str(entry, "credential_label"),
         code_created=_opt_day(entry, "code_created"),
         code_expires=_opt_day(entry, "code_expires"),

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import (
+    TYPED,
+    Account,
+    CheckRecord,
+    Endpoint,
+    EndpointSource,
+    Origin,
+    Protocol,
+    Security,
+)
 from mailmanager.core.model.status import ALL_STATES, ConnectionStatus
 
 T = TypeVar("T")
@@ -40,7 +49,10 @@ ACCOUNT_COLUMNS = (
     "id, address, display_name, provider_id, imap_host, imap_port, imap_security, imap_username, "
     "smtp_host, smtp_port, smtp_security, smtp_username, ca_file, credential_label, code_created, "
     "code_expires, rotate_days, paused, needs_code, check_interval_hours, last_web_login, "
-    "sending_since, created_at, updated_at"
+    "sending_since, created_at, updated_at, "
+    "imap_source, imap_source_detail, imap_confirmed_at, imap_plain_confirmed_at, "
+    "smtp_source, smtp_source_detail, smtp_confirmed_at, smtp_plain_confirmed_at, "
+    "ca_pem, ca_confirmed_at"
 )
 CHECK_COLUMNS = "id, account_id, checked_at, protocol, status, hint_id, server_message, elapsed_ms"
 
@@ -68,10 +80,34 @@ def frozen(cls: type[T], values: dict[str, Any]) -> T:
     return instance
 
 
-def endpoint(host: str, port: int, security: str, username: str) -> Endpoint:
+SOURCE = {member.value: member for member in EndpointSource}
+
+
+def origin(source: str, detail: str, confirmed_at: str | None, plain_at: str | None) -> Origin:
+    # An unknown source (a newer version's) gets no trust from its name.
+    return frozen(
+        Origin,
+        {
+            "source": SOURCE.get(source, EndpointSource.EARLIER),
+            "detail": detail,
+            "confirmed_at": parse_timestamp(confirmed_at) if confirmed_at else None,
+            "plain_confirmed_at": parse_timestamp(plain_at) if plain_at else None,
+        },
+    )
+
+
+def endpoint(
+    host: str, port: int, security: str, username: str, where: Origin | None = None
+) -> Endpoint:
     return frozen(
         Endpoint,
-        {"host": host, "port": port, "security": SECURITY[security], "username": username},
+        {
+            "host": host,
+            "port": port,
+            "security": SECURITY[security],
+            "username": username,
+            "origin": where if where is not None else TYPED,
+        },
     )
 
 
@@ -82,11 +118,13 @@ def account_from_row(row: Sequence[Any]) -> Account:
         Account,
         {
             "address": row[1],
-            "imap": endpoint(row[4], row[5], row[6], row[7]),
-            "smtp": endpoint(row[8], row[9], row[10], row[11]),
+            "imap": endpoint(row[4], row[5], row[6], row[7], origin(*row[24:28])),
+            "smtp": endpoint(row[8], row[9], row[10], row[11], origin(*row[28:32])),
             "display_name": row[2],
             "provider_id": row[3],
             "ca_file": row[12],
+            "ca_pem": row[32],
+            "ca_confirmed_at": parse_timestamp(row[33]) if row[33] else None,
             "credential_label": row[13],
             "code_created": parse_day(row[14]),
             "code_expires": parse_day(row[15]),
@@ -126,6 +164,23 @@ def account_values(account: Account) -> dict[str, Any]:
         "check_interval_hours": account.check_interval_hours,
         "last_web_login": to_day(account.last_web_login),
         "sending_since": to_day(account.sending_since),
+        **origin_values("imap", account.imap.origin),
+        **origin_values("smtp", account.smtp.origin),
+        "ca_pem": account.ca_pem,
+        "ca_confirmed_at": _stamp(account.ca_confirmed_at),
+    }
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def origin_values(prefix: str, where: Origin) -> dict[str, Any]:
+    return {
+        f"{prefix}_source": where.source.value,
+        f"{prefix}_source_detail": where.detail,
+        f"{prefix}_confirmed_at": _stamp(where.confirmed_at),
+        f"{prefix}_plain_confirmed_at": _stamp(where.plain_confirmed_at),
     }
 
 

@@ -123,5 +123,22 @@ CREATE TABLE check_daily (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: where each endpoint came from and the user's consent (core/trust.py), and the
+# extra CA certificates kept as PEM. Mailboxes saved before keep working where the trust rule
+# allows ("earlier": TLS on a catalogue host or under the address's own domain); any other
+# endpoint, and a CA given only as a path, waits for the user's confirmation.
+_V3 = """
+ALTER TABLE accounts ADD COLUMN imap_source TEXT NOT NULL DEFAULT 'earlier';
+ALTER TABLE accounts ADD COLUMN imap_source_detail TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN imap_confirmed_at TEXT;
+ALTER TABLE accounts ADD COLUMN imap_plain_confirmed_at TEXT;
+ALTER TABLE accounts ADD COLUMN smtp_source TEXT NOT NULL DEFAULT 'earlier';
+ALTER TABLE accounts ADD COLUMN smtp_source_detail TEXT NOT NULL DEFAULT '';
+ALTER TABLE accounts ADD COLUMN smtp_confirmed_at TEXT;
+ALTER TABLE accounts ADD COLUMN smtp_plain_confirmed_at TEXT;
+ALTER TABLE accounts ADD COLUMN ca_pem TEXT;
+ALTER TABLE accounts ADD COLUMN ca_confirmed_at TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,306 @@
+"""Where an authorization code may go: the one rule every path that sends a code obeys.
+
+A code is worth an attacker's effort: it opens the mailbox and sends mail as its owner. The
+places that suggest servers (DNS SRV records, autoconfig files, a guess, an imported settings
+file, a provider file) can all be written by someone other than the user: an attacker on the
+same Wi-Fi answering plain HTTP, a hostile DNS resolver, a tampered file mailed to an agency.
+So a suggestion is never a setting. A code is sent to an endpoint only when all three hold:
+
+a. **Encryption**: implicit TLS or STARTTLS (the probes refuse a STARTTLS that fails). Plain
+   text only where the user typed the endpoint as plain or explicitly allowed it.
+b. **Host**: one of the bundled catalogue's servers for the mailbox's provider, or a name under
+   the address's own registrable domain (Public Suffix List, compared in IDNA A-label form), or
+   one the user typed or confirmed for this address. Autoconfig fetched over plain HTTP and
+   guessed hosts need confirmation even under the domain: anyone on the path could have
+   answered them.
+c. **Certificates**: the system's trust store, or CA certificates the user chose or confirmed
+   by their SHA-256 fingerprint, kept with the account as PEM (a path on disk is not trusted:
+   the file behind it can be swapped).
+
+``refusals`` is the rule; ``checking.runner`` applies it before every login, so no caller can
+forget it, and the CLI and the wizard use it first to explain what needs the user's consent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import ipaddress
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.catalogue.model import Provider
+from mailmanager.core.i18n import QT_TRANSLATE_NOOP
+from mailmanager.core.model.accounts import (
+    Account,
+    Endpoint,
+    EndpointSource,
+    Origin,
+    Protocol,
+    Security,
+)
+from mailmanager.core.model.certificates import ca_fingerprint
+
+
+class RefusalKind(StrEnum):
+    HOST = "host"
+    PLAIN = "plain"
+    CA = "ca"
+
+
+# Reasons, English source texts in the "Trust" context (the UI translates them).
+REASON_FOREIGN = QT_TRANSLATE_NOOP(
+    "Trust", "%1 is not part of %2 and is not one of the provider's known servers"
+)
+REASON_UNVERIFIED = QT_TRANSLATE_NOOP(
+    "Trust", "%1 was suggested by an unprotected source (plain HTTP or a guess)"
+)
+REASON_PLAIN = QT_TRANSLATE_NOOP(
+    "Trust", "%1 would receive the code without encryption, and you did not choose that"
+)
+REASON_CA = QT_TRANSLATE_NOOP(
+    "Trust", "the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you"
+)
+
+# Sources that are suggestions even for a host under the address's own domain.
+_UNPROTECTED = frozenset({EndpointSource.AUTOCONFIG_HTTP, EndpointSource.GUESSED})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One reason the rule refuses to send a code, and the consent that would lift it.
+
+    Attributes:
+        protocol: the endpoint's protocol (None for the CA, which serves both).
+        kind: host, plain or ca.
+        host, port: the endpoint concerned (empty for the CA).
+        reason: English source text (context "Trust") with %1 (and %2) filled by ``message``.
+        arguments: what %1 and %2 stand for.
+        option: the CLI option that gives the consent, e.g. ``--trust-server mail.other.net``.
+    """
+
+    protocol: Protocol | None
+    kind: RefusalKind
+    host: str
+    port: int
+    reason: str
+    arguments: tuple[str, ...]
+    option: str
+
+    def message(self, translate: Callable[[str], str] | None = None) -> str:
+        """The reason with its host filled in (translated by ``translate`` when given)."""
+        text = translate(self.reason) if translate is not None else self.reason
+        for index, value in enumerate(self.arguments, start=1):
+            text = text.replace(f"%{index}", value)
+        return text
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+def ascii_host(host: str) -> str:
+    """``host`` in lower-case IDNA A-label form without a trailing dot ("" if not encodable)."""
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if not name:
+        return ""
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+@functools.cache
+def _psl() -> object:
+    # The package ships a snapshot of the Public Suffix List; nothing is downloaded.
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(only_icann=True)
+
+
+def registrable_domain(host: str) -> str | None:
+    """The registrable domain of ``host`` (``mail.example.com.cn`` -> ``example.com.cn``).
+
+    None for an IP address, a public suffix itself or a name that cannot be encoded.
+    """
+    name = ascii_host(host)
+    if not name or _is_ip(name):
+        return None
+    found = _psl().privatesuffix(name)  # type: ignore[attr-defined]
+    return str(found) if found else None
+
+
+def under_domain(host: str, address_domain: str) -> bool:
+    """Whether ``host`` lies under the registrable domain of the address's domain."""
+    own = registrable_domain(address_domain)
+    name = ascii_host(host)
+    return bool(own) and (name == own or name.endswith("." + str(own)))
+
+
+def bundled_catalogue() -> Catalogue:
+    """The bundled catalogue alone: a user's provider file never vouches for a host."""
+    return Catalogue.load(include_user=False)
+
+
+def catalogue_hosts(provider: Provider | None) -> frozenset[str]:
+    if provider is None or provider.user:
+        return frozenset()
+    hosts: set[str] = set()
+    for group in provider.server_groups:
+        hosts.update((ascii_host(group.imap.host), ascii_host(group.smtp.host)))
+    return frozenset(hosts)
+
+
+def _domain(address: str) -> str:
+    return address.rpartition("@")[2]
+
+
+def matched_provider(account: Account, catalogue: Catalogue) -> Provider | None:
+    """The bundled provider whose servers count for this mailbox: its domain's, else the one
+    the account names (a company domain on NetEase enterprise, found by MX)."""
+    provider = catalogue.by_domain(ascii_host(_domain(account.address)))
+    if provider is None and account.provider_id:
+        provider = catalogue.get(account.provider_id)
+    return provider if provider is not None and not provider.user else None
+
+
+# -- the rule ---------------------------------------------------------------------------------
+
+
+def endpoint_refusals(
+    protocol: Protocol, endpoint: Endpoint, address: str, provider_hosts: frozenset[str]
+) -> list[Refusal]:
+    """What stops a code from going to this one endpoint (empty: it may go)."""
+    origin = endpoint.origin
+    host = ascii_host(endpoint.host) or endpoint.host
+    found: list[Refusal] = []
+    agreed = origin.source is EndpointSource.TYPED or origin.confirmed_at is not None
+    in_catalogue = host in provider_hosts
+    if not agreed and not in_catalogue:
+        domain = _domain(address)
+        if origin.source in _UNPROTECTED:
+            found.append(_host_refusal(protocol, endpoint, REASON_UNVERIFIED, (host,)))
+        elif not under_domain(host, domain):
+            shown = registrable_domain(domain) or domain
+            found.append(_host_refusal(protocol, endpoint, REASON_FOREIGN, (host, shown)))
+    if endpoint.security is Security.PLAIN:
+        typed_plain = origin.source is EndpointSource.TYPED
+        if not typed_plain and origin.plain_confirmed_at is None:
+            found.append(
+                Refusal(
+                    protocol,
+                    RefusalKind.PLAIN,
+                    host,
+                    endpoint.port,
+                    REASON_PLAIN,
+                    (endpoint.display(),),
+                    f"--allow-plain {endpoint.display()}",
+                )
+            )
+    return found
+
+
+def _host_refusal(
+    protocol: Protocol, endpoint: Endpoint, reason: str, arguments: tuple[str, ...]
+) -> Refusal:
+    host = ascii_host(endpoint.host) or endpoint.host
+    return Refusal(
+        protocol, RefusalKind.HOST, host, endpoint.port, reason, arguments, f"--trust-server {host}"
+    )
+
+
+def ca_refusal(account: Account) -> Refusal | None:
+    """A refusal for extra CA certificates nobody agreed to (or a bare path), else None."""
+    if account.ca_pem:
+        if account.ca_confirmed_at is not None:
+            return None
+        fingerprint = ca_fingerprint(account.ca_pem)
+    elif account.ca_file:
+        fingerprint = "?"  # a path saved before CAs were kept as PEM: confirm it once
+    else:
+        return None
+    return Refusal(
+        None,
+        RefusalKind.CA,
+        "",
+        0,
+        REASON_CA,
+        (fingerprint,),
+        f"--trust-ca-file {fingerprint if fingerprint != '?' else 'SHA256'}",
+    )
+
+
+def refusals(
+    account: Account,
+    protocols: Iterable[Protocol] = (Protocol.IMAP, Protocol.SMTP),
+    *,
+    catalogue: Catalogue | None = None,
+) -> list[Refusal]:
+    """Everything that stops ``account``'s code from going to its servers (empty: go)."""
+    provider = matched_provider(account, catalogue or bundled_catalogue())
+    hosts = catalogue_hosts(provider)
+    found: list[Refusal] = []
+    for protocol in protocols:
+        found += endpoint_refusals(protocol, account.endpoint(protocol), account.address, hosts)
+    ca = ca_refusal(account)
+    if ca is not None:
+        found.append(ca)
+    return found
+
+
+# -- consent ----------------------------------------------------------------------------------
+
+
+def confirm(
+    account: Account,
+    now: datetime,
+    *,
+    hosts: Iterable[str] = (),
+    plain: Iterable[str] = (),
+    ca_sha256: Iterable[str] = (),
+    ca_pem_of_file: str | None = None,
+) -> Account:
+    """``account`` with the user's consent recorded.
+
+    ``hosts``: host names the user trusts for this address; ``plain``: ``HOST:PORT`` allowed
+    without encryption; ``ca_sha256``: fingerprints of CA certificates the user confirmed
+    (``ca_pem_of_file``: the PEM read from a bare ``ca_file`` path of an earlier version, kept
+    only when its fingerprint is among them).
+    """
+    wanted_hosts = {ascii_host(h) for h in hosts}
+    wanted_plain = {p.strip().lower() for p in plain}
+    changes: dict[str, object] = {}
+    for protocol in (Protocol.IMAP, Protocol.SMTP):
+        endpoint = account.endpoint(protocol)
+        origin = endpoint.origin
+        if ascii_host(endpoint.host) in wanted_hosts and origin.confirmed_at is None:
+            origin = dataclasses.replace(origin, confirmed_at=now)
+        if (
+            endpoint.security is Security.PLAIN
+            and endpoint.display().lower() in wanted_plain
+            and origin.plain_confirmed_at is None
+        ):
+            origin = dataclasses.replace(origin, plain_confirmed_at=now)
+        if origin is not endpoint.origin:
+            changes[protocol.value] = endpoint.with_origin(origin)
+    fingerprints = {f.strip().lower().replace(":", "") for f in ca_sha256}
+    pem = account.ca_pem or ca_pem_of_file
+    if pem and account.ca_confirmed_at is None and ca_fingerprint(pem) in fingerprints:
+        changes["ca_pem"] = pem
+        changes["ca_confirmed_at"] = now
+    return account.replace(**changes) if changes else account
+
+
+def typed(endpoint: Endpoint, now: datetime | None = None) -> Endpoint:
+    """``endpoint`` marked as entered by the user (who then agreed to it, plain included)."""
+    return endpoint.with_origin(Origin(EndpointSource.TYPED, confirmed_at=now))
