@@ -5,6 +5,9 @@
 * keyring is forced to an in-memory backend, so no test touches a developer's real keyring;
   the real Secret Service is used only by tests marked ``secretservice``, inside their own
   private D-Bus session (tests/helpers/secret_service.py).
+* Shared fixtures live here, whichever folder their tests are in: real servers (``dovecot``,
+  ``pki``), a child process's environment, and the main window's world (a real store, the
+  registry on the keyring worker thread, settings, sample accounts, a window factory).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype")
@@ -23,8 +27,19 @@ os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)  # never reach the developer's 
 import keyring
 import pytest
 
+from mailmanager import paths
+from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.store.account_store import AccountStore
+from tests.helpers.certs import Pki, make_pki
 from tests.helpers.dovecot import Dovecot, start_dovecot
 from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.sample_accounts import fixed_clock, seed
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from mailmanager.services.account_ops import AccountOps
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,3 +83,73 @@ def subprocess_env(app_home: Path) -> dict[str, str]:
     env["MAILMANAGER_HOME"] = str(app_home)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     return env
+
+
+@pytest.fixture
+def pki(tmp_path: Path) -> Pki:
+    """A private CA (trusted by the probes only through ``ca_file``)."""
+    return make_pki(tmp_path / "pki")
+
+
+# -- the main window's world: a real store, the real registry on the keyring worker thread (with
+# -- the in-memory keyring above), a fixed clock and sample accounts (tests/helpers/sample_accounts)
+
+
+@pytest.fixture
+def app_paths(app_home: Path) -> paths.AppPaths:
+    resolved = paths.resolve()
+    resolved.ensure()
+    return resolved
+
+
+@pytest.fixture
+def store(app_paths: paths.AppPaths) -> Iterator[AccountStore]:
+    opened = AccountStore.open(app_paths.database)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def secret_store(app_paths: paths.AppPaths) -> SecretStore:
+    return SecretStore(app_paths)
+
+
+@pytest.fixture
+def ops(app_paths: paths.AppPaths, secret_store: SecretStore, qapp: object) -> Iterator[AccountOps]:
+    from mailmanager.services.account_ops import AccountOps
+    from mailmanager.services.secret_worker import SecretWorker
+
+    worker = SecretWorker(secret_store)
+    operations = AccountOps(worker, app_paths.database)
+    yield operations
+    operations.close()
+    worker.shutdown()
+
+
+@pytest.fixture
+def settings(app_paths: paths.AppPaths) -> QSettings:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def summaries(store: AccountStore) -> list[AccountSummary]:
+    seed(store)
+    return store.summaries()
+
+
+@pytest.fixture
+def make_window(
+    qtbot, store: AccountStore, ops: AccountOps, settings: QSettings
+) -> Callable[..., object]:
+    from mailmanager.ui.main_window import MainWindow
+
+    def build(**kwargs: object) -> MainWindow:
+        window = MainWindow(store, ops, settings, clock=fixed_clock, watch_interval_ms=30, **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build

@@ -44,7 +44,7 @@ from tests.helpers import scripted_server as ss
 from tests.helpers.certs import Pki
 from tests.helpers.logging_state import preserved_app_logger
 from tests.helpers.secret_service import SecretServiceSession, missing_binaries, secret_service
-from tests.ui.test_wizard_support import (
+from tests.helpers.wizard import (
     TIMEOUT_MS,
     click_next,
     fill_servers,

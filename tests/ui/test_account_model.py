@@ -8,7 +8,7 @@ from mailmanager.core.model.accounts import AccountSummary
 from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState, Severity
 from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
-from tests.ui.conftest import fixed_clock
+from tests.helpers.sample_accounts import fixed_clock
 
 
 def build(summaries: list[AccountSummary]) -> tuple[AccountModel, AccountFilterModel]:

@@ -16,7 +16,7 @@ from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.provider_info import ProviderLook
 from mailmanager.ui.timeline_strip import DAYS, TimelineStrip
-from tests.ui.conftest import make_account
+from tests.helpers.sample_accounts import make_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 
 from mailmanager.ui import formatting, language
 from mailmanager.ui.account_model import AccountModel
-from tests.ui.conftest import NOW
+from tests.helpers.sample_accounts import NOW
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>

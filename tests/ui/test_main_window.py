@@ -11,7 +11,7 @@ from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleS
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.account_model import AccountRoles, Column
-from tests.ui.conftest import make_account, seed
+from tests.helpers.sample_accounts import make_account, seed
 
 # The offscreen platform cannot pass a window's size limits to a window manager and says so
 # whenever a shown window's layout changes its minimum size; real platforms support it.
@@ -253,7 +253,7 @@ def test_details_agree_with_themselves_before_the_list_catches_up(
     from datetime import timedelta
 
     from mailmanager.core.model.accounts import CheckRecord, Protocol
-    from tests.ui.conftest import fixed_clock
+    from tests.helpers.sample_accounts import fixed_clock
 
     first = store.add_account(make_account("a@example.com"))
     store.add_account(make_account("b@example.com"))
@@ -279,7 +279,7 @@ def test_an_unreadable_mailbox_is_reported_not_shown_blank(
     import sqlite3
 
     from mailmanager.core.model.accounts import CheckRecord, Protocol
-    from tests.ui.conftest import fixed_clock
+    from tests.helpers.sample_accounts import fixed_clock
 
     account = store.add_account(make_account("a@example.com"))
     store.record_check(

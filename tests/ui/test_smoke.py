@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mailmanager import __version__
 from mailmanager.core.store.account_store import AccountStore
-from tests.ui.conftest import make_account
+from tests.helpers.sample_accounts import make_account
 
 
 def run_app(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

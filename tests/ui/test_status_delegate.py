@@ -11,7 +11,7 @@ from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, Column
 from mailmanager.ui.badge_style import badge_colors, is_dark
 from mailmanager.ui.status_delegate import StatusBadge, StatusDelegate, paint_badge
-from tests.ui.conftest import fixed_clock
+from tests.helpers.sample_accounts import fixed_clock
 
 
 def palette(dark: bool) -> QPalette:

@@ -50,8 +50,8 @@ from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language
 from mailmanager.ui.provider_info import ProviderDirectory
 from mailmanager.ui.wizard import F, PageId, SetupWizard, WizardMode
-from tests.ui.conftest import NOW, seed
-from tests.ui.test_wizard_support import click_next, make_services, make_wizard, type_address
+from tests.helpers.sample_accounts import NOW, seed
+from tests.helpers.wizard import click_next, make_services, make_wizard, type_address
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

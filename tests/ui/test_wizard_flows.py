@@ -18,7 +18,7 @@ from mailmanager.ui.wizard import F, PageId
 from tests.helpers import scripted_server as ss
 from tests.helpers.dovecot import Dovecot
 from tests.helpers.smtp_server import aiosmtpd_server
-from tests.ui.test_wizard_support import (
+from tests.helpers.wizard import (
     TIMEOUT_MS,
     click_next,
     files_containing,

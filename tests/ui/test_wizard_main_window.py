@@ -6,7 +6,7 @@ import pytest
 
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.wizard import PageId, SetupWizard, WizardMode
-from tests.ui.conftest import seed
+from tests.helpers.sample_accounts import seed
 
 # The offscreen platform says this about every window-modal dialog; it is not about the wizard.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -20,7 +20,7 @@ from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.wizard import ALL_FIELDS, F, PageId, WizardMode
 from tests.helpers import scripted_server as ss
 from tests.helpers.certs import make_pki
-from tests.ui.test_wizard_support import (
+from tests.helpers.wizard import (
     TIMEOUT_MS,
     UrlRecorder,
     click_next,

@@ -1,4 +1,4 @@
-"""Shared steps for the wizard tests (no tests here): build a wizard, press Next like a user.
+"""Shared steps for the wizard tests: build a wizard, press Next like a user.
 
 ``click_next`` presses the real button (a disabled button ignores the click), so the tests walk
 the wizard exactly as a user would; ``fill_servers`` types a loopback server into the fields.
