@@ -237,6 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.minimized and monitoring.tray is not None:
             window.hide()
+        elif not args.smoke_test:
+            from PySide6.QtCore import QTimer as _Timer
+
+            # Servers saved before the trust rule, or imported, that wait for a confirmation:
+            # one dialog for all of them (their checks send nothing until then).
+            _Timer.singleShot(0, window.review_trust)
         freeze_startup_objects()
 
     try:

@@ -26,6 +26,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import ipaddress
+import re
+import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,7 +44,7 @@ from mailmanager.core.model.accounts import (
     Protocol,
     Security,
 )
-from mailmanager.core.model.certificates import ca_fingerprint
+from mailmanager.core.model.certificates import BEGIN, END, ca_fingerprint
 
 
 class RefusalKind(StrEnum):
@@ -101,15 +103,32 @@ class Refusal:
 # -- names ------------------------------------------------------------------------------------
 
 
+# What a host name may hold once in A-label form. Anything else is refused: the resolver and
+# the TLS layer read such a name differently from this module (getaddrinfo and the certificate
+# check stop at a NUL, so "evil.example\0.163.com" would be judged as a 163.com host but
+# connect to evil.example).
+_HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*")
+
+
 def ascii_host(host: str) -> str:
-    """``host`` in lower-case IDNA A-label form without a trailing dot ("" if not encodable)."""
+    """``host`` in lower-case IDNA A-label form without a trailing dot; an IP address as is;
+    "" for anything that is not a plain host name (not encodable, control characters, ...)."""
     name = host.strip().strip("[]").rstrip(".").lower()
     if not name:
         return ""
+    if _is_ip(name):
+        return name
     try:
-        return name.encode("idna").decode("ascii")
+        encoded = name.encode("idna").decode("ascii")
     except UnicodeError:
         return ""
+    return encoded if _HOST_NAME.fullmatch(encoded) else ""
+
+
+def shown_host(host: str) -> str:
+    """``host`` as a refusal names it: its A-label form, or escaped if it is not a host name
+    (a NUL or a control character must not hide part of the name on the user's screen)."""
+    return ascii_host(host) or host.encode("unicode_escape").decode("ascii")
 
 
 def _is_ip(host: str) -> bool:
@@ -122,10 +141,12 @@ def _is_ip(host: str) -> bool:
 
 @functools.cache
 def _psl() -> object:
-    # The package ships a snapshot of the Public Suffix List; nothing is downloaded.
+    # The package ships a snapshot of the Public Suffix List; nothing is downloaded. The
+    # private section counts too: under synology.me, duckdns.org or github.io anyone can get a
+    # name (and a certificate for it), so bob.synology.me's mail must not go to eve.synology.me.
     from publicsuffixlist import PublicSuffixList
 
-    return PublicSuffixList(only_icann=True)
+    return PublicSuffixList()
 
 
 def registrable_domain(host: str) -> str | None:
@@ -182,10 +203,12 @@ def endpoint_refusals(
 ) -> list[Refusal]:
     """What stops a code from going to this one endpoint (empty: it may go)."""
     origin = endpoint.origin
-    host = ascii_host(endpoint.host) or endpoint.host
+    host = shown_host(endpoint.host)
     found: list[Refusal] = []
-    agreed = origin.source is EndpointSource.TYPED or origin.confirmed_at is not None
-    in_catalogue = host in provider_hosts
+    # A name that is not a plain host name can be neither agreed to nor in the catalogue.
+    valid = bool(ascii_host(endpoint.host))
+    agreed = valid and (origin.source is EndpointSource.TYPED or origin.confirmed_at is not None)
+    in_catalogue = valid and host in provider_hosts
     if not agreed and not in_catalogue:
         domain = _domain(address)
         if origin.source in _UNPROTECTED:
@@ -196,6 +219,7 @@ def endpoint_refusals(
     if endpoint.security is Security.PLAIN:
         typed_plain = origin.source is EndpointSource.TYPED
         if not typed_plain and origin.plain_confirmed_at is None:
+            where = endpoint.display() if valid else f"{host}:{endpoint.port}"
             found.append(
                 Refusal(
                     protocol,
@@ -203,8 +227,8 @@ def endpoint_refusals(
                     host,
                     endpoint.port,
                     REASON_PLAIN,
-                    (endpoint.display(),),
-                    f"--allow-plain {endpoint.display()}",
+                    (where,),
+                    f"--allow-plain {where}",
                 )
             )
     return found
@@ -213,18 +237,71 @@ def endpoint_refusals(
 def _host_refusal(
     protocol: Protocol, endpoint: Endpoint, reason: str, arguments: tuple[str, ...]
 ) -> Refusal:
-    host = ascii_host(endpoint.host) or endpoint.host
+    host = shown_host(endpoint.host)
     return Refusal(
         protocol, RefusalKind.HOST, host, endpoint.port, reason, arguments, f"--trust-server {host}"
     )
 
 
+_BASE64_LINE = re.compile(r"[A-Za-z0-9+/=]*")
+_MARKER = re.compile(r"-----(?:BEGIN|END)")
+
+
+@functools.lru_cache(maxsize=64)
+def only_certificates(pem: str) -> bool:
+    """Whether ``pem`` holds nothing but the certificates its fingerprint covers.
+
+    ``ca_fingerprint`` reads ``BEGIN CERTIFICATE`` blocks only, while OpenSSL also loads
+    ``BEGIN X509 CERTIFICATE`` blocks and reads headers inside a block: a file could show the
+    fingerprint of the administrator's CA and smuggle in another one. Such a file is refused
+    whatever was confirmed: every marker must be a CERTIFICATE one, every block plain base64,
+    and OpenSSL must load exactly the fingerprinted certificates.
+    """
+    for marker in _MARKER.finditer(pem):
+        if not pem.startswith(" CERTIFICATE-----", marker.end()):
+            return False
+    ders: set[bytes] = set()
+    for block in pem.split(BEGIN)[1:]:
+        body, found_end, _rest = block.partition(END)
+        if not found_end:
+            return False
+        if not all(_BASE64_LINE.fullmatch(line.strip()) for line in body.splitlines()):
+            return False
+        try:
+            ders.add(ssl.PEM_cert_to_DER_cert(BEGIN + body + END + "\n"))
+        except ValueError:
+            return False
+    if not ders:
+        return False
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        context.load_verify_locations(cadata=pem)
+    except (ssl.SSLError, ValueError):
+        return False
+    loaded_cas = set(context.get_ca_certs(binary_form=True))
+    return context.cert_store_stats()["x509"] == len(ders) and loaded_cas <= ders
+
+
 def ca_refusal(account: Account) -> Refusal | None:
     """A refusal for extra CA certificates nobody agreed to (or a bare path), else None."""
     if account.ca_pem:
+        try:
+            fingerprint = ca_fingerprint(account.ca_pem)
+        except ValueError:
+            fingerprint = "?"
+        if fingerprint == "?" or not only_certificates(account.ca_pem):
+            # No confirmation counts: what would be trusted is not what the fingerprint names.
+            return Refusal(
+                None,
+                RefusalKind.CA,
+                "",
+                0,
+                REASON_CA,
+                (f"{fingerprint}, in a file that also holds other content",),
+                "--ca-file PEM (a file holding only the CA certificates)",
+            )
         if account.ca_confirmed_at is not None:
             return None
-        fingerprint = ca_fingerprint(account.ca_pem)
     elif account.ca_file:
         fingerprint = "?"  # a path saved before CAs were kept as PEM: confirm it once
     else:
@@ -277,7 +354,7 @@ def confirm(
     (``ca_pem_of_file``: the PEM read from a bare ``ca_file`` path of an earlier version, kept
     only when its fingerprint is among them).
     """
-    wanted_hosts = {ascii_host(h) for h in hosts}
+    wanted_hosts = {ascii_host(h) for h in hosts} - {""}
     wanted_plain = {p.strip().lower() for p in plain}
     changes: dict[str, object] = {}
     for protocol in (Protocol.IMAP, Protocol.SMTP):
@@ -295,7 +372,12 @@ def confirm(
             changes[protocol.value] = endpoint.with_origin(origin)
     fingerprints = {f.strip().lower().replace(":", "") for f in ca_sha256}
     pem = account.ca_pem or ca_pem_of_file
-    if pem and account.ca_confirmed_at is None and ca_fingerprint(pem) in fingerprints:
+    if (
+        pem
+        and account.ca_confirmed_at is None
+        and only_certificates(pem)
+        and ca_fingerprint(pem) in fingerprints
+    ):
         changes["ca_pem"] = pem
         changes["ca_confirmed_at"] = now
     return account.replace(**changes) if changes else account

@@ -89,6 +89,16 @@ class AccountOps(QObject):
         """Save changed settings; the code stays as it is."""
         self._run(lambda r: r.update_settings(account), on_done, on_error)
 
+    def record_consent(
+        self, accounts: list[Account], *, on_done: Done = None, on_error: Failed = None
+    ) -> None:
+        """Keep the user's confirmation of servers or certificates (``trust.confirm``)."""
+
+        def change(r: Registry) -> list[Account]:
+            return [r.record_consent(account) for account in accounts]
+
+        self._run(change, on_done, on_error)
+
     def set_paused(
         self, account_id: int, paused: bool, *, on_done: Done = None, on_error: Failed = None
     ) -> None:

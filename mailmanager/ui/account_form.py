@@ -134,6 +134,16 @@ class EndpointEditor(QGroupBox):
         )
 
 
+def _keep_origin(endpoint: Endpoint, saved: Endpoint) -> Endpoint:
+    if (endpoint.host, endpoint.port, endpoint.security) == (
+        saved.host,
+        saved.port,
+        saved.security,
+    ):
+        return endpoint.with_origin(saved.origin)
+    return endpoint
+
+
 class AccountForm(QDialog):
     """The Add / Edit / Replace-code dialog (see the module docstring)."""
 
@@ -391,6 +401,11 @@ class AccountForm(QDialog):
             return None
         imap = self.imap.endpoint(address)
         smtp = self.smtp.endpoint(address)
+        if self.account is not None:
+            # An unchanged server keeps where it came from (and the user's confirmation); one
+            # the user changed here counts as entered by them.
+            imap = _keep_origin(imap, self.account.imap)
+            smtp = _keep_origin(smtp, self.account.smtp)
         for editor, endpoint in ((self.imap, imap), (self.smtp, smtp)):
             if not endpoint.host:
                 self._fail(self.tr("Enter the server names for receiving and sending."))

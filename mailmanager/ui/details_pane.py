@@ -10,6 +10,7 @@ only emits ``webLoginConfirmed``).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailmanager.core import trust
 from mailmanager.core.model import status
 from mailmanager.core.model.accounts import (
     Account,
@@ -38,10 +40,11 @@ from mailmanager.core.model.accounts import (
     CredentialEvent,
     CredentialEventKind,
     Endpoint,
+    Origin,
 )
 from mailmanager.core.model.status import ConnectionStatus, Severity, State
 from mailmanager.core.rules.policy import local_today, rotation_date
-from mailmanager.ui import formatting, icons
+from mailmanager.ui import formatting, icons, trust_text
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.details_problems import ProblemList
 from mailmanager.ui.elided_label import ElidedLabel
@@ -88,6 +91,7 @@ class DetailsPane(QScrollArea):
 
     webLoginConfirmed = Signal(int)
     fixRequested = Signal(int)  # the "Fix…" button beside a connection problem
+    trustRequested = Signal(int)  # the "Confirm…" button beside unconfirmed servers
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utcnow
@@ -162,8 +166,25 @@ class DetailsPane(QScrollArea):
         servers.addRow(self.tr("Outgoing (SMTP):"), self.smtp)
         servers.addRow(self.tr("Username:"), self.username)
         servers.addRow(self.tr("Extra CA file:"), self.ca_file)
+        self.sources = _value("detailsSources")
+        servers.addRow(self.tr("Where from:"), self.sources)
         self._servers_form = servers
         body.addLayout(servers)
+        # Servers the trust rule does not send a code to until the user confirms them.
+        self.trust_notice = QLabel()
+        self.trust_notice.setObjectName("detailsTrustNotice")
+        self.trust_notice.setWordWrap(True)
+        self.trust_button = QPushButton(self.tr("Confirm…"))
+        self.trust_button.setObjectName("detailsTrustButton")
+        self.trust_button.clicked.connect(self._trust_clicked)
+        trust_row = QHBoxLayout()
+        trust_row.addWidget(self.trust_notice, 1)
+        trust_row.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.trust_box = QWidget()
+        self.trust_box.setObjectName("detailsTrustBox")
+        self.trust_box.setLayout(trust_row)
+        self.trust_box.hide()
+        body.addWidget(self.trust_box)
 
         body.addWidget(_section_title(self.tr("Authorization code"), "codeTitle"))
         code = self._form()
@@ -320,6 +341,34 @@ class DetailsPane(QScrollArea):
             )
         self._servers_form.setRowVisible(self.ca_file, bool(account.ca_file))
         self.ca_file.setText(account.ca_file or "")
+        self.sources.setText(self._sources(account))
+        refusals = trust.refusals(account)
+        self.trust_box.setVisible(bool(refusals))
+        if refusals:
+            lines = [trust_text.question(r, account.address) for r in trust_text.distinct(refusals)]
+            self.trust_notice.setText(
+                "<b>"
+                + html.escape(self.tr("Not checked until you confirm:"))
+                + "</b><br>"
+                + "<br>".join(html.escape(line) for line in lines)
+            )
+
+    def _sources(self, account: Account) -> str:
+        """Where each server came from and when the user confirmed it."""
+
+        def one(origin: Origin) -> str:
+            consent = trust_text.consent_text(origin)
+            text = trust_text.source_text(origin)
+            return formatting.labelled(text, consent) if consent else text
+
+        imap, smtp = one(account.imap.origin), one(account.smtp.origin)
+        if imap == smtp:
+            return imap
+        return self.tr("IMAP: %1 · SMTP: %2").replace("%1", imap).replace("%2", smtp)
+
+    def _trust_clicked(self) -> None:
+        if self._account_id is not None:
+            self.trustRequested.emit(self._account_id)
 
     def _fill_code(self, account: Account) -> None:
         today = local_today(self._clock())

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
 from mailmanager.core.model.accounts import Account, AccountSummary
 from mailmanager.core.model.status import ConnectionStatus
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self._page = page
         page.details.webLoginConfirmed.connect(self._confirm_web_login)
         page.details.fixRequested.connect(lambda _account_id: self._open_wizard_named("FIX"))
+        page.details.trustRequested.connect(lambda account_id: self.review_trust([account_id]))
         page.filter_edit.textChanged.connect(self._filter_changed)
         view = page.view
         view.customContextMenuRequested.connect(self._context_menu)
@@ -521,6 +522,38 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%1 was removed.").replace("%1", account.address), 8000
             )
+
+    def review_trust(self, account_ids: list[int] | None = None) -> QDialog | None:
+        """Ask once about every server still waiting for the user's confirmation (all
+        mailboxes, or those given); returns the open dialog, or None when nothing waits."""
+        from mailmanager.ui.trust_dialog import TrustDialog, waiting
+
+        if account_ids is None:
+            accounts = self.store.list_accounts()
+        else:
+            accounts = [self.store.get_account(i) for i in account_ids]
+        items = waiting(accounts)
+        if not items:
+            return None
+        dialog = TrustDialog(items, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            confirmed = dialog.confirmed()
+            if confirmed:
+                self.ops.record_consent(
+                    confirmed,
+                    on_done=lambda _saved: self._saved_message(
+                        self.tr("Noted: the servers you ticked are confirmed.")
+                    ),
+                    on_error=self._failed,
+                )
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
 
     def _confirm_web_login(self, account_id: int) -> None:
         today = local_today(self._clock())

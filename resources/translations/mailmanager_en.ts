@@ -594,6 +594,33 @@
         </message>
     </context>
     <context>
+        <name>ConfirmPage</name>
+        <message>
+            <source>Confirm the server</source>
+            <translation>Confirm the server</translation>
+        </message>
+        <message>
+            <source>mailmanager sends a code only to servers you agreed to, and only encrypted.</source>
+            <translation>mailmanager sends a code only to servers you agreed to, and only encrypted.</translation>
+        </message>
+        <message>
+            <source>Nothing has been sent to these servers. If you are not sure, go back and choose the provider's own servers, or ask your mail administrator.</source>
+            <translation>Nothing has been sent to these servers. If you are not sure, go back and choose the provider's own servers, or ask your mail administrator.</translation>
+        </message>
+        <message>
+            <source>This server is not your provider's</source>
+            <translation>This server is not your provider's</translation>
+        </message>
+        <message>
+            <source>The settings below did not come from the built-in catalogue or from you. A wrong server would receive your code and could read and send your mail.</source>
+            <translation>The settings below did not come from the built-in catalogue or from you. A wrong server would receive your code and could read and send your mail.</translation>
+        </message>
+        <message>
+            <source>Suggested by: %1</source>
+            <translation>Suggested by: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmRemoval</name>
         <message>
             <source>Remove mailbox</source>
@@ -775,6 +802,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Extra CA file:</translation>
         </message>
         <message>
+            <source>Where from:</source>
+            <translation>Where from:</translation>
+        </message>
+        <message>
+            <source>Confirm…</source>
+            <translation>Confirm…</translation>
+        </message>
+        <message>
             <source>Authorization code</source>
             <translation>Authorization code</translation>
         </message>
@@ -837,6 +872,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Code history</source>
             <translation>Code history</translation>
+        </message>
+        <message>
+            <source>Not checked until you confirm:</source>
+            <translation>Not checked until you confirm:</translation>
         </message>
         <message numerus="yes">
             <source>Day %1: past its %n day(s) of validity</source>
@@ -1397,6 +1436,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Switching the connection to encryption (STARTTLS) failed, so the code was not sent. Use the SSL port instead (993 for IMAP, 465 for SMTP).</translation>
         </message>
         <message>
+            <source>The code was not sent: this server is not one of the provider's, not part of the address's own domain, and you have not confirmed it. Confirm it only if your mail administrator told you to use it.</source>
+            <translation>The code was not sent: this server is not one of the provider's, not part of the address's own domain, and you have not confirmed it. Confirm it only if your mail administrator told you to use it.</translation>
+        </message>
+        <message>
+            <source>The code was not sent: this server would receive it without encryption, and the setting did not come from you. Use SSL or STARTTLS, or allow plain text for it.</source>
+            <translation>The code was not sent: this server would receive it without encryption, and the setting did not come from you. Use SSL or STARTTLS, or allow plain text for it.</translation>
+        </message>
+        <message>
+            <source>The code was not sent: the extra CA certificates for this mailbox were not chosen or confirmed by you. Choose the CA file again or confirm its SHA-256 fingerprint.</source>
+            <translation>The code was not sent: the extra CA certificates for this mailbox were not chosen or confirmed by you. Choose the CA file again or confirm its SHA-256 fingerprint.</translation>
+        </message>
+        <message>
             <source>The server requires encryption. Change the security setting to SSL or STARTTLS.</source>
             <translation>The server requires encryption. Change the security setting to SSL or STARTTLS.</translation>
         </message>
@@ -1596,6 +1647,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1 was removed.</source>
             <translation>%1 was removed.</translation>
+        </message>
+        <message>
+            <source>Noted: the servers you ticked are confirmed.</source>
+            <translation>Noted: the servers you ticked are confirmed.</translation>
         </message>
         <message>
             <source>Noted: you logged in on the web today.</source>
@@ -2262,6 +2317,115 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>All mailboxes are working</source>
             <translation>All mailboxes are working</translation>
+        </message>
+    </context>
+    <context>
+        <name>Trust</name>
+        <message>
+            <source>%1 is not part of %2 and is not one of the provider's known servers</source>
+            <translation>%1 is not part of %2 and is not one of the provider's known servers</translation>
+        </message>
+        <message>
+            <source>%1 was suggested by an unprotected source (plain HTTP or a guess)</source>
+            <translation>%1 was suggested by an unprotected source (plain HTTP or a guess)</translation>
+        </message>
+        <message>
+            <source>%1 would receive the code without encryption, and you did not choose that</source>
+            <translation>%1 would receive the code without encryption, and you did not choose that</translation>
+        </message>
+        <message>
+            <source>the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you</source>
+            <translation>the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustDialog</name>
+        <message>
+            <source>Servers waiting for your confirmation</source>
+            <translation>Servers waiting for your confirmation</translation>
+        </message>
+        <message>
+            <source>These mailboxes name servers that mailmanager does not send a code to until you confirm them: they are not the provider's, not part of the address's own domain, or not encrypted. Their checks send nothing until then. Tick only what you recognise; ask your mail administrator if you are not sure.</source>
+            <translation>These mailboxes name servers that mailmanager does not send a code to until you confirm them: they are not the provider's, not part of the address's own domain, or not encrypted. Their checks send nothing until then. Tick only what you recognise; ask your mail administrator if you are not sure.</translation>
+        </message>
+        <message>
+            <source>Confirm the ticked servers</source>
+            <translation>Confirm the ticked servers</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Not now</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustText</name>
+        <message>
+            <source>the built-in provider catalogue</source>
+            <translation>the built-in provider catalogue</translation>
+        </message>
+        <message>
+            <source>entered by you</source>
+            <translation>entered by you</translation>
+        </message>
+        <message>
+            <source>the domain's DNS records (%1)</source>
+            <translation>the domain's DNS records (%1)</translation>
+        </message>
+        <message>
+            <source>the domain's settings file over HTTPS (%1)</source>
+            <translation>the domain's settings file over HTTPS (%1)</translation>
+        </message>
+        <message>
+            <source>a settings file fetched without encryption (%1)</source>
+            <translation>a settings file fetched without encryption (%1)</translation>
+        </message>
+        <message>
+            <source>a guess from common server names</source>
+            <translation>a guess from common server names</translation>
+        </message>
+        <message>
+            <source>an imported settings file</source>
+            <translation>an imported settings file</translation>
+        </message>
+        <message>
+            <source>a provider file you imported (%1)</source>
+            <translation>a provider file you imported (%1)</translation>
+        </message>
+        <message>
+            <source>saved by an earlier version of this app</source>
+            <translation>saved by an earlier version of this app</translation>
+        </message>
+        <message>
+            <source>confirmed by you on %1</source>
+            <translation>confirmed by you on %1</translation>
+        </message>
+        <message>
+            <source>%2 was suggested for %1 by a source that anyone on your network could have answered. Only continue if you know this server belongs to your mail provider.</source>
+            <translation>%2 was suggested for %1 by a source that anyone on your network could have answered. Only continue if you know this server belongs to your mail provider.</translation>
+        </message>
+        <message>
+            <source>Mail for %1 would be handled by %2, which is not part of %3. Only continue if your mail administrator told you so.</source>
+            <translation>Mail for %1 would be handled by %2, which is not part of %3. Only continue if your mail administrator told you so.</translation>
+        </message>
+        <message>
+            <source>%2 would receive the code of %1 without encryption: anyone on the network could read it. Only allow this for a server on your own network.</source>
+            <translation>%2 would receive the code of %1 without encryption: anyone on the network could read it. Only allow this for a server on your own network.</translation>
+        </message>
+        <message>
+            <source>The servers of %1 would be trusted with extra CA certificates (SHA-256 %2). Only continue if your mail administrator gave you these certificates.</source>
+            <translation>The servers of %1 would be trusted with extra CA certificates (SHA-256 %2). Only continue if your mail administrator gave you these certificates.</translation>
+        </message>
+        <message>
+            <source>I trust %2 with the code of %1</source>
+            <translation>I trust %2 with the code of %1</translation>
+        </message>
+        <message>
+            <source>Send the code of %1 to %2 without encryption</source>
+            <translation>Send the code of %1 to %2 without encryption</translation>
+        </message>
+        <message>
+            <source>Trust these certificates for %1 (SHA-256 %2)</source>
+            <translation>Trust these certificates for %1 (SHA-256 %2)</translation>
         </message>
     </context>
 </TS>

@@ -587,6 +587,33 @@
         </message>
     </context>
     <context>
+        <name>ConfirmPage</name>
+        <message>
+            <source>Confirm the server</source>
+            <translation>确认服务器</translation>
+        </message>
+        <message>
+            <source>mailmanager sends a code only to servers you agreed to, and only encrypted.</source>
+            <translation>邮箱授权码管家只把授权码发给你同意过的服务器，而且只通过加密连接发送。</translation>
+        </message>
+        <message>
+            <source>Nothing has been sent to these servers. If you are not sure, go back and choose the provider's own servers, or ask your mail administrator.</source>
+            <translation>目前还没有向这些服务器发送任何内容。如果拿不准，请返回选择服务商自己的服务器，或询问你的邮箱管理员。</translation>
+        </message>
+        <message>
+            <source>This server is not your provider's</source>
+            <translation>这台服务器不属于你的邮箱服务商</translation>
+        </message>
+        <message>
+            <source>The settings below did not come from the built-in catalogue or from you. A wrong server would receive your code and could read and send your mail.</source>
+            <translation>下面的设置既不是来自内置的服务商目录，也不是你自己填写的。填错的服务器会拿到你的授权码，并能读取和代发你的邮件。</translation>
+        </message>
+        <message>
+            <source>Suggested by: %1</source>
+            <translation>建议来源：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmRemoval</name>
         <message>
             <source>Remove mailbox</source>
@@ -766,6 +793,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>额外的 CA 证书：</translation>
         </message>
         <message>
+            <source>Where from:</source>
+            <translation>来源：</translation>
+        </message>
+        <message>
+            <source>Confirm…</source>
+            <translation>确认…</translation>
+        </message>
+        <message>
             <source>Authorization code</source>
             <translation>授权码</translation>
         </message>
@@ -828,6 +863,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Code history</source>
             <translation>授权码记录</translation>
+        </message>
+        <message>
+            <source>Not checked until you confirm:</source>
+            <translation>在你确认之前不会检测：</translation>
         </message>
         <message numerus="yes">
             <source>Day %1: past its %n day(s) of validity</source>
@@ -1382,6 +1421,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>切换到加密连接（STARTTLS）失败，因此没有发送授权码。请改用 SSL 端口（IMAP 为 993，SMTP 为 465）。</translation>
         </message>
         <message>
+            <source>The code was not sent: this server is not one of the provider's, not part of the address's own domain, and you have not confirmed it. Confirm it only if your mail administrator told you to use it.</source>
+            <translation>授权码没有发送：这台服务器不是服务商的服务器，也不属于邮箱地址自己的域名，而且你还没有确认过它。只有在邮箱管理员让你使用它时才确认。</translation>
+        </message>
+        <message>
+            <source>The code was not sent: this server would receive it without encryption, and the setting did not come from you. Use SSL or STARTTLS, or allow plain text for it.</source>
+            <translation>授权码没有发送：这台服务器会以不加密的方式接收授权码，而这个设置不是你自己填写的。请改用 SSL 或 STARTTLS，或明确允许它使用明文。</translation>
+        </message>
+        <message>
+            <source>The code was not sent: the extra CA certificates for this mailbox were not chosen or confirmed by you. Choose the CA file again or confirm its SHA-256 fingerprint.</source>
+            <translation>授权码没有发送：这个邮箱的额外 CA 证书不是你选择或确认的。请重新选择 CA 文件，或确认它的 SHA-256 指纹。</translation>
+        </message>
+        <message>
             <source>The server requires encryption. Change the security setting to SSL or STARTTLS.</source>
             <translation>服务器要求加密连接。请将加密方式改为 SSL 或 STARTTLS。</translation>
         </message>
@@ -1580,6 +1631,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1 was removed.</source>
             <translation>已删除 %1。</translation>
+        </message>
+        <message>
+            <source>Noted: the servers you ticked are confirmed.</source>
+            <translation>已记录：你勾选的服务器已确认。</translation>
         </message>
         <message>
             <source>Noted: you logged in on the web today.</source>
@@ -2242,6 +2297,115 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>All mailboxes are working</source>
             <translation>所有邮箱均正常</translation>
+        </message>
+    </context>
+    <context>
+        <name>Trust</name>
+        <message>
+            <source>%1 is not part of %2 and is not one of the provider's known servers</source>
+            <translation>%1 不属于 %2，也不是服务商已知的服务器</translation>
+        </message>
+        <message>
+            <source>%1 was suggested by an unprotected source (plain HTTP or a guess)</source>
+            <translation>%1 来自不受保护的来源（明文 HTTP 或猜测）</translation>
+        </message>
+        <message>
+            <source>%1 would receive the code without encryption, and you did not choose that</source>
+            <translation>%1 会以不加密的方式接收授权码，而这不是你选择的</translation>
+        </message>
+        <message>
+            <source>the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you</source>
+            <translation>额外的 CA 证书（SHA-256 %1）不是你选择或确认的</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustDialog</name>
+        <message>
+            <source>Servers waiting for your confirmation</source>
+            <translation>等待你确认的服务器</translation>
+        </message>
+        <message>
+            <source>These mailboxes name servers that mailmanager does not send a code to until you confirm them: they are not the provider's, not part of the address's own domain, or not encrypted. Their checks send nothing until then. Tick only what you recognise; ask your mail administrator if you are not sure.</source>
+            <translation>这些邮箱使用的服务器在你确认之前，邮箱授权码管家不会向它们发送授权码：它们不是服务商的服务器、不属于邮箱地址自己的域名，或者没有加密。在此之前，对这些邮箱的检测不会发送任何内容。只勾选你认识的服务器；拿不准就问问你的邮箱管理员。</translation>
+        </message>
+        <message>
+            <source>Confirm the ticked servers</source>
+            <translation>确认勾选的服务器</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>暂不</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustText</name>
+        <message>
+            <source>the built-in provider catalogue</source>
+            <translation>内置的服务商目录</translation>
+        </message>
+        <message>
+            <source>entered by you</source>
+            <translation>你自己填写的</translation>
+        </message>
+        <message>
+            <source>the domain's DNS records (%1)</source>
+            <translation>域名的 DNS 记录（%1）</translation>
+        </message>
+        <message>
+            <source>the domain's settings file over HTTPS (%1)</source>
+            <translation>通过 HTTPS 获取的域名配置文件（%1）</translation>
+        </message>
+        <message>
+            <source>a settings file fetched without encryption (%1)</source>
+            <translation>未经加密获取的配置文件（%1）</translation>
+        </message>
+        <message>
+            <source>a guess from common server names</source>
+            <translation>根据常见服务器名称猜测</translation>
+        </message>
+        <message>
+            <source>an imported settings file</source>
+            <translation>导入的设置文件</translation>
+        </message>
+        <message>
+            <source>a provider file you imported (%1)</source>
+            <translation>你导入的服务商文件（%1）</translation>
+        </message>
+        <message>
+            <source>saved by an earlier version of this app</source>
+            <translation>由本程序的旧版本保存</translation>
+        </message>
+        <message>
+            <source>confirmed by you on %1</source>
+            <translation>你已于 %1 确认</translation>
+        </message>
+        <message>
+            <source>%2 was suggested for %1 by a source that anyone on your network could have answered. Only continue if you know this server belongs to your mail provider.</source>
+            <translation>%2 是为 %1 建议的服务器，但这个建议来自网络上任何人都可能伪造的来源。只有在你确定这台服务器属于你的邮箱服务商时才继续。</translation>
+        </message>
+        <message>
+            <source>Mail for %1 would be handled by %2, which is not part of %3. Only continue if your mail administrator told you so.</source>
+            <translation>%1 的邮件将由 %2 处理，而它不属于 %3。只有在你的邮箱管理员这样告诉你时才继续。</translation>
+        </message>
+        <message>
+            <source>%2 would receive the code of %1 without encryption: anyone on the network could read it. Only allow this for a server on your own network.</source>
+            <translation>%2 会以不加密的方式接收 %1 的授权码：网络上的任何人都能看到它。只对你自己局域网内的服务器这样做。</translation>
+        </message>
+        <message>
+            <source>The servers of %1 would be trusted with extra CA certificates (SHA-256 %2). Only continue if your mail administrator gave you these certificates.</source>
+            <translation>%1 的服务器将使用额外的 CA 证书（SHA-256 %2）来验证。只有在这些证书是你的邮箱管理员提供的时候才继续。</translation>
+        </message>
+        <message>
+            <source>I trust %2 with the code of %1</source>
+            <translation>我信任 %2，允许把 %1 的授权码发给它</translation>
+        </message>
+        <message>
+            <source>Send the code of %1 to %2 without encryption</source>
+            <translation>以不加密的方式把 %1 的授权码发给 %2</translation>
+        </message>
+        <message>
+            <source>Trust these certificates for %1 (SHA-256 %2)</source>
+            <translation>为 %1 信任这些证书（SHA-256 %2）</translation>
         </message>
     </context>
 </TS>

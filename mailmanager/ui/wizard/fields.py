@@ -22,8 +22,9 @@ class PageId(IntEnum):
     CODE_ONCE = 2
     CREDENTIAL = 3
     SERVERS = 4
-    TEST = 5
-    DONE = 6
+    CONFIRM = 5  # only when a server or certificate needs the user's consent (core.trust)
+    TEST = 6
+    DONE = 7
 
 
 class WizardMode(StrEnum):

@@ -2,27 +2,40 @@
 
 Branching lives here, in one ``nextId``, so the whole path can be read in one place:
 
-    ADDRESS -> PREPARE -> [CODE_ONCE] -> CREDENTIAL -> SERVERS -> TEST -> DONE
+    ADDRESS -> PREPARE -> [CODE_ONCE] -> CREDENTIAL -> SERVERS -> [CONFIRM] -> TEST -> DONE
 
 * CODE_ONCE only where the catalogue says the provider shows its credential once.
 * An OAuth-only provider (Outlook.com) ends at PREPARE: no Next, no Finish, the reason shown.
 * Fix starts at ADDRESS (read-only); choosing "keep the stored code" goes PREPARE -> SERVERS.
 * Rotate starts at PREPARE (the provider's steps for a new code) and skips SERVERS.
+* CONFIRM only when ``core.trust`` refuses a server, an unencrypted connection or extra
+  certificates that did not come from the user or the catalogue: the user may accept each.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from mailmanager.core.catalogue.model import Source
 from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
-from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Security
+from mailmanager.core.model.accounts import (
+    TYPED,
+    Account,
+    CheckRecord,
+    Endpoint,
+    Origin,
+    Protocol,
+    Security,
+    utcnow,
+)
 from mailmanager.core.model.address import bare_server_name, parse_address
+from mailmanager.core.model.certificates import read_ca_file
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.wizard.context import Found, WizardContext, WizardServices
 from mailmanager.ui.wizard.fields import (
@@ -35,6 +48,7 @@ from mailmanager.ui.wizard.fields import (
 )
 from mailmanager.ui.wizard.page_address import AddressPage
 from mailmanager.ui.wizard.page_code_once import CodeOncePage
+from mailmanager.ui.wizard.page_confirm import ConfirmPage
 from mailmanager.ui.wizard.page_credential import CredentialPage
 from mailmanager.ui.wizard.page_done import DonePage
 from mailmanager.ui.wizard.page_prepare import PreparePage
@@ -74,6 +88,7 @@ class SetupWizard(QWizard):
         if mode is not WizardMode.ADD and (account is None or account.id is None):
             raise ValueError(f"{mode.value} needs a saved account")
         self.ctx = WizardContext(mode, services or WizardServices(), account, self)
+        self._ca_cache: dict[str, tuple[float, str | None, datetime]] = {}
         self.setObjectName("setupWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -91,6 +106,7 @@ class SetupWizard(QWizard):
         self.code_once_page = CodeOncePage(self.ctx)
         self.credential_page = CredentialPage(self.ctx)
         self.servers_page = ServersPage(self.ctx)
+        self.confirm_page = ConfirmPage(self.ctx)
         self.test_page = TestPage(self.ctx)
         self.done_page = DonePage(self.ctx)
         for page_id, page in (
@@ -99,11 +115,13 @@ class SetupWizard(QWizard):
             (PageId.CODE_ONCE, self.code_once_page),
             (PageId.CREDENTIAL, self.credential_page),
             (PageId.SERVERS, self.servers_page),
+            (PageId.CONFIRM, self.confirm_page),
             (PageId.TEST, self.test_page),
             (PageId.DONE, self.done_page),
         ):
             self.setPage(page_id, page)
         self.test_page.setCommitPage(True)
+        self.confirm_page.proposed = lambda: self.proposed()[0]
         self.test_page.candidate = self.candidate
         self.test_page.go_to = self.go_back_to
         self.test_page.switch_group = self.servers_page.select_group
@@ -173,18 +191,24 @@ class SetupWizard(QWizard):
 
     # -- the account being built ------------------------------------------------------------------
 
-    def candidate(self) -> tuple[Account, str | None]:
-        """The account the fields describe, and the code to test/save (None: the stored one)."""
+    def proposed(self) -> tuple[Account, str | None]:
+        """The account the fields describe before this visit's consent, and the code to
+        test/save (None: the stored one).
+
+        Each server keeps where it came from: the detected or catalogue endpoint it still
+        matches, the saved mailbox's own, or "entered by you" once the user changed it.
+        """
         ctx = self.ctx
         address = parse_address(str(self.field(F.ADDRESS))).address
 
         def endpoint(prefix: str) -> Endpoint:
-            return Endpoint(
+            typed = Endpoint(
                 bare_server_name(str(self.field(prefix + "Host"))),
                 int(self.field(prefix + "Port")),
                 Security(str(self.field(prefix + "Security"))),
                 str(self.field(prefix + "Username")).strip() or address,
             )
+            return typed.with_origin(self._origin_of(typed, Protocol(prefix)))
 
         imap, smtp = endpoint("imap"), endpoint("smtp")
         base = ctx.account if ctx.account is not None else Account(address, imap, smtp)
@@ -195,14 +219,65 @@ class SetupWizard(QWizard):
             smtp=smtp,
             display_name=str(self.field(F.DISPLAY_NAME) or "").strip(),
             provider_id=provider.id if provider is not None else None,
-            ca_file=str(self.field(F.CA_FILE) or "").strip() or None,
             credential_label=str(self.field(F.CODE_LABEL) or "").strip(),
             code_created=from_qdate(self.field(F.CODE_CREATED)),
             code_expires=from_qdate(self.field(F.CODE_EXPIRES)),
             rotate_days=int(self.field(F.ROTATE_DAYS)),
+            **self._ca_fields(str(self.field(F.CA_FILE) or "").strip()),
         )
         secret = None if not ctx.needs_new_code() else self.credential_page.secret()
         return account, secret
+
+    def candidate(self) -> tuple[Account, str | None]:
+        """``proposed`` with the consent given on the confirmation page (what is tested and
+        saved)."""
+        account, secret = self.proposed()
+        return self.confirm_page.consent(account), secret
+
+    def _origin_of(self, endpoint: Endpoint, protocol: Protocol) -> Origin:
+        """The provenance of a server the fields show (compared without the user name)."""
+
+        def same(other: Endpoint) -> bool:
+            return (other.host, other.port, other.security) == (
+                endpoint.host,
+                endpoint.port,
+                endpoint.security,
+            )
+
+        saved = self.ctx.account
+        if saved is not None and same(saved.endpoint(protocol)):
+            return saved.endpoint(protocol).origin
+        for group in self.ctx.found.groups:
+            suggested = group.imap if protocol is Protocol.IMAP else group.smtp
+            if same(suggested):
+                return suggested.origin
+        return TYPED
+
+    def _ca_fields(self, path: str) -> dict[str, object]:
+        """The CA certificates for ``path``: the saved ones while the path is unchanged, else
+        read now (once per path and file version) and counted as chosen by the user."""
+        saved = self.ctx.account
+        if not path:
+            return {"ca_file": None, "ca_pem": None, "ca_confirmed_at": None}
+        if saved is not None and saved.ca_file == path and saved.ca_pem:
+            return {}
+        try:
+            stamp = Path(path).stat().st_mtime
+        except OSError:
+            stamp = -1.0
+        cached = self._ca_cache.get(path)
+        if cached is None or cached[0] != stamp:
+            try:
+                pem: str | None = read_ca_file(path)
+            except (OSError, ValueError):
+                pem = None
+            cached = (stamp, pem, utcnow())
+            self._ca_cache[path] = cached
+        _stamp, pem, read_at = cached
+        if saved is not None and saved.ca_file == path:
+            # Saved before CAs were kept as PEM (or imported): shown for confirmation.
+            return {"ca_file": path, "ca_pem": pem, "ca_confirmed_at": None}
+        return {"ca_file": path, "ca_pem": pem, "ca_confirmed_at": read_at if pem else None}
 
     def gate_passed(self) -> bool:
         """The code-shown-once acknowledgement was given on its page, where it applies."""
@@ -226,8 +301,12 @@ class SetupWizard(QWizard):
         if current == PageId.CODE_ONCE:
             return PageId.CREDENTIAL
         if current == PageId.CREDENTIAL:
-            return PageId.TEST if ctx.mode is WizardMode.ROTATE else PageId.SERVERS
+            if ctx.mode is not WizardMode.ROTATE:
+                return PageId.SERVERS
+            return PageId.CONFIRM if self.confirm_page.needed() else PageId.TEST
         if current == PageId.SERVERS:
+            return PageId.CONFIRM if self.confirm_page.needed() else PageId.TEST
+        if current == PageId.CONFIRM:
             return PageId.TEST
         if current == PageId.TEST:
             return PageId.DONE
@@ -238,7 +317,7 @@ class SetupWizard(QWizard):
         page = self.currentPage()
         if page is not None and not page.isComplete():
             return False
-        gated = (PageId.CREDENTIAL, PageId.SERVERS, PageId.TEST)
+        gated = (PageId.CREDENTIAL, PageId.SERVERS, PageId.CONFIRM, PageId.TEST)
         if self.currentId() in gated and not self.gate_passed():
             return False
         return super().validateCurrentPage()
