@@ -31,7 +31,7 @@ from mailmanager.core.store.account_store import (
 )
 from mailmanager.core.store.schema import SCHEMA_VERSION
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
 

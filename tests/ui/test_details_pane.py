@@ -1,11 +1,10 @@
-"""The details pane's monitoring parts: 30-day strip, code age, sending guidance, web login."""
+"""The details pane's monitoring parts: code age, sending guidance, web login."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton
 
@@ -15,7 +14,6 @@ from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.provider_info import ProviderLook
-from mailmanager.ui.timeline_strip import DAYS, TimelineStrip
 from tests.helpers.sample_accounts import make_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -45,22 +43,6 @@ def pane(qtbot) -> DetailsPane:
     widget.resize(420, 900)
     widget.show()
     return widget
-
-
-def test_strip_counts_and_tooltips(qtbot) -> None:
-    strip = TimelineStrip()
-    qtbot.addWidget(strip)
-    strip.resize(DAYS * 10, 22)
-    days = {TODAY - timedelta(days=n): ConnectionStatus.OK for n in range(20)}
-    days[TODAY - timedelta(days=3)] = ConnectionStatus.TIMEOUT
-    days[TODAY - timedelta(days=45)] = ConnectionStatus.OK  # outside the window
-    strip.set_days(days, TODAY)
-    assert strip.counts() == (19, 1, 10)
-    assert strip.day_at(DAYS - 1) == TODAY
-    tip = strip.tooltip_at(QPoint(int((DAYS - 4 + 0.5) * 10), 5))
-    assert tip.startswith((TODAY - timedelta(days=3)).isoformat()) and "Timed out" in tip
-    assert "no check" in strip.tooltip_at(QPoint(2, 5))
-    assert not strip.grab().isNull()
 
 
 def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:

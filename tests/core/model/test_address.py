@@ -1,4 +1,5 @@
-"""Address normalisation: canonical forms, IDNA, full-width input, and clear rejections."""
+"""Address normalisation: canonical forms, IDNA, full-width input, clear rejections, and which
+names can be servers."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mailmanager.core.model.address import (
     normalise_address,
     normalise_domain,
     parse_address,
+    server_name_problem,
     username_for,
 )
 
@@ -106,3 +108,14 @@ def test_any_text_either_normalises_idempotently_or_raises_address_error(text: s
     assert normalise_address(canonical) == canonical
     assert canonical.count("@") == 1
     assert canonical.split("@")[1] == canonical.split("@")[1].lower()
+
+
+def test_names_that_are_servers() -> None:
+    for good in ("imap.163.com", "IMAP.QQ.COM", "mail", "127.0.0.1", "::1", "邮件.例子.中国",
+                 "smtp.example.org."):  # fmt: skip
+        assert server_name_problem(good) is None, good
+    for good in ("[::1]", "mail_server.lan"):
+        assert server_name_problem(good) is None, good
+    for bad in ("", "h ost", "a/b", "a..b", "-a.com", "x" * 300, "\u200bimap.qq.com",
+                "ⅰmap.qq.com", "[]"):  # fmt: skip
+        assert server_name_problem(bad) is not None, bad

@@ -36,7 +36,7 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     AccountStore.open(db).close()
     rng = random.Random(20261123)  # fixed seed: a failure is reproducible
     zygote = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.crash_writer", str(db)],
+        [sys.executable, "-m", "tests.helpers.crash_writer", str(db)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

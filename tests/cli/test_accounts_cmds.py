@@ -236,7 +236,7 @@ def closed_port() -> int:
 
 def test_add_failed_check_saves_nothing(cli: Any, memory_keyring: MemoryKeyring) -> None:
     """The real checker against a loopback port nobody listens on: refused, nothing saved.
-    (A passing check against Dovecot and aiosmtpd is in tests/integration/.)"""
+    (A passing check against Dovecot and aiosmtpd is in test_accounts_cmds_real_servers.py.)"""
     port = closed_port()
     servers = ["--imap", f"127.0.0.1:{port}:ssl", "--smtp", f"127.0.0.1:{port}:ssl"]
     result = cli("add", "x@example.org", "--password-stdin", *servers, stdin=CODE)

@@ -11,7 +11,7 @@ from mailmanager.core.model.list_entry import entry_from_summary
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.rules.badges import account_states, mailbox_states
 from mailmanager.core.store.account_store import AccountStore
-from tests.unit.test_store import T0, make_account
+from tests.core.store.test_account_store import T0, make_account
 
 
 def fill(store: AccountStore) -> None:

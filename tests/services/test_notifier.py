@@ -1,4 +1,4 @@
-"""Notifications: one per transition, remembered across restarts; tray; real D-Bus delivery."""
+"""Notifications: one per transition, remembered across restarts; real D-Bus delivery."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Prot
 from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.notifier import AlertService, FreedesktopSink
-from mailmanager.ui.tray import TrayIcon, TraySink, tray_pixmap
 from tests.helpers.secret_service import missing_binaries, private_bus
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -107,21 +106,6 @@ def test_attention_count(store, settings, qtbot) -> None:
         check(store, a, S.SERVICE_DISABLED)
         alerts.evaluate()
     assert changed.args == [1]
-
-
-def test_tray_shows_the_overall_state(qtbot) -> None:
-    tray = TrayIcon()
-    assert "All mailboxes are working" in tray.tooltip()
-    tray.set_attention(3)
-    assert "3" in tray.tooltip()
-    assert not tray_pixmap(3).isNull() and not tray_pixmap(0).isNull()
-    with qtbot.wait_signal(tray.checkAllRequested):
-        tray.check_action.trigger()
-    with qtbot.wait_signal(tray.openRequested):
-        tray.open_action.trigger()
-    with qtbot.wait_signal(tray.quitRequested):
-        tray.quit_action.trigger()
-    assert TraySink(tray).notify("t", "b", urgent=False) is False  # not visible: not delivered
 
 
 @pytest.mark.skipif(
