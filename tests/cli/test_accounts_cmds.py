@@ -23,6 +23,7 @@ from mailmanager.core.model.accounts import Protocol
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
+from tests.core.store.test_export_file import GOOD, document
 from tests.helpers.logging_state import preserved_app_logger
 from tests.helpers.memory_keyring import MemoryKeyring
 
@@ -454,3 +455,61 @@ def test_import_takes_a_bom_and_standard_input_and_names_other_encodings(
     result = cli("import", str(latin))
     assert result.code == 2 and "not UTF-8" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+# -- odd but well-formed input: imported faithfully or refused in one line ---------------------
+#
+# Found in review: integers beyond SQLite's 64 bits (``rotate_days``) or beyond ``timedelta`` were
+# accepted, and JSON that Python's parser refuses with something other than JSONDecodeError (deep
+# nesting, a 5,000-digit integer) or a lone surrogate in a text field gave a traceback. What the
+# file reader makes of each is in tests/core/store/test_export_file.py.
+
+
+def run_main(
+    capsys: pytest.CaptureFixture[str], *argv: str, stdin: str = ""
+) -> tuple[int, str, str]:
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.stdin = old
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_import_cli_is_one_line_for_each(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    code, _out, err = run_main(capsys, "import", str(deep))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    odd = tmp_path / "odd.json"
+    odd.write_text(
+        document(
+            {**GOOD, "address": "a@example.org", "rotate_days": 10**30},
+            {**GOOD, "address": "b@example.org", "display_name": "x"},
+            {**GOOD, "address": "c@example.org", "rotate_days": 0},
+        ).replace('"x"', '"\\udcff"')
+    )
+    code, out, err = run_main(capsys, "import", str(odd))
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert "Imported c@example.org" in out
+    with AccountStore.open(paths.resolve().database) as store:
+        assert [a.address for a in store.list_accounts()] == ["c@example.org"]
+
+
+def test_add_refuses_a_rotation_interval_beyond_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    servers = ["--imap", "imap.example.org:993:ssl", "--smtp", "smtp.example.org:465:ssl"]
+    for days in ("99999999999", str(10**30)):
+        code, _out, err = run_main(
+            capsys, "add", "a@example.org", "--password-stdin", "--no-check", *servers,
+            "--rotate-days", days, stdin="Code12345678\n",
+        )  # fmt: skip
+        assert code == 2 and len(err.strip().splitlines()) == 1, err
+    code, out, _err = run_main(capsys, "--json", "list")
+    assert code == 0 and json.loads(out) == []

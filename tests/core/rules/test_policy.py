@@ -17,6 +17,7 @@ from mailmanager.core.rules.policy import (
     expiry_state,
     inactivity_state,
     local_today,
+    rotation_date,
     rotation_state,
 )
 
@@ -132,3 +133,30 @@ def test_account_states_combine_everything() -> None:
     assert fresh == [LifecycleState.NEVER_CHECKED]
     imported = account_states(AccountSummary(account(needs_code=True)), date(2026, 8, 2), tz=UTC)
     assert imported[0] is LifecycleState.NEEDS_CODE
+
+
+# -- dates at the end of the calendar must not crash the due-state rules -----------------------
+#
+# Found in review: ``--code-created 9999-12-30`` (or an imported ``last_web_login`` of
+# 9999-12-31, or a huge ``rotate_days``) was accepted and stored; afterwards every ``list`` (and
+# every paint of the main window's list) died with OverflowError while adding the rotation
+# interval.
+
+TODAY = date(2026, 9, 1)
+
+
+def test_rotation_past_the_calendar_is_never_due() -> None:
+    late = account(code_created=date(9999, 12, 30), rotate_days=90)
+    assert rotation_date(late) is None
+    assert rotation_state(date(9999, 12, 30), 90, TODAY) is None
+    huge = account(code_created=date(2026, 1, 1), rotate_days=99_999_999_999)
+    assert rotation_date(huge) is None
+    assert rotation_state(date(2026, 1, 1), 99_999_999_999, TODAY) is None
+    assert due_items(late, TODAY) == []
+    assert due_items(huge, TODAY) == []
+
+
+def test_inactivity_past_the_calendar_is_not_reported() -> None:
+    assert inactivity_state(date(9999, 12, 31), date(2026, 8, 1), 90, TODAY) is None
+    late = account(last_web_login=date(9999, 12, 31))
+    assert due_items(late, TODAY, recycle_days=90) == []

@@ -1,10 +1,11 @@
-"""Review finding: a registered secret that is not encodable text must not break redaction.
+"""Redaction: a registered secret that is not encodable text must not break it, and letter case
+is ignored only for secrets long enough to be codes.
 
-``redact._forms`` encoded each registered secret with strict UTF-8. One secret holding a lone
-surrogate (a code read from a surrogateescape standard input, or from any other source) made
-every later ``redact_text`` raise UnicodeEncodeError: every probe result, and every log call,
-since the logging filter runs inside the caller's ``log.info(...)``. In a check that killed the
-IMAP worker thread while it logged the failure, and ``check_account`` then failed with
+Found in review: ``redact._forms`` encoded each registered secret with strict UTF-8. One secret
+holding a lone surrogate (a code read from a surrogateescape standard input, or from any other
+source) made every later ``redact_text`` raise UnicodeEncodeError: every probe result, and every
+log call, since the logging filter runs inside the caller's ``log.info(...)``. In a check that
+killed the IMAP worker thread while it logged the failure, and ``check_account`` then failed with
 IndexError.
 """
 
