@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.minimal_check import minimal_check
@@ -166,7 +167,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         try:
             accounts = make_accounts(ports, args.accounts, args.tls)
             if ca_file:
-                accounts = [a.replace(ca_file=ca_file) for a in accounts]
+                # As when the user chose the CA file: its PEM kept and confirmed (core.trust).
+                pem = Path(ca_file).read_text("ascii")
+                chosen = datetime.now(UTC)
+                accounts = [
+                    a.replace(ca_file=ca_file, ca_pem=pem, ca_confirmed_at=chosen) for a in accounts
+                ]
             # Warm up both paths (imports, TLS contexts, first connections).
             one_ours(accounts[0])
             one_minimal(accounts[0], context)

@@ -64,10 +64,31 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     except (AutoconfigError, ProviderImportError) as exc:
         fail(f"{path.name}: {exc}")
+    from mailmanager.core.trust import bundled_catalogue
+
+    bundled = bundled_catalogue()
+    # A provider file never takes a domain the built-in catalogue serves (core.trust).
+    ignored = [d for d in provider.domains if bundled.by_domain(d) is not None]
     if ctx.json_output or getattr(args, "json", False):
-        ctx.emit_json({"id": provider.id, "domains": list(provider.domains), "user": True})
+        ctx.emit_json(
+            {
+                "id": provider.id,
+                "domains": list(provider.domains),
+                "user": True,
+                "ignored_domains": ignored,
+            }
+        )
     else:
         ctx.say(f"Imported {provider.id} for {', '.join(provider.domains)}")
+        if ignored:
+            ctx.say(
+                f"Not used for {', '.join(ignored)}: the built-in catalogue serves "
+                "these domains."
+            )
+        ctx.say(
+            "Its servers are suggestions: a code goes to them only once you confirm them "
+            "(--trust-server HOST, or the app's confirmation)."
+        )
     return EXIT_OK
 
 

@@ -38,6 +38,11 @@ class Pki:
         cert.configure_cert(context)
         return context
 
+    def account_ca(self) -> dict[str, object]:
+        """An account's CA fields as when the user chose ``ca_file``: the PEM kept with the
+        account and confirmed (the trust rule refuses a bare path or an unconfirmed PEM)."""
+        return account_ca(self.ca_file)
+
     def server_pem(self, name: str, *names: str) -> Path:
         """Key and chain in one PEM file (what Dovecot's ssl_cert/ssl_key read)."""
         cert = self.ca.issue_cert(*(names or ("127.0.0.1", "localhost")))
@@ -47,6 +52,15 @@ class Pki:
             for blob in cert.cert_chain_pems:
                 out.write(blob.bytes())
         return path
+
+
+def account_ca(ca_file: str) -> dict[str, object]:
+    """``Account`` keyword arguments for a CA file the user chose (see ``Pki.account_ca``)."""
+    return {
+        "ca_file": ca_file,
+        "ca_pem": Path(ca_file).read_text("ascii"),
+        "ca_confirmed_at": datetime.datetime.now(datetime.UTC),
+    }
 
 
 def make_pki(folder: Path) -> Pki:

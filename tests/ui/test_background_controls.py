@@ -58,7 +58,7 @@ def add_account(store: AccountStore, secrets: SecretStore, dovecot: Dovecot, smt
         created_at=datetime.now(UTC),
         imap=Endpoint("127.0.0.1", dovecot.imaps_port, Security.SSL, address),
         smtp=Endpoint("127.0.0.1", smtp_port, Security.SSL, address),
-        ca_file=dovecot.pki.ca_file,
+        **dovecot.pki.account_ca(),
     )
     secrets.set(address, code)
     return store.add_account(account).id or 0

@@ -276,7 +276,7 @@ def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> Non
             Endpoint("127.0.0.1", imap.port, Security.SSL, "wang@163.com"),
             Endpoint("127.0.0.1", smtp.port, Security.SSL, "wang@163.com"),
             provider_id="netease_personal",
-            ca_file=pki.ca_file,
+            **pki.account_ca(),
             credential_label="laptop",
         )
         urls = UrlRecorder()
@@ -327,7 +327,7 @@ def test_fix_prefills_and_can_keep_the_stored_code(qtbot, tmp_path: Path, keep: 
             Endpoint("127.0.0.1", 1, Security.SSL, "chen@126.com"),  # a broken port
             Endpoint("127.0.0.1", smtp.port, Security.SSL, "chen@126.com"),
             provider_id="netease_personal",
-            ca_file=pki.ca_file,
+            **pki.account_ca(),
         )
         wizard = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
         assert wizard.currentId() == PageId.ADDRESS
