@@ -173,6 +173,12 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard.servers_page.advanced_button.setChecked(True)
     shoot(wizard, out, "servers", lang)
 
+    # 5b. a server suggested by DNS outside the address's domain: asked about, unticked
+    wizard = suggested_elsewhere("zhang@example.cn", "mail.other-host.net")
+    wizard.credential_page.password_edit.setText(CODE)
+    go(wizard, PageId.CONFIRM)
+    shoot(wizard, out, "confirm", lang)
+
     # 6. test: success and a rejected code (scripted servers on loopback)
     for name, code, failure in (
         ("test-ok", CODE, None),
@@ -210,6 +216,34 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard = new_wizard(WizardMode.ROTATE, rotated)
     show_done(wizard, account)
     shoot(wizard, out, "done-rotate", lang)
+
+
+def suggested_elsewhere(address: str, host: str) -> SetupWizard:
+    """A wizard whose detection found SRV records naming ``host`` (not under the domain)."""
+    from mailmanager.core.catalogue.model import Source
+    from mailmanager.core.discovery.model import Detection, ServerChoice
+    from mailmanager.core.model.accounts import EndpointSource, Origin
+
+    domain = address.rpartition("@")[2]
+
+    def detect(found_address: str, _cancel: object) -> Detection:
+        imap_origin = Origin(EndpointSource.SRV, f"_imaps._tcp.{domain}")
+        smtp_origin = Origin(EndpointSource.SRV, f"_submissions._tcp.{domain}")
+        imap = Endpoint(host, 993, Security.SSL, found_address, origin=imap_origin)
+        smtp = Endpoint(host, 465, Security.SSL, found_address, origin=smtp_origin)
+        group = ServerChoice(imap, smtp)
+        return Detection(found_address, None, Source.SRV, imap, smtp, group=group)
+
+    custom = services()
+    custom.detect = detect
+    wizard = SetupWizard(WizardMode.ADD, None, services=custom)
+    wizard.resize(*SIZE)
+    wizard.show()
+    QTest.qWaitForWindowExposed(wizard)
+    wizard.address_page.address_edit.setText(address)
+    wait_until(wizard.address_page.isComplete)
+    go(wizard, PageId.CREDENTIAL)
+    return wizard
 
 
 def show_done(wizard: SetupWizard, account: Account) -> None:

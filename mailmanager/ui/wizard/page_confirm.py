@@ -72,6 +72,7 @@ class ConfirmPage(QWizardPage):
             item = self.questions.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self._boxes = []
         address = str(self.field("address") or "")
@@ -96,12 +97,17 @@ class ConfirmPage(QWizardPage):
                 sentence += "\n" + self.tr("Suggested by: %1").replace("%1", source)
             text.setText(sentence)
             box = QCheckBox(trust_text.consent_label(refusal, address))
+            bold = box.font()
+            bold.setBold(True)
+            box.setFont(bold)
             box.setObjectName(f"confirm_{refusal.kind.value}_{refusal.host or 'ca'}")
             box.setChecked(False)
             box.toggled.connect(lambda _on: self.completeChanged.emit())
+            self.questions.addSpacing(6)
             self.questions.addWidget(text)
             self.questions.addWidget(box)
             self._boxes.append((refusal, box))
+        self.questions.addSpacing(6)
         self._asked_at = utcnow()
         if self._boxes:
             self._boxes[0][1].setFocus()
