@@ -7,6 +7,7 @@ Timestamps are ISO 8601 in UTC with a fixed width, so their text order is their 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -83,8 +84,12 @@ def frozen(cls: type[T], values: dict[str, Any]) -> T:
 SOURCE = {member.value: member for member in EndpointSource}
 
 
+@functools.lru_cache(maxsize=4096)
 def origin(source: str, detail: str, confirmed_at: str | None, plain_at: str | None) -> Origin:
-    # An unknown source (a newer version's) gets no trust from its name.
+    """The provenance stored in four columns (shared between rows: most are the same few).
+
+    An unknown source (a newer version's) gets no trust from its name.
+    """
     return frozen(
         Origin,
         {
