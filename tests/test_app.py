@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mailmanager import __version__
 from mailmanager.core.store.account_store import AccountStore
-from tests.helpers.sample_accounts import make_account
+from tests.helpers.sample_accounts import sample_account
 
 
 def run_app(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -32,7 +32,7 @@ def run_app(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess
 def test_smoke_test_paints_and_reports_start_up_time(tmp_path: Path, subprocess_env) -> None:
     home = tmp_path / "portable"
     with AccountStore.open(home / "data" / "mailmanager.sqlite3") as store:
-        store.add_account(make_account("smoke@example.com"))
+        store.add_account(sample_account("smoke@example.com"))
     result = run_app(["--smoke-test", "--home", str(home)], subprocess_env)
     assert result.returncode == 0, result.stderr
     assert re.search(r"^startup_ms=\d+$", result.stdout, re.MULTILINE), result.stdout

@@ -13,11 +13,12 @@ import pytest
 
 from mailmanager import paths
 from mailmanager.cli import main
-from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.model.accounts import Account
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from tests.helpers import scripted_server as ss
+from tests.helpers.factories import make_account
 from tests.helpers.logging_state import preserved_app_logger
 
 CODE = "right-code"
@@ -197,16 +198,10 @@ def store_account(
     code: str | None,
     **extra: Any,
 ) -> Account:
-    imap, smtp = servers
     app_paths = paths.resolve()
     with AccountStore.open(app_paths.database) as store:
         account = store.add_account(
-            Account(
-                address=address,
-                imap=Endpoint("127.0.0.1", imap.port, Security.PLAIN, address),
-                smtp=Endpoint("127.0.0.1", smtp.port, Security.PLAIN, address),
-                **extra,
-            )
+            make_account(address, servers=servers, username=address, **extra)
         )
     if code is not None:
         SecretStore(app_paths).set(address, code)

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 import keyring.errors
@@ -19,14 +20,7 @@ import pytest
 from mailmanager import paths
 from mailmanager.core.checking.result import ProbeResult
 from mailmanager.core.checking.runner import AccountCheck
-from mailmanager.core.model.accounts import (
-    Account,
-    CheckRecord,
-    CredentialEventKind,
-    Endpoint,
-    Protocol,
-    Security,
-)
+from mailmanager.core.model.accounts import CheckRecord, CredentialEventKind, Protocol
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.rules.policy import local_today
@@ -37,6 +31,7 @@ from mailmanager.core.store.account_store import (
     StoreLockedError,
     UnknownAccountError,
 )
+from tests.helpers import factories
 from tests.helpers.memory_keyring import MemoryKeyring
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
@@ -68,18 +63,16 @@ class LockableKeyring(MemoryKeyring):
         super().delete_password(service, username)
 
 
-def make_account(address: str = "zhang.wei@163.com", **changes: object) -> Account:
-    account = Account(
-        address=address,
-        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
-        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
-        display_name="张伟",
-        provider_id="netease_personal",
-        credential_label="Thunderbird",
-        code_created=date(2026, 10, 1),
-        code_expires=date(2027, 4, 1),
-    )
-    return account.replace(**changes)
+#: Zhang Wei's NetEase mailbox, with a label and the code's dates to read back.
+make_account = partial(
+    factories.make_account,
+    domain="163.com",
+    display_name="张伟",
+    provider_id="netease_personal",
+    credential_label="Thunderbird",
+    code_created=date(2026, 10, 1),
+    code_expires=date(2027, 4, 1),
+)
 
 
 def check(imap: ConnectionStatus, smtp: ConnectionStatus, cancelled: bool = False) -> AccountCheck:

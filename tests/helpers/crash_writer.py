@@ -17,9 +17,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import AccountStore
+from tests.helpers.factories import make_account
 
 
 def write_forever(db: Path, prefix: str, ack_file: Path) -> None:
@@ -28,13 +29,7 @@ def write_forever(db: Path, prefix: str, ack_file: Path) -> None:
         for n in range(1_000_000):
             address = f"{prefix}-{n}@163.com"
             with store.transaction():
-                account = store.add_account(
-                    Account(
-                        address=address,
-                        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
-                        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
-                    )
-                )
+                account = store.add_account(make_account(address))
                 for protocol in Protocol:
                     store.record_check(
                         CheckRecord(account.id or 0, datetime.now(UTC), protocol,

@@ -7,10 +7,12 @@ the ``summaries`` fixture (tests/conftest.py) is these accounts as the store sum
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
-from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import Account, CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import AccountStore
+from tests.helpers.factories import make_account
 
 NOW = datetime(2025, 3, 15, 12, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 15)
@@ -20,26 +22,24 @@ def fixed_clock() -> datetime:
     return NOW
 
 
-def make_account(address: str, **changes: object) -> Account:
-    account = Account(
-        address=address,
-        imap=Endpoint(f"imap.{address.split('@')[1]}", 993, Security.SSL, address),
-        smtp=Endpoint(f"smtp.{address.split('@')[1]}", 465, Security.SSL, address),
-        code_created=TODAY - timedelta(days=10),
-        created_at=NOW - timedelta(days=10),
-    )
-    return account.replace(**changes)
+#: The factory with the sample's dates: code and mailbox added ten days before ``NOW``.
+sample_account = partial(
+    make_account, code_created=TODAY - timedelta(days=10), created_at=NOW - timedelta(days=10)
+)
 
 
 def seed(store: AccountStore) -> dict[str, Account]:
     """Five accounts whose badges differ: ok, auth_failed, expiring_soon, paused, never_checked."""
     ok, rejected = ConnectionStatus.OK, ConnectionStatus.AUTH_FAILED
     plan: list[tuple[Account, tuple[ConnectionStatus, ConnectionStatus] | None]] = [
-        (make_account("ok@163.com", provider_id="netease_personal", display_name="张伟"), (ok, ok)),
-        (make_account("rejected@qq.com", provider_id="tencent_qq"), (rejected, rejected)),
-        (make_account("soon@example.com", code_expires=TODAY + timedelta(days=9)), (ok, ok)),
-        (make_account("paused@126.com", paused=True), (ok, ok)),
-        (make_account("new@example.org"), None),
+        (
+            sample_account("ok@163.com", provider_id="netease_personal", display_name="张伟"),
+            (ok, ok),
+        ),
+        (sample_account("rejected@qq.com", provider_id="tencent_qq"), (rejected, rejected)),
+        (sample_account("soon@example.com", code_expires=TODAY + timedelta(days=9)), (ok, ok)),
+        (sample_account("paused@126.com", paused=True), (ok, ok)),
+        (sample_account("new@example.org"), None),
     ]
     saved: dict[str, Account] = {}
     for account, statuses in plan:

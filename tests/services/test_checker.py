@@ -10,10 +10,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mailmanager.core.checking.runner import AccountCheck
-from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.model.accounts import Account
 from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.services.checker import CheckerService
 from tests.helpers import scripted_server as ss
+from tests.helpers.factories import make_account
 
 T = 3.0
 
@@ -24,16 +25,6 @@ def servers() -> Iterator[tuple[ss.ScriptedServer, ss.ScriptedServer]]:
         imap = stack.enter_context(ss.ScriptedServer(ss.imap_script(latency=0.1)))
         smtp = stack.enter_context(ss.ScriptedServer(ss.smtp_script(latency=0.1)))
         yield imap, smtp
-
-
-def make_account(servers: tuple[ss.ScriptedServer, ss.ScriptedServer], n: int) -> Account:
-    imap, smtp = servers
-    return Account(
-        address=f"user{n}@example.com",
-        imap=Endpoint(imap.host, imap.port, Security.PLAIN),
-        smtp=Endpoint(smtp.host, smtp.port, Security.PLAIN),
-        id=n,
-    )
 
 
 def test_results_come_back_as_signals_and_are_recorded_off_the_gui_thread(
@@ -59,7 +50,8 @@ def test_results_come_back_as_signals_and_are_recorded_off_the_gui_thread(
     service.progress.connect(lambda i, p, s: steps.append((i, p, s)))
 
     with qtbot.waitSignal(service.allFinished, timeout=10_000):
-        assert service.check([make_account(servers, 1), make_account(servers, 2)]) == 2
+        accounts = [make_account(f"user{n}@example.com", servers=servers, id=n) for n in (1, 2)]
+        assert service.check(accounts) == 2
         # check() only queued the work: every reply takes 0.1 s, so nothing is back yet.
         assert finished == {} and service.isBusy()
     assert sorted(started) == [1, 2]
@@ -81,7 +73,7 @@ def test_missing_code_is_reported_not_checked(
         qtbot.waitSignal(service.accountFailed, timeout=5_000) as failed,
         qtbot.waitSignal(service.allFinished, timeout=5_000),
     ):
-        service.check([make_account(servers, 7)])
+        service.check([make_account("user7@example.com", servers=servers, id=7)])
     assert failed.args[0] == 7
     assert servers[0].connections == 0 and servers[1].connections == 0
     service.shutdown()
@@ -97,7 +89,9 @@ def test_cancel_is_not_recorded_and_sends_no_credential(
     finished: list[AccountCheck] = []
     service.accountFinished.connect(lambda i, check: finished.append(check))
     with qtbot.waitSignal(service.allFinished, timeout=5_000):
-        service.check([make_account(servers, n) for n in (1, 2, 3)])
+        service.check(
+            [make_account(f"user{n}@example.com", servers=servers, id=n) for n in (1, 2, 3)]
+        )
         qtbot.wait(50)  # connected, greeting not yet answered (0.1 s latency)
         service.cancel()
     assert len(finished) == 3 and all(check.cancelled for check in finished)
@@ -112,7 +106,7 @@ def test_same_account_twice_joins_the_running_check(
 ) -> None:
     service = CheckerService(lambda a: "right-code", timeout=T)
     with qtbot.waitSignal(service.allFinished, timeout=5_000):
-        assert service.check([make_account(servers, 1)]) == 1
-        assert service.check([make_account(servers, 1)]) == 0
+        assert service.check([make_account("user1@example.com", servers=servers, id=1)]) == 1
+        assert service.check([make_account("user1@example.com", servers=servers, id=1)]) == 0
     assert servers[0].connections == 1
     service.shutdown()

@@ -10,14 +10,16 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.notifier import AlertService, FreedesktopSink
+from tests.helpers.factories import make_account
 from tests.helpers.secret_service import missing_binaries, private_bus
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -44,13 +46,8 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def add(store: AccountStore, address: str, **changes: object) -> int:
-    account = Account(
-        address=address,
-        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
-        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
-    ).replace(**changes)
-    return store.add_account(account).id or 0
+def add(store: AccountStore, address: str, **changes: Any) -> int:
+    return store.add_account(make_account(address, domain="163.com", **changes)).id or 0
 
 
 def check(store: AccountStore, account_id: int, smtp: S, minutes: int = 0) -> None:

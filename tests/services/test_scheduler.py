@@ -5,22 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mailmanager.core.model.accounts import (
-    Account,
     CheckRecord,
     CredentialEvent,
     CredentialEventKind,
-    Endpoint,
     Protocol,
-    Security,
 )
 from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.core.rules.schedule import ScheduleSettings
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.scheduler import CheckScheduler
+from tests.helpers.factories import make_account
 
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
@@ -53,13 +52,8 @@ def store(tmp_path: Path, clock: FakeClock) -> Iterator[AccountStore]:
         yield s
 
 
-def add(store: AccountStore, address: str, **changes: object) -> int:
-    account = Account(
-        address=address,
-        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
-        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
-    ).replace(**changes)
-    return store.add_account(account).id or 0
+def add(store: AccountStore, address: str, **changes: Any) -> int:
+    return store.add_account(make_account(address, domain="163.com", **changes)).id or 0
 
 
 def record(store: AccountStore, account_id: int, at: datetime, imap: S, smtp: S) -> None:

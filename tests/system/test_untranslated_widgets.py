@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.paths import AppPaths
@@ -50,6 +50,7 @@ from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language
 from mailmanager.ui.provider_info import ProviderDirectory
 from mailmanager.ui.wizard import F, PageId, SetupWizard, WizardMode
+from tests.helpers.factories import make_account
 from tests.helpers.sample_accounts import NOW, seed
 from tests.helpers.wizard import click_next, make_services, make_wizard, type_address
 
@@ -206,19 +207,6 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def sample_account(account_id: int = 1) -> Account:
-    address = "zhangwei@163.com"
-    return Account(
-        address,
-        Endpoint("imap.163.com", 993, Security.SSL, address),
-        Endpoint("smtp.163.com", 465, Security.SSL, address),
-        provider_id="netease_personal",
-        credential_label="mailmanager",
-        code_created=date.today() - timedelta(days=120),
-        id=account_id,
-    )
 
 
 # -- the main window, its menus, dialogs and the tray -------------------------------------------
@@ -415,7 +403,13 @@ def test_wizard_pages(qtbot, chinese: None, findings: Findings) -> None:
     walk_wizard(findings, wizard, "add outlook.com")
 
     # Fix: the last check's failure at the top, the code choice.
-    account = sample_account()
+    account = make_account(
+        "zhangwei@163.com",
+        provider_id="netease_personal",
+        credential_label="mailmanager",
+        code_created=date.today() - timedelta(days=120),
+        id=1,
+    )
     failed = [
         CheckRecord(1, NOW, Protocol.IMAP, ConnectionStatus.AUTH_FAILED, "netease_auth_code"),
         CheckRecord(1, NOW, Protocol.SMTP, ConnectionStatus.TIMEOUT, "timeout"),

@@ -10,10 +10,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from mailmanager.core.model.accounts import Account, AccountSummary, Endpoint, Security
+from mailmanager.core.model.accounts import AccountSummary
 from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, Column
 from mailmanager.ui.account_view import AccountView
+from tests.helpers.factories import make_account
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 ROWS = 60
@@ -21,15 +22,7 @@ ROWS = 60
 
 def summary(n: int) -> AccountSummary:
     address = f"user{n:03d}@example.com"
-    return AccountSummary(
-        Account(
-            address=address,
-            imap=Endpoint("imap.example.com", 993, Security.SSL, address),
-            smtp=Endpoint("smtp.example.com", 465, Security.SSL, address),
-            id=n + 1,
-            created_at=NOW,
-        )
-    )
+    return AccountSummary(make_account(address, id=n + 1, created_at=NOW))
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.details_pane import DetailsPane
 from mailmanager.ui.provider_info import ProviderLook
-from tests.helpers.sample_accounts import make_account
+from tests.helpers.factories import make_account
+from tests.helpers.sample_accounts import sample_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -47,7 +48,7 @@ def pane(qtbot) -> DetailsPane:
 
 def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
     widget = pane(qtbot)
-    account = make_account("new@163.com", id=1).replace(
+    account = sample_account("new@163.com", id=1).replace(
         created_at=NOW - timedelta(days=3),
         code_created=TODAY - timedelta(days=3),
         sending_since=TODAY - timedelta(days=3),
@@ -84,7 +85,7 @@ def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
 
 def test_later_weeks_and_expiring_codes(qtbot) -> None:
     widget = pane(qtbot)
-    account = make_account("old@163.com", id=2).replace(
+    account = sample_account("old@163.com", id=2).replace(
         created_at=NOW - timedelta(days=60),
         sending_since=TODAY - timedelta(days=60),
         code_created=TODAY - timedelta(days=30),
@@ -98,14 +99,14 @@ def test_later_weeks_and_expiring_codes(qtbot) -> None:
 def test_no_guidance_and_no_recycling_rule(qtbot) -> None:
     widget = pane(qtbot)
     look = ProviderLook("example.org", "E", "#333333")
-    widget.show_account(AccountSummary(make_account("a@example.org", id=3)), look=look)
+    widget.show_account(AccountSummary(sample_account("a@example.org", id=3)), look=look)
     assert widget.sending.text() == "No sending guidance for this provider."
     assert not widget.web_login.isVisible()
 
 
 def test_main_window_records_a_web_login(make_window, qtbot, store: AccountStore) -> None:
     account = store.add_account(
-        make_account("zhang@163.com").replace(provider_id="netease_personal")
+        sample_account("zhang@163.com").replace(provider_id="netease_personal")
     )
     window = make_window()
     window.select_account(account.id)
@@ -128,7 +129,7 @@ def test_edit_sets_interval_sending_start_and_never_remind(
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QCheckBox, QDateEdit, QSpinBox
 
-    account = store.add_account(make_account("li@163.com"))
+    account = store.add_account(sample_account("li@163.com"))
     window = make_window()
     window.select_account(account.id)
     form = window.edit_selected()
@@ -151,7 +152,7 @@ def test_edit_sets_interval_sending_start_and_never_remind(
 def test_fix_is_in_the_mailbox_menu(make_window, store: AccountStore) -> None:
     from PySide6.QtWidgets import QMenu
 
-    store.add_account(make_account("li@163.com"))
+    store.add_account(sample_account("li@163.com"))
     window = make_window()
     menu = window.menuBar().findChild(QMenu, "mailboxMenu")
     names = [action.objectName() for action in menu.actions()]
@@ -165,16 +166,10 @@ def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_proble
     pane past its badge. Each failing protocol's reply is shown under that protocol's line."""
     from PySide6.QtWidgets import QLabel, QWidget
 
-    from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
 
     address = "international.trade.department.shanghai@huaxin-international-trading.com.cn"
-    account = Account(
-        address=address,
-        imap=Endpoint("imap.qiye.163.com", 993, Security.SSL, address),
-        smtp=Endpoint("smtp.qiye.163.com", 465, Security.SSL, address),
-        id=7,
-        created_at=NOW,
-    )
+    account = make_account(address, domain="qiye.163.com", id=7, created_at=NOW)
     imap = CheckRecord(7, NOW, Protocol.IMAP, ConnectionStatus.TIMEOUT)
     smtp = CheckRecord(
         7, NOW, Protocol.SMTP, ConnectionStatus.SERVICE_DISABLED,
@@ -208,7 +203,7 @@ def test_a_mailbox_without_a_sending_start_gets_no_week_limits(qtbot) -> None:
     """The day a mailbox was added here says nothing about its age: no "week 1" limits for it,
     a pointer to the setting instead."""
     widget = pane(qtbot)
-    account = make_account("old-but-new-here@163.com", id=4).replace(created_at=NOW)
+    account = sample_account("old-but-new-here@163.com", id=4).replace(created_at=NOW)
     widget.show_account(AccountSummary(account), look=NETEASE)
     text = widget.sending.text()
     assert "week" not in text.split("\n")[0].lower()
@@ -224,7 +219,7 @@ def test_problems_offer_the_fix_and_expiry_says_its_date(qtbot) -> None:
 
     widget = pane(qtbot)
     expires = TODAY + timedelta(days=9)
-    account = make_account("soon@163.com", id=5).replace(code_expires=expires)
+    account = sample_account("soon@163.com", id=5).replace(code_expires=expires)
     rejected = CheckRecord(5, NOW, Protocol.IMAP, ConnectionStatus.AUTH_FAILED)
     widget.show_account(
         AccountSummary(account, rejected),
@@ -249,7 +244,7 @@ def test_code_age_follows_the_reminder_and_the_expiry(qtbot) -> None:
     the code also has an expiry date; an expired code turns it red."""
     widget = pane(qtbot)
     normal = widget.code_age.palette().color(QPalette.ColorRole.Highlight)
-    old = make_account("a@163.com", id=7).replace(code_created=TODAY - timedelta(days=200))
+    old = sample_account("a@163.com", id=7).replace(code_created=TODAY - timedelta(days=200))
 
     widget.show_account(AccountSummary(old.replace(rotate_days=0)))
     assert widget.code_rotation.text() == "No reminder"
@@ -273,7 +268,7 @@ def test_a_shortened_label_copies_and_reads_out_the_whole_text(qtbot) -> None:
     widget = pane(qtbot)
     widget.resize(320, 600)
     address = "international.trade.department.shanghai@huaxin-international-trading.com.cn"
-    widget.show_account(AccountSummary(make_account(address, id=9)))
+    widget.show_account(AccountSummary(sample_account(address, id=9)))
     label = widget.address
     qtbot.waitUntil(lambda: "…" in super(type(label), label).text(), timeout=2000)
     assert label.accessibleName() == address

@@ -11,7 +11,7 @@ from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleS
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.account_model import AccountRoles, Column
-from tests.helpers.sample_accounts import make_account, seed
+from tests.helpers.sample_accounts import sample_account, seed
 
 # The offscreen platform cannot pass a window's size limits to a window manager and says so
 # whenever a shown window's layout changes its minimum size; real platforms support it.
@@ -116,7 +116,7 @@ def test_change_from_another_connection_appears(make_window, qtbot, app_paths) -
     window = make_window()
     assert window.model.rowCount() == 0
     with AccountStore.open(app_paths.database) as other:  # like the CLI in another process
-        other.add_account(make_account("cli@example.com"))
+        other.add_account(sample_account("cli@example.com"))
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
     assert window.pages.currentWidget() is window.splitter
     with AccountStore.open(app_paths.database) as other:
@@ -255,8 +255,8 @@ def test_details_agree_with_themselves_before_the_list_catches_up(
     from mailmanager.core.model.accounts import CheckRecord, Protocol
     from tests.helpers.sample_accounts import fixed_clock
 
-    first = store.add_account(make_account("a@example.com"))
-    store.add_account(make_account("b@example.com"))
+    first = store.add_account(sample_account("a@example.com"))
+    store.add_account(sample_account("b@example.com"))
     window = make_window()
     window.watcher.stop()  # the list stays a refresh behind on purpose
     with AccountStore.open(app_paths.database) as other:
@@ -281,7 +281,7 @@ def test_an_unreadable_mailbox_is_reported_not_shown_blank(
     from mailmanager.core.model.accounts import CheckRecord, Protocol
     from tests.helpers.sample_accounts import fixed_clock
 
-    account = store.add_account(make_account("a@example.com"))
+    account = store.add_account(sample_account("a@example.com"))
     store.record_check(
         CheckRecord(account.id or 0, fixed_clock(), Protocol.IMAP, ConnectionStatus.OK)
     )
@@ -308,7 +308,7 @@ def test_editing_one_field_keeps_the_values_the_form_cannot_show(
     from PySide6.QtWidgets import QDateEdit, QSpinBox
 
     store.add_account(
-        make_account(
+        sample_account(
             "odd@163.com",
             code_created=None,
             sending_since=date(1, 1, 1),

@@ -17,20 +17,12 @@ from mailmanager.core.checking.runner import (
     MissingSecret,
     check_account,
 )
-from mailmanager.core.model.accounts import Account, Endpoint, Protocol, Security
+from mailmanager.core.model.accounts import Protocol
 from mailmanager.core.model.status import ConnectionStatus as S
 from tests.helpers import scripted_server as ss
+from tests.helpers.factories import make_account
 
 T = 3.0
-
-
-def account(imap: ss.ScriptedServer, smtp: ss.ScriptedServer, n: int = 1) -> Account:
-    return Account(
-        address=f"user{n}@example.com",
-        imap=Endpoint(imap.host, imap.port, Security.PLAIN),
-        smtp=Endpoint(smtp.host, smtp.port, Security.PLAIN),
-        id=n,
-    )
 
 
 @contextmanager
@@ -68,14 +60,18 @@ def test_both_protocols_run_at_the_same_time() -> None:
     imap_script.greeting = waiting_greeting(imap_in, smtp_in, b"* OK ready\r\n")
     smtp_script.greeting = waiting_greeting(smtp_in, imap_in, b"220 ready\r\n")
     with servers(imap_script, smtp_script) as (imap, smtp):
-        result = check_account(account(imap, smtp), "right-code", timeout=T)
+        result = check_account(
+            make_account("user1@example.com", servers=(imap, smtp), id=1), "right-code", timeout=T
+        )
     assert result.imap.status is S.OK and result.smtp.status is S.OK
     assert result.ok
 
 
 def test_wrong_code_reaches_each_server_once() -> None:
     with servers() as (imap, smtp):
-        result = check_account(account(imap, smtp), "wrong-code", timeout=T)
+        result = check_account(
+            make_account("user1@example.com", servers=(imap, smtp), id=1), "wrong-code", timeout=T
+        )
         time.sleep(0.1)
     assert result.imap.status is S.AUTH_FAILED and result.smtp.status is S.AUTH_FAILED
     assert len(imap.auth_attempts) == 1 and len(smtp.auth_attempts) == 1
@@ -91,7 +87,12 @@ def test_progress_reports_each_protocol() -> None:
             seen.append((protocol, step))
 
     with servers() as (imap, smtp):
-        check_account(account(imap, smtp), "right-code", timeout=T, progress=progress)
+        check_account(
+            make_account("user1@example.com", servers=(imap, smtp), id=1),
+            "right-code",
+            timeout=T,
+            progress=progress,
+        )
     assert (Protocol.IMAP, "login") in seen and (Protocol.IMAP, "examine") in seen
     assert (Protocol.SMTP, "auth") in seen and (Protocol.SMTP, "mail_from") in seen
 
@@ -100,7 +101,9 @@ def test_at_most_two_logins_per_host() -> None:
     slow_imap, slow_smtp = ss.imap_script(latency=0.05), ss.smtp_script(latency=0.05)
     with servers(slow_imap, slow_smtp) as (imap, smtp):
         runner = CheckRunner(lambda a: "right-code", concurrency=6, timeout=T, gate=HostGate(2))
-        accounts = [account(imap, smtp, n) for n in range(6)]
+        accounts = [
+            make_account(f"user{n}@example.com", servers=(imap, smtp), id=n) for n in range(6)
+        ]
         done = runner.run(accounts)
         runner.shutdown()
     assert all(f.result().ok for _a, f in done)
@@ -122,7 +125,7 @@ def test_bounded_concurrency_over_many_hosts() -> None:
                     gauge=gauge,
                 )
             )
-            accounts.append(account(imap, smtp, n))
+            accounts.append(make_account(f"user{n}@example.com", servers=(imap, smtp), id=n))
         runner = CheckRunner(lambda a: "right-code", concurrency=2, timeout=T)
         done = runner.run(accounts)
         runner.shutdown()
@@ -134,10 +137,10 @@ def test_bounded_concurrency_over_many_hosts() -> None:
 def test_one_check_per_account_at_a_time() -> None:
     with servers(ss.imap_script(latency=0.05), ss.smtp_script(latency=0.05)) as (imap, smtp):
         runner = CheckRunner(lambda a: "right-code", concurrency=4, timeout=T)
-        first = runner.submit(account(imap, smtp))
-        second = runner.submit(account(imap, smtp))
+        first = runner.submit(make_account("user1@example.com", servers=(imap, smtp), id=1))
+        second = runner.submit(make_account("user1@example.com", servers=(imap, smtp), id=1))
         assert second is first
-        assert runner.is_running(account(imap, smtp))
+        assert runner.is_running(make_account("user1@example.com", servers=(imap, smtp), id=1))
         first.result()
         runner.shutdown()
     assert imap.connections == 1 and smtp.connections == 1
@@ -151,9 +154,10 @@ def test_missing_secret_fails_that_account_only() -> None:
             timeout=T,
             on_done=lambda a, outcome: outcomes.append(outcome),
         )
-        done = dict(
-            (a.id, f) for a, f in runner.run([account(imap, smtp, 1), account(imap, smtp, 2)])
-        )
+        accounts = [
+            make_account(f"user{n}@example.com", servers=(imap, smtp), id=n) for n in (1, 2)
+        ]
+        done = dict((a.id, f) for a, f in runner.run(accounts))
         runner.shutdown()
     with pytest.raises(MissingSecret):
         done[1].result()
@@ -166,7 +170,10 @@ def test_cancel_stops_running_and_queued_checks_before_any_login() -> None:
     # Every reply takes 0.3 s: the cancel at 0.2 s lands before any LOGIN/AUTH is sent.
     with servers(ss.imap_script(latency=0.3), ss.smtp_script(latency=0.3)) as (imap, smtp):
         runner = CheckRunner(lambda a: "right-code", concurrency=1, timeout=T)
-        futures = [runner.submit(account(imap, smtp, n)) for n in range(3)]
+        futures = [
+            runner.submit(make_account(f"user{n}@example.com", servers=(imap, smtp), id=n))
+            for n in range(3)
+        ]
         time.sleep(0.2)
         started = time.monotonic()
         runner.cancel()
@@ -185,7 +192,9 @@ def test_after_cancel_new_checks_run() -> None:
     with servers() as (imap, smtp):
         runner = CheckRunner(lambda a: "right-code", timeout=T)
         runner.cancel()
-        assert runner.submit(account(imap, smtp)).result().ok
+        assert (
+            runner.submit(make_account("user1@example.com", servers=(imap, smtp), id=1)).result().ok
+        )
         runner.shutdown()
 
 

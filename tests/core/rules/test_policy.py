@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailmanager.core.model.accounts import Account, AccountSummary, CheckRecord, Endpoint, Protocol
-from mailmanager.core.model.accounts import Security as Sec
+from mailmanager.core.model.accounts import AccountSummary, CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState
 from mailmanager.core.rules.badges import account_states
 from mailmanager.core.rules.policy import (
@@ -20,19 +20,16 @@ from mailmanager.core.rules.policy import (
     rotation_date,
     rotation_state,
 )
+from tests.helpers.factories import make_account
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def account(**changes: object) -> Account:
-    base = Account(
-        address="a@163.com",
-        imap=Endpoint("imap.163.com", 993, Sec.SSL),
-        smtp=Endpoint("smtp.163.com", 465, Sec.SSL),
-        created_at=datetime(2026, 8, 1, 2, 0, tzinfo=UTC),
-    )
-    return base.replace(**changes)
+#: A mailbox bound at a fixed moment (2026-08-01 02:00 UTC), with no code dates unless given.
+account = partial(
+    make_account, "a@163.com", username="", created_at=datetime(2026, 8, 1, 2, 0, tzinfo=UTC)
+)
 
 
 @pytest.mark.parametrize(

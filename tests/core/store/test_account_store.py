@@ -7,18 +7,16 @@ import multiprocessing
 import shutil
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from mailmanager.core.model.accounts import (
-    Account,
     CheckRecord,
     CredentialEvent,
     CredentialEventKind,
-    Endpoint,
     Protocol,
-    Security,
 )
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import (
@@ -30,22 +28,21 @@ from mailmanager.core.store.account_store import (
     UnknownAccountError,
 )
 from mailmanager.core.store.schema import SCHEMA_VERSION
+from tests.helpers import factories
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
 
-def make_account(address: str = "zhang.wei@163.com", **changes: object) -> Account:
-    account = Account(
-        address=address,
-        imap=Endpoint("imap.163.com", 993, Security.SSL, address),
-        smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
-        display_name="张伟",
-        provider_id="netease_personal",
-        credential_label="Thunderbird",
-        code_created=date(2026, 10, 1),
-    )
-    return account.replace(**changes)
+#: Zhang Wei's NetEase mailbox, with a label and a code date to read back.
+make_account = partial(
+    factories.make_account,
+    domain="163.com",
+    display_name="张伟",
+    provider_id="netease_personal",
+    credential_label="Thunderbird",
+    code_created=date(2026, 10, 1),
+)
 
 
 @pytest.fixture

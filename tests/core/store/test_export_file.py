@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
-from mailmanager.core.model.accounts import Account, Endpoint, Security
 from mailmanager.core.rules.schedule import ScheduleSettings, interval_for
 from mailmanager.core.store import export_file
+from tests.helpers.factories import make_account
 
 GOOD: dict[str, Any] = {
     "address": "good@example.org",
@@ -40,12 +40,7 @@ def document(*entries: dict[str, Any]) -> str:
 
 
 def test_never_remind_survives_export_and_import() -> None:
-    account = Account(
-        address="a@example.org",
-        imap=Endpoint("imap.example.org", 993, Security.SSL),
-        smtp=Endpoint("smtp.example.org", 465, Security.SSL),
-        rotate_days=0,
-    )
+    account = make_account("a@example.org", username="", rotate_days=0)
     parsed = export_file.loads(export_file.dumps([account]))
     assert parsed.problems == []
     assert [a.rotate_days for a in parsed.accounts] == [0]
