@@ -165,7 +165,11 @@ def under_domain(host: str, address_domain: str) -> bool:
     """Whether ``host`` lies under the registrable domain of the address's domain."""
     own = registrable_domain(address_domain)
     name = ascii_host(host)
-    return bool(own) and (name == own or name.endswith("." + str(own)))
+    if not own or not name or _is_ip(name):
+        # An IP address is never under a domain, not even a scoped IPv6 address whose zone
+        # reads like one ("fe80::1%mail.163.com").
+        return False
+    return name == own or name.endswith("." + own)
 
 
 def bundled_catalogue() -> Catalogue:

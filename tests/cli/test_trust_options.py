@@ -39,7 +39,7 @@ from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from tests.helpers.dns_server import DnsServer
 from tests.helpers.logging_state import preserved_app_logger
-from tests.helpers.scripted_server import ScriptedServer, imap_script, smtp_script
+from tests.helpers.scripted_server import Script, ScriptedServer, imap_script, smtp_script
 
 CODE = "TrustCode-q8Vx3mZ1"  # the authorization code; it must never be seen where not agreed
 NEW_CODE = "TrustCode-rotated-k2P9"
@@ -557,6 +557,40 @@ def test_d_starttls_stripped_by_the_server_sends_nothing(
     assert result.code == 1
     assert imap.connections >= 1 and smtp.connections >= 1
     no_credentials(imap, smtp)
+
+
+def test_d_starttls_announced_then_refused_or_faked_sends_nothing(
+    cli: Any, names: FakeNames
+) -> None:
+    # IMAP answers "OK" to STARTTLS and then keeps talking in clear text; SMTP announces
+    # STARTTLS and then refuses it. Neither may get a login.
+    imap_faker = Script(
+        greeting=b"* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] ready\r\n",
+        rules=[
+            (r"\S+ CAPABILITY", b"* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\r\n{tag} OK\r\n"),
+            (r"\S+ STARTTLS", b"{tag} OK go ahead\r\n* OK still plain\r\n"),
+        ],
+    )
+    smtp_refuser = Script(
+        greeting=b"220 ready\r\n",
+        rules=[
+            (r"EHLO", b"250-scripted\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN\r\n"),
+            (r"STARTTLS", b"454 4.7.0 TLS not available due to temporary reason\r\n"),
+        ],
+        default=b"500 5.5.2 unknown command\r\n",
+    )
+    names.add(f"mail.{DOMAIN}")
+    hostile("IMAP STARTTLS answered OK without TLS")
+    hostile("SMTP STARTTLS announced, then refused")
+    with ScriptedServer(imap_faker) as imap, ScriptedServer(smtp_refuser) as smtp:
+        result = cli(
+            "check", "--address", ADDRESS, "--password-stdin", "--timeout", "3",
+            "--imap", f"mail.{DOMAIN}:{imap.port}:starttls",
+            "--smtp", f"mail.{DOMAIN}:{smtp.port}:starttls",
+        )  # fmt: skip
+        assert result.code == 1
+        assert imap.connections == 1 and smtp.connections == 1
+        no_credentials(imap, smtp)
 
 
 # -- (e) a provider file claiming 163.com ------------------------------------------------------

@@ -194,7 +194,9 @@ def test_registrable_domains() -> None:
     assert trust.under_domain("mail.bob.synology.me", "bob.synology.me")
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "::1", "[::1]", "10.0.0.5", "fe80::1%eth0"])
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1", "::1", "[::1]", "10.0.0.5", "fe80::1%eth0", "fe80::1%mail.example.cn"]
+)
 @pytest.mark.parametrize("source", [S.SRV, S.IMPORT_FILE, S.AUTOCONFIG_HTTPS, S.EARLIER])
 def test_ip_literals_are_never_under_a_domain(host: str, source: EndpointSource) -> None:
     assert trust.registrable_domain(host) is None
