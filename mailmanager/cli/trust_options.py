@@ -66,6 +66,13 @@ def with_consent(account: Account, args: argparse.Namespace, now: datetime) -> A
     """``account`` with the consent given by the options recorded."""
     legacy_pem = None
     if account.ca_file and not account.ca_pem and args.trust_ca_file:
+        # The path may come from an import file: a FIFO would hang the command and /dev/stdin
+        # would swallow the code waiting there. Only a regular file is read (once, now).
+        if not Path(account.ca_file).is_file():
+            fail(
+                f"the CA file {short(account.ca_file)!r} saved with the mailbox is not a "
+                "regular file, so it was not read"
+            )
         try:
             legacy_pem = read_ca_file(account.ca_file)
         except (OSError, ValueError) as exc:

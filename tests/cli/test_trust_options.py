@@ -16,8 +16,10 @@ the consent the refusal named, that the code does arrive: the rule must not refu
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
+import os
 import random
 import socket
 import ssl
@@ -941,6 +943,52 @@ def test_f_a_ca_pem_smuggling_a_second_ca_is_never_used(
     typed = cli(*restore, "--ca-file", str(smuggled))
     assert typed.code == 1 and typed.stdin_read == 0
     untouched(imap, smtp)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "stdin"])
+def test_f_an_imported_ca_path_that_is_not_a_file_is_not_read(
+    cli: Any, names: FakeNames, tmp_path: Path, kind: str
+) -> None:
+    # A tampered import names a FIFO (reading it would hang) or /dev/stdin (where the code
+    # is waiting) as its CA file; confirming a fingerprint must not read from it.
+    if kind == "fifo":
+        target = tmp_path / "ca.pem"
+        os.mkfifo(target)
+        ca_path = str(target)
+    else:
+        ca_path = "/dev/stdin"
+    path = tmp_path / "accounts.json"
+    path.write_text(
+        export_file(
+            entry(
+                "fu@163.com",
+                ("imap.163.com", 993, "ssl"),
+                ("smtp.163.com", 465, "ssl"),
+                ca_file=ca_path,
+            )
+        )
+    )
+    hostile(f"import: CA path naming {kind}")
+    assert cli("import", str(path)).code == 0
+    outcome: list[Result] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(
+            cli("add", "fu@163.com", "--password-stdin", "--trust-ca-file", "ab" * 32)
+        ),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(5)
+    if worker.is_alive():  # unblock the reader, then fail
+        with contextlib.suppress(OSError), open(ca_path, "w") as unblock:
+            unblock.write("x")
+        worker.join(5)
+        pytest.fail(f"add hung reading the imported CA path {ca_path}")
+    [result] = outcome
+    assert result.code == 2, result.err
+    assert "not a regular file" in result.err
+    assert result.stdin_read == 0
+    assert names.asked == []
 
 
 # -- (g) check and (h) rotate of stored mailboxes that need consent --------------------------------
