@@ -8,7 +8,7 @@
     python scripts/ts_tool.py release       build the .qm files only
 
 The .ts files are the source of truth and are committed together with the .qm files they
-produce; tests/unit/test_translations.py fails when they drift apart or when a Chinese
+produce; tests/system/test_translations.py fails when they drift apart or when a Chinese
 translation is missing.
 """
 

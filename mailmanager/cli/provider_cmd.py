@@ -82,8 +82,7 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"Imported {provider.id} for {', '.join(provider.domains)}")
         if ignored:
             ctx.say(
-                f"Not used for {', '.join(ignored)}: the built-in catalogue serves "
-                "these domains."
+                f"Not used for {', '.join(ignored)}: the built-in catalogue serves these domains."
             )
         ctx.say(
             "Its servers are suggestions: a code goes to them only once you confirm them "
