@@ -15,8 +15,8 @@ from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.monitoring import INTERVAL_KEY
 from mailmanager.ui.background_controls import CLOSE_TO_TRAY_KEY, BackgroundControls
 from tests.helpers.dovecot import Dovecot
+from tests.helpers.sample_accounts import sample_account as make_account
 from tests.helpers.smtp_server import aiosmtpd_server
-from tests.ui.conftest import make_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
