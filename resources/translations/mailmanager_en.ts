@@ -1284,10 +1284,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>NetEase rejected the login: the authorization code is wrong or was revoked, or the web login password was used. Create a new client authorization code in the web settings (Settings &gt; POP3/SMTP/IMAP) and enter it here.</translation>
         </message>
         <message>
-            <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
-            <translation>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</translation>
-        </message>
-        <message>
             <source>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</source>
             <translation>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</translation>
         </message>
@@ -1352,8 +1348,20 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>The server does not accept logins from this network. Ask the mail administrator to allow it, or try from another network.</translation>
         </message>
         <message>
-            <source>This NetEase enterprise server group does not serve your domain. Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
-            <translation>This NetEase enterprise server group does not serve your domain. Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</translation>
+            <source>NetEase enterprise mail rejected the login: the client authorization password is wrong, was never confirmed with OK when it was made, or has expired (each one carries an expiry date). In the company webmail open Mailbox settings &gt; Client settings (邮箱设置 &gt; 客户端设置), generate a new authorization password, click OK, and enter it here with its expiry date.</source>
+            <translation>NetEase enterprise mail rejected the login: the client authorization password is wrong, was never confirmed with OK when it was made, or has expired (each one carries an expiry date). In the company webmail open Mailbox settings &gt; Client settings (邮箱设置 &gt; 客户端设置), generate a new authorization password, click OK, and enter it here with its expiry date.</translation>
+        </message>
+        <message>
+            <source>Alibaba enterprise mail rejected the login. If the administrator requires a third-party client security password, create one in the webmail under Settings &gt; Account and security (设置 &gt; 账户与安全 &gt; 三方客户端安全密码) and enter it here; otherwise the login password is what works. The administrator may also have to allow third-party clients (IMAP/SMTP) for this account.</source>
+            <translation>Alibaba enterprise mail rejected the login. If the administrator requires a third-party client security password, create one in the webmail under Settings &gt; Account and security (设置 &gt; 账户与安全 &gt; 三方客户端安全密码) and enter it here; otherwise the login password is what works. The administrator may also have to allow third-party clients (IMAP/SMTP) for this account.</translation>
+        </message>
+        <message>
+            <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only its 16-character authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
+            <translation>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only its 16-character authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</translation>
+        </message>
+        <message>
+            <source>The NetEase enterprise server group in use is unstable or cannot be reached from here (ERR.LOGIN.DOMAINNOTEXIST). Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
+            <translation>The NetEase enterprise server group in use is unstable or cannot be reached from here (ERR.LOGIN.DOMAINNOTEXIST). Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</translation>
         </message>
         <message>
             <source>NetEase accepted the code but refused to open the mailbox ("Unsafe Login") although this app identified itself. Sign in on the web, read any security notice, check that IMAP is enabled, then check again.</source>

@@ -1269,10 +1269,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>网易邮箱拒绝登录：授权码错误或已被停用，或者填的是网页登录密码。请在网页版“设置 → POP3/SMTP/IMAP”中重新生成客户端授权码，然后在这里填入。</translation>
         </message>
         <message>
-            <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only a 16-letter authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
-            <translation>QQ 邮箱拒绝登录：授权码错误或已失效，或者填的是 QQ 密码。QQ 邮箱只接受 16 位授权码，请在网页版“设置 → 账号 → POP3/IMAP/SMTP 服务”中生成后在这里填入。</translation>
-        </message>
-        <message>
             <source>QQ Mail refused the login without a precise reason: the service may be off, the code wrong or revoked, or logins limited after failures. Check that IMAP/SMTP is on in the web settings, create a new code if needed, and wait a few minutes before checking again.</source>
             <translation>QQ 邮箱拒绝登录，但没有说明具体原因：可能是服务未开启、授权码错误或已失效，或多次失败后登录受限。请确认网页版设置中已开启 IMAP/SMTP 服务，必要时重新生成授权码，并等几分钟后再检测。</translation>
         </message>
@@ -1337,8 +1333,20 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>服务器不接受来自当前网络的登录。请联系邮件管理员放行，或换一个网络再试。</translation>
         </message>
         <message>
-            <source>This NetEase enterprise server group does not serve your domain. Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
-            <translation>当前网易企业邮箱服务器组不承载你的域名。请切换到另一组服务器：如果正在使用 hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com，请改用 imap.qiye.163.com / smtp.qiye.163.com，反之亦然。</translation>
+            <source>NetEase enterprise mail rejected the login: the client authorization password is wrong, was never confirmed with OK when it was made, or has expired (each one carries an expiry date). In the company webmail open Mailbox settings &gt; Client settings (邮箱设置 &gt; 客户端设置), generate a new authorization password, click OK, and enter it here with its expiry date.</source>
+            <translation>网易企业邮箱拒绝登录：客户端授权密码填错了、生成时没有点“确定”，或者已经过了有效期（每个授权密码都有到期时间）。请登录企业网页邮箱，进入“邮箱设置 → 客户端设置”，重新生成授权密码并点“确定”，然后在这里填入，并填好“有效期至”。</translation>
+        </message>
+        <message>
+            <source>Alibaba enterprise mail rejected the login. If the administrator requires a third-party client security password, create one in the webmail under Settings &gt; Account and security (设置 &gt; 账户与安全 &gt; 三方客户端安全密码) and enter it here; otherwise the login password is what works. The administrator may also have to allow third-party clients (IMAP/SMTP) for this account.</source>
+            <translation>阿里企业邮箱拒绝登录。如果管理员要求使用三方客户端安全密码，请在网页邮箱“设置 → 账户与安全 → 三方客户端安全密码”中生成一个并在这里填入；否则应填写登录密码。管理员可能还需要为这个账号开放第三方客户端（IMAP/SMTP）。</translation>
+        </message>
+        <message>
+            <source>QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ password was used. QQ Mail accepts only its 16-character authorization code: create one in the web settings (Settings &gt; Account &gt; POP3/IMAP/SMTP service) and enter it here.</source>
+            <translation>QQ 邮箱拒绝登录：授权码错误或已失效，或者填的是 QQ 密码。QQ 邮箱只接受 16 位授权码，请在网页版“设置 → 账户 → POP3/IMAP/SMTP 服务”中生成后在这里填入。</translation>
+        </message>
+        <message>
+            <source>The NetEase enterprise server group in use is unstable or cannot be reached from here (ERR.LOGIN.DOMAINNOTEXIST). Switch to the other server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / smtp.qiye.163.com, or the other way round.</source>
+            <translation>当前使用的网易企业邮箱服务器组不稳定，或者从这里无法访问（ERR.LOGIN.DOMAINNOTEXIST）。请切换到另一组服务器：如果正在使用 hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com，请改用 imap.qiye.163.com / smtp.qiye.163.com，反之亦然。</translation>
         </message>
         <message>
             <source>NetEase accepted the code but refused to open the mailbox ("Unsafe Login") although this app identified itself. Sign in on the web, read any security notice, check that IMAP is enabled, then check again.</source>

@@ -37,11 +37,28 @@ HINTS: dict[str, str] = {
         "login password was used. Create a new client authorization code in the web settings "
         "(Settings > POP3/SMTP/IMAP) and enter it here.",
     ),
+    "netease_qiye_auth_code": QT_TRANSLATE_NOOP(
+        "Hint",
+        "NetEase enterprise mail rejected the login: the client authorization password is "
+        "wrong, was never confirmed with OK when it was made, or has expired (each one carries "
+        "an expiry date). In the company webmail open Mailbox settings > Client settings "
+        "(邮箱设置 > 客户端设置), generate a new authorization password, click OK, and enter it "
+        "here with its expiry date.",
+    ),
+    "aliyun_qiye_auth": QT_TRANSLATE_NOOP(
+        "Hint",
+        "Alibaba enterprise mail rejected the login. If the administrator requires a "
+        "third-party client security password, create one in the webmail under Settings > "
+        "Account and security (设置 > 账户与安全 > 三方客户端安全密码) and enter it here; "
+        "otherwise the login password is what works. The administrator may also have to allow "
+        "third-party clients (IMAP/SMTP) for this account.",
+    ),
     "qq_auth_code": QT_TRANSLATE_NOOP(
         "Hint",
         "QQ Mail rejected the login: the authorization code is wrong or was revoked, or the QQ "
-        "password was used. QQ Mail accepts only a 16-letter authorization code: create one in "
-        "the web settings (Settings > Account > POP3/IMAP/SMTP service) and enter it here.",
+        "password was used. QQ Mail accepts only its 16-character authorization code: create "
+        "one in the web settings (Settings > Account > POP3/IMAP/SMTP service) and enter it "
+        "here.",
     ),
     "qq_login_fail": QT_TRANSLATE_NOOP(
         "Hint",
@@ -130,9 +147,10 @@ HINTS: dict[str, str] = {
     ),
     "netease_domain_not_exist": QT_TRANSLATE_NOOP(
         "Hint",
-        "This NetEase enterprise server group does not serve your domain. Switch to the other "
-        "server group: from hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com "
-        "/ smtp.qiye.163.com, or the other way round.",
+        "The NetEase enterprise server group in use is unstable or cannot be reached from here "
+        "(ERR.LOGIN.DOMAINNOTEXIST). Switch to the other server group: from "
+        "hwhzimap.qiye.163.com / hwhzsmtp.qiye.163.com to imap.qiye.163.com / "
+        "smtp.qiye.163.com, or the other way round.",
     ),
     "netease_unsafe_login": QT_TRANSLATE_NOOP(
         "Hint",
