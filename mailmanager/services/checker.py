@@ -76,7 +76,6 @@ class CheckerService(QObject):
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
         timeout: float = DEFAULT_TIMEOUT,
-        requires_id_for: Callable[[Account], bool | None] | None = None,
         gate: HostGate | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -89,7 +88,6 @@ class CheckerService(QObject):
             concurrency=concurrency,
             timeout=timeout,
             gate=gate,
-            requires_id_for=requires_id_for,
             on_start=lambda account: self._post("start", account, None),
             on_progress=self._on_progress,
             on_done=self._on_done,

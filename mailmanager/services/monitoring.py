@@ -87,20 +87,12 @@ class Monitor(QObject):
         self._open_store = open_store
         self._secrets = secrets
 
-        def requires_id(account: Account) -> bool | None:
-            provider = (
-                catalogue.get(account.provider_id) if catalogue and account.provider_id else None
-            )
-            return True if provider is not None and provider.requires_imap_id else None
-
         def recycle_days(provider_id: str | None) -> int | None:
             provider = catalogue.get(provider_id) if catalogue and provider_id else None
             inactivity = provider.inactivity if provider is not None else None
             return inactivity.days if inactivity is not None else None
 
-        self.checker = CheckerService(
-            self._secret_for, self._record, requires_id_for=requires_id, parent=self
-        )
+        self.checker = CheckerService(self._secret_for, self._record, parent=self)
         self.scheduler = CheckScheduler(
             store, self, settings=self._schedule_settings(), watch_network=start_schedule
         )

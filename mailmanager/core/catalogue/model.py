@@ -53,6 +53,18 @@ class Source(StrEnum):
     NONE = "none"
 
 
+# Whose hints explain a refused login (a provider's ``hint_family``; core/checking/diagnosis.py
+# picks hints by these).
+NETEASE = "netease"
+NETEASE_QIYE = "netease_qiye"
+QQ = "qq"
+EXMAIL = "exmail"
+GMAIL = "gmail"
+OUTLOOK = "outlook"
+INTERNATIONAL = "international"
+HINT_FAMILIES = frozenset({NETEASE, NETEASE_QIYE, QQ, EXMAIL, GMAIL, OUTLOOK, INTERNATIONAL})
+
+
 @dataclass(frozen=True)
 class Text:
     """One text in Chinese and English."""
@@ -255,6 +267,8 @@ class Provider:
             alternatives.
         imap_username / smtp_username: the login name form per protocol.
         requires_imap_id: send RFC 2971 ID after LOGIN, before EXAMINE (NetEase / Coremail).
+        hint_family: whose hints explain a refused login ("" for the generic ones); one of
+            ``catalogue.traits.HINT_FAMILIES``.
         accepts_passwords: False when no password of any kind works any more (OAuth only).
         oauth_only_since: the date passwords stopped working, if known.
         oauth_note: why the wizard stops, in both languages.
@@ -281,6 +295,7 @@ class Provider:
     imap_username: UsernameForm = UsernameForm.ADDRESS
     smtp_username: UsernameForm = UsernameForm.ADDRESS
     requires_imap_id: bool = False
+    hint_family: str = ""
     accepts_passwords: bool = True
     oauth_only_since: date | None = None
     oauth_note: Text | None = None

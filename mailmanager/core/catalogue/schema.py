@@ -15,6 +15,8 @@ fully commented example):
     name = { zh = "...", en = "..." }
     domains = [...]                 mx_patterns = [...]   # fnmatch globs, lower-case
     requires_imap_id = bool         accepts_passwords = bool
+    hint_family = "netease" | "netease_qiye" | "qq" | "exmail" | "gmail" | "outlook"
+                | "international"   # whose hints explain a refused login; absent: generic
     settings_url = "https://..."    help_url = "https://..."
     unconfirmed = ["credential.format.length", "domains[188.com]", ...]
     mark = { text = "网易", color = "#RRGGBB" }
@@ -47,6 +49,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from mailmanager.core.catalogue.model import (
+    HINT_FAMILIES,
     CodeFormat,
     Credential,
     CredentialKind,
@@ -89,6 +92,7 @@ _SECTIONS = frozenset(
         "suitability",
         "registration",
         "requires_imap_id",
+        "hint_family",
         "accepts_passwords",
         "settings_url",
         "help_url",
@@ -104,6 +108,13 @@ def _check_host(table: Table, key: str, host: str) -> None:
         ipaddress.ip_address(host)
     except ValueError:
         raise table.error(key, f"{show(host)} is not a valid lower-case host name") from None
+
+
+def _hint_family(top: Table) -> str:
+    family: str = top.string("hint_family", required=False)
+    if family and family not in HINT_FAMILIES:
+        raise top.error("hint_family", f"expected one of {', '.join(sorted(HINT_FAMILIES))}")
+    return family
 
 
 def _with_origin(group: ServerGroup, provider_id: str, user: bool) -> ServerGroup:
@@ -406,6 +417,7 @@ def parse_provider(data: object, file: str, *, strict: bool = True, user: bool =
         imap_username=forms["imap"],
         smtp_username=forms["smtp"],
         requires_imap_id=top.boolean("requires_imap_id"),
+        hint_family=_hint_family(top),
         accepts_passwords=accepts_passwords,
         oauth_only_since=oauth_since,
         oauth_note=oauth_note,

@@ -23,6 +23,15 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mailmanager.core.catalogue.model import (
+    EXMAIL,
+    GMAIL,
+    INTERNATIONAL,
+    NETEASE,
+    NETEASE_QIYE,
+    OUTLOOK,
+    QQ,
+)
 from mailmanager.core.checking import wire
 from mailmanager.core.model.status import ConnectionStatus as S
 
@@ -50,83 +59,9 @@ class Diagnosis:
     hint_id: str
 
 
-# Provider families that change the hint (never the status).
-NETEASE = "netease"
-NETEASE_QIYE = "netease_qiye"
-QQ = "qq"
-EXMAIL = "exmail"
-GMAIL = "gmail"
-OUTLOOK = "outlook"
-INTERNATIONAL = "international"
-
-_HOST_FAMILIES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("qiye.163.com", "ym.163.com"), NETEASE_QIYE),
-    (("163.com", "126.com", "yeah.net", "188.com"), NETEASE),
-    (("exmail.qq.com",), EXMAIL),
-    (("qq.com", "foxmail.com"), QQ),
-    (("gmail.com", "googlemail.com", "google.com"), GMAIL),
-    (("outlook.com", "office365.com", "hotmail.com", "live.com"), OUTLOOK),
-    (
-        (
-            "yahoo.com",
-            "aol.com",
-            "icloud.com",
-            "me.com",
-            "mail.me.com",
-            "zoho.com",
-            "zoho.eu",
-            "gmx.net",
-            "gmx.com",
-            "yandex.com",
-            "yandex.ru",
-            "fastmail.com",
-            "protonmail.ch",
-            "mail.ru",
-        ),
-        INTERNATIONAL,
-    ),
-)
-
-# Substrings of the provider catalogue's ids (written elsewhere), checked in this order.
-_ID_FAMILIES: tuple[tuple[str, str], ...] = (
-    ("qiye", NETEASE_QIYE),
-    ("netease", NETEASE),
-    ("exmail", EXMAIL),
-    ("qq", QQ),
-    ("gmail", GMAIL),
-    ("google", GMAIL),
-    ("outlook", OUTLOOK),
-    ("microsoft", OUTLOOK),
-    ("office365", OUTLOOK),
-    ("hotmail", OUTLOOK),
-    ("yahoo", INTERNATIONAL),
-    ("icloud", INTERNATIONAL),
-    ("aol", INTERNATIONAL),
-    ("zoho", INTERNATIONAL),
-    ("gmx", INTERNATIONAL),
-    ("yandex", INTERNATIONAL),
-)
-
+# Provider families that change the hint (never the status); which family a provider belongs to
+# is a fact of the catalogue (``hint_family``, read through ``catalogue.traits.check_traits``).
 _INTERNATIONAL = {GMAIL, OUTLOOK, INTERNATIONAL}
-
-
-def provider_family(host: str, provider_id: str | None = None) -> str:
-    """The family whose hints apply to ``host`` ("" when none is known)."""
-    if provider_id:
-        pid = provider_id.lower()
-        for needle, family in _ID_FAMILIES:
-            if needle in pid:
-                return family
-    name = host.lower().rstrip(".")
-    for suffixes, family in _HOST_FAMILIES:
-        if any(name == s or name.endswith("." + s) for s in suffixes):
-            return family
-    return ""
-
-
-def needs_id(family: str) -> bool:
-    """NetEase (and other Coremail servers) refuse to open a mailbox without an RFC 2971 ID."""
-    return family in (NETEASE, NETEASE_QIYE)
 
 
 def decode_server_text(raw: bytes) -> str:

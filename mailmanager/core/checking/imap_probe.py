@@ -20,12 +20,11 @@ from collections.abc import Callable, Mapping
 
 from mailmanager import __version__
 from mailmanager.core import redact
+from mailmanager.core.catalogue.traits import NO_TRAITS, CheckTraits
 from mailmanager.core.checking.diagnosis import (
     Stage,
     decode_server_text,
     diagnose_imap_failure,
-    needs_id,
-    provider_family,
 )
 from mailmanager.core.checking.result import (
     ProbeFailed,
@@ -204,22 +203,22 @@ def probe_imap(
     timeout: float = 20.0,
     cancel: threading.Event | None = None,
     progress: Callable[[str], None] | None = None,
-    requires_id: bool | None = None,
+    traits: CheckTraits = NO_TRAITS,
     ca_file: str | None = None,
     ca_pem: str | None = None,
-    provider_id: str | None = None,
 ) -> ProbeResult:
     """Log in to ``endpoint`` once and open INBOX read-only; never raises for the server's doing.
 
-    ``requires_id`` True always sends ID, None decides by provider (NetEase always); ID is
-    also sent whenever the server advertises it.
+    ``traits.send_id`` True always sends ID (NetEase, from the catalogue); None sends it when
+    the server greets as Coremail; ID is also sent whenever the server advertises it.
+    ``traits.hint_family`` picks the provider's hints for a refusal.
     """
     redact.register(secret)
     started = time.monotonic()
     deadline = Deadline(timeout)
     trace = ProbeTrace(Protocol.IMAP, started, secret, progress)
-    family = provider_family(endpoint.host, provider_id)
-    want_id = needs_id(family) if requires_id is None else requires_id
+    family = traits.hint_family
+    want_id = bool(traits.send_id)
     username = endpoint.username or address
     plain = endpoint.security is Security.PLAIN
     conn: LineConnection | None = None
@@ -240,7 +239,7 @@ def probe_imap(
         upper = greeting.upper()
         if not upper.startswith(b"* OK"):
             session.fail(Stage.GREETING, greeting)
-        if b"COREMAIL" in upper and requires_id is None:
+        if b"COREMAIL" in upper and traits.send_id is None:
             want_id = True
         session.learn_capabilities([greeting])
         if not session.capabilities:

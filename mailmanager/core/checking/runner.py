@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from mailmanager.core import trust
+from mailmanager.core.catalogue.traits import CheckTraits, check_traits
 from mailmanager.core.checking.diagnosis import diagnose_error
 from mailmanager.core.checking.imap_probe import probe_imap
 from mailmanager.core.checking.result import ProbeResult, ProbeStep
@@ -144,7 +145,7 @@ def _probe(
     timeout: float,
     cancel: threading.Event,
     progress: ProgressCallback | None,
-    requires_id: bool | None,
+    traits: CheckTraits,
     gate: HostGate,
 ) -> ProbeResult:
     endpoint: Endpoint = account.endpoint(protocol)
@@ -170,9 +171,8 @@ def _probe(
                     timeout=timeout,
                     cancel=cancel,
                     progress=report,
-                    requires_id=requires_id,
+                    traits=traits,
                     ca_pem=account.ca_pem,
-                    provider_id=account.provider_id,
                 )
             return probe_smtp(
                 endpoint,
@@ -182,7 +182,7 @@ def _probe(
                 cancel=cancel,
                 progress=report,
                 ca_pem=account.ca_pem,
-                provider_id=account.provider_id,
+                traits=traits,
             )
     except Cancelled as exc:
         return _cancelled_result(protocol, exc)
@@ -197,13 +197,13 @@ def check_account(
     timeout: float = DEFAULT_TIMEOUT,
     cancel: threading.Event | None = None,
     progress: ProgressCallback | None = None,
-    requires_id: bool | None = None,
     gate: HostGate | None = None,
 ) -> AccountCheck:
     """Probe IMAP and SMTP of ``account`` at the same time, one login attempt each.
 
     ``timeout`` bounds each probe (waiting for a host slot does not count); ``cancel`` stops
-    both; ``progress(protocol, step)`` is called from the probe threads.
+    both; ``progress(protocol, step)`` is called from the probe threads. The provider's traits
+    (its hints, whether IMAP needs ID) come from the catalogue here, for every caller alike.
     """
     probe = functools.partial(
         _probe,
@@ -212,7 +212,7 @@ def check_account(
         timeout=timeout,
         cancel=cancel or threading.Event(),
         progress=progress,
-        requires_id=requires_id,
+        traits=check_traits(account),
         gate=gate or DEFAULT_GATE,
     )
     imap_box: list[ProbeResult] = []
@@ -246,7 +246,6 @@ class CheckRunner:
         concurrency: int = DEFAULT_CONCURRENCY,
         timeout: float = DEFAULT_TIMEOUT,
         gate: HostGate | None = None,
-        requires_id_for: Callable[[Account], bool | None] | None = None,
         on_start: Callable[[Account], None] | None = None,
         on_progress: Callable[[Account, Protocol, str], None] | None = None,
         on_done: Callable[[Account, AccountCheck | BaseException], None] | None = None,
@@ -256,7 +255,6 @@ class CheckRunner:
         self.secret_for = secret_for
         self.timeout = timeout
         self.gate = gate or DEFAULT_GATE
-        self.requires_id_for = requires_id_for
         self.on_start = on_start
         self.on_progress = on_progress
         self.on_done = on_done
@@ -317,14 +315,12 @@ class CheckRunner:
             def progress(protocol: Protocol, step: str) -> None:
                 observer(account, protocol, step)
 
-        requires_id = self.requires_id_for(account) if self.requires_id_for else None
         return check_account(
             account,
             secret,
             timeout=self.timeout,
             cancel=cancel,
             progress=progress,
-            requires_id=requires_id,
             gate=self.gate,
         )
 

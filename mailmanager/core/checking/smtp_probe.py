@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 
 from mailmanager.core import redact
+from mailmanager.core.catalogue.traits import NO_TRAITS, CheckTraits
 from mailmanager.core.checking.diagnosis import (
     Stage,
     decode_server_text,
     diagnose_smtp_failure,
-    provider_family,
 )
 from mailmanager.core.checking.result import (
     ProbeFailed,
@@ -127,7 +127,7 @@ def probe_smtp(
     progress: Callable[[str], None] | None = None,
     ca_file: str | None = None,
     ca_pem: str | None = None,
-    provider_id: str | None = None,
+    traits: CheckTraits = NO_TRAITS,
 ) -> ProbeResult:
     """Log in to ``endpoint`` once and ask to send as ``address``; never raises for the
     server's doing and never sends a message."""
@@ -135,7 +135,7 @@ def probe_smtp(
     started = time.monotonic()
     deadline = Deadline(timeout)
     trace = ProbeTrace(Protocol.SMTP, started, secret, progress)
-    family = provider_family(endpoint.host, provider_id)
+    family = traits.hint_family
     username = endpoint.username or address
     # Never let an address smuggle a line break (or a second command) onto the wire.
     sender = "".join(ch for ch in (address or username) if ch.isprintable() and ch not in "<>")

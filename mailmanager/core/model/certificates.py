@@ -8,7 +8,9 @@ file's line endings or comments: it is taken over the certificates' DER bytes.
 from __future__ import annotations
 
 import hashlib
+import os
 import ssl
+import stat
 
 BEGIN = "-----BEGIN CERTIFICATE-----"
 END = "-----END CERTIFICATE-----"
@@ -39,8 +41,17 @@ def read_ca_file(path: str) -> str:
     Read once, when the user chooses it: from then on the account keeps this text, so a file
     swapped on disk later changes nothing.
     """
-    with open(path, "rb") as handle:  # noqa: PTH123 (a str path from the user, read once)
-        data = handle.read(MAX_PEM_BYTES + 1)
+    # Only a regular file: a FIFO or a device named here (an imported settings file can name
+    # anything) would hang the read or swallow standard input.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("the CA file is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_PEM_BYTES + 1)
+    finally:
+        os.close(fd)
     if len(data) > MAX_PEM_BYTES:
         raise ValueError("the file is too large for a list of CA certificates")
     try:

@@ -33,10 +33,8 @@ from mailmanager.services.secret_worker import SecretWorker
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.fields import WizardMode
 
-# check(account, secret, cancel, progress(protocol, step), requires_id) -> AccountCheck
-CheckFn = Callable[
-    [Account, str, threading.Event, Callable[[Protocol, str], None], bool | None], AccountCheck
-]
+# check(account, secret, cancel, progress(protocol, step)) -> AccountCheck
+CheckFn = Callable[[Account, str, threading.Event, Callable[[Protocol, str], None]], AccountCheck]
 # detect(address, cancel) -> a detection result (see ``Found.from_detection``) or None
 DetectFn = Callable[[str, threading.Event], Any]
 
@@ -97,13 +95,10 @@ def _default_check(
     secret: str,
     cancel: threading.Event,
     progress: Callable[[Protocol, str], None],
-    requires_id: bool | None,
     *,
     timeout: float,
 ) -> AccountCheck:
-    return check_account(
-        account, secret, timeout=timeout, cancel=cancel, progress=progress, requires_id=requires_id
-    )
+    return check_account(account, secret, timeout=timeout, cancel=cancel, progress=progress)
 
 
 def _default_detect(address: str, cancel: threading.Event) -> Any:
@@ -190,11 +185,8 @@ class WizardServices:
         secret: str,
         cancel: threading.Event,
         progress: Callable[[Protocol, str], None],
-        requires_id: bool | None,
     ) -> AccountCheck:
-        return self.check(
-            account, secret, cancel, progress, requires_id, timeout=self.check_timeout
-        )
+        return self.check(account, secret, cancel, progress, timeout=self.check_timeout)
 
 
 class WizardContext(QObject):

@@ -145,8 +145,6 @@ class TestPage(QWizardPage):
         self.imap_view.start(account.imap.security.value == "plain")
         self.smtp_view.start(account.smtp.security.value == "plain")
         services = self.ctx.services
-        provider = self.ctx.provider
-        requires_id = True if provider is not None and provider.requires_imap_id else None
 
         def job(cancel: object, report: Callable[[object], None]) -> AccountCheck:
             code = secret if secret is not None else services.stored_secret(account.address)
@@ -157,7 +155,6 @@ class TestPage(QWizardPage):
                 code,
                 cancel,  # type: ignore[arg-type]
                 lambda protocol, step: report((protocol, step)),
-                requires_id,
             )
 
         task = BackgroundTask(job, "mailmanager-wizard-check", self)

@@ -15,7 +15,6 @@ from mailmanager.core.checking.diagnosis import (
     diagnose_reply,
     diagnose_smtp_failure,
     parse_smtp_reply,
-    provider_family,
 )
 from mailmanager.core.checking.hints import HINTS, hint_text
 from mailmanager.core.model.status import ConnectionStatus as S
@@ -26,27 +25,6 @@ def test_decode_utf8_then_gb18030_then_replacement() -> None:
     assert decode_server_text("请使用授权码登录".encode("gbk")) == "请使用授权码登录"
     assert decode_server_text("请使用授权码登录".encode("gb18030")) == "请使用授权码登录"
     assert "\ufffd" in decode_server_text(b"\xff\xfe\x81")
-
-
-@pytest.mark.parametrize(
-    ("host", "provider_id", "family"),
-    [
-        ("imap.163.com", None, "netease"),
-        ("smtp.126.com", None, "netease"),
-        ("hwhzimap.qiye.163.com", None, "netease_qiye"),
-        ("imap.qq.com", None, "qq"),
-        ("smtp.exmail.qq.com", None, "exmail"),
-        ("imap.gmail.com", None, "gmail"),
-        ("outlook.office365.com", None, "outlook"),
-        ("imap.mail.yahoo.com", None, "international"),
-        ("mail.example.org", None, ""),
-        ("mail.example.org", "netease_qiye", "netease_qiye"),
-        ("mail.example.org", "tencent_exmail", "exmail"),
-        ("evil163.com", None, ""),
-    ],
-)
-def test_provider_family(host: str, provider_id: str | None, family: str) -> None:
-    assert provider_family(host, provider_id) == family
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.catalogue.traits import CheckTraits, traits_of
 from mailmanager.core.checking.imap_probe import probe_imap
 from mailmanager.core.model.accounts import Endpoint, Security
 from mailmanager.core.model.status import ConnectionStatus as S
@@ -109,7 +111,17 @@ def test_dovecot_plain_only_when_chosen_with_warning(dovecot: Dovecot) -> None:
 # -- scripted provider behaviour ------------------------------------------------------------------
 
 
+def traits(provider_id: str) -> CheckTraits:
+    """The catalogue's traits for ``provider_id`` (what the runner hands the probe)."""
+    return traits_of(Catalogue.load(include_user=False).get(provider_id))
+
+
 def run(script: ss.Script, secret: str = "right-code", **kwargs: object):
+    provider_id = kwargs.pop("provider_id", None)
+    if provider_id is not None:
+        kwargs["traits"] = traits(str(provider_id))
+    if "requires_id" in kwargs:
+        kwargs["traits"] = CheckTraits(send_id=kwargs.pop("requires_id"))  # type: ignore[arg-type]
     security = kwargs.pop("security", Security.PLAIN)
     tls = kwargs.pop("tls_context", None)
     with ss.ScriptedServer(script, tls_context=tls) as server:  # type: ignore[arg-type]
@@ -185,7 +197,9 @@ def test_qq_imap_authorized_code_wording() -> None:
         b"NO Please using authorized code to login. More information at "
         b"http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256"
     )
-    result, server = run(ss.imap_script(login_failure=reply), "qq-password", provider_id="qq")
+    result, server = run(
+        ss.imap_script(login_failure=reply), "qq-password", provider_id="tencent_qq"
+    )
     assert (result.status, result.hint_id) == (S.AUTH_FAILED, "qq_auth_code")
     assert len(server.auth_attempts) == 1
 
@@ -201,7 +215,7 @@ def test_gmail_alert_app_password() -> None:
 
 def test_gbk_server_message_is_decoded() -> None:
     reply = "NO 请使用授权码登录".encode("gbk")
-    result, _ = run(ss.imap_script(login_failure=reply), "x-password", provider_id="qq")
+    result, _ = run(ss.imap_script(login_failure=reply), "x-password", provider_id="tencent_qq")
     assert result.status is S.AUTH_FAILED
     assert "请使用授权码登录" in result.server_message
 
@@ -333,7 +347,7 @@ def test_refused_and_not_found() -> None:
 def test_timeout_to_international_provider_mentions_proxy() -> None:
     with ss.ScriptedServer(ss.silent()) as server:
         result = probe_imap(
-            ep(server.port, Security.PLAIN), "right-code", timeout=0.5, provider_id="gmail"
+            ep(server.port, Security.PLAIN), "right-code", timeout=0.5, traits=traits("google")
         )
     assert (result.status, result.hint_id) == (S.TIMEOUT, "timeout_international")
 

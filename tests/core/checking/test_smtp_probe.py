@@ -10,6 +10,8 @@ import time
 
 import pytest
 
+from mailmanager.core.catalogue.lookup import Catalogue
+from mailmanager.core.catalogue.traits import CheckTraits, traits_of
 from mailmanager.core.checking.smtp_probe import probe_smtp
 from mailmanager.core.model.accounts import Endpoint, Security
 from mailmanager.core.model.status import ConnectionStatus as S
@@ -65,7 +67,17 @@ def test_aiosmtpd_untrusted_certificate(pki: Pki) -> None:
 # -- scripted provider behaviour ------------------------------------------------------------------
 
 
+def traits(provider_id: str) -> CheckTraits:
+    """The catalogue's traits for ``provider_id`` (what the runner hands the probe)."""
+    return traits_of(Catalogue.load(include_user=False).get(provider_id))
+
+
 def run(script: ss.Script, secret: str = "right-code", **kwargs: object):
+    provider_id = kwargs.pop("provider_id", None)
+    if provider_id is not None:
+        kwargs["traits"] = traits(str(provider_id))
+    if "requires_id" in kwargs:
+        kwargs["traits"] = CheckTraits(send_id=kwargs.pop("requires_id"))  # type: ignore[arg-type]
     security = kwargs.pop("security", Security.PLAIN)
     with ss.ScriptedServer(script, tls_context=kwargs.pop("tls_context", None)) as server:  # type: ignore[arg-type]
         result = probe_smtp(
@@ -141,7 +153,7 @@ def test_provider_auth_replies(failure: bytes, provider: str | None, status: S, 
 
 def test_qq_gbk_message_is_decoded() -> None:
     failure = "535 Error: 请使用授权码登录。".encode("gbk") + b"\r\n"
-    result, _ = run(ss.smtp_script(auth_failure=failure), "qq-password", provider_id="qq")
+    result, _ = run(ss.smtp_script(auth_failure=failure), "qq-password", provider_id="tencent_qq")
     assert "请使用授权码登录" in result.server_message
 
 
