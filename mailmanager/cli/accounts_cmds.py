@@ -48,6 +48,7 @@ from mailmanager.cli.trust_options import (
     with_consent,
 )
 from mailmanager.core import trust
+from mailmanager.core.catalogue import links
 from mailmanager.core.catalogue.lookup import Provider
 from mailmanager.core.checking import runner as check_runner
 from mailmanager.core.checking.hints import hint_text
@@ -456,10 +457,22 @@ def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
         account = registry.resolve(parsed.address)
         assert account.id is not None
         removed = registry.remove(account.id)
-    provider = _catalogue_provider(ctx, parsed.domain)
-    url = provider.settings_url if provider is not None else ""
+    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
+    provider = None
+    if catalogue is not None:
+        provider = catalogue.get(removed.provider_id) if removed.provider_id else None
+        provider = provider or catalogue.by_domain(parsed.domain)
+    url = links.settings_url(provider, parsed.domain)  # this suffix's own webmail
     if ctx.json_output:
-        ctx.emit_json({"address": removed.address, "removed": True, "revoke_at": url or None})
+        # "revoke_at" is the old name of "settings_url", kept for one release.
+        ctx.emit_json(
+            {
+                "address": removed.address,
+                "removed": True,
+                "settings_url": url or None,
+                "revoke_at": url or None,
+            }
+        )
     else:
         ctx.say(f"Removed {removed.address}; its code was deleted from the keyring.")
         where = f": {url}" if url else ""

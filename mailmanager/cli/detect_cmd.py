@@ -13,6 +13,7 @@ import ipaddress
 from typing import Any
 
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail, short
+from mailmanager.core.catalogue import links
 from mailmanager.core.model.accounts import Endpoint
 from mailmanager.core.model.address import AddressError
 
@@ -60,6 +61,7 @@ def detection_json(detection: Any) -> dict[str, Any]:
             "shown_once": cred.shown_once,
             "expires": cred.expires,
         }
+    domain = detection.address.rpartition("@")[2]
     return {
         "address": detection.address,
         "provider": provider.id if provider is not None else None,
@@ -72,6 +74,9 @@ def detection_json(detection: Any) -> dict[str, Any]:
             for choice in detection.alternatives
         ],
         "credential": credential,
+        # This address's own web settings (mail.126.com for @126.com) and the provider's help.
+        "settings_url": links.settings_url(provider, domain) or None,
+        "help_url": links.help_url(provider) or None,
         "notes": list(detection.notes),
     }
 
@@ -98,6 +103,14 @@ def _say(ctx: CliContext, detection: Any) -> None:
         length = f", {cred.format.length} characters" if cred.format.length else ""
         once = ", shown only once" if cred.shown_once else ""
         ctx.say(f"Password: {cred.name.en} ({cred.kind.value}{length}{once})")
+        domain = detection.address.rpartition("@")[2]
+        settings = links.settings_url(provider, domain)
+        if settings:
+            unsure = " (not confirmed)" if links.settings_url_unconfirmed(provider, domain) else ""
+            ctx.say(f"Settings: {settings}{unsure}")
+        if links.help_url(provider):
+            unsure = " (not confirmed)" if links.help_url_unconfirmed(provider) else ""
+            ctx.say(f"Help:     {links.help_url(provider)}{unsure}")
     for note in detection.notes:
         ctx.say(f"Note:     {note}")
 

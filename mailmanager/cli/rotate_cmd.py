@@ -26,6 +26,7 @@ from mailmanager.cli.accounts_cmds import (
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail
 from mailmanager.cli.trust_options import add_trust_options, with_consent
 from mailmanager.core import trust
+from mailmanager.core.catalogue import links
 from mailmanager.core.model.accounts import utcnow
 from mailmanager.core.rules.policy import local_today
 
@@ -82,13 +83,15 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
     provider = catalogue.get(saved.provider_id) if catalogue and saved.provider_id else None
-    revoke_at = provider.settings_url if provider is not None else ""
+    revoke_at = links.settings_url(provider, saved.address.rpartition("@")[2])
     if ctx.json_output:
+        # "revoke_old_code_at" is the old name of "settings_url", kept for one release.
         ctx.emit_json(
             {
                 "address": saved.address,
                 "rotated": True,
                 "check": check_json(check),
+                "settings_url": revoke_at or None,
                 "revoke_old_code_at": revoke_at or None,
             }
         )

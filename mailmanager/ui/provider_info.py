@@ -37,7 +37,8 @@ class ProviderLook:
         mark_text / mark_color: the glyph painted as the provider's mark.
         recycle_days: the provider's inactivity limit (days), or None.
         sending: the provider's sending guidance (core.provider_model.SendingGuidance), or None.
-        settings_url: the provider's web settings page (codes are made and revoked there).
+        settings_url: the web settings page of this address's mailbox (codes are made and
+            revoked there; mail.126.com for a @126.com address).
     """
 
     name: str
@@ -110,6 +111,8 @@ class ProviderDirectory:
                 provider = catalogue.by_domain(address.rpartition("@")[2])
         if provider is None:
             return fallback_look(address)
+        from mailmanager.core.catalogue import links
+
         inactivity = getattr(provider, "inactivity", None)
         return ProviderLook(
             name=provider.name(self.lang),
@@ -117,7 +120,7 @@ class ProviderDirectory:
             mark_color=provider.mark.color,
             recycle_days=inactivity.days if inactivity is not None else None,
             sending=provider.sending,
-            settings_url=provider.settings_url,
+            settings_url=links.settings_url(provider, address.rpartition("@")[2]),
         )
 
 

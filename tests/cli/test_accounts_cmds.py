@@ -272,10 +272,20 @@ def test_remove(cli: Any, memory_keyring: MemoryKeyring) -> None:
     assert_one_line_error(cli("remove", "bad address"), 2, "invalid address")
 
 
-def test_remove_json_gives_revoke_link(cli: Any) -> None:
+def test_remove_json_gives_the_suffixs_own_revoke_link(cli: Any) -> None:
+    """A @126.com code is revoked at mail.126.com (issue 17); "revoke_at" is the old name of
+    "settings_url", kept for one release."""
     assert cli("add", "wang@126.com", "--password-stdin", "--no-check", stdin=CODE).code == 0
     out = cli("remove", "wang@126.com", "--json").json()
-    assert out == {"address": "wang@126.com", "removed": True, "revoke_at": "https://mail.163.com/"}
+    assert out == {
+        "address": "wang@126.com",
+        "removed": True,
+        "settings_url": "https://mail.126.com/",
+        "revoke_at": "https://mail.126.com/",
+    }
+    assert cli("add", "li@yeah.net", "--password-stdin", "--no-check", stdin=CODE).code == 0
+    said = cli("remove", "li@yeah.net")
+    assert "https://mail.yeah.net/" in said.out and "mail.163.com" not in said.out
 
 
 # -- export / import ---------------------------------------------------------------------

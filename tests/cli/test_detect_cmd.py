@@ -45,6 +45,39 @@ def test_found_in_the_catalogue_json(capsys: pytest.CaptureFixture[str]) -> None
     }
 
 
+@pytest.mark.parametrize(
+    ("address", "settings"),
+    [
+        ("a@163.com", "https://mail.163.com/"),
+        ("a@126.com", "https://mail.126.com/"),
+        ("a@yeah.net", "https://mail.yeah.net/"),
+        ("a@188.com", "https://mail.188.com/"),
+        ("a@qq.com", "https://mail.qq.com/"),
+        ("a@unknown.test", None),
+    ],
+)
+def test_json_names_the_suffixs_own_settings_page_and_the_help_page(
+    capsys: pytest.CaptureFixture[str], address: str, settings: str | None
+) -> None:
+    """Issue 17: each NetEase suffix signs in at its own webmail; the shared servers stay."""
+    _code, out, _ = run(capsys, "detect", address, "--no-network", "--json")
+    data = json.loads(out)
+    assert data["settings_url"] == settings
+    if data["provider"] == "netease_personal":
+        assert data["imap"]["host"] == "imap.163.com"  # the shared group is the default
+        assert data["help_url"].startswith("https://help.mail.163.com/")
+    if data["provider"] is None:
+        assert data["help_url"] is None
+
+
+def test_text_marks_an_unconfirmed_settings_page(capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _ = run(capsys, "detect", "a@188.com", "--no-network")
+    assert "Settings: https://mail.188.com/ (not confirmed)" in out
+    _code, out, _ = run(capsys, "detect", "a@126.com", "--no-network")
+    assert "Settings: https://mail.126.com/\n" in out
+    assert "Help:     https://help.mail.163.com/" in out and "(not confirmed)" in out
+
+
 def test_json_before_the_subcommand_works_too(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--json", "detect", "x@qq.com", "--no-network")
     assert code == 0

@@ -62,6 +62,8 @@ def test_rotate_with_a_working_code(
     assert status == 0, err
     result = json.loads(out)
     assert result["rotated"] is True and result["check"]["imap"]["status"] == "ok"
+    # No provider for example.org: no web settings, under the new name and the old one.
+    assert result["settings_url"] is None and result["revoke_old_code_at"] is None
     assert new not in out + err
     assert SecretStore(paths.resolve()).get("alice@example.org") == new
     with AccountStore.open(paths.resolve().database) as store:

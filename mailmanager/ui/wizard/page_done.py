@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
+from mailmanager.core.catalogue import links
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.registry import CheckFailedError, Registry
@@ -23,7 +24,7 @@ from mailmanager.core.secrets import SecretsError
 from mailmanager.core.store.account_store import StoreError
 from mailmanager.ui import formatting
 from mailmanager.ui.wizard.context import WizardContext
-from mailmanager.ui.wizard.fields import WizardMode
+from mailmanager.ui.wizard.fields import F, WizardMode
 from mailmanager.ui.wizard.widgets import Notice, wrapped
 
 # () -> (account to save, new code or None to keep the stored one)
@@ -227,12 +228,17 @@ class DonePage(QWizardPage):
             ),
         )
         self.revoke.show()
-        self.revoke_button.setVisible(provider is not None and bool(provider.settings_url))
+        self.revoke_button.setVisible(bool(self._settings_url()))
+
+    def _settings_url(self) -> str:
+        """The web settings of this address's own webmail (mail.126.com for @126.com)."""
+        address = str(self.field(F.ADDRESS) or "")
+        return links.settings_url(self.ctx.provider, address.rpartition("@")[2])
 
     def _open_web(self) -> None:
-        provider = self.ctx.provider
-        if provider is not None and provider.settings_url:
-            self.ctx.services.open_url(QUrl(provider.settings_url))
+        url = self._settings_url()
+        if url:
+            self.ctx.services.open_url(QUrl(url))
 
     def initializePage(self) -> None:
         self.setTitle(self.tr("Saving"))

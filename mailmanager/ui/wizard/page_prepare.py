@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from mailmanager.core.catalogue import links
 from mailmanager.core.catalogue.model import CredentialKind, Provider
 from mailmanager.ui import icons
 from mailmanager.ui.wizard.context import WizardContext
-from mailmanager.ui.wizard.fields import WizardMode
+from mailmanager.ui.wizard.fields import F, WizardMode
 from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, ordered_list, wrapped
 
 
@@ -119,10 +120,15 @@ class PreparePage(QWizardPage):
         provider = self.ctx.provider
         return provider is not None and provider.oauth_only
 
+    def settings_url(self) -> str:
+        """The web settings of this address's own webmail (mail.126.com for @126.com)."""
+        address = str(self.field(F.ADDRESS) or "")
+        return links.settings_url(self.ctx.provider, address.rpartition("@")[2])
+
     def open_settings(self) -> None:
-        provider = self.ctx.provider
-        if provider is not None and provider.settings_url:
-            self.ctx.services.open_url(QUrl(provider.settings_url))
+        url = self.settings_url()
+        if url:
+            self.ctx.services.open_url(QUrl(url))
 
     def _on_choice(self) -> None:
         self.ctx.keep_code = self.ctx.mode is WizardMode.FIX and self.keep_code.isChecked()
@@ -251,10 +257,10 @@ class PreparePage(QWizardPage):
         self.steps_heading.setVisible(bool(steps) and not provider.oauth_only)
         self.steps.setVisible(bool(steps) and not provider.oauth_only)
         self.steps.setText(ordered_list(steps))
-        has_url = bool(provider.settings_url)
-        self.open_button.setVisible(has_url and not provider.oauth_only)
-        self.url_label.setVisible(has_url and not provider.oauth_only)
-        self.url_label.setText(provider.settings_url)
+        url = self.settings_url()
+        self.open_button.setVisible(bool(url) and not provider.oauth_only)
+        self.url_label.setVisible(bool(url) and not provider.oauth_only)
+        self.url_label.setText(url)
         pitfalls = provider.pitfalls(lang)
         self.pitfalls_heading.setVisible(bool(pitfalls) and not provider.oauth_only)
         self.pitfalls.setVisible(bool(pitfalls) and not provider.oauth_only)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from mailmanager.core.catalogue import links
 from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
 from mailmanager.core.checking.result import ProbeResult
 from mailmanager.core.checking.runner import AccountCheck
@@ -31,7 +32,7 @@ from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.ui import formatting
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import WizardContext
-from mailmanager.ui.wizard.fields import PageId, WizardMode
+from mailmanager.ui.wizard.fields import F, PageId, WizardMode
 from mailmanager.ui.wizard.progress_view import ProtocolProgress
 from mailmanager.ui.wizard.widgets import Notice
 
@@ -275,7 +276,6 @@ class TestPage(QWizardPage):
         failures = [r for r in check.results() if not r.ok] if check is not None else []
         statuses = {r.status for r in failures}
         hints = {r.hint_id for r in failures}
-        provider = self.ctx.provider
         backup = self._backup_group()
         self.stop_button.setVisible(running)
         self.retry_button.setVisible(not running)
@@ -292,7 +292,7 @@ class TestPage(QWizardPage):
         self.servers_button.setVisible(
             not running and bool(statuses & SERVER_PROBLEMS) and not show_backup
         )
-        has_web = provider is not None and bool(provider.settings_url)
+        has_web = bool(self._settings_url())
         self.web_button.setVisible(not running and has_web and bool(statuses & SETTINGS_PROBLEMS))
         # Rotation never stores an unproven code: the old one stays until a new one works.
         allowed = self.ctx.mode is not WizardMode.ROTATE
@@ -306,10 +306,15 @@ class TestPage(QWizardPage):
             self.switch_group(backup)
             self.start()
 
+    def _settings_url(self) -> str:
+        """The web settings of this address's own webmail (mail.126.com for @126.com)."""
+        address = str(self.field(F.ADDRESS) or "")
+        return links.settings_url(self.ctx.provider, address.rpartition("@")[2])
+
     def _open_web(self) -> None:
-        provider = self.ctx.provider
-        if provider is not None and provider.settings_url:
-            self.ctx.services.open_url(QUrl(provider.settings_url))
+        url = self._settings_url()
+        if url:
+            self.ctx.services.open_url(QUrl(url))
 
     def _on_save_anyway(self, on: bool) -> None:
         self.ctx.save_anyway = on

@@ -251,15 +251,70 @@ def test_detection_of_every_catalogue_domain(catalogue: Catalogue) -> None:
     assert count >= 100
 
 
-def test_domain_specific_groups_come_first(catalogue: Catalogue) -> None:
-    detection = detect("a@126.com", network=False, catalogue=catalogue)
-    assert detection.imap is not None and detection.imap.host == "imap.126.com"
-    assert [c.imap.host for c in detection.alternatives] == ["imap.163.com"]
+def test_the_shared_netease_group_is_the_default_for_every_suffix(catalogue: Catalogue) -> None:
+    """Seed 000: imap.163.com / smtp.163.com serve all four suffixes with the best
+    compatibility; a suffix's own servers are the alternative (188's only from 3P code)."""
+    for domain, own in (("126.com", "imap.126.com"), ("yeah.net", "imap.yeah.net")):
+        detection = detect(f"a@{domain}", network=False, catalogue=catalogue)
+        assert detection.imap is not None and detection.imap.host == "imap.163.com"
+        assert detection.smtp is not None and detection.smtp.host == "smtp.163.com"
+        assert [c.imap.host for c in detection.alternatives] == [own]
+    detection = detect("a@188.com", network=False, catalogue=catalogue)
+    assert detection.imap is not None and detection.imap.host == "imap.163.com"
+    netease = catalogue.get("netease_personal")
+    assert netease is not None
+    assert [g.unconfirmed for g in netease.groups_for("188.com")] == [False, True]
     detection = detect("a@163.com", network=False, catalogue=catalogue)
     assert detection.imap is not None and detection.imap.host == "imap.163.com"
     assert detection.alternatives == ()
     for imap, smtp in detect("a@qq.com", network=False, catalogue=catalogue).alternatives:
         assert (imap.port, smtp.port, smtp.security) == (993, 587, Security.STARTTLS)
+
+
+def test_the_first_group_in_a_file_that_applies_is_the_default(catalogue: Catalogue) -> None:
+    """What the catalogue files say ("the first group that applies to an address's domain is
+    the default"), true for every provider and domain."""
+    for provider in catalogue.all():
+        for domain in provider.domains or ("customer.example",):
+            applies = [g for g in provider.server_groups if g.applies_to(domain)]
+            assert provider.groups_for(domain)[0] is applies[0], (provider.id, domain)
+
+
+def test_issue_17_steps_and_pitfalls(catalogue: Catalogue) -> None:
+    """The facts issue 17 found wrong, as the sources have them."""
+    qq = catalogue.get("tencent_qq")
+    assert qq is not None
+    # LFX 106 (Chinese original), reference §4: the code is made under 设置 → 账户.
+    assert "切换到“账户”" in qq.steps("zh")[0]
+    assert "设置 → 账户" in qq.pitfall_list[1].text.zh
+    # ... while revocation stays under 账号 → 设备管理 (IT之家 notice).
+    assert any("“账号 → 设备管理”" in p.text.zh for p in qq.pitfall_list)
+    # "shown in groups of four" has no source: not asserted, and the format says so.
+    assert not any("四个一组" in step for step in qq.steps("zh"))
+    assert not any("groups of four" in step for step in qq.steps("en"))
+    assert qq.is_unconfirmed("credential.format.group_size")
+    # Seed 003 FAQ Q3: @qq.com and @foxmail.com share one set of codes.
+    assert qq.credential.invalidated_by is not None
+    assert "foxmail.com" in qq.credential.invalidated_by.zh
+    assert "foxmail.com" in qq.credential.invalidated_by.en
+    qiye = catalogue.get("netease_qiye")
+    assert qiye is not None
+    # The app calls the expiry field 有效期至 (and Expires on in English).
+    assert any("“有效期至”" in step for step in qiye.steps("zh"))
+    assert any("Expires on" in step for step in qiye.steps("en"))
+    domain_pitfall = next(p for p in qiye.pitfall_list if "DOMAINNOTEXIST" in p.text.en)
+    assert "不稳定或无法访问" in domain_pitfall.text.zh
+    for provider in catalogue.all():
+        texts = [*provider.steps("zh"), *provider.pitfalls("zh")]
+        assert not any("到期日" in text for text in texts), provider.id
+    # Seed 000 FAQ Q1 / pitfalls: a password change or IMAP off kills every code.
+    netease = catalogue.get("netease_personal")
+    assert netease is not None and netease.credential.invalidated_by is not None
+    assert "所有授权码都会失效" in netease.credential.invalidated_by.zh
+    # Seeds 000 and 003, FAQ Q5: domestic providers need no VPN.
+    for provider in (netease, qq):
+        assert provider.suitability is not None
+        assert "VPN" in provider.suitability.zh and "VPN" in provider.suitability.en
 
 
 def test_bundled_catalogue_is_cached() -> None:

@@ -154,6 +154,8 @@ def test_prepare_shows_steps_pitfalls_and_credential_name(qtbot) -> None:
     assert provider.steps("en")[0][:20] in page.steps.text()
     assert provider.credential.name.get("en") in page.credential_label.text()
     assert page.pitfalls.isVisible()
+    # A @126.com mailbox makes its code at mail.126.com (issue 17), not mail.163.com.
+    assert page.url_label.text() == "https://mail.126.com/"
 
 
 def test_credential_normalisation_follows_catalogue(qtbot) -> None:
