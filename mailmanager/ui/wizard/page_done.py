@@ -13,16 +13,14 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from mailmanager.core.catalogue import links
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.registry import CheckFailedError, Registry
-from mailmanager.core.secrets import SecretsError
-from mailmanager.core.store.account_store import StoreError
-from mailmanager.ui import formatting
+from mailmanager.ui import errors, formatting
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
 from mailmanager.ui.wizard.widgets import Notice, wrapped
@@ -177,16 +175,7 @@ class DonePage(QWizardPage):
     def _on_failed(self, exc: object) -> None:
         self._running = lambda: False
         self.status.set_kind("error")
-        if isinstance(exc, SecretsError):
-            text = QCoreApplication.translate("Secrets", exc.message)
-        elif isinstance(exc, StoreError):
-            text = QCoreApplication.translate("Store", type(exc).template).replace(
-                "{path}", exc.path
-            )
-        elif isinstance(exc, CheckFailedError):
-            text = QCoreApplication.translate("Registry", exc.message)
-        else:
-            text = self.tr("Unexpected error: %1").replace("%1", type(exc).__name__)
+        text = errors.user_message(exc) if isinstance(exc, BaseException) else str(exc)
         self.status.set_text(self.tr("Nothing was saved"), html.escape(text))
         self.retry_button.show()
         self.completeChanged.emit()

@@ -29,7 +29,7 @@ from mailmanager.core.checking.result import ProbeResult
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account, Protocol
 from mailmanager.core.model.status import ConnectionStatus as S
-from mailmanager.ui import formatting
+from mailmanager.ui import errors, formatting
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, PageId, WizardMode
@@ -204,7 +204,8 @@ class TestPage(QWizardPage):
                 html.escape(self.tr("Go back and choose to enter a new code.")),
             )
         else:
-            self.result.set_text(self.tr("The test could not run"), html.escape(str(exc)))
+            message = errors.user_message(exc) if isinstance(exc, BaseException) else str(exc)
+            self.result.set_text(self.tr("The test could not run"), html.escape(message))
         self.result.show()
         self._set_buttons(running=False)
         self.completeChanged.emit()
