@@ -56,6 +56,7 @@ from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.discovery import detector
 from mailmanager.core.discovery.detector import Detection
 from mailmanager.core.model import address as address_rules
+from mailmanager.core.model import limits
 from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, utcnow
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.rules.policy import local_today
@@ -103,9 +104,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--rotate-days",
         metavar="N",
-        type=_positive_int,
+        type=_rotate_days,
         default=DEFAULT_ROTATE_DAYS,
-        help=f"remind to rotate the code after N days (default {DEFAULT_ROTATE_DAYS})",
+        help=f"remind to rotate the code after N days, {limits.MIN_ROTATE_DAYS} to "
+        f"{limits.MAX_ROTATE_DAYS}, or 0 for never (default {DEFAULT_ROTATE_DAYS})",
     )
     p.add_argument(
         "--ca-file", metavar="PEM", help="extra CA certificates for a server with its own CA"
@@ -156,15 +158,15 @@ def json_flag(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _positive_int(text: str) -> int:
+def _rotate_days(text: str) -> int:
+    """The reminder interval, within the limits every editor uses (core.model.limits)."""
     value = ascii_number(text)
     if value is None:
         raise argparse.ArgumentTypeError(f"{short(text)!r} is not a whole number")
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
-    if value > export_file.MAX_ROTATE_DAYS:
-        raise argparse.ArgumentTypeError(f"{value} is more than {export_file.MAX_ROTATE_DAYS} days")
-    return value
+    try:
+        return limits.validate_rotate_days(value)
+    except limits.LimitError as exc:
+        raise argparse.ArgumentTypeError(f"{short(str(value))} days: {exc}") from None
 
 
 # -- error handling ------------------------------------------------------------------------

@@ -41,8 +41,8 @@ from mailmanager.core.model.address import (
     normalise_address,
     server_name_problem,
 )
+from mailmanager.core.model.limits import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
 from mailmanager.core.model.status import Severity
-from mailmanager.core.store.export_file import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import errors, formatting, icons
 from mailmanager.ui.badge_style import badge_colors

@@ -1,7 +1,8 @@
 """Turn the core's exceptions into one message in the UI language.
 
 Core errors carry English source texts marked for translation in their own contexts ("Store",
-"Secrets", "Registry"); they are translated here, at display. Anything unexpected gets a generic
+"Secrets", "Registry", "Limits"); they are translated here, at display, for every window: the
+main window, the edit dialog and the setup wizard. Anything unexpected gets a generic
 sentence with the (already redacted) technical text, never a traceback in a dialog.
 """
 
@@ -18,6 +19,7 @@ def user_message(error: BaseException) -> str:
     # Imported here: these modules load keyring (and address parsing), which start-up does not
     # need before the first paint (an error from them implies they are loaded already).
     from mailmanager.core.model.address import AddressError
+    from mailmanager.core.model.limits import LIMITS_CONTEXT, LimitError
     from mailmanager.core.registry import CheckFailedError
     from mailmanager.core.secrets import SecretsError
 
@@ -28,6 +30,9 @@ def user_message(error: BaseException) -> str:
         return QCoreApplication.translate("Secrets", error.message)
     if isinstance(error, CheckFailedError):
         return QCoreApplication.translate("Registry", error.message)
+    if isinstance(error, LimitError):
+        template = QCoreApplication.translate(LIMITS_CONTEXT, error.message)
+        return template.replace("%1", str(error.low)).replace("%2", str(error.high))
     if isinstance(error, AddressError):
         return QCoreApplication.translate("Errors", "This is not a valid e-mail address.")
     detail = redact.redact_text(str(error)) or type(error).__name__

@@ -183,7 +183,9 @@ def test_add_uses_the_catalogue(cli: Any) -> None:
             "ssl, starttls or plain",
         ),
         (["add", "x@example.org", "--password-stdin", "--no-check", *SERVERS,
-          "--rotate-days", "0"], "must be 1 or more"),
+          "--rotate-days", "6"], "after 7 to 3650 days, or enter 0 for never"),
+        (["add", "x@example.org", "--password-stdin", "--no-check", *SERVERS,
+          "--rotate-days", "3651"], "after 7 to 3650 days"),
     ],
 )  # fmt: skip
 def test_add_bad_input(cli: Any, argv: list[str], words: str) -> None:
@@ -191,6 +193,20 @@ def test_add_bad_input(cli: Any, argv: list[str], words: str) -> None:
     assert_one_line_error(result, 2, words)
     assert CODE not in result.out + result.err
     assert cli("--json", "list").json() == []
+
+
+def test_add_takes_the_reminder_limits_every_editor_uses(cli: Any) -> None:
+    """0 ("never remind") and 7-3650 days, as in the edit dialog, the wizard and import
+    (core/model/limits.py); the command line used to refuse 0 and take 1-36,500."""
+    for address, days in (("never@example.org", "0"), ("week@example.org", "7"),
+                          ("decade@example.org", "3650")):  # fmt: skip
+        assert add(cli, address, "--rotate-days", days).code == 0
+    exported = json.loads(cli("export").out)
+    assert {a["address"]: a["rotate_days"] for a in exported["accounts"]} == {
+        "never@example.org": 0,
+        "week@example.org": 7,
+        "decade@example.org": 3650,
+    }
 
 
 def test_add_empty_stdin(cli: Any) -> None:

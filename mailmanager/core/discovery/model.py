@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from mailmanager.core.catalogue.model import Provider, Source, Text
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
-from mailmanager.core.model.accounts import Endpoint, Security
+from mailmanager.core.model.accounts import Endpoint, Protocol, Security
+from mailmanager.core.model.limits import default_port
 
 # Notes are English source strings, translated by the UI in the "Detection" context.
 NOTE_CATALOGUE = QT_TRANSLATE_NOOP("Detection", "Settings from the built-in provider catalogue.")
@@ -109,6 +110,13 @@ class Detection:
         return ((self.group,) if self.group else ()) + self.alternatives
 
 
+# The guess tries each protocol's standard ports, encrypted from the start first.
+_GUESSED_PORTS = {
+    protocol: tuple((default_port(protocol, s), s) for s in (Security.SSL, Security.STARTTLS))
+    for protocol in Protocol
+}
+
+
 @dataclass(frozen=True)
 class DiscoveryConfig:
     """Where the network steps connect; tests point these at loopback servers.
@@ -122,8 +130,8 @@ class DiscoveryConfig:
 
     https_port: int = 443
     http_port: int = 80
-    imap_ports: tuple[tuple[int, Security], ...] = ((993, Security.SSL), (143, Security.STARTTLS))
-    smtp_ports: tuple[tuple[int, Security], ...] = ((465, Security.SSL), (587, Security.STARTTLS))
+    imap_ports: tuple[tuple[int, Security], ...] = _GUESSED_PORTS[Protocol.IMAP]
+    smtp_ports: tuple[tuple[int, Security], ...] = _GUESSED_PORTS[Protocol.SMTP]
     tls_context: ssl.SSLContext | None = field(default=None, compare=False)
     guess: bool = True
 

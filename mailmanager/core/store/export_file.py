@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from mailmanager.core.model import address as address_rules
+from mailmanager.core.model import limits
 from mailmanager.core.model.accounts import (
     DEFAULT_ROTATE_DAYS,
     Account,
@@ -40,11 +41,6 @@ from mailmanager.core.model.certificates import ca_fingerprint
 
 FORMAT = "mailmanager-accounts"
 VERSION = 2
-
-# Bounds on imported numbers: generous beyond what the forms offer, small enough for SQLite's
-# 64-bit integers and for the date and timedelta arithmetic of the policy and the scheduler.
-MAX_ROTATE_DAYS = 36500
-MAX_CHECK_INTERVAL_HOURS = 24 * 366
 
 
 class ExportFormatError(ValueError):
@@ -209,8 +205,12 @@ def account_from_json(entry: Any) -> Account:
     paused = entry.get("paused", False)
     if not isinstance(paused, bool):
         raise ValueError("paused must be true or false")
-    # 0 is "never remind" (the edit form offers it); the export writes it as 0.
-    rotate_days = _int(entry, "rotate_days", DEFAULT_ROTATE_DAYS, low=0, high=MAX_ROTATE_DAYS)
+    # The limits are core.model.limits'; 0 is "never remind". A reminder an earlier version
+    # could write (1-6 or 3651-36,500 days) is moved to the nearest allowed one, so a backup
+    # loses no mailbox; anything beyond is not a reminder but a damaged or made-up file.
+    rotate_days = _int(
+        entry, "rotate_days", DEFAULT_ROTATE_DAYS, low=0, high=limits.EARLIER_MAX_ROTATE_DAYS
+    )
     return Account(
         address=canonical,
         imap=_endpoint(entry, "imap"),
@@ -222,11 +222,19 @@ def account_from_json(entry: Any) -> Account:
         credential_label=_str(entry, "credential_label"),
         code_created=_opt_day(entry, "code_created"),
         code_expires=_opt_day(entry, "code_expires"),
-        rotate_days=rotate_days if rotate_days is not None else DEFAULT_ROTATE_DAYS,
+        rotate_days=(
+            limits.nearest_rotate_days(rotate_days)
+            if rotate_days is not None
+            else DEFAULT_ROTATE_DAYS
+        ),
         paused=paused,
         needs_code=True,
         check_interval_hours=_int(
-            entry, "check_interval_hours", None, high=MAX_CHECK_INTERVAL_HOURS
+            entry,
+            "check_interval_hours",
+            None,
+            low=limits.MIN_CHECK_INTERVAL_HOURS,
+            high=limits.MAX_CHECK_INTERVAL_HOURS,
         ),
         last_web_login=_opt_day(entry, "last_web_login"),
         sending_since=_opt_day(entry, "sending_since"),

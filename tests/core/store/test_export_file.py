@@ -62,6 +62,22 @@ def test_out_of_range_numbers_are_entry_problems(field: str, value: int) -> None
     assert len(parsed.problems) == 1 and field in parsed.problems[0][1]
 
 
+@pytest.mark.parametrize(("days", "read"), [(0, 0), (3, 7), (3650, 3650), (36500, 3650)])
+def test_a_reminder_an_earlier_version_allowed_comes_back_within_the_limits(
+    days: int, read: int
+) -> None:
+    """Versions before the limits of core/model/limits.py stored 1-6 and 3651-36,500 days
+    (command line, edit form): their backups still restore every mailbox."""
+    parsed = export_file.loads(document({**GOOD, "rotate_days": days}))
+    assert parsed.problems == []
+    assert [a.rotate_days for a in parsed.accounts] == [read]
+
+
+def test_beyond_what_any_version_wrote_is_an_entry_problem() -> None:
+    parsed = export_file.loads(document({**GOOD, "rotate_days": 36501}))
+    assert parsed.accounts == [] and "rotate_days" in parsed.problems[0][1]
+
+
 def test_accepted_numbers_are_usable_by_the_scheduler() -> None:
     parsed = export_file.loads(
         document({**GOOD, "rotate_days": 3650, "check_interval_hours": 24 * 366})
