@@ -1,26 +1,32 @@
-"""A plain Add / Edit / Replace-code form, until the setup wizard (issue 5) takes over Add.
+"""The Edit dialog: a saved mailbox's settings, never its code.
 
-* Add: address, display name, both servers, the code (masked, with a show toggle), its label,
-  dates and rotation interval. Servers are filled in from the catalogue when the address's
-  domain is known.
-* Edit: the same without the code; the code is never asked for again.
-* Replace code: only the code section.
+Adding a mailbox, fixing one and replacing its code go through the setup wizard (``ui/wizard/``),
+which tests a code before it is stored. What is left to edit afterwards needs no test: the
+address and display name, both servers, the code's label, dates and reminder, the check interval
+and the day sending began. The servers are edited with the wizard's own server editor and the
+reminder with its field (``ui/account_fields.py``), within the limits of ``core.model.limits``.
+
+Two things the dialog keeps that it cannot show:
+
+* A server left as it was keeps where it came from and the user's confirmation of it
+  (``_keep_origin``); the trust rule (``core.trust``) reads them. A server changed here counts
+  as typed by the user.
+* A date or number field left as it was keeps the stored value, which the field may not be able
+  to show (no code date, a date before the year 100, a reminder an earlier version allowed).
 
 Saving goes through ``services.account_ops.AccountOps`` (the registry on the keyring thread);
 the dialog stays open, with its buttons disabled, until the save is done or has failed, and
-shows the failure in its own words.
+shows the failure in the words of ``ui.errors.user_message``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -34,34 +40,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
-from mailmanager.core.model.address import (
-    AddressError,
-    bare_server_name,
-    normalise_address,
-    server_name_problem,
-)
-from mailmanager.core.model.limits import MAX_CHECK_INTERVAL_HOURS, MAX_ROTATE_DAYS
+from mailmanager.core.model import limits
+from mailmanager.core.model.accounts import Account, Endpoint, Protocol
+from mailmanager.core.model.address import AddressError, normalise_address, server_name_problem
 from mailmanager.core.model.status import Severity
 from mailmanager.services.account_ops import AccountOps
-from mailmanager.ui import errors, formatting, icons
+from mailmanager.ui import errors
+from mailmanager.ui.account_fields import EndpointEditor, RotateDaysSpin
 from mailmanager.ui.badge_style import badge_colors
-from mailmanager.ui.provider_info import ProviderDirectory, suggested_servers
-
-_DEFAULT_PORTS = {
-    ("imap", Security.SSL): 993,
-    ("imap", Security.STARTTLS): 143,
-    ("imap", Security.PLAIN): 143,
-    ("smtp", Security.SSL): 465,
-    ("smtp", Security.STARTTLS): 587,
-    ("smtp", Security.PLAIN): 25,
-}
-
-
-class FormMode(Enum):
-    ADD = "add"
-    EDIT = "edit"
-    ROTATE = "rotate"
 
 
 def _qdate(value: date) -> QDate:
@@ -81,60 +67,8 @@ def _date_edit() -> QDateEdit:
     return edit
 
 
-class EndpointEditor(QGroupBox):
-    """Host, port, security and username of one protocol; object names start with ``prefix``."""
-
-    def __init__(self, title: str, prefix: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.prefix = prefix
-        form = QFormLayout(self)
-        form.setHorizontalSpacing(12)
-        self.host = QLineEdit()
-        self.host.setObjectName(f"{prefix}HostEdit")
-        self.host.setPlaceholderText(self.tr("e.g. %1.example.com").replace("%1", prefix))
-        self.port = QSpinBox()
-        self.port.setObjectName(f"{prefix}PortSpin")
-        self.port.setRange(1, 65535)
-        self.port.setValue(_DEFAULT_PORTS[(prefix, Security.SSL)])
-        self.security = QComboBox()
-        self.security.setObjectName(f"{prefix}SecurityCombo")
-        for security in Security:
-            self.security.addItem(formatting.security_text(security), security.value)
-        self._last_security = Security.SSL
-        self.security.currentIndexChanged.connect(self._security_changed)
-        self.username = QLineEdit()
-        self.username.setObjectName(f"{prefix}UsernameEdit")
-        self.username.setPlaceholderText(self.tr("Same as the address"))
-        line = QHBoxLayout()
-        line.addWidget(self.port)
-        line.addWidget(self.security, 1)
-        form.addRow(self.tr("Server:"), self.host)
-        form.addRow(self.tr("Port and security:"), line)
-        form.addRow(self.tr("Username:"), self.username)
-
-    def _security_changed(self) -> None:
-        new = Security(self.security.currentData())
-        # Follow the standard port unless the user typed a port of their own.
-        if self.port.value() == _DEFAULT_PORTS[(self.prefix, self._last_security)]:
-            self.port.setValue(_DEFAULT_PORTS[(self.prefix, new)])
-        self._last_security = new
-
-    def set_endpoint(self, endpoint: Endpoint) -> None:
-        self.host.setText(endpoint.host)
-        self.security.setCurrentIndex(self.security.findData(endpoint.security.value))
-        self.port.setValue(endpoint.port)
-        self.username.setText(endpoint.username)
-
-    def endpoint(self, address: str) -> Endpoint:
-        return Endpoint(
-            host=bare_server_name(self.host.text()),
-            port=self.port.value(),
-            security=Security(self.security.currentData()),
-            username=self.username.text().strip() or address,
-        )
-
-
 def _keep_origin(endpoint: Endpoint, saved: Endpoint) -> Endpoint:
+    """``endpoint`` with ``saved``'s origin when host, port and security are unchanged."""
     if (endpoint.host, endpoint.port, endpoint.security) == (
         saved.host,
         saved.port,
@@ -144,38 +78,30 @@ def _keep_origin(endpoint: Endpoint, saved: Endpoint) -> Endpoint:
     return endpoint
 
 
-class AccountForm(QDialog):
-    """The Add / Edit / Replace-code dialog (see the module docstring)."""
+class EditAccountDialog(QDialog):
+    """Edits a saved mailbox's settings (see the module docstring).
+
+    Attributes:
+        account: the mailbox as it was when the dialog opened.
+        saved: the stored mailbox after a successful save (None before).
+    """
 
     def __init__(
         self,
         ops: AccountOps,
-        mode: FormMode,
-        account: Account | None = None,
+        account: Account,
         *,
-        providers: ProviderDirectory | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if mode is not FormMode.ADD and account is None:
-            raise ValueError("editing needs an account")
         self.ops = ops
-        self.mode = mode
         self.account = account
         self.saved: Account | None = None
-        self._providers = providers
-        self._provider_id: str | None = account.provider_id if account else None
         self._busy = False
         self._today = today or date.today()
-        self.setObjectName("accountForm")
-        self.setWindowTitle(
-            {
-                FormMode.ADD: self.tr("Add mailbox"),
-                FormMode.EDIT: self.tr("Edit mailbox"),
-                FormMode.ROTATE: self.tr("Replace authorization code"),
-            }[mode]
-        )
+        self.setObjectName("editAccountDialog")
+        self.setWindowTitle(self.tr("Edit mailbox"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
@@ -190,45 +116,23 @@ class AccountForm(QDialog):
         self.display_name.setPlaceholderText(self.tr("Optional, e.g. Work mail"))
         top = QFormLayout()
         top.setHorizontalSpacing(12)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addRow(self.tr("Address:"), self.address)
         top.addRow(self.tr("Display name:"), self.display_name)
-        self.mailbox_box = QWidget()
-        self.mailbox_box.setLayout(top)
-        top.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.mailbox_box)
-        self.imap = EndpointEditor(self.tr("Incoming mail (IMAP)"), "imap")
-        self.smtp = EndpointEditor(self.tr("Outgoing mail (SMTP)"), "smtp")
+        layout.addLayout(top)
+        self.imap = EndpointEditor(self.tr("Receiving mail (IMAP)"), Protocol.IMAP)
+        self.smtp = EndpointEditor(self.tr("Sending mail (SMTP)"), Protocol.SMTP)
         servers = QHBoxLayout()
         servers.setSpacing(12)
-        servers.addWidget(self.imap)
-        servers.addWidget(self.smtp)
-        self.servers_box = QWidget()
-        self.servers_box.setLayout(servers)
-        servers.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.servers_box)
+        for editor in (self.imap, self.smtp):
+            editor.username.setPlaceholderText(self.tr("Same as the address"))
+            servers.addWidget(editor)
+        layout.addLayout(servers)
 
-        # -- the code ----------------------------------------------------------------------
-        self.code_box = QGroupBox(self.tr("Authorization code"))
+        # -- the code's dates (the code itself is never asked for again) -------------------
+        self.code_box = QGroupBox(self.tr("Authorization code dates"))
         code = QFormLayout(self.code_box)
         code.setHorizontalSpacing(12)
-        self.code = QLineEdit()
-        self.code.setObjectName("codeEdit")
-        self.code.setEchoMode(QLineEdit.EchoMode.Password)
-        self.code.setPlaceholderText(self.tr("Paste the code made in the web settings"))
-        self.code.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhSensitiveData
-            | Qt.InputMethodHint.ImhNoPredictiveText
-        )
-        self.show_code = QAction(self.tr("Show code"), self.code)
-        self.show_code.setObjectName("showCodeAction")
-        self.show_code.setCheckable(True)
-        self.show_code.setIcon(icons.action_icon("show", self.palette()))
-        self.show_code.setToolTip(self.tr("Show or hide the code"))
-        self.show_code.toggled.connect(self._toggle_code)
-        self.code.addAction(self.show_code, QLineEdit.ActionPosition.TrailingPosition)
-        self.code_row_label = self.tr("Code:")
-        code.addRow(self.code_row_label, self.code)
         self.label = QLineEdit()
         self.label.setObjectName("codeLabelEdit")
         self.label.setPlaceholderText(self.tr("Which client the code is for, e.g. Thunderbird"))
@@ -247,15 +151,8 @@ class AccountForm(QDialog):
         self.expires.setEnabled(False)
         self.has_expiry.toggled.connect(self.expires.setEnabled)
         code.addRow(self.has_expiry, self.expires)
-        self.rotate_days = QSpinBox()
-        self.rotate_days.setObjectName("rotateDaysSpin")
-        self.rotate_days.setRange(0, MAX_ROTATE_DAYS)  # what the CLI and import accept
-        self.rotate_days.setValue(DEFAULT_ROTATE_DAYS)
-        self.rotate_days.setSpecialValueText(self.tr("Never"))
-        self.rotate_days.setSuffix(self.tr(" days"))
-        self.rotate_row = code.rowCount()
+        self.rotate_days = RotateDaysSpin()
         code.addRow(self.tr("Remind to replace every:"), self.rotate_days)
-        self._code_form = code
         layout.addWidget(self.code_box)
 
         # -- monitoring --------------------------------------------------------------------
@@ -264,7 +161,8 @@ class AccountForm(QDialog):
         monitor.setHorizontalSpacing(12)
         self.check_hours = QSpinBox()
         self.check_hours.setObjectName("checkHoursSpin")
-        self.check_hours.setRange(0, MAX_CHECK_INTERVAL_HOURS)
+        # 0 shows "As in Settings" (no interval of its own); the others are the core's limits.
+        self.check_hours.setRange(0, limits.MAX_CHECK_INTERVAL_HOURS)
         self.check_hours.setSpecialValueText(self.tr("As in Settings"))
         self.check_hours.setSuffix(self.tr(" hours"))
         self.check_hours.setToolTip(
@@ -288,10 +186,6 @@ class AccountForm(QDialog):
         monitor.addRow(self.has_sending_since, self.sending_since)
         layout.addWidget(self.monitor_box)
 
-        self.note = QLabel()
-        self.note.setObjectName("formNote")
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -316,48 +210,26 @@ class AccountForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self.address.editingFinished.connect(self._prefill_servers)
-        self._apply_mode()
+        self._show(account)
 
     # -- set-up ------------------------------------------------------------------------------
 
-    def _apply_mode(self) -> None:
-        account = self.account
-        if account is not None:
-            self.address.setText(account.address)
-            self.display_name.setText(account.display_name)
-            self.imap.set_endpoint(account.imap)
-            self.smtp.set_endpoint(account.smtp)
-            self.label.setText(account.credential_label)
-            if account.code_created is not None:
-                self.created.setDate(_qdate(account.code_created))
-            if account.code_expires is not None:
-                self.has_expiry.setChecked(True)
-                self.expires.setDate(_qdate(account.code_expires))
-            self.rotate_days.setValue(account.rotate_days)
-            self.check_hours.setValue(account.check_interval_hours or 0)
-            if account.sending_since is not None:
-                self.has_sending_since.setChecked(True)
-                self.sending_since.setDate(_qdate(account.sending_since))
-        if self.mode is FormMode.EDIT:
-            # The code is never asked for again when editing settings.
-            self._code_form.setRowVisible(self.code, False)
-            self.code_box.setTitle(self.tr("Authorization code dates"))
-        elif self.mode is FormMode.ROTATE:
-            assert account is not None
-            self.mailbox_box.hide()
-            self.servers_box.hide()
-            self.monitor_box.hide()
-            self.created.setDate(_qdate(self._today))
-            self.has_expiry.setChecked(False)
-            self.note.setText(
-                self.tr(
-                    "New code for %1. After saving, revoke the old code in the mailbox's web "
-                    "settings so that it cannot be used any more."
-                ).replace("%1", account.address)
-            )
-        if self.mode is not FormMode.ROTATE:
-            self.note.hide()
+    def _show(self, account: Account) -> None:
+        self.address.setText(account.address)
+        self.display_name.setText(account.display_name)
+        self.imap.set_endpoint(account.imap)
+        self.smtp.set_endpoint(account.smtp)
+        self.label.setText(account.credential_label)
+        if account.code_created is not None:
+            self.created.setDate(_qdate(account.code_created))
+        if account.code_expires is not None:
+            self.has_expiry.setChecked(True)
+            self.expires.setDate(_qdate(account.code_expires))
+        self.rotate_days.setValue(account.rotate_days)
+        self.check_hours.setValue(account.check_interval_hours or 0)
+        if account.sending_since is not None:
+            self.has_sending_since.setChecked(True)
+            self.sending_since.setDate(_qdate(account.sending_since))
         self._shown = self._kept_fields()
 
     def _kept_fields(self) -> dict[str, object]:
@@ -372,19 +244,6 @@ class AccountForm(QDialog):
             "sending_since": (self.has_sending_since.isChecked(), self.sending_since.date()),
         }
 
-    def _toggle_code(self, shown: bool) -> None:
-        self.code.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-
-    def _prefill_servers(self) -> None:
-        if self.mode is not FormMode.ADD or self._providers is None or self.imap.host.text():
-            return
-        found = suggested_servers(self._providers, self.address.text())
-        if found is None:
-            return
-        self._provider_id, imap, smtp = found
-        self.imap.set_endpoint(imap)
-        self.smtp.set_endpoint(smtp)
-
     # -- saving ------------------------------------------------------------------------------
 
     def _fail(self, message: str) -> None:
@@ -392,20 +251,17 @@ class AccountForm(QDialog):
         self.error.show()
 
     def collect(self) -> Account | None:
-        """The account as the form describes it, or None (with the problem shown)."""
+        """The account as the dialog describes it, or None (with the problem shown)."""
         try:
             address = normalise_address(self.address.text())
         except AddressError:
             self._fail(self.tr("Enter a valid e-mail address, such as name@example.com."))
             self.address.setFocus()
             return None
-        imap = self.imap.endpoint(address)
-        smtp = self.smtp.endpoint(address)
-        if self.account is not None:
-            # An unchanged server keeps where it came from (and the user's confirmation); one
-            # the user changed here counts as entered by them.
-            imap = _keep_origin(imap, self.account.imap)
-            smtp = _keep_origin(smtp, self.account.smtp)
+        # An unchanged server keeps where it came from (and the user's confirmation); one the
+        # user changed here counts as entered by them.
+        imap = _keep_origin(self.imap.endpoint(address), self.account.imap)
+        smtp = _keep_origin(self.smtp.endpoint(address), self.account.smtp)
         for editor, endpoint in ((self.imap, imap), (self.smtp, smtp)):
             if not endpoint.host:
                 self._fail(self.tr("Enter the server names for receiving and sending."))
@@ -431,16 +287,20 @@ class AccountForm(QDialog):
                 _pydate(self.sending_since.date()) if self.has_sending_since.isChecked() else None
             ),
         }
-        if self.account is not None:
-            now = self._kept_fields()
-            for name in values:
-                if now[name] == self._shown[name]:
-                    values[name] = getattr(self.account, name)
-        base = self.account or Account(address=address, imap=imap, smtp=smtp)
-        return base.replace(
+        now = self._kept_fields()
+        for name in values:
+            if now[name] == self._shown[name]:
+                values[name] = getattr(self.account, name)
+        if now["rotate_days"] != self._shown["rotate_days"]:
+            try:
+                limits.validate_rotate_days(self.rotate_days.value())
+            except limits.LimitError as exc:
+                self._fail(errors.user_message(exc))
+                self.rotate_days.setFocus()
+                return None
+        return self.account.replace(
             address=address,
             display_name=self.display_name.text().strip(),
-            provider_id=self._provider_id,
             imap=imap,
             smtp=smtp,
             credential_label=self.label.text().strip(),
@@ -449,32 +309,11 @@ class AccountForm(QDialog):
 
     def submit(self) -> None:
         self.error.hide()
-        secret = self.code.text().strip()
-        if self.mode is not FormMode.EDIT and not secret:
-            self._fail(self.tr("Paste the authorization code."))
-            self.code.setFocus()
-            return
-        if self.mode is FormMode.ROTATE:
-            assert self.account is not None and self.account.id is not None
-            self._set_busy(True)
-            self.ops.rotate(
-                self.account.id,
-                secret,
-                label=self.label.text().strip(),
-                code_created=_pydate(self.created.date()),
-                code_expires=_pydate(self.expires.date()) if self.has_expiry.isChecked() else None,
-                on_done=self._saved,
-                on_error=self._failed,
-            )
-            return
         account = self.collect()
         if account is None:
             return
         self._set_busy(True)
-        if self.mode is FormMode.ADD:
-            self.ops.add(account, secret, on_done=self._saved, on_error=self._failed)
-        else:
-            self.ops.update_settings(account, on_done=self._saved, on_error=self._failed)
+        self.ops.update_settings(account, on_done=self._saved, on_error=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -484,7 +323,6 @@ class AccountForm(QDialog):
     def _saved(self, account: object) -> None:
         self._set_busy(False)
         self.saved = account if isinstance(account, Account) else None
-        self.code.clear()
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -494,5 +332,4 @@ class AccountForm(QDialog):
     def reject(self) -> None:
         if self._busy:  # the save is on its way; its result decides
             return
-        self.code.clear()
         super().reject()

@@ -46,10 +46,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit, QMessageBox
 
     # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
-    # importing it here cost about a third of the start-up time. The edit form, the removal
+    # importing it here cost about a third of the start-up time. The edit dialog, the removal
     # question and the settings text load when first used too (~6 ms before the first paint),
     # and the list page's view and details pane when the list page is built.
-    from mailmanager.ui.account_form import AccountForm, FormMode
+    from mailmanager.ui.account_editor import EditAccountDialog
     from mailmanager.ui.account_view import AccountView
     from mailmanager.ui.details_pane import DetailsPane
     from mailmanager.ui.list_page import ListPage
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions_
-        # Add, Fix and Rotate go through the setup wizard (issue 5); the form stays for Edit.
+        # Add, Fix and Rotate go through the setup wizard (issue 5); Edit is its own dialog.
         a.add.triggered.connect(lambda: self._open_wizard_named("ADD"))
         self.empty.add_button.clicked.connect(lambda: self._open_wizard_named("ADD"))
         self.fix_action = a.fix
@@ -397,34 +397,28 @@ class MainWindow(QMainWindow):
                 15_000,
             )
 
-    def _open_form(self, mode: FormMode, account: Account | None) -> AccountForm:
-        from mailmanager.ui.account_form import AccountForm
+    def edit_selected(self) -> EditAccountDialog | None:
+        """Open the Edit dialog for the selected mailbox (its settings, never its code)."""
+        from mailmanager.ui.account_editor import EditAccountDialog
 
-        form = AccountForm(
-            self.ops,
-            mode,
-            account,
-            providers=self.providers,
-            today=self._clock().astimezone().date(),
-            parent=self,
+        summary = self.selected_summary()
+        if summary is None:
+            return None
+        dialog = EditAccountDialog(
+            self.ops, summary.account, today=self._clock().astimezone().date(), parent=self
         )
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.accepted.connect(lambda: self._form_saved(form))
-        form.open()
-        return form
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._edit_saved(dialog))
+        dialog.open()
+        return dialog
 
-    def _form_saved(self, form: AccountForm) -> None:
-        from mailmanager.ui.account_form import FormMode
-
+    def _edit_saved(self, dialog: EditAccountDialog) -> None:
         self.refresh()
-        if form.saved is not None and form.saved.id is not None:
-            self.select_account(form.saved.id)
-            message = {
-                FormMode.ADD: self.tr("%1 was added."),
-                FormMode.EDIT: self.tr("%1 was saved."),
-                FormMode.ROTATE: self.tr("The code of %1 was replaced."),
-            }[form.mode]
-            self.statusBar().showMessage(message.replace("%1", form.saved.address), 8000)
+        if dialog.saved is not None and dialog.saved.id is not None:
+            self.select_account(dialog.saved.id)
+            self.statusBar().showMessage(
+                self.tr("%1 was saved.").replace("%1", dialog.saved.address), 8000
+            )
 
     def _open_wizard_named(self, mode_name: str) -> None:
         from mailmanager.ui.wizard import WizardMode
@@ -454,23 +448,6 @@ class MainWindow(QMainWindow):
     def _wizard_saved(self, account_id: int) -> None:
         self.refresh()
         self.select_account(account_id)
-
-    def add_account(self) -> AccountForm:
-        from mailmanager.ui.account_form import FormMode
-
-        return self._open_form(FormMode.ADD, None)
-
-    def edit_selected(self) -> AccountForm | None:
-        from mailmanager.ui.account_form import FormMode
-
-        summary = self.selected_summary()
-        return None if summary is None else self._open_form(FormMode.EDIT, summary.account)
-
-    def rotate_selected(self) -> AccountForm | None:
-        from mailmanager.ui.account_form import FormMode
-
-        summary = self.selected_summary()
-        return None if summary is None else self._open_form(FormMode.ROTATE, summary.account)
 
     def toggle_pause(self) -> None:
         summary = self.selected_summary()

@@ -223,7 +223,7 @@ def test_main_window_and_dialogs(
     settings: QSettings,
 ) -> None:
     from mailmanager.core.secrets import SecretStore
-    from mailmanager.ui.account_form import AccountForm, FormMode
+    from mailmanager.ui.account_editor import EditAccountDialog
     from mailmanager.ui.background_controls import BackgroundControls
     from mailmanager.ui.confirm_removal import confirm_removal
     from mailmanager.ui.crash_dialog import CrashDialog
@@ -284,15 +284,9 @@ def test_main_window_and_dialogs(
     findings.walk("remove confirmation", box)
     box.deleteLater()
 
-    ok = accounts["ok@163.com"]
-    for mode, account in (
-        (FormMode.ADD, None),
-        (FormMode.EDIT, ok),
-        (FormMode.ROTATE, ok),
-    ):
-        form = AccountForm(ops, mode, account, parent=window)
-        qtbot.addWidget(form)
-        findings.walk(f"account form ({mode.value})", form)
+    editor = EditAccountDialog(ops, accounts["ok@163.com"], parent=window)
+    qtbot.addWidget(editor)
+    findings.walk("edit dialog", editor)
 
     crash = CrashDialog(
         "Traceback (most recent call last):\n  ValueError: boom", Path("/tmp/mailmanager.log")
