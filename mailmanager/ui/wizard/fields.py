@@ -69,19 +69,9 @@ ALL_FIELDS: tuple[str, ...] = tuple(
 
 SECURITY_VALUES = ("ssl", "starttls", "plain")
 
-# Standard ports per protocol and security, used when the user changes the security.
-DEFAULT_PORTS = {
-    ("imap", "ssl"): 993,
-    ("imap", "starttls"): 143,
-    ("imap", "plain"): 143,
-    ("smtp", "ssl"): 465,
-    ("smtp", "starttls"): 587,
-    ("smtp", "plain"): 25,
-}
-
 DEFAULT_LABEL = "mailmanager"
-MIN_ROTATE_DAYS = 7
-MAX_ROTATE_DAYS = 730
+# The standard ports and the limits of the reminder interval are the core's, for every editor:
+# core/model/limits.py.
 
 
 def to_qdate(value: date | None) -> QDate:

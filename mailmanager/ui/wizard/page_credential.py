@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,14 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from mailmanager.core.catalogue.model import CodeFormat, CredentialKind, Provider
+from mailmanager.core.model.limits import rotate_days_allowed
+from mailmanager.ui.account_fields import RotateDaysSpin
 from mailmanager.ui.wizard.context import WizardContext
-from mailmanager.ui.wizard.fields import (
-    DEFAULT_LABEL,
-    MAX_ROTATE_DAYS,
-    MIN_ROTATE_DAYS,
-    F,
-    WizardMode,
-)
+from mailmanager.ui.wizard.fields import DEFAULT_LABEL, F, WizardMode
 from mailmanager.ui.wizard.widgets import OptionalDateEdit, wrapped
 
 GENERATED = (
@@ -97,11 +92,8 @@ class CredentialPage(QWizardPage):
         self.expires_note = wrapped()
         self.expires_note.setObjectName("expiresNote")
 
-        self.rotate_spin = QSpinBox()
-        self.rotate_spin.setObjectName("rotateDaysSpin")
-        self.rotate_spin.setRange(MIN_ROTATE_DAYS, MAX_ROTATE_DAYS)
-        self.rotate_spin.setValue(90)
-        self.rotate_spin.setSuffix(self.tr(" days"))
+        # The edit dialog's field, with the core's limits (0: never remind).
+        self.rotate_spin = RotateDaysSpin()
         self.rotate_spin.setMaximumWidth(140)
         self.created_edit.setMaximumWidth(160)
         self.expires_edit.edit.setDate(QDate.currentDate().addYears(1))
@@ -132,6 +124,7 @@ class CredentialPage(QWizardPage):
         self.password_edit.textChanged.connect(self._on_text)
         self.expires_edit.dateChanged.connect(lambda _d: self.completeChanged.emit())
         self.created_edit.dateChanged.connect(lambda _d: self.completeChanged.emit())
+        self.rotate_spin.valueChanged.connect(lambda _v: self.completeChanged.emit())
         self._removed_separators = False
 
     # -- helpers --------------------------------------------------------------------------------
@@ -243,4 +236,6 @@ class CredentialPage(QWizardPage):
     def isComplete(self) -> bool:
         if not self.secret():
             return False
+        if not rotate_days_allowed(self.rotate_spin.value()):
+            return False  # a number below a week, being typed; the field settles it
         return self.expires_edit.value().isValid() or not self.expiry_required()

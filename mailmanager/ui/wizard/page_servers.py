@@ -3,7 +3,8 @@
 Most people never need to touch this page, but it must be right when they do: a company server
 on another port, a provider's backup group (NetEase enterprise's imap/smtp.qiye.163.com when the
 recommended hwhz* pair is unreachable), an extra CA file for a company's own certificate. Usernames
-default to the address (or its local part, where the provider wants that).
+default to the address (or its local part, where the provider wants that). The server editors
+are the edit dialog's (``ui/account_fields.py``), so both editors follow the same ports and rules.
 """
 
 from __future__ import annotations
@@ -13,13 +14,10 @@ import html
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,89 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from mailmanager.core.catalogue.model import ServerGroup
-from mailmanager.core.model.accounts import Endpoint
-from mailmanager.core.model.address import (
-    UsernameForm,
-    parse_address,
-    server_name_problem,
-    username_for,
-)
+from mailmanager.core.model.accounts import Protocol
+from mailmanager.core.model.address import UsernameForm, parse_address, username_for
+from mailmanager.ui.account_fields import EndpointEditor, ValueCombo
 from mailmanager.ui.wizard.context import WizardContext
-from mailmanager.ui.wizard.fields import DEFAULT_PORTS, F
-from mailmanager.ui.wizard.widgets import Notice, SecurityCombo, ValueCombo, wrapped
+from mailmanager.ui.wizard.fields import F
+from mailmanager.ui.wizard.widgets import Notice, wrapped
 
 CUSTOM = ""
 
-
-class ServerBox(QGroupBox):
-    """Host, port, security and username of one protocol."""
-
-    def __init__(self, title: str, protocol: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.protocol = protocol
-        self.host = QLineEdit()
-        self.host.setObjectName(f"{protocol}HostEdit")
-        self.port = QSpinBox()
-        self.port.setObjectName(f"{protocol}PortSpin")
-        self.port.setRange(1, 65535)
-        self.port.setValue(DEFAULT_PORTS[(protocol, "ssl")])
-        self.security = SecurityCombo()
-        self.security.setObjectName(f"{protocol}SecurityCombo")
-        self.username = QLineEdit()
-        self.username.setObjectName(f"{protocol}UsernameEdit")
-        grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("Server:")), 0, 0)
-        grid.addWidget(self.host, 0, 1)
-        grid.addWidget(QLabel(self.tr("Port:")), 0, 2)
-        grid.addWidget(self.port, 0, 3)
-        grid.addWidget(QLabel(self.tr("Encryption:")), 1, 0)
-        grid.addWidget(self.security, 1, 1)
-        grid.addWidget(QLabel(self.tr("User name:")), 2, 0)
-        grid.addWidget(self.username, 2, 1, 1, 3)
-        # Why "Next" is off when the server name cannot be one (typed with a space, a slash…).
-        self.host_problem = QLabel()
-        self.host_problem.setObjectName(f"{protocol}ServerNameProblem")
-        self.host_problem.setWordWrap(True)
-        self.host_problem.hide()
-        grid.addWidget(self.host_problem, 3, 1, 1, 3)
-        self.host.textChanged.connect(self._check_host)
-        grid.setColumnStretch(1, 1)
-        self._security = self.security.current()
-        self.security.valueChanged.connect(self._on_security)
-
-    def _check_host(self, text: str) -> None:
-        host = text.strip()
-        wrong = bool(host) and server_name_problem(host) is not None
-        if wrong:
-            self.host_problem.setText(
-                self.tr("Not a server name: use a name such as imap.example.com, or an IP address.")
-            )
-        self.host_problem.setVisible(wrong)
-
-    def _on_security(self, value: str) -> None:
-        # Follow the standard port unless the user typed a non-standard one.
-        if self.port.value() == DEFAULT_PORTS.get((self.protocol, self._security)):
-            self.port.setValue(DEFAULT_PORTS[(self.protocol, value)])
-        self._security = value
-
-    def set_endpoint(self, endpoint: Endpoint, *, username: bool = True) -> None:
-        self.host.setText(endpoint.host)
-        self._security = endpoint.security.value
-        self.security.select(endpoint.security.value)
-        self.port.setValue(endpoint.port)
-        if username and endpoint.username:
-            self.username.setText(endpoint.username)
-
-    def matches(self, endpoint: Endpoint) -> bool:
-        return (
-            self.host.text().strip().lower() == endpoint.host.lower()
-            and self.port.value() == endpoint.port
-            and self.security.current() == endpoint.security.value
-        )
-
-    def complete(self) -> bool:
-        host = self.host.text().strip()
-        return server_name_problem(host) is None and bool(self.username.text().strip())
+# The servers page's editor before it was shared with the edit dialog; the old name stays until
+# tests/ui/wizard/test_wizard.py (being changed by issue 17) stops importing it.
+ServerBox = EndpointEditor
 
 
 class ServersPage(QWizardPage):
@@ -134,8 +61,10 @@ class ServersPage(QWizardPage):
         group_form.addRow(self.group_label, self.group_combo)
         group_form.addRow("", self.group_note)
 
-        self.imap = ServerBox(self.tr("Receiving mail (IMAP)"), "imap")
-        self.smtp = ServerBox(self.tr("Sending mail (SMTP)"), "smtp")
+        # The same server editor as the edit dialog's (ui/account_fields.py), its widgets
+        # registered as the fields imapHost, imapPort, imapSecurity, imapUsername and smtp*.
+        self.imap = EndpointEditor(self.tr("Receiving mail (IMAP)"), Protocol.IMAP)
+        self.smtp = EndpointEditor(self.tr("Sending mail (SMTP)"), Protocol.SMTP)
         for box, prefix in ((self.imap, "imap"), (self.smtp, "smtp")):
             self.registerField(prefix + "Host", box.host)
             self.registerField(prefix + "Port", box.port)

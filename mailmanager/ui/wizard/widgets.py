@@ -1,8 +1,10 @@
 """Small widgets the wizard's pages share, each exposing one Qt property for ``registerField``.
 
-QWizard fields read a widget property; the issue fixes what those properties hold (security as
-``ssl``/``starttls``/``plain``, an empty expiry as an invalid QDate). Plain QComboBox and
-QDateEdit cannot express that, so these wrappers do, with a notify signal QWizard can watch.
+QWizard fields read a widget property; the issue fixes what those properties hold (an empty
+expiry as an invalid QDate). A plain QDateEdit cannot express that, so the wrapper here does,
+with a notify signal QWizard can watch. The widgets the wizard shares with the edit dialog (the
+server editor, the security and value choices, the reminder interval) are in
+``ui/account_fields.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from PySide6.QtCore import Property, QDate, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -24,51 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from mailmanager.core.model.accounts import Security
-from mailmanager.ui.formatting import security_text
-
-
-class ValueCombo(QComboBox):
-    """A combo box whose ``value`` property is the current item's data string.
-
-    Signals:
-        valueChanged(str): the selected value changed.
-    """
-
-    valueChanged = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentIndexChanged.connect(lambda _i: self.valueChanged.emit(self._get_value()))
-
-    def _get_value(self) -> str:
-        data = self.currentData()
-        return data if isinstance(data, str) else ""
-
-    def _set_value(self, value: str) -> None:
-        index = self.findData(value)
-        if index >= 0:
-            self.setCurrentIndex(index)
-
-    value = Property(str, _get_value, _set_value, notify=valueChanged)
-
-    def current(self) -> str:
-        """The selected value ("" when the item has none)."""
-        return self._get_value()
-
-    def select(self, value: str) -> None:
-        """Select the item holding ``value`` (no change if there is none)."""
-        self._set_value(value)
-
-
-class SecurityCombo(ValueCombo):
-    """Connection security: ``ssl``, ``starttls`` or ``plain`` (labelled as mail clients do)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        for security in Security:
-            self.addItem(security_text(security), security.value)
 
 
 class OptionalDateEdit(QWidget):
