@@ -48,7 +48,7 @@ from mailmanager.ui import formatting, icons, trust_text
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.details_problems import ProblemList
 from mailmanager.ui.elided_label import ElidedLabel
-from mailmanager.ui.provider_info import ProviderLook
+from mailmanager.ui.provider_info import ProviderLook, link_html, ramp_lines
 from mailmanager.ui.status_delegate import StatusBadge
 from mailmanager.ui.timeline_strip import TimelineView
 
@@ -231,6 +231,22 @@ class DetailsPane(QScrollArea):
         self.web_login.clicked.connect(self._web_login_clicked)
         body.addWidget(self.web_login, 0, Qt.AlignmentFlag.AlignLeft)
 
+        # What the catalogue knows about the provider: suitability (foreign trade, VPN), what
+        # kills every code, and its help page. Rich text for the link, which opens in the browser.
+        self.about_title = _section_title(self.tr("About the provider"), "aboutTitle")
+        body.addWidget(self.about_title)
+        self.about = QLabel()
+        self.about.setObjectName("detailsAbout")
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.RichText)
+        self.about.setOpenExternalLinks(True)
+        self.about.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        body.addWidget(self.about)
+
         body.addWidget(_section_title(self.tr("Recent checks"), "checksTitle"))
         self.checks = QTreeWidget()
         self.checks.setObjectName("checksTable")
@@ -313,6 +329,7 @@ class DetailsPane(QScrollArea):
         today = local_today(self._clock())
         self.timeline.set_days(daily or {}, today)
         self._fill_sending(account, look, today)
+        self._fill_about(look)
         self._account_id = account.id
 
     def _fix_clicked(self) -> None:
@@ -454,35 +471,31 @@ class DetailsPane(QScrollArea):
         # until a mailbox is shown, so a start with an empty list does not pay for them.
         from mailmanager.core.rules import sending
 
-        # Week-by-week limits only for a mailbox the user says began sending recently: the day
-        # it was added here says nothing about its age, and a years-old mailbox told "week 1:
-        # at most 50 a day" would rightly ignore the advice.
+        # The whole ramp is shown for every mailbox of a provider that has one: the day a
+        # mailbox was added here says nothing about its age, so the current week is pointed at
+        # only when the user said when it began sending.
         since = account.sending_since
         stage = sending.advice(guidance, since, today) if since is not None else None
-        if stage is not None and stage.stage is not None:
-            limit = stage.stage
-            text = self.tr("Sending week %1: at most about %2 messages a day.")
-            text = text.replace("%1", str(stage.week)).replace("%2", str(limit.max_per_day))
-            lines.append(text)
-            if limit.min_interval_minutes and limit.max_interval_minutes:
+        if guidance is not None and guidance.stages:
+            if stage is not None:
                 lines.append(
-                    self.tr("Leave %1–%2 minutes between messages.")
-                    .replace("%1", str(limit.min_interval_minutes))
-                    .replace("%2", str(limit.max_interval_minutes))
+                    self.tr("This mailbox is in sending week %1.").replace("%1", str(stage.week))
                 )
-            if guidance is not None and guidance.one_to_one_only:
+            else:
+                lines.append(self.tr("Safe sending, counted from the first week of sending:"))
+            lines.extend(ramp_lines(guidance.stages, stage.stage if stage is not None else None))
+            if guidance.one_to_one_only:
                 lines.append(
                     self.tr("Personal mailboxes are for one-to-one mail: never send in bulk.")
                 )
-        elif guidance is not None:
-            lines.append(self.tr("Send at a natural pace; never send in bulk."))
-            if since is None and guidance.stages:
+            if since is None:
                 lines.append(
                     self.tr(
-                        "New mailbox? Set “Began sending on” with Edit to see how many messages "
-                        "a day are safe, week by week."
+                        "Set “Began sending on” with Edit to see which week this mailbox is in."
                     )
                 )
+        elif guidance is not None:
+            lines.append(self.tr("Send at a natural pace; never send in bulk."))
         recycle = look.recycle_days if look is not None else None
         if recycle:
             if account.last_web_login is not None:
@@ -501,6 +514,18 @@ class DetailsPane(QScrollArea):
         )
         self.web_login.setVisible(bool(recycle))
         self._fill_code_age(account, today)
+
+    def _fill_about(self, look: ProviderLook | None) -> None:
+        parts = []
+        for label, text in look.facts if look is not None else ():
+            parts.append(f"<b>{html.escape(formatting.labelled(label, ''))}</b>{html.escape(text)}")
+        if look is not None and look.help_url:
+            link = link_html(look.help_url, unsure=look.help_unconfirmed)
+            label = html.escape(formatting.labelled(self.tr("Help page"), ""))
+            parts.append(f"<b>{label}</b>{link}")
+        self.about_title.setVisible(bool(parts))
+        self.about.setVisible(bool(parts))
+        self.about.setText("<br>".join(parts))
 
     def _web_login_clicked(self) -> None:
         if self._account_id is not None:

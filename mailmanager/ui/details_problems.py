@@ -1,7 +1,8 @@
 """The details pane's list of problems: one line per state, worst first.
 
-A connection problem names the protocol(s) it was seen on and carries that server's reply
-beneath it, so a reply never sits under another problem; the worst one gets a "Fix…" button
+A connection problem names the protocol(s) it was seen on and carries, beneath it, what to do
+(the provider-specific hint the check stored, said once when IMAP and SMTP failed alike) and
+that server's reply, so neither sits under another problem; the worst one gets a "Fix…" button
 (the repair walk-through); date-bound states say their date. Strings keep the ``DetailsPane``
 translation context they were written in.
 """
@@ -114,6 +115,11 @@ class ProblemList(QWidget):
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         texts.addWidget(text)
+        # What the provider's own rules say about this failure and how to fix it (the hint the
+        # check stored), once for IMAP and SMTP failing alike.
+        hints = [(p, h) for p, _state, h in formatting.failure_hints(failing) if h]
+        for protocols, hint in hints:
+            texts.addWidget(self._hint(protocols if len(hints) > 1 else "", hint))
         replies: dict[str, list[str]] = {}  # the same reply from both servers is shown once
         for record in failing:
             if record.server_message:
@@ -123,6 +129,21 @@ class ProblemList(QWidget):
             texts.addWidget(self._server_said(" · ".join(sources), reply))
         line.addLayout(texts, 1)
         return row
+
+    def _hint(self, protocols: str, hint: str) -> QLabel:
+        """The stored hint of a failure: what it means for this provider and what to do."""
+        label = QLabel(
+            QCoreApplication.translate("DetailsPane", "What to do: %1").replace("%1", hint)
+            if not protocols
+            else QCoreApplication.translate("DetailsPane", "What to do (%1): %2")
+            .replace("%1", protocols)
+            .replace("%2", hint)
+        )
+        label.setObjectName("detailsHint")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
 
     def _server_said(self, protocols: str, reply: str) -> QLabel:
         """A server's reply, where the user can read and copy it."""

@@ -7,13 +7,15 @@ named here so that ``pyside6-lupdate`` finds every string, plural forms use ``%n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
 from mailmanager.core.model import status
-from mailmanager.core.model.accounts import Security
-from mailmanager.core.model.status import State
+from mailmanager.core.model.accounts import CheckRecord, Security
+from mailmanager.core.model.status import ConnectionStatus, State
 from mailmanager.core.rules import policy
 
 
@@ -137,3 +139,28 @@ def security_text(security: Security) -> str:
     if security is Security.STARTTLS:
         return QCoreApplication.translate("Security", "STARTTLS")
     return QCoreApplication.translate("Security", "None (unencrypted)")
+
+
+def failure_hints(records: Sequence[CheckRecord]) -> list[tuple[str, State, str]]:
+    """The failures of one check as ``(protocols, status, hint)``, the hint translated.
+
+    IMAP and SMTP often fail alike (a refused code is refused by both servers): such failures
+    are said once, with both protocols named ("IMAP · SMTP"), so the same advice is never
+    printed twice. Failures that differ keep a line each, in the order given.
+    """
+    groups: dict[tuple[State, str], list[str]] = {}
+    for record in records:
+        if record.status is ConnectionStatus.OK:
+            continue
+        groups.setdefault((record.status, record.hint_id), []).append(record.protocol.value.upper())
+    result = []
+    for (state, hint_id), protocols in groups.items():
+        hint = hint_text(hint_id)
+        result.append(
+            (
+                " · ".join(protocols),
+                state,
+                QCoreApplication.translate(HINT_CONTEXT, hint) if hint else "",
+            )
+        )
+    return result

@@ -1,4 +1,9 @@
-"""Provider names and marks for the account list, from the catalogue when it knows the provider.
+"""Provider names, marks and facts for the account list and the details pane, from the catalogue.
+
+Besides the look of a row, this is where the catalogue's facts are put into the UI language
+once for every place that shows them (the details pane and the wizard's provider page): the
+provider's facts (suitability, what kills a code), the sending ramp in words, and the marker
+that every unconfirmed fact carries.
 
 The catalogue (``core.providers``) is loaded once, on first use, and shared. An account whose
 provider is not in the catalogue (a company's own server) gets its domain as the name and the
@@ -7,11 +12,18 @@ domain's initial on a colour picked from the domain, so that marks stay stable b
 
 from __future__ import annotations
 
+import html
 import logging
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from mailmanager.core.catalogue.model import Provider, SendingStage
 
 log = logging.getLogger("mailmanager.ui")
 
@@ -39,6 +51,10 @@ class ProviderLook:
         sending: the provider's sending guidance (core.provider_model.SendingGuidance), or None.
         settings_url: the web settings page of this address's mailbox (codes are made and
             revoked there; mail.126.com for a @126.com address).
+        facts: what the user should know about the provider, as (label, text) pairs in the UI
+            language (see ``provider_facts``).
+        help_url / help_unconfirmed: the provider's help page, and whether only third parties
+            name it.
     """
 
     name: str
@@ -47,6 +63,9 @@ class ProviderLook:
     recycle_days: int | None = None
     sending: Any = None
     settings_url: str = ""
+    facts: tuple[tuple[str, str], ...] = ()
+    help_url: str = ""
+    help_unconfirmed: bool = False
 
 
 def fallback_look(address: str) -> ProviderLook:
@@ -121,6 +140,9 @@ class ProviderDirectory:
             recycle_days=inactivity.days if inactivity is not None else None,
             sending=provider.sending,
             settings_url=links.settings_url(provider, address.rpartition("@")[2]),
+            facts=provider_facts(provider, self.lang),
+            help_url=links.help_url(provider),
+            help_unconfirmed=links.help_url_unconfirmed(provider),
         )
 
 
@@ -145,3 +167,143 @@ def suggested_servers(directory: ProviderDirectory, address: str) -> Any:
     group = provider.groups_for(parsed.domain)[0]
     imap, smtp = provider.endpoints_for(parsed, group)
     return provider.id, imap, smtp
+
+
+# -- what the catalogue knows, in the UI language -------------------------------------------------
+
+
+def unconfirmed(text: str) -> str:
+    """``text`` with the marker every unconfirmed fact carries (server groups, steps, pitfalls,
+    links): the same words wherever it is shown."""
+    return QCoreApplication.translate("ServersPage", "%1 (not confirmed by the provider)").replace(
+        "%1", text
+    )
+
+
+def marked_steps(provider: Provider, lang: str) -> list[str]:
+    """The provider's setup steps, an unconfirmed one (``steps`` or ``steps[N]``, N from 1 as
+    shown, in ``unconfirmed``) marked."""
+    return [
+        unconfirmed(step)
+        if provider.is_unconfirmed("steps") or provider.is_unconfirmed(f"steps[{n}]")
+        else step
+        for n, step in enumerate(provider.steps(lang), start=1)
+    ]
+
+
+def marked_pitfalls(provider: Provider, lang: str) -> list[str]:
+    """The provider's pitfalls, an unconfirmed one (flagged, or ``pitfalls`` / ``pitfalls[N]``
+    in ``unconfirmed``) marked."""
+    return [
+        unconfirmed(pitfall.text.get(lang))
+        if pitfall.unconfirmed
+        or provider.is_unconfirmed("pitfalls")
+        or provider.is_unconfirmed(f"pitfalls[{n}]")
+        else pitfall.text.get(lang)
+        for n, pitfall in enumerate(provider.pitfall_list, start=1)
+    ]
+
+
+def provider_facts(provider: Provider, lang: str) -> tuple[tuple[str, str], ...]:
+    """What a user should know about the provider beyond the setup steps, as (label, text):
+
+    * whether an address here suits foreign trade, and whether a VPN is needed (the catalogue's
+      ``suitability``, from the seed guides' FAQ);
+    * how long a code lasts and what silently kills every code (``credential.validity`` and
+      ``invalidated_by``: a password change, IMAP switched off, codes shared by qq.com and
+      foxmail.com).
+
+    Unconfirmed facts carry the marker. The help page is a link, so it is not among these.
+    """
+
+    facts: list[tuple[str, str]] = []
+    if provider.suitability is not None:
+        text = provider.suitability.get(lang)
+        if provider.is_unconfirmed("suitability"):
+            text = unconfirmed(text)
+        facts.append((QCoreApplication.translate("ProviderInfo", "Suitability"), text))
+    credential = provider.credential
+    code_texts = []
+    if credential.validity is not None:
+        text = credential.validity.get(lang)
+        if provider.is_unconfirmed("credential.validity") or provider.is_unconfirmed(
+            "credential.expires"
+        ):
+            text = unconfirmed(text)
+        code_texts.append(text)
+    if credential.invalidated_by is not None:
+        text = credential.invalidated_by.get(lang)
+        if provider.is_unconfirmed("credential.invalidated_by"):
+            text = unconfirmed(text)
+        code_texts.append(text)
+    if code_texts:
+        joined = code_texts[0]
+        for more in code_texts[1:]:
+            joined = (
+                QCoreApplication.translate("ProviderInfo", "%1; %2")
+                .replace("%1", joined)
+                .replace("%2", more)
+            )
+        name = credential.name.get(lang)
+        facts.append((name[:1].upper() + name[1:], joined))
+    return tuple(facts)
+
+
+def ramp_line(stage: SendingStage) -> str:
+    """One stage of a sending ramp in words: "Weeks 2–4: 100–200 messages a day"."""
+
+    if stage.to_week is None:
+        when = QCoreApplication.translate("ProviderInfo", "From week %1").replace(
+            "%1", str(stage.from_week)
+        )
+    elif stage.to_week == stage.from_week:
+        when = QCoreApplication.translate("ProviderInfo", "Week %1").replace(
+            "%1", str(stage.from_week)
+        )
+    else:
+        when = (
+            QCoreApplication.translate("ProviderInfo", "Weeks %1–%2")
+            .replace("%1", str(stage.from_week))
+            .replace("%2", str(stage.to_week))
+        )
+    if stage.min_per_day is not None:
+        amount = (
+            QCoreApplication.translate("ProviderInfo", "%1–%2 messages a day")
+            .replace("%1", str(stage.min_per_day))
+            .replace("%2", str(stage.max_per_day))
+        )
+    elif stage.to_week is None:
+        amount = QCoreApplication.translate("ProviderInfo", "at most %1 messages a day").replace(
+            "%1", str(stage.max_per_day)
+        )
+    else:
+        amount = QCoreApplication.translate("ProviderInfo", "about %1 messages a day").replace(
+            "%1", str(stage.max_per_day)
+        )
+    if stage.min_interval_minutes and stage.max_interval_minutes:
+        amount = (
+            QCoreApplication.translate("ProviderInfo", "%1, %2 minutes apart")
+            .replace("%1", amount)
+            .replace("%2", f"{stage.min_interval_minutes}–{stage.max_interval_minutes}")
+        )
+    return (
+        QCoreApplication.translate("Formatting", "%1: %2").replace("%1", when).replace("%2", amount)
+    )
+
+
+def ramp_lines(stages: Sequence[SendingStage], current: SendingStage | None = None) -> list[str]:
+    """The whole ramp, one line per stage, the ``current`` one pointed at."""
+    return [("▶ " if stage is current else "• ") + ramp_line(stage) for stage in stages]
+
+
+def link_html(url: str, *, unsure: bool = False) -> str:
+    """A rich-text link showing its address, with the unconfirmed marker when ``unsure``.
+
+    A space ends the address inside the tag, so that the address is read as one token by
+    anything that scans the text (the untranslated-words check strips URLs up to a space).
+    """
+    href = html.escape(url, quote=True)
+    link = f'<a href="{href}" >{html.escape(url)}</a>'
+    if unsure:
+        return html.escape(unconfirmed("\x00")).replace("\x00", link)
+    return link

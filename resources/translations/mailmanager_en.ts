@@ -2,157 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name>AccountForm</name>
-        <message>
-            <source>Add mailbox</source>
-            <translation>Add mailbox</translation>
-        </message>
-        <message>
-            <source>Edit mailbox</source>
-            <translation>Edit mailbox</translation>
-        </message>
-        <message>
-            <source>Replace authorization code</source>
-            <translation>Replace authorization code</translation>
-        </message>
-        <message>
-            <source>name@example.com</source>
-            <translation>name@example.com</translation>
-        </message>
-        <message>
-            <source>Optional, e.g. Work mail</source>
-            <translation>Optional, e.g. Work mail</translation>
-        </message>
-        <message>
-            <source>Address:</source>
-            <translation>Address:</translation>
-        </message>
-        <message>
-            <source>Display name:</source>
-            <translation>Display name:</translation>
-        </message>
-        <message>
-            <source>Incoming mail (IMAP)</source>
-            <translation>Incoming mail (IMAP)</translation>
-        </message>
-        <message>
-            <source>Outgoing mail (SMTP)</source>
-            <translation>Outgoing mail (SMTP)</translation>
-        </message>
-        <message>
-            <source>Authorization code</source>
-            <translation>Authorization code</translation>
-        </message>
-        <message>
-            <source>Paste the code made in the web settings</source>
-            <translation>Paste the code made in the web settings</translation>
-        </message>
-        <message>
-            <source>Show code</source>
-            <translation>Show code</translation>
-        </message>
-        <message>
-            <source>Show or hide the code</source>
-            <translation>Show or hide the code</translation>
-        </message>
-        <message>
-            <source>Code:</source>
-            <translation>Code:</translation>
-        </message>
-        <message>
-            <source>Which client the code is for, e.g. Thunderbird</source>
-            <translation>Which client the code is for, e.g. Thunderbird</translation>
-        </message>
-        <message>
-            <source>Made for:</source>
-            <translation>Made for:</translation>
-        </message>
-        <message>
-            <source>Created on:</source>
-            <translation>Created on:</translation>
-        </message>
-        <message>
-            <source>Expires on:</source>
-            <translation>Expires on:</translation>
-        </message>
-        <message>
-            <source>Never</source>
-            <translation>Never</translation>
-        </message>
-        <message>
-            <source> days</source>
-            <translation> days</translation>
-        </message>
-        <message>
-            <source>Remind to replace every:</source>
-            <translation>Remind to replace every:</translation>
-        </message>
-        <message>
-            <source>Checks and sending</source>
-            <translation>Checks and sending</translation>
-        </message>
-        <message>
-            <source>As in Settings</source>
-            <translation>As in Settings</translation>
-        </message>
-        <message>
-            <source> hours</source>
-            <translation> hours</translation>
-        </message>
-        <message>
-            <source>How often this mailbox is checked; the Settings menu sets the default.</source>
-            <translation>How often this mailbox is checked; the Settings menu sets the default.</translation>
-        </message>
-        <message>
-            <source>Check every:</source>
-            <translation>Check every:</translation>
-        </message>
-        <message>
-            <source>Began sending on:</source>
-            <translation>Began sending on:</translation>
-        </message>
-        <message>
-            <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
-            <translation>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Authorization code dates</source>
-            <translation>Authorization code dates</translation>
-        </message>
-        <message>
-            <source>New code for %1. After saving, revoke the old code in the mailbox's web settings so that it cannot be used any more.</source>
-            <translation>New code for %1. After saving, revoke the old code in the mailbox's web settings so that it cannot be used any more.</translation>
-        </message>
-        <message>
-            <source>Enter a valid e-mail address, such as name@example.com.</source>
-            <translation>Enter a valid e-mail address, such as name@example.com.</translation>
-        </message>
-        <message>
-            <source>Enter the server names for receiving and sending.</source>
-            <translation>Enter the server names for receiving and sending.</translation>
-        </message>
-        <message>
-            <source>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</source>
-            <translation>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</translation>
-        </message>
-        <message>
-            <source>Paste the authorization code.</source>
-            <translation>Paste the authorization code.</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>Saving…</translation>
-        </message>
-    </context>
-    <context>
         <name>AccountModel</name>
         <message>
             <source>Mailbox</source>
@@ -248,6 +97,10 @@
         <message>
             <source>Not right? Choose the provider or enter the servers yourself</source>
             <translation>Not right? Choose the provider or enter the servers yourself</translation>
+        </message>
+        <message>
+            <source>I need to create a NetEase mailbox first</source>
+            <translation>I need to create a NetEase mailbox first</translation>
         </message>
         <message>
             <source>An address cannot contain spaces.</source>
@@ -697,10 +550,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Expires on</translation>
         </message>
         <message>
-            <source> days</source>
-            <translation> days</translation>
-        </message>
-        <message>
             <source>mailmanager reminds you to replace the code after this many days.</source>
             <translation>mailmanager reminds you to replace the code after this many days.</translation>
         </message>
@@ -846,6 +695,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Providers recycle mailboxes nobody logs into on the web. Background checks do not count, so tell mailmanager when you have logged in.</translation>
         </message>
         <message>
+            <source>About the provider</source>
+            <translation>About the provider</translation>
+        </message>
+        <message>
             <source>Recent checks</source>
             <translation>Recent checks</translation>
         </message>
@@ -910,6 +763,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             </translation>
         </message>
         <message>
+            <source>This mailbox is in sending week %1.</source>
+            <translation>This mailbox is in sending week %1.</translation>
+        </message>
+        <message>
+            <source>Safe sending, counted from the first week of sending:</source>
+            <translation>Safe sending, counted from the first week of sending:</translation>
+        </message>
+        <message>
             <source>Fix…</source>
             <translation>Fix…</translation>
         </message>
@@ -924,6 +785,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>The authorization code expired on %1 (%2).</translation>
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation>What to do: %1</translation>
+        </message>
+        <message>
+            <source>What to do (%1): %2</source>
+            <translation>What to do (%1): %2</translation>
         </message>
         <message>
             <source>%1 server said: %2</source>
@@ -976,24 +845,16 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Unknown: no creation date is recorded</translation>
         </message>
         <message>
-            <source>Sending week %1: at most about %2 messages a day.</source>
-            <translation>Sending week %1: at most about %2 messages a day.</translation>
-        </message>
-        <message>
-            <source>Leave %1–%2 minutes between messages.</source>
-            <translation>Leave %1–%2 minutes between messages.</translation>
-        </message>
-        <message>
             <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
             <translation>Personal mailboxes are for one-to-one mail: never send in bulk.</translation>
         </message>
         <message>
-            <source>Send at a natural pace; never send in bulk.</source>
-            <translation>Send at a natural pace; never send in bulk.</translation>
+            <source>Set “Began sending on” with Edit to see which week this mailbox is in.</source>
+            <translation>Set “Began sending on” with Edit to see which week this mailbox is in.</translation>
         </message>
         <message>
-            <source>New mailbox? Set “Began sending on” with Edit to see how many messages a day are safe, week by week.</source>
-            <translation>New mailbox? Set “Began sending on” with Edit to see how many messages a day are safe, week by week.</translation>
+            <source>Send at a natural pace; never send in bulk.</source>
+            <translation>Send at a natural pace; never send in bulk.</translation>
         </message>
         <message>
             <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
@@ -1006,6 +867,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>No sending guidance for this provider.</source>
             <translation>No sending guidance for this provider.</translation>
+        </message>
+        <message>
+            <source>Help page</source>
+            <translation>Help page</translation>
         </message>
         <message>
             <source>Code added</source>
@@ -1154,10 +1019,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Click Finish to close this window.</translation>
         </message>
         <message>
-            <source>Unexpected error: %1</source>
-            <translation>Unexpected error: %1</translation>
-        </message>
-        <message>
             <source>Nothing was saved</source>
             <translation>Nothing was saved</translation>
         </message>
@@ -1199,6 +1060,117 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>EditAccountDialog</name>
+        <message>
+            <source>Edit mailbox</source>
+            <translation>Edit mailbox</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>name@example.com</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. Work mail</source>
+            <translation>Optional, e.g. Work mail</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Address:</translation>
+        </message>
+        <message>
+            <source>Display name:</source>
+            <translation>Display name:</translation>
+        </message>
+        <message>
+            <source>Receiving mail (IMAP)</source>
+            <translation>Receiving mail (IMAP)</translation>
+        </message>
+        <message>
+            <source>Sending mail (SMTP)</source>
+            <translation>Sending mail (SMTP)</translation>
+        </message>
+        <message>
+            <source>Same as the address</source>
+            <translation>Same as the address</translation>
+        </message>
+        <message>
+            <source>Authorization code dates</source>
+            <translation>Authorization code dates</translation>
+        </message>
+        <message>
+            <source>Which client the code is for, e.g. Thunderbird</source>
+            <translation>Which client the code is for, e.g. Thunderbird</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>Made for:</translation>
+        </message>
+        <message>
+            <source>Created on:</source>
+            <translation>Created on:</translation>
+        </message>
+        <message>
+            <source>Expires on:</source>
+            <translation>Expires on:</translation>
+        </message>
+        <message>
+            <source>Remind to replace every:</source>
+            <translation>Remind to replace every:</translation>
+        </message>
+        <message>
+            <source>Checks and sending</source>
+            <translation>Checks and sending</translation>
+        </message>
+        <message>
+            <source>As in Settings</source>
+            <translation>As in Settings</translation>
+        </message>
+        <message>
+            <source> hours</source>
+            <translation> hours</translation>
+        </message>
+        <message>
+            <source>How often this mailbox is checked; the Settings menu sets the default.</source>
+            <translation>How often this mailbox is checked; the Settings menu sets the default.</translation>
+        </message>
+        <message>
+            <source>Check every:</source>
+            <translation>Check every:</translation>
+        </message>
+        <message>
+            <source>Began sending on:</source>
+            <translation>Began sending on:</translation>
+        </message>
+        <message>
+            <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
+            <translation>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Enter a valid e-mail address, such as name@example.com.</source>
+            <translation>Enter a valid e-mail address, such as name@example.com.</translation>
+        </message>
+        <message>
+            <source>Enter the server names for receiving and sending.</source>
+            <translation>Enter the server names for receiving and sending.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</source>
+            <translation>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+    </context>
+    <context>
         <name>ElidedLabel</name>
         <message>
             <source>Copy</source>
@@ -1227,20 +1199,24 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>e.g. %1.example.com</translation>
         </message>
         <message>
-            <source>Same as the address</source>
-            <translation>Same as the address</translation>
+            <source>Port:</source>
+            <translation>Port:</translation>
+        </message>
+        <message>
+            <source>Encryption:</source>
+            <translation>Encryption:</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <source>Not a server name: use a name such as imap.example.com, or an IP address.</source>
+            <translation>Not a server name: use a name such as imap.example.com, or an IP address.</translation>
         </message>
         <message>
             <source>Server:</source>
             <translation>Server:</translation>
-        </message>
-        <message>
-            <source>Port and security:</source>
-            <translation>Port and security:</translation>
-        </message>
-        <message>
-            <source>Username:</source>
-            <translation>Username:</translation>
         </message>
     </context>
     <context>
@@ -1473,6 +1449,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>Limits</name>
+        <message>
+            <source>Remind to replace the code after %1 to %2 days, or enter 0 for never.</source>
+            <translation>Remind to replace the code after %1 to %2 days, or enter 0 for never.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainActions</name>
         <message>
             <source>&amp;Add mailbox…</source>
@@ -1637,16 +1620,8 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             </translation>
         </message>
         <message>
-            <source>%1 was added.</source>
-            <translation>%1 was added.</translation>
-        </message>
-        <message>
             <source>%1 was saved.</source>
             <translation>%1 was saved.</translation>
-        </message>
-        <message>
-            <source>The code of %1 was replaced.</source>
-            <translation>The code of %1 was replaced.</translation>
         </message>
         <message>
             <source>Settings of %1 copied to the clipboard.</source>
@@ -1712,6 +1687,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Common pitfalls</translation>
         </message>
         <message>
+            <source>Good to know</source>
+            <translation>Good to know</translation>
+        </message>
+        <message>
             <source>%1 lets mail programs sign in with your normal login password, once IMAP/SMTP is switched on in its web settings.</source>
             <translation>%1 lets mail programs sign in with your normal login password, once IMAP/SMTP is switched on in its web settings.</translation>
         </message>
@@ -1775,6 +1754,72 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>This provider no longer lets mail programs sign in with a password.</source>
             <translation>This provider no longer lets mail programs sign in with a password.</translation>
         </message>
+        <message>
+            <source>Sending, counted from the first week</source>
+            <translation>Sending, counted from the first week</translation>
+        </message>
+        <message>
+            <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
+            <translation>Personal mailboxes are for one-to-one mail: never send in bulk.</translation>
+        </message>
+        <message>
+            <source>The provider's help page</source>
+            <translation>The provider's help page</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProviderInfo</name>
+        <message>
+            <source>Suitability</source>
+            <translation>Suitability</translation>
+        </message>
+        <message>
+            <source>%1; %2</source>
+            <translation>%1; %2</translation>
+        </message>
+        <message>
+            <source>From week %1</source>
+            <translation>From week %1</translation>
+        </message>
+        <message>
+            <source>Week %1</source>
+            <translation>Week %1</translation>
+        </message>
+        <message>
+            <source>Weeks %1–%2</source>
+            <translation>Weeks %1–%2</translation>
+        </message>
+        <message>
+            <source>%1–%2 messages a day</source>
+            <translation>%1–%2 messages a day</translation>
+        </message>
+        <message>
+            <source>at most %1 messages a day</source>
+            <translation>at most %1 messages a day</translation>
+        </message>
+        <message>
+            <source>about %1 messages a day</source>
+            <translation>about %1 messages a day</translation>
+        </message>
+        <message>
+            <source>%1, %2 minutes apart</source>
+            <translation>%1, %2 minutes apart</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationGuide</name>
+        <message>
+            <source>Create a NetEase mailbox</source>
+            <translation>Create a NetEase mailbox</translation>
+        </message>
+        <message>
+            <source>Register at mail.163.com or mail.126.com in the browser, then come back and add the new address here. What trips people up:</source>
+            <translation>Register at mail.163.com or mail.126.com in the browser, then come back and add the new address here. What trips people up:</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
     </context>
     <context>
         <name>Registry</name>
@@ -1813,6 +1858,17 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
                 <numerusform>%n day ago</numerusform>
                 <numerusform>%n days ago</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>RotateDaysSpin</name>
+        <message>
+            <source>Never</source>
+            <translation>Never</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
         </message>
     </context>
     <context>
@@ -1863,29 +1919,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>None (unencrypted)</source>
             <translation>None (unencrypted)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerBox</name>
-        <message>
-            <source>Server:</source>
-            <translation>Server:</translation>
-        </message>
-        <message>
-            <source>Port:</source>
-            <translation>Port:</translation>
-        </message>
-        <message>
-            <source>Encryption:</source>
-            <translation>Encryption:</translation>
-        </message>
-        <message>
-            <source>User name:</source>
-            <translation>User name:</translation>
-        </message>
-        <message>
-            <source>Not a server name: use a name such as imap.example.com, or an IP address.</source>
-            <translation>Not a server name: use a name such as imap.example.com, or an IP address.</translation>
         </message>
     </context>
     <context>

@@ -2,157 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
-        <name>AccountForm</name>
-        <message>
-            <source>Add mailbox</source>
-            <translation>添加邮箱</translation>
-        </message>
-        <message>
-            <source>Edit mailbox</source>
-            <translation>编辑邮箱</translation>
-        </message>
-        <message>
-            <source>Replace authorization code</source>
-            <translation>更换授权码</translation>
-        </message>
-        <message>
-            <source>name@example.com</source>
-            <translation>例如 name@example.com</translation>
-        </message>
-        <message>
-            <source>Optional, e.g. Work mail</source>
-            <translation>选填，例如“工作邮箱”</translation>
-        </message>
-        <message>
-            <source>Address:</source>
-            <translation>邮箱地址：</translation>
-        </message>
-        <message>
-            <source>Display name:</source>
-            <translation>显示名称：</translation>
-        </message>
-        <message>
-            <source>Incoming mail (IMAP)</source>
-            <translation>收信服务器（IMAP）</translation>
-        </message>
-        <message>
-            <source>Outgoing mail (SMTP)</source>
-            <translation>发信服务器（SMTP）</translation>
-        </message>
-        <message>
-            <source>Authorization code</source>
-            <translation>授权码</translation>
-        </message>
-        <message>
-            <source>Paste the code made in the web settings</source>
-            <translation>粘贴在网页版设置中生成的授权码</translation>
-        </message>
-        <message>
-            <source>Show code</source>
-            <translation>显示授权码</translation>
-        </message>
-        <message>
-            <source>Show or hide the code</source>
-            <translation>显示或隐藏授权码</translation>
-        </message>
-        <message>
-            <source>Code:</source>
-            <translation>授权码：</translation>
-        </message>
-        <message>
-            <source>Which client the code is for, e.g. Thunderbird</source>
-            <translation>授权码给哪个客户端用，例如 Thunderbird</translation>
-        </message>
-        <message>
-            <source>Made for:</source>
-            <translation>用途：</translation>
-        </message>
-        <message>
-            <source>Created on:</source>
-            <translation>创建日期：</translation>
-        </message>
-        <message>
-            <source>Expires on:</source>
-            <translation>有效期至：</translation>
-        </message>
-        <message>
-            <source>Never</source>
-            <translation>不提醒</translation>
-        </message>
-        <message>
-            <source> days</source>
-            <translation> 天</translation>
-        </message>
-        <message>
-            <source>Remind to replace every:</source>
-            <translation>更换周期：</translation>
-        </message>
-        <message>
-            <source>Checks and sending</source>
-            <translation>检测与发信</translation>
-        </message>
-        <message>
-            <source>As in Settings</source>
-            <translation>跟随全局设置</translation>
-        </message>
-        <message>
-            <source> hours</source>
-            <translation> 小时</translation>
-        </message>
-        <message>
-            <source>How often this mailbox is checked; the Settings menu sets the default.</source>
-            <translation>这个邮箱多久检测一次；默认值在“设置”菜单中修改。</translation>
-        </message>
-        <message>
-            <source>Check every:</source>
-            <translation>检测间隔：</translation>
-        </message>
-        <message>
-            <source>Began sending on:</source>
-            <translation>开始发信日期：</translation>
-        </message>
-        <message>
-            <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
-            <translation>新邮箱刚开始应少量发信。不填日期时，按添加邮箱的那天算起。</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Authorization code dates</source>
-            <translation>授权码日期</translation>
-        </message>
-        <message>
-            <source>New code for %1. After saving, revoke the old code in the mailbox's web settings so that it cannot be used any more.</source>
-            <translation>为 %1 填入新的授权码。保存后，请到邮箱的网页版设置中停用旧授权码，使它无法再被使用。</translation>
-        </message>
-        <message>
-            <source>Enter a valid e-mail address, such as name@example.com.</source>
-            <translation>请输入有效的邮箱地址，例如 name@example.com。</translation>
-        </message>
-        <message>
-            <source>Enter the server names for receiving and sending.</source>
-            <translation>请填写收信和发信服务器地址。</translation>
-        </message>
-        <message>
-            <source>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</source>
-            <translation>“%1”不是有效的服务器名称。请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
-        </message>
-        <message>
-            <source>Paste the authorization code.</source>
-            <translation>请粘贴授权码。</translation>
-        </message>
-        <message>
-            <source>Saving…</source>
-            <translation>正在保存…</translation>
-        </message>
-    </context>
-    <context>
         <name>AccountModel</name>
         <message>
             <source>Mailbox</source>
@@ -248,6 +97,10 @@
         <message>
             <source>Not right? Choose the provider or enter the servers yourself</source>
             <translation>不对？手动选择服务商或填写服务器</translation>
+        </message>
+        <message>
+            <source>I need to create a NetEase mailbox first</source>
+            <translation>我需要先注册一个网易邮箱</translation>
         </message>
         <message>
             <source>An address cannot contain spaces.</source>
@@ -690,10 +543,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>有效期至</translation>
         </message>
         <message>
-            <source> days</source>
-            <translation> 天</translation>
-        </message>
-        <message>
             <source>mailmanager reminds you to replace the code after this many days.</source>
             <translation>授权码使用满这么多天后，mailmanager 会提醒你更换。</translation>
         </message>
@@ -837,6 +686,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>长期没有在网页版登录的邮箱可能会被服务商回收。后台检测不算登录，所以在网页版登录后请告诉 mailmanager。</translation>
         </message>
         <message>
+            <source>About the provider</source>
+            <translation>关于服务商</translation>
+        </message>
+        <message>
             <source>Recent checks</source>
             <translation>最近检测</translation>
         </message>
@@ -897,6 +750,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             </translation>
         </message>
         <message>
+            <source>This mailbox is in sending week %1.</source>
+            <translation>这个邮箱正处于发信第 %1 周。</translation>
+        </message>
+        <message>
+            <source>Safe sending, counted from the first week of sending:</source>
+            <translation>安全发信量（从开始发信的第一周算起）：</translation>
+        </message>
+        <message>
             <source>Fix…</source>
             <translation>修复…</translation>
         </message>
@@ -911,6 +772,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>授权码已于 %1 过期（%2）。</translation>
+        </message>
+        <message>
+            <source>What to do: %1</source>
+            <translation>怎么处理：%1</translation>
+        </message>
+        <message>
+            <source>What to do (%1): %2</source>
+            <translation>怎么处理（%1）：%2</translation>
         </message>
         <message>
             <source>%1 server said: %2</source>
@@ -961,24 +830,16 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>未知：没有记录创建日期</translation>
         </message>
         <message>
-            <source>Sending week %1: at most about %2 messages a day.</source>
-            <translation>发信第 %1 周：每天最多约 %2 封。</translation>
-        </message>
-        <message>
-            <source>Leave %1–%2 minutes between messages.</source>
-            <translation>每封间隔 %1–%2 分钟。</translation>
-        </message>
-        <message>
             <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
             <translation>个人邮箱只适合一对一往来，切勿群发。</translation>
         </message>
         <message>
-            <source>Send at a natural pace; never send in bulk.</source>
-            <translation>请按正常节奏发信，切勿群发。</translation>
+            <source>Set “Began sending on” with Edit to see which week this mailbox is in.</source>
+            <translation>用“编辑”设置“开始发信日期”后，这里会标出这个邮箱所在的阶段。</translation>
         </message>
         <message>
-            <source>New mailbox? Set “Began sending on” with Edit to see how many messages a day are safe, week by week.</source>
-            <translation>新注册的邮箱？用“编辑”填写“开始发信日期”，即可看到每周每天大约能安全发多少封。</translation>
+            <source>Send at a natural pace; never send in bulk.</source>
+            <translation>请按正常节奏发信，切勿群发。</translation>
         </message>
         <message>
             <source>Last web login you confirmed: %1. The provider may recycle mailboxes after %2 days without one.</source>
@@ -991,6 +852,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>No sending guidance for this provider.</source>
             <translation>暂无该服务商的发信建议。</translation>
+        </message>
+        <message>
+            <source>Help page</source>
+            <translation>帮助页面</translation>
         </message>
         <message>
             <source>Code added</source>
@@ -1139,10 +1004,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>点击“完成”关闭此窗口。</translation>
         </message>
         <message>
-            <source>Unexpected error: %1</source>
-            <translation>意外错误：%1</translation>
-        </message>
-        <message>
             <source>Nothing was saved</source>
             <translation>没有保存任何内容</translation>
         </message>
@@ -1184,6 +1045,117 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>EditAccountDialog</name>
+        <message>
+            <source>Edit mailbox</source>
+            <translation>编辑邮箱</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>例如 name@example.com</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. Work mail</source>
+            <translation>选填，例如“工作邮箱”</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>邮箱地址：</translation>
+        </message>
+        <message>
+            <source>Display name:</source>
+            <translation>显示名称：</translation>
+        </message>
+        <message>
+            <source>Receiving mail (IMAP)</source>
+            <translation>收信服务器（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending mail (SMTP)</source>
+            <translation>发信服务器（SMTP）</translation>
+        </message>
+        <message>
+            <source>Same as the address</source>
+            <translation>与邮箱地址相同</translation>
+        </message>
+        <message>
+            <source>Authorization code dates</source>
+            <translation>授权码日期</translation>
+        </message>
+        <message>
+            <source>Which client the code is for, e.g. Thunderbird</source>
+            <translation>授权码给哪个客户端用，例如 Thunderbird</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Created on:</source>
+            <translation>创建日期：</translation>
+        </message>
+        <message>
+            <source>Expires on:</source>
+            <translation>有效期至：</translation>
+        </message>
+        <message>
+            <source>Remind to replace every:</source>
+            <translation>更换周期：</translation>
+        </message>
+        <message>
+            <source>Checks and sending</source>
+            <translation>检测与发信</translation>
+        </message>
+        <message>
+            <source>As in Settings</source>
+            <translation>跟随全局设置</translation>
+        </message>
+        <message>
+            <source> hours</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>How often this mailbox is checked; the Settings menu sets the default.</source>
+            <translation>这个邮箱多久检测一次；默认值在“设置”菜单中修改。</translation>
+        </message>
+        <message>
+            <source>Check every:</source>
+            <translation>检测间隔：</translation>
+        </message>
+        <message>
+            <source>Began sending on:</source>
+            <translation>开始发信日期：</translation>
+        </message>
+        <message>
+            <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
+            <translation>新邮箱刚开始应少量发信。不填日期时，按添加邮箱的那天算起。</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Enter a valid e-mail address, such as name@example.com.</source>
+            <translation>请输入有效的邮箱地址，例如 name@example.com。</translation>
+        </message>
+        <message>
+            <source>Enter the server names for receiving and sending.</source>
+            <translation>请填写收信和发信服务器地址。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</source>
+            <translation>“%1”不是有效的服务器名称。请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
         <name>ElidedLabel</name>
         <message>
             <source>Copy</source>
@@ -1212,20 +1184,24 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>例如 %1.example.com</translation>
         </message>
         <message>
-            <source>Same as the address</source>
-            <translation>与邮箱地址相同</translation>
+            <source>Port:</source>
+            <translation>端口：</translation>
+        </message>
+        <message>
+            <source>Encryption:</source>
+            <translation>加密方式：</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>用户名：</translation>
+        </message>
+        <message>
+            <source>Not a server name: use a name such as imap.example.com, or an IP address.</source>
+            <translation>这不是有效的服务器名称：请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
         </message>
         <message>
             <source>Server:</source>
             <translation>服务器：</translation>
-        </message>
-        <message>
-            <source>Port and security:</source>
-            <translation>端口和加密：</translation>
-        </message>
-        <message>
-            <source>Username:</source>
-            <translation>用户名：</translation>
         </message>
     </context>
     <context>
@@ -1458,6 +1434,13 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>Limits</name>
+        <message>
+            <source>Remind to replace the code after %1 to %2 days, or enter 0 for never.</source>
+            <translation>更换授权码的提醒须在 %1 到 %2 天之间，或填 0 表示不提醒。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainActions</name>
         <message>
             <source>&amp;Add mailbox…</source>
@@ -1621,16 +1604,8 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             </translation>
         </message>
         <message>
-            <source>%1 was added.</source>
-            <translation>已添加 %1。</translation>
-        </message>
-        <message>
             <source>%1 was saved.</source>
             <translation>已保存 %1。</translation>
-        </message>
-        <message>
-            <source>The code of %1 was replaced.</source>
-            <translation>已更换 %1 的授权码。</translation>
         </message>
         <message>
             <source>Settings of %1 copied to the clipboard.</source>
@@ -1696,6 +1671,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>常见错误</translation>
         </message>
         <message>
+            <source>Good to know</source>
+            <translation>须知</translation>
+        </message>
+        <message>
             <source>%1 lets mail programs sign in with your normal login password, once IMAP/SMTP is switched on in its web settings.</source>
             <translation>在%1的网页版设置中开启 IMAP/SMTP 后，邮件客户端就可以用你平时的登录密码登录。</translation>
         </message>
@@ -1759,6 +1738,72 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>This provider no longer lets mail programs sign in with a password.</source>
             <translation>该服务商已不再允许邮件客户端用密码登录。</translation>
         </message>
+        <message>
+            <source>Sending, counted from the first week</source>
+            <translation>每天发信量（从开始发信的第一周算起）</translation>
+        </message>
+        <message>
+            <source>Personal mailboxes are for one-to-one mail: never send in bulk.</source>
+            <translation>个人邮箱只适合一对一往来，任何阶段都不要群发。</translation>
+        </message>
+        <message>
+            <source>The provider's help page</source>
+            <translation>服务商帮助页面</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProviderInfo</name>
+        <message>
+            <source>Suitability</source>
+            <translation>适用场景</translation>
+        </message>
+        <message>
+            <source>%1; %2</source>
+            <translation>%1；%2</translation>
+        </message>
+        <message>
+            <source>From week %1</source>
+            <translation>第 %1 周起</translation>
+        </message>
+        <message>
+            <source>Week %1</source>
+            <translation>第 %1 周</translation>
+        </message>
+        <message>
+            <source>Weeks %1–%2</source>
+            <translation>第 %1–%2 周</translation>
+        </message>
+        <message>
+            <source>%1–%2 messages a day</source>
+            <translation>每天 %1–%2 封</translation>
+        </message>
+        <message>
+            <source>at most %1 messages a day</source>
+            <translation>每天最多 %1 封</translation>
+        </message>
+        <message>
+            <source>about %1 messages a day</source>
+            <translation>每天约 %1 封</translation>
+        </message>
+        <message>
+            <source>%1, %2 minutes apart</source>
+            <translation>%1，每封间隔 %2 分钟</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationGuide</name>
+        <message>
+            <source>Create a NetEase mailbox</source>
+            <translation>注册网易邮箱</translation>
+        </message>
+        <message>
+            <source>Register at mail.163.com or mail.126.com in the browser, then come back and add the new address here. What trips people up:</source>
+            <translation>请在浏览器中打开 mail.163.com 或 mail.126.com 注册，注册好后回到这里添加新地址。注册时容易遇到这些问题：</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
     </context>
     <context>
         <name>Registry</name>
@@ -1794,6 +1839,17 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>
                 <numerusform>%n 天前</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>RotateDaysSpin</name>
+        <message>
+            <source>Never</source>
+            <translation>不提醒</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
         </message>
     </context>
     <context>
@@ -1844,29 +1900,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>None (unencrypted)</source>
             <translation>无（不加密）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerBox</name>
-        <message>
-            <source>Server:</source>
-            <translation>服务器：</translation>
-        </message>
-        <message>
-            <source>Port:</source>
-            <translation>端口：</translation>
-        </message>
-        <message>
-            <source>Encryption:</source>
-            <translation>加密方式：</translation>
-        </message>
-        <message>
-            <source>User name:</source>
-            <translation>用户名：</translation>
-        </message>
-        <message>
-            <source>Not a server name: use a name such as imap.example.com, or an IP address.</source>
-            <translation>这不是有效的服务器名称：请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
         </message>
     </context>
     <context>

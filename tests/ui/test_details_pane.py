@@ -56,7 +56,10 @@ def test_new_netease_mailbox_gets_week_one_guidance(qtbot) -> None:
     daily = {TODAY - timedelta(days=1): ConnectionStatus.OK}
     widget.show_account(AccountSummary(account), look=NETEASE, daily=daily)
     text = widget.sending.text()
-    assert "week 1" in text and "50" in text and "5–10 minutes" in text
+    assert "sending week 1." in text
+    assert "▶ Week 1: about 50 messages a day, 5–10 minutes apart" in text
+    assert "• Weeks 2–4: 100–200 messages a day" in text
+    assert "• From week 5: at most 300 messages a day" in text
     assert "one-to-one" in text
     assert widget.web_login.isVisible()
     assert widget.timeline.caption.text().startswith("Days OK: 1 ·")
@@ -92,7 +95,8 @@ def test_later_weeks_and_expiring_codes(qtbot) -> None:
         code_expires=TODAY + timedelta(days=30),
     )
     widget.show_account(AccountSummary(account), look=NETEASE)
-    assert "week 9" in widget.sending.text() and "300" in widget.sending.text()
+    assert "sending week 9." in widget.sending.text()
+    assert "▶ From week 5: at most 300 messages a day" in widget.sending.text()
     assert widget.code_age.maximum() == 60 and widget.code_age.value() == 30
 
 
@@ -199,15 +203,22 @@ def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_proble
     assert "IMAP: " in timeout.findChildren(QLabel)[1].text()
 
 
-def test_a_mailbox_without_a_sending_start_gets_no_week_limits(qtbot) -> None:
-    """The day a mailbox was added here says nothing about its age: no "week 1" limits for it,
-    a pointer to the setting instead."""
+def test_a_mailbox_without_a_sending_start_gets_the_whole_ramp(qtbot) -> None:
+    """Issue 17: the whole ramp (seeds 000 and 003, FAQ Q4) without first requiring "began
+    sending"; the day a mailbox was added here says nothing about its age, so no week is
+    pointed at, and the setting that would point at one is named."""
     widget = pane(qtbot)
     account = sample_account("old-but-new-here@163.com", id=4).replace(created_at=NOW)
     widget.show_account(AccountSummary(account), look=NETEASE)
-    text = widget.sending.text()
-    assert "week" not in text.split("\n")[0].lower()
-    assert "natural pace" in text and "Began sending on" in text
+    lines = widget.sending.text().split("\n")
+    assert lines[1:4] == [
+        "• Week 1: about 50 messages a day, 5–10 minutes apart",
+        "• Weeks 2–4: 100–200 messages a day",
+        "• From week 5: at most 300 messages a day",
+    ]
+    assert "never send in bulk" in lines[4]
+    assert "Began sending on" in lines[5]
+    assert not any("▶" in line for line in lines)
 
 
 def test_problems_offer_the_fix_and_expiry_says_its_date(qtbot) -> None:
@@ -274,3 +285,66 @@ def test_a_shortened_label_copies_and_reads_out_the_whole_text(qtbot) -> None:
     assert label.accessibleName() == address
     label.copy()
     assert QGuiApplication.clipboard().text() == address
+
+
+def test_the_latest_failure_says_the_providers_hint_once(qtbot) -> None:
+    """Issue 17, item 10: the hint the check stored (the provider's own words and fix) is under
+    its problem, once when IMAP and SMTP were refused alike, one per protocol when not."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+
+    widget = pane(qtbot)
+    account = sample_account("li@163.com", id=8)
+    refused = ConnectionStatus.AUTH_FAILED
+    imap = CheckRecord(8, NOW, Protocol.IMAP, refused, "netease_auth_code", "NO LOGIN failed")
+    smtp = CheckRecord(8, NOW, Protocol.SMTP, refused, "netease_auth_code", "535 Error")
+    widget.show_account(AccountSummary(account, imap, smtp), states=[refused], look=NETEASE)
+    row = widget.findChild(QWidget, "state_auth_failed")
+    assert row is not None
+    hints = [label.text() for label in row.findChildren(QLabel, "detailsHint")]
+    assert len(hints) == 1
+    assert hints[0].startswith("What to do: NetEase rejected the login")
+    assert "Settings > POP3/SMTP/IMAP" in hints[0]
+
+    other = CheckRecord(8, NOW, Protocol.SMTP, refused, "auth_rejected", "535 Error")
+    widget.show_account(AccountSummary(account, imap, other), states=[refused], look=NETEASE)
+    qtbot.wait(10)  # the new rows are shown, the old ones are hidden and deleted later
+    [row] = [w for w in widget.findChildren(QWidget, "state_auth_failed") if not w.isHidden()]
+    hints = [label.text() for label in row.findChildren(QLabel, "detailsHint")]
+    assert [h.split(":")[0] for h in hints] == ["What to do (IMAP)", "What to do (SMTP)"]
+
+    # A check that passed leaves no hint behind.
+    ok = CheckRecord(8, NOW, Protocol.IMAP, ConnectionStatus.OK)
+    widget.show_account(AccountSummary(account, ok), states=[ConnectionStatus.OK], look=NETEASE)
+    qtbot.wait(10)
+    assert [h for h in widget.findChildren(QLabel, "detailsHint") if h.isVisibleTo(widget)] == []
+
+
+def test_about_the_provider_shows_what_the_catalogue_knows(qtbot) -> None:
+    """Issue 17, item 9: suitability for foreign trade, no VPN for domestic providers, what
+    kills every code (qq.com and foxmail.com share them) and the help page, unconfirmed ones
+    marked; nothing for a provider the catalogue does not know."""
+    from mailmanager.ui.provider_info import ProviderDirectory
+
+    directory = ProviderDirectory("en")
+    widget = pane(qtbot)
+    qq = directory.look("tencent_qq", "a@foxmail.com")
+    widget.show_account(AccountSummary(sample_account("a@foxmail.com", id=9)), look=qq)
+    about = widget.about.text()
+    assert widget.about.isVisible() and widget.about_title.isVisible()
+    assert "foreign-trade" in about and "needs no VPN" in about
+    assert "@qq.com and @foxmail.com are one mailbox sharing one set of codes" in about
+    assert 'href="https://service.mail.qq.com/detail/0/75"' in about
+    assert "not confirmed" not in about.split("Help page")[1]
+
+    netease = directory.look("netease_personal", "a@126.com")
+    assert netease.settings_url == "https://mail.126.com/"
+    widget.show_account(AccountSummary(sample_account("a@126.com", id=10)), look=netease)
+    about = widget.about.text()
+    assert "Changing the web login password or turning the IMAP/SMTP service off" in about
+    assert "(not confirmed by the provider)" in about.split("Help page")[1]  # 3P-CODE
+
+    unknown = directory.look(None, "a@example.org")
+    widget.show_account(AccountSummary(sample_account("a@example.org", id=11)), look=unknown)
+    assert not widget.about.isVisible() and not widget.about_title.isVisible()

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,14 +25,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mailmanager.core.catalogue.model import Source
+from mailmanager.core.catalogue.model import Provider, Source
 from mailmanager.core.discovery import detector
 from mailmanager.core.model.address import AddressError, parse_address
 from mailmanager.ui import formatting, icons
+from mailmanager.ui.provider_info import unconfirmed
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import Found, WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
-from mailmanager.ui.wizard.widgets import Notice, wrapped
+from mailmanager.ui.wizard.widgets import Notice, bullet_list, wrapped
 
 DETECT_DELAY_MS = 500
 # Detection notes worth showing beside the source line (the source itself is said already).
@@ -46,6 +49,42 @@ EXTRA_NOTES: set[str] = {
     )
 } - {""}
 MANUAL = "__manual__"
+# Whose registration guidance the address page offers (seed 004 is about 163 and 126).
+REGISTRATION_PROVIDER = "netease_personal"
+
+
+class RegistrationGuide(QDialog):
+    """How to register a NetEase mailbox, from the catalogue's ``registration`` and
+    ``inactivity`` sections (seed 004), in the UI language."""
+
+    def __init__(self, provider: Provider, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("registrationGuide")
+        self.setWindowTitle(self.tr("Create a NetEase mailbox"))
+        self.setMinimumWidth(520)
+        intro = wrapped(
+            self.tr(
+                "Register at mail.163.com or mail.126.com in the browser, then come back and "
+                "add the new address here. What trips people up:"
+            )
+        )
+        items = list(provider.registration.get(lang) if provider.registration else ())
+        if provider.inactivity is not None:
+            items.append(provider.inactivity.text.get(lang))
+        if provider.is_unconfirmed("registration"):
+            items = [unconfirmed(item) for item in items]
+        self.points = wrapped(bullet_list(items), rich=True)
+        self.points.setObjectName("registrationPoints")
+        self.points.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.points)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
 
 
 class AddressPage(QWizardPage):
@@ -153,6 +192,15 @@ class AddressPage(QWizardPage):
         layout.addWidget(self.override_link)
         layout.addWidget(self.chooser)
         layout.addStretch(1)
+        # For someone who has no mailbox yet: NetEase's registration rules (seed 004), which
+        # trip up newcomers to China (a mainland number, SMS timing, per-IP limits).
+        self.register_link = QLabel(
+            "<a href='#register'>" + self.tr("I need to create a NetEase mailbox first") + "</a>"
+        )
+        self.register_link.setObjectName("registerLink")
+        self.register_link.linkActivated.connect(lambda _l: self.show_registration())
+        layout.addWidget(self.register_link)
+        self.registration: RegistrationGuide | None = None
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -390,9 +438,21 @@ class AddressPage(QWizardPage):
 
     # -- QWizardPage ----------------------------------------------------------------------------
 
+    def show_registration(self) -> None:
+        """Open the registration guidance beside the wizard (not modal: the user may copy
+        from it while typing the new address)."""
+        provider = self.ctx.services.catalogue.get(REGISTRATION_PROVIDER)
+        if provider is None or provider.registration is None:
+            return
+        if self.registration is None:
+            self.registration = RegistrationGuide(provider, self.ctx.lang, self)
+        self.registration.show()
+        self.registration.raise_()
+
     def initializePage(self) -> None:
         editable = self.ctx.mode is WizardMode.ADD
         self.address_edit.setReadOnly(not editable)
+        self.register_link.setVisible(editable)
         if self.ctx.mode is WizardMode.FIX:
             self.setTitle(self.tr("Fix this mailbox"))
             self.setSubTitle(

@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 
 from mailmanager.core.catalogue import links
 from mailmanager.core.catalogue.model import CredentialKind, Provider
-from mailmanager.ui import icons
+from mailmanager.ui import formatting, icons
+from mailmanager.ui.provider_info import (
+    link_html,
+    marked_pitfalls,
+    marked_steps,
+    provider_facts,
+    ramp_lines,
+    unconfirmed,
+)
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
 from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, ordered_list, wrapped
@@ -90,6 +98,13 @@ class PreparePage(QWizardPage):
         self.pitfalls_heading = heading(self.tr("Common pitfalls"))
         self.pitfalls = wrapped(rich=True)
         self.pitfalls.setObjectName("pitfalls")
+        # What to know before relying on the mailbox: suitability (foreign trade, VPN), what
+        # kills every code, the sending ramp and the provider's help page.
+        self.facts_heading = heading(self.tr("Good to know"))
+        self.facts = wrapped(rich=True)
+        self.facts.setObjectName("providerFacts")
+        self.facts.setOpenExternalLinks(False)
+        self.facts.linkActivated.connect(lambda url: self.ctx.services.open_url(QUrl(url)))
 
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -104,6 +119,9 @@ class PreparePage(QWizardPage):
         inner.addSpacing(6)
         inner.addWidget(self.pitfalls_heading)
         inner.addWidget(self.pitfalls)
+        inner.addSpacing(6)
+        inner.addWidget(self.facts_heading)
+        inner.addWidget(self.facts)
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -219,6 +237,8 @@ class PreparePage(QWizardPage):
             self.url_label.hide()
             self.pitfalls_heading.hide()
             self.pitfalls.hide()
+            self.facts_heading.hide()
+            self.facts.hide()
             self.completeChanged.emit()
             return
         self.mark.setPixmap(icons.provider_mark(provider.mark.text, provider.mark.color, 32, dpr))
@@ -253,16 +273,47 @@ class PreparePage(QWizardPage):
         else:
             self.stop.hide()
             self.credential_label.show()
-        steps = provider.steps(lang)
+        steps = marked_steps(provider, lang)
         self.steps_heading.setVisible(bool(steps) and not provider.oauth_only)
         self.steps.setVisible(bool(steps) and not provider.oauth_only)
         self.steps.setText(ordered_list(steps))
         url = self.settings_url()
         self.open_button.setVisible(bool(url) and not provider.oauth_only)
         self.url_label.setVisible(bool(url) and not provider.oauth_only)
-        self.url_label.setText(url)
-        pitfalls = provider.pitfalls(lang)
+        domain = str(self.field(F.ADDRESS) or "").rpartition("@")[2]
+        unsure = links.settings_url_unconfirmed(provider, domain)
+        self.url_label.setText(unconfirmed(url) if url and unsure else url)
+        pitfalls = marked_pitfalls(provider, lang)
         self.pitfalls_heading.setVisible(bool(pitfalls) and not provider.oauth_only)
         self.pitfalls.setVisible(bool(pitfalls) and not provider.oauth_only)
         self.pitfalls.setText(bullet_list(pitfalls))
+        facts = self._facts(provider)
+        self.facts_heading.setVisible(bool(facts) and not provider.oauth_only)
+        self.facts.setVisible(bool(facts) and not provider.oauth_only)
+        self.facts.setText(facts)
         self.completeChanged.emit()
+
+    def _facts(self, provider: Provider) -> str:
+        """Rich text: the provider's facts, the whole sending ramp and its help page."""
+        items = [
+            f"<b>{html.escape(formatting.labelled(label, ''))}</b>{html.escape(text)}"
+            for label, text in provider_facts(provider, self.ctx.lang)
+        ]
+        sending = provider.sending
+        if sending is not None and sending.stages:
+            ramp = "<br>".join(html.escape(line) for line in ramp_lines(sending.stages))
+            title = formatting.labelled(self.tr("Sending, counted from the first week"), "")
+            items.append(f"<b>{html.escape(title)}</b><br>{ramp}")
+            if sending.one_to_one_only:
+                items[-1] += "<br>" + html.escape(
+                    self.tr("Personal mailboxes are for one-to-one mail: never send in bulk.")
+                )
+        help_url = links.help_url(provider)
+        if help_url:
+            link = link_html(help_url, unsure=links.help_url_unconfirmed(provider))
+            title = formatting.labelled(self.tr("The provider's help page"), "")
+            items.append(f"<b>{html.escape(title)}</b>{link}")
+        if not items:
+            return ""
+        body = "".join(f"<li style='margin-bottom:4px'>{item}</li>" for item in items)
+        return f"<ul style='margin-left:0; -qt-list-indent:1'>{body}</ul>"

@@ -19,11 +19,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from mailmanager.core.catalogue.model import Source
-from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
 from mailmanager.core.model.accounts import (
     TYPED,
     Account,
@@ -174,14 +173,13 @@ class SetupWizard(QWizard):
             self.prepare_page.new_code.setChecked(not keep)
             ctx.keep_code = keep
             if failures:
+                # IMAP and SMTP refusing the same code are one problem with one fix: said once.
                 lines = []
-                for record in failures:
-                    hint = hint_text(record.hint_id)
-                    text = QCoreApplication.translate(HINT_CONTEXT, hint) if hint else ""
-                    label = formatting.state_label(record.status)
+                for protocols, state, text in formatting.failure_hints(failures):
+                    label = formatting.state_label(state)
                     lines.append(
                         "<b>"
-                        + formatting.labelled(record.protocol.value.upper(), html.escape(label))
+                        + formatting.labelled(protocols, html.escape(label))
                         + "</b>"
                         + (f" — {html.escape(text)}" if text else "")
                     )

@@ -453,3 +453,109 @@ def test_servers_page_says_why_a_server_name_is_refused(qtbot) -> None:
     assert not box.complete() and problem.isVisibleTo(box) and "server name" in problem.text()
     box.host.setText("[::1]")
     assert box.complete() and not problem.isVisibleTo(box)
+
+
+def test_fix_says_a_hint_shared_by_imap_and_smtp_once(qtbot) -> None:
+    """Issue 17, item 10: IMAP and SMTP refusing the same code is one problem with one fix;
+    Fix names both protocols and prints the hint once. Different failures keep a line each."""
+    from datetime import UTC, datetime
+
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.status import ConnectionStatus
+    from mailmanager.ui.wizard.wizard import SetupWizard
+    from tests.helpers.factories import make_account
+
+    now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    account = make_account("chen@126.com", id=3, provider_id="netease_personal")
+    refused = ConnectionStatus.AUTH_FAILED
+    both = [
+        CheckRecord(3, now, Protocol.IMAP, refused, "netease_auth_code"),
+        CheckRecord(3, now, Protocol.SMTP, refused, "netease_auth_code"),
+    ]
+    wizard = SetupWizard(WizardMode.FIX, account, services=make_services(), last_results=both)
+    qtbot.addWidget(wizard)
+    body = wizard.address_page.problem.body.text()
+    assert body.count("NetEase rejected the login") == 1
+    assert "IMAP · SMTP" in body
+    apart = [both[0], CheckRecord(3, now, Protocol.SMTP, ConnectionStatus.TIMEOUT, "timeout")]
+    wizard = SetupWizard(WizardMode.FIX, account, services=make_services(), last_results=apart)
+    qtbot.addWidget(wizard)
+    body = wizard.address_page.problem.body.text()
+    assert body.count("<br>") == 1 and "IMAP: " in body and "SMTP: " in body
+
+
+def test_prepare_shows_what_to_know_and_marks_what_is_unconfirmed(qtbot) -> None:
+    """Issue 17, items 7 and 9: suitability, what kills every code, the whole sending ramp and
+    the help page on the provider's page; unconfirmed steps, pitfalls and links carry the
+    marker unconfirmed server groups carry."""
+    marker = "(not confirmed by the provider)"
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "li@188.com")
+    click_next(qtbot, wizard)
+    page = wizard.prepare_page
+    facts = page.facts.text()
+    assert page.facts.isVisible()
+    assert "Suitability: " in facts and "foreign trade" in facts and "no VPN" in facts
+    assert "Changing the web login password or turning the IMAP/SMTP service off" in facts
+    assert "Week 1: about 50 messages a day, 5–10 minutes apart" in facts
+    assert "Weeks 2–4: 100–200 messages a day" in facts
+    assert "From week 5: at most 300 messages a day" in facts
+    assert "https://help.mail.163.com/" in facts and facts.count(marker) >= 1
+    assert page.url_label.text() == f"https://mail.188.com/ {marker}"
+    assert marker not in page.steps.text()  # NetEase's steps are sourced (seeds 000, 001)
+
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "li@vip.163.com")  # steps listed unconfirmed as a whole
+    click_next(qtbot, wizard)
+    provider = wizard.ctx.provider
+    assert provider is not None and provider.id == "netease_vip"
+    assert wizard.prepare_page.steps.text().count(marker) == len(provider.steps("en"))
+
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "li@aliyun.com")  # one pitfall flagged unconfirmed
+    click_next(qtbot, wizard)
+    provider = wizard.ctx.provider
+    assert provider is not None
+    flagged = sum(p.unconfirmed for p in provider.pitfall_list)
+    assert flagged and wizard.prepare_page.pitfalls.text().count(marker) == flagged
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+def test_the_address_page_opens_the_registration_guidance(qtbot) -> None:
+    """Issue 17, item 8: someone with no mailbox yet finds NetEase's registration rules
+    (seed 004) from the address page, in the UI language."""
+    from PySide6.QtCore import QLocale
+
+    wizard = make_wizard(qtbot, make_services())
+    page = wizard.address_page
+    assert page.register_link.isVisible()
+    page.register_link.linkActivated.emit("#register")
+    guide = page.registration
+    assert guide is not None
+    qtbot.waitUntil(guide.isVisible, timeout=2000)
+    text = guide.points.text()
+    for fact in ("mainland Chinese mobile number", "virtual", "60 seconds", "24 hours",
+                 "mobile data", "6–18 characters", "QR code", "90 days"):  # fmt: skip
+        assert fact in text, fact
+    guide.close()
+
+    original = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))
+    try:
+        wizard = make_wizard(qtbot, make_services())
+        wizard.address_page.show_registration()
+        guide = wizard.address_page.registration
+        assert guide is not None
+        text = guide.points.text()
+        assert "中国大陆手机号" in text and "60 秒" in text and "90 天" in text
+        guide.close()
+    finally:
+        QLocale.setDefault(original)
+
+    from tests.helpers.factories import make_account
+
+    account = make_account("chen@126.com", id=1, provider_id="netease_personal")
+    fixing = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
+    assert not fixing.address_page.register_link.isVisible()
