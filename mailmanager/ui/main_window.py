@@ -482,7 +482,8 @@ class MainWindow(QMainWindow):
         account = summary.account
         from mailmanager.ui.confirm_removal import confirm_removal
 
-        box, remove = confirm_removal(self, account.address)
+        look = self.providers.look(account.provider_id, account.address)
+        box, remove = confirm_removal(self, account.address, look.settings_url)
         account_id = account.id
 
         def answered() -> None:

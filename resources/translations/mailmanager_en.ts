@@ -492,6 +492,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
 The code itself still works until you revoke it: sign in to the mailbox's web settings and delete the authorization code made for this client.</translation>
         </message>
         <message>
+            <source>The web settings of this mailbox: %1</source>
+            <translation>The web settings of this mailbox: %1</translation>
+        </message>
+        <message>
             <source>Remove</source>
             <translation>Remove</translation>
         </message>

@@ -485,6 +485,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
 但授权码本身在停用之前仍然有效：请登录邮箱的网页版设置，删除为此客户端生成的授权码。</translation>
         </message>
         <message>
+            <source>The web settings of this mailbox: %1</source>
+            <translation>这个邮箱的网页设置：%1</translation>
+        </message>
+        <message>
             <source>Remove</source>
             <translation>删除</translation>
         </message>

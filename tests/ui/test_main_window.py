@@ -75,6 +75,8 @@ def test_remove_asks_then_removes_row_and_keyring_entry(
     box = window.remove_selected()
     assert isinstance(box, QMessageBox) and box.objectName() == "removeConfirmation"
     assert "revoke" in box.informativeText()
+    # The code is revoked at the suffix's own webmail (issue 17), linked from the question.
+    assert 'href="https://mail.126.com/"' in box.informativeText()
     cancel = box.findChild(QPushButton, "cancelRemoveButton")
     assert cancel is not None
     cancel.click()
