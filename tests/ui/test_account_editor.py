@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPushButton, QSpinBox
 
 from mailmanager.core.model.accounts import Account, EndpointSource, Origin, Security
 from mailmanager.core.secrets import SecretStore
@@ -33,9 +33,15 @@ def open_editor(qtbot, ops: AccountOps, account: Account) -> EditAccountDialog:
     return dialog
 
 
+def stored_id(store: AccountStore, address: str) -> int:
+    account = store.find_by_address(address)
+    assert account is not None and account.id is not None
+    return account.id
+
+
 def save(qtbot, dialog: EditAccountDialog) -> Account:
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        dialog.findChild(QPushButton, "saveButton").click()
+        dialog.save_button.click()
     assert dialog.saved is not None
     return dialog.saved
 
@@ -46,13 +52,13 @@ def test_edit_never_asks_for_the_code(
     seed(store)
     secret_store.set("ok@163.com", "the-code-of-163")
     window = make_window()
-    window.select_account(store.find_by_address("ok@163.com").id)
+    window.select_account(stored_id(store, "ok@163.com"))
     form = window.edit_selected()
     assert isinstance(form, EditAccountDialog)
     assert form.findChild(QLineEdit, "codeEdit") is None
     assert form.findChild(QLineEdit, "passwordEdit") is None
-    form.findChild(QLineEdit, "displayNameEdit").setText("Renamed")
-    form.findChild(QPushButton, "saveButton").click()
+    form.display_name.setText("Renamed")
+    form.save_button.click()
     qtbot.waitUntil(
         lambda: getattr(store.find_by_address("ok@163.com"), "display_name", "") == "Renamed",
         timeout=5000,
@@ -78,7 +84,7 @@ def test_editing_one_field_keeps_the_values_the_form_cannot_show(
         )
     )
     window = make_window()
-    window.select_account(store.find_by_address("odd@163.com").id)
+    window.select_account(stored_id(store, "odd@163.com"))
     form = window.edit_selected()
     assert form.findChild(QDateEdit, "codeCreatedEdit").displayFormat() == "yyyy-MM-dd"
     form.findChild(QLineEdit, "displayNameEdit").setText("Renamed")
@@ -159,8 +165,8 @@ def test_a_reminder_outside_the_limits_is_refused_in_the_core_s_words(
     qtbot.waitUntil(spin.hasFocus)
     spin.setValue(3)
     dialog.collect()
-    error = dialog.findChild(QLabel, "formError")
-    assert error.isVisibleTo(dialog)
+    error = dialog.error
+    assert error.objectName() == "formError" and error.isVisibleTo(dialog)
     assert error.text() == "Remind to replace the code after 7 to 3650 days, or enter 0 for never."
     assert store.get_account(stored.id or 0).rotate_days == stored.rotate_days
 
@@ -172,8 +178,8 @@ def test_a_failed_save_keeps_the_dialog_open_with_the_store_s_message(
     stored = store.add_account(make_account("li@example.org"))
     dialog = open_editor(qtbot, ops, stored)
     dialog.address.setText("taken@example.org")
-    dialog.findChild(QPushButton, "saveButton").click()
-    error = dialog.findChild(QLabel, "formError")
+    dialog.save_button.click()
+    error = dialog.error
     qtbot.waitUntil(error.isVisible, timeout=5000)
     assert "taken@example.org" in error.text() or "already" in error.text()
     assert dialog.isVisible() and dialog.save_button.isEnabled()
