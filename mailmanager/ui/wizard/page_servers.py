@@ -34,10 +34,6 @@ from mailmanager.ui.wizard.widgets import Notice, wrapped
 
 CUSTOM = ""
 
-# The servers page's editor before it was shared with the edit dialog; the old name stays until
-# tests/ui/wizard/test_wizard.py (being changed by issue 17) stops importing it.
-ServerBox = EndpointEditor
-
 
 class ServersPage(QWizardPage):
     """Server groups, both protocols' settings, and the CA file under Advanced."""

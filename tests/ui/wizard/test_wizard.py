@@ -436,23 +436,20 @@ def test_save_anyway_records_the_failure(qtbot, tmp_path: Path) -> None:
     assert wizard.credential_page.password_edit.text() == ""
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_servers_page_says_why_a_server_name_is_refused(qtbot) -> None:
-    """Next stays off for a name that cannot be a server; a line under the field says why."""
-    from PySide6.QtWidgets import QLabel
-
-    from mailmanager.ui.wizard.page_servers import ServerBox
-
-    box = ServerBox("Receiving mail (IMAP)", "imap")
-    qtbot.addWidget(box)
-    box.show()
-    box.username.setText("a@example.org")
-    problem = box.findChild(QLabel, "imapServerNameProblem")
-    assert problem is not None
-    box.host.setText("imap example.org")
-    assert not box.complete() and problem.isVisibleTo(box) and "server name" in problem.text()
-    box.host.setText("[::1]")
-    assert box.complete() and not problem.isVisibleTo(box)
+def test_the_reminder_has_the_core_s_limits_and_never(qtbot) -> None:
+    """The code page's reminder is the edit dialog's field (ui/account_fields.RotateDaysSpin):
+    0 ("Never") or 7-3650 days (core/model/limits.py), where it used to be 7-730. The server
+    editors' own tests (ports, the server-name line) are in tests/ui/test_account_fields.py."""
+    wizard = make_wizard(qtbot, make_services())
+    type_address(qtbot, wizard, "someone@example.org")
+    spin = wizard.credential_page.rotate_spin
+    assert (spin.minimum(), spin.maximum()) == (0, 3650)
+    wizard.setField(F.ROTATE_DAYS, 0)
+    assert wizard.field(F.ROTATE_DAYS) == 0 and spin.text() == "Never"
+    wizard.setField(F.ROTATE_DAYS, 3)  # a mailbox saved by an earlier version
+    assert wizard.field(F.ROTATE_DAYS) == 7
+    wizard.setField(F.ROTATE_DAYS, 36500)
+    assert wizard.field(F.ROTATE_DAYS) == 3650
 
 
 def test_fix_says_a_hint_shared_by_imap_and_smtp_once(qtbot) -> None:
