@@ -2,7 +2,10 @@
 
 Seeds a temporary MAILMANAGER_HOME through the real store (six mailboxes whose badges differ:
 normal, code rejected, expiring soon, paused, not checked, rotation due), then renders the main
-window in each language and saves docs/screenshots/main-<locale>.png. Run it on a real X server
+window in each language and saves docs/screenshots/main-<locale>.png, then, at the default
+window size, the details pane of the mailbox whose code was refused (main-details-<locale>.png:
+the provider's hint under the problem) and the same pane scrolled to the sending ramp and what
+the catalogue knows about the provider (main-details-about-<locale>.png). Run it on a real X server
 so fonts render as users see them:
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
@@ -101,6 +104,7 @@ def seed(database: Path, now: datetime) -> None:
             if check is None:
                 continue
             age, imap_status, smtp_status, message = check
+            hint = "qq_login_fail" if "Account is abnormal" in message else ""
             for hours_back in (24, 12, 6, 0):
                 at = now - age - timedelta(hours=hours_back)
                 final = hours_back == 0
@@ -114,6 +118,8 @@ def seed(database: Path, now: datetime) -> None:
                             at,
                             protocol,
                             status if final else ok,
+                            # The hint the checker stores with such a reply (diagnosis).
+                            hint_id=hint if final and status is not ok else "",
                             server_message=message if final and status is not ok else "",
                             elapsed_ms=180 if protocol is Protocol.IMAP else 240,
                         )
@@ -121,8 +127,8 @@ def seed(database: Path, now: datetime) -> None:
 
 
 def render(locale_name: str, out: Path, translations: Path | None) -> Path:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtWidgets import QApplication, QLabel
 
     from mailmanager.core.secrets import SecretStore
     from mailmanager.services.account_ops import AccountOps
@@ -164,6 +170,25 @@ def render(locale_name: str, out: Path, translations: Path | None) -> Path:
         app.processEvents()
     target = out / f"main-{locale_name}.png"
     window.grab().save(str(target))
+    # The details pane at the default window size: a refused code with the provider's hint,
+    # then scrolled to the sending ramp and what the catalogue knows about the provider.
+    window.resize(1120, 700)
+    rejected = store.find_by_address("li.na@qq.com")
+    assert rejected is not None and rejected.id is not None
+    window.select_account(rejected.id)
+    for _ in range(5):
+        app.processEvents()
+    details = window.details
+    details.verticalScrollBar().setValue(0)
+    app.processEvents()
+    window.grab().save(str(out / f"main-details-{locale_name}.png"))
+    title = details.findChild(QLabel, "sendingTitle")
+    content = details.widget()
+    assert title is not None and content is not None
+    details.verticalScrollBar().setValue(title.mapTo(content, QPoint(0, 0)).y() - 8)
+    for _ in range(3):
+        app.processEvents()
+    window.grab().save(str(out / f"main-details-about-{locale_name}.png"))
     window.close()
     ops.close()
     worker.shutdown()

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,11 +27,18 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "tests.helpers.memory_keyring.MemoryKeyri
 
 from PySide6.QtCore import QDate, QLocale, QTranslator  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from mailmanager import paths  # noqa: E402
 from mailmanager.core.catalogue.lookup import Catalogue  # noqa: E402
-from mailmanager.core.model.accounts import Account, Endpoint, Security  # noqa: E402
+from mailmanager.core.model.accounts import (  # noqa: E402
+    Account,
+    CheckRecord,
+    Endpoint,
+    Protocol,
+    Security,
+)
+from mailmanager.core.model.status import ConnectionStatus  # noqa: E402
 from mailmanager.ui.wizard import F, PageId, SetupWizard, WizardMode, WizardServices  # noqa: E402
 from tests.helpers import scripted_server as ss  # noqa: E402
 from tests.helpers.certs import Pki, make_pki  # noqa: E402
@@ -120,6 +127,40 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wait_until(wizard.address_page.isComplete)
     shoot(wizard, out, "address", lang)
 
+    # 1a. no mailbox yet: NetEase's registration guidance, opened from the address page
+    wizard = new_wizard()
+    wizard.address_page.show_registration()
+    guide = wizard.address_page.registration
+    assert guide is not None
+    guide.adjustSize()
+    QTest.qWaitForWindowExposed(guide)
+    QTest.qWait(120)
+    path = out / f"wizard-registration-{lang}.png"
+    guide.grab().save(str(path))
+    print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+    guide.close()
+    wizard.close()
+    wizard.deleteLater()
+
+    # 1c. Fix after IMAP and SMTP refused the same code: the hint said once
+    fixing = Account(
+        "wangfang@126.com",
+        Endpoint("imap.163.com", 993, Security.SSL, "wangfang@126.com"),
+        Endpoint("smtp.163.com", 465, Security.SSL, "wangfang@126.com"),
+        provider_id="netease_personal",
+        id=2,
+    )
+    refused = [
+        CheckRecord(2, datetime.now(UTC), protocol, ConnectionStatus.AUTH_FAILED,
+                    "netease_auth_code")
+        for protocol in (Protocol.IMAP, Protocol.SMTP)
+    ]  # fmt: skip
+    wizard = SetupWizard(WizardMode.FIX, fixing, services=services(), last_results=refused)
+    wizard.resize(*SIZE)
+    wizard.show()
+    QTest.qWaitForWindowExposed(wizard)
+    shoot(wizard, out, "fix", lang)
+
     # 1b. an unknown domain: not recognised, with the way out
     wizard = new_wizard()
     wizard.address_page.address_edit.setText("li.na@company-example.cn")
@@ -131,6 +172,16 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard.address_page.address_edit.setText("zhangwei@163.com")
     go(wizard, PageId.PREPARE)
     shoot(wizard, out, "prepare", lang)
+
+    # 2a. the same page for @126.com scrolled down: its own webmail, what to know, the ramp
+    wizard = new_wizard()
+    wizard.address_page.address_edit.setText("wangfang@126.com")
+    go(wizard, PageId.PREPARE)
+    scroll = wizard.prepare_page.findChild(QScrollArea)
+    assert scroll is not None
+    QTest.qWait(60)
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    shoot(wizard, out, "prepare-facts", lang)
 
     # 2b. the Outlook.com stop
     wizard = new_wizard()

@@ -140,6 +140,7 @@ class ProblemList(QWidget):
             .replace("%2", hint)
         )
         label.setObjectName("detailsHint")
+        label.setContentsMargins(0, 2, 0, 4)  # set apart from the problem and the reply
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

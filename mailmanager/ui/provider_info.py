@@ -237,10 +237,16 @@ def provider_facts(provider: Provider, lang: str) -> tuple[tuple[str, str], ...]
             text = unconfirmed(text)
         code_texts.append(text)
     if code_texts:
-        joined = code_texts[0]
-        for more in code_texts[1:]:
+        sentences = [
+            text
+            if text.endswith((".", "。"))
+            else QCoreApplication.translate("ProviderInfo", "%1.").replace("%1", text)
+            for text in code_texts
+        ]
+        joined = sentences[0]
+        for more in sentences[1:]:
             joined = (
-                QCoreApplication.translate("ProviderInfo", "%1; %2")
+                QCoreApplication.translate("ProviderInfo", "%1 %2")
                 .replace("%1", joined)
                 .replace("%2", more)
             )

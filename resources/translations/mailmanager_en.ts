@@ -1778,8 +1778,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Suitability</translation>
         </message>
         <message>
-            <source>%1; %2</source>
-            <translation>%1; %2</translation>
+            <source>%1.</source>
+            <translation>%1.</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
         </message>
         <message>
             <source>From week %1</source>

@@ -1762,8 +1762,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>适用场景</translation>
         </message>
         <message>
-            <source>%1; %2</source>
-            <translation>%1；%2</translation>
+            <source>%1.</source>
+            <translation>%1。</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1%2</translation>
         </message>
         <message>
             <source>From week %1</source>

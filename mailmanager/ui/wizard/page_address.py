@@ -33,7 +33,7 @@ from mailmanager.ui.provider_info import unconfirmed
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import Found, WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
-from mailmanager.ui.wizard.widgets import Notice, bullet_list, wrapped
+from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, wrapped
 
 DETECT_DELAY_MS = 500
 # Detection notes worth showing beside the source line (the source itself is said already).
@@ -61,7 +61,8 @@ class RegistrationGuide(QDialog):
         super().__init__(parent)
         self.setObjectName("registrationGuide")
         self.setWindowTitle(self.tr("Create a NetEase mailbox"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        title = heading(self.windowTitle())
         intro = wrapped(
             self.tr(
                 "Register at mail.163.com or mail.126.com in the browser, then come back and "
@@ -81,6 +82,8 @@ class RegistrationGuide(QDialog):
         close.setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.points)
         layout.addStretch(1)
