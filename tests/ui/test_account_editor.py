@@ -112,6 +112,31 @@ def test_editing_one_field_keeps_the_values_the_form_cannot_show(
     assert saved.sending_since == date(1, 1, 1)
 
 
+def test_edit_sets_interval_sending_start_and_never_remind(
+    qtbot, store: AccountStore, ops: AccountOps
+) -> None:
+    """(Moved from tests/ui/test_details_pane.py, which shows these values.)"""
+    from PySide6.QtWidgets import QCheckBox
+
+    stored = store.add_account(sample_account("li@163.com"))
+    dialog = open_editor(qtbot, ops, stored)
+    dialog.findChild(QSpinBox, "checkHoursSpin").setValue(24)  # type: ignore[union-attr]
+    dialog.findChild(QSpinBox, "rotateDaysSpin").setValue(0)  # type: ignore[union-attr]
+    assert dialog.rotate_days.text() == "Never"
+    dialog.findChild(QCheckBox, "sendingSinceCheck").setChecked(True)  # type: ignore[union-attr]
+    dialog.findChild(QDateEdit, "sendingSinceEdit").setDate(QDate(2026, 11, 1))  # type: ignore[union-attr]
+    saved = save(qtbot, dialog)
+    assert saved.check_interval_hours == 24
+    assert saved.sending_since == date(2026, 11, 1)
+    assert saved.rotate_days == 0
+    current = store.get_account(stored.id or 0)
+    assert (current.check_interval_hours, current.sending_since, current.rotate_days) == (
+        24,
+        date(2026, 11, 1),
+        0,
+    )
+
+
 def test_unchanged_servers_keep_their_origin_and_a_changed_one_is_typed(
     qtbot, store: AccountStore, ops: AccountOps
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtGui import QPalette
@@ -125,32 +125,6 @@ def test_main_window_records_a_web_login(make_window, qtbot, store: AccountStore
     qtbot.waitUntil(recorded, timeout=5000)
     events = store.credential_events(account.id or 0)
     assert events[0].kind is CredentialEventKind.WEB_LOGIN
-
-
-def test_edit_sets_interval_sending_start_and_never_remind(
-    make_window, qtbot, store: AccountStore
-) -> None:
-    from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QCheckBox, QDateEdit, QSpinBox
-
-    account = store.add_account(sample_account("li@163.com"))
-    window = make_window()
-    window.select_account(account.id)
-    form = window.edit_selected()
-    form.findChild(QSpinBox, "checkHoursSpin").setValue(24)
-    form.findChild(QSpinBox, "rotateDaysSpin").setValue(0)  # "Never"
-    form.findChild(QCheckBox, "sendingSinceCheck").setChecked(True)
-    form.findChild(QDateEdit, "sendingSinceEdit").setDate(QDate(2026, 11, 1))
-    form.findChild(QPushButton, "saveButton").click()
-
-    def saved() -> bool:
-        current = store.get_account(account.id or 0)
-        return current.check_interval_hours == 24 and current.sending_since is not None
-
-    qtbot.waitUntil(saved, timeout=5000)
-    current = store.get_account(account.id or 0)
-    assert current.sending_since == date(2026, 11, 1)
-    assert current.rotate_days == 0
 
 
 def test_fix_is_in_the_mailbox_menu(make_window, store: AccountStore) -> None:
