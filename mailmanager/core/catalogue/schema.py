@@ -18,6 +18,8 @@ fully commented example):
     hint_family = "netease" | "netease_qiye" | "qq" | "exmail" | "gmail" | "outlook"
                 | "international"   # whose hints explain a refused login; absent: generic
     settings_url = "https://..."    help_url = "https://..."
+                                    # settings_url may hold {domain}, the address's domain
+                                    # (core/catalogue/links.py fills it in)
     unconfirmed = ["credential.format.length", "domains[188.com]", ...]
     mark = { text = "网易", color = "#RRGGBB" }
     [username]   imap = "address" | "local_part",  smtp = ...
