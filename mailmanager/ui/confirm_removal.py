@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 def confirm_removal(
-    parent: QWidget, address: str, settings_url: str = ""
+    parent: QWidget, address: str, settings_url: str = "", *, unsure: bool = False
 ) -> tuple[QMessageBox, QAbstractButton]:
     """A window-modal question (not yet shown) and its Remove button.
 
     ``settings_url`` is the web settings page of this address's own mailbox (mail.126.com for
-    a @126.com address), where the code is revoked; shown as a link when known.
+    a @126.com address), where the code is revoked; shown as a link when known, marked when
+    ``unsure`` (no primary source names it).
     """
     box = QMessageBox(parent)
     box.setObjectName("removeConfirmation")
@@ -39,7 +40,9 @@ def confirm_removal(
         "this client.",
     )
     if settings_url:
-        link = f'<a href="{html.escape(settings_url, quote=True)}" >{html.escape(settings_url)}</a>'
+        from mailmanager.ui.provider_info import link_html
+
+        link = link_html(settings_url, unsure=unsure)
         where = html.escape(
             QCoreApplication.translate("ConfirmRemoval", "The web settings of this mailbox: %1")
         ).replace("%1", link)

@@ -483,7 +483,9 @@ class MainWindow(QMainWindow):
         from mailmanager.ui.confirm_removal import confirm_removal
 
         look = self.providers.look(account.provider_id, account.address)
-        box, remove = confirm_removal(self, account.address, look.settings_url)
+        box, remove = confirm_removal(
+            self, account.address, look.settings_url, unsure=look.settings_unconfirmed
+        )
         account_id = account.id
 
         def answered() -> None:

@@ -50,7 +50,8 @@ class ProviderLook:
         recycle_days: the provider's inactivity limit (days), or None.
         sending: the provider's sending guidance (core.provider_model.SendingGuidance), or None.
         settings_url: the web settings page of this address's mailbox (codes are made and
-            revoked there; mail.126.com for a @126.com address).
+            revoked there; mail.126.com for a @126.com address); ``settings_unconfirmed``
+            when no primary source names it (mail.188.com).
         facts: what the user should know about the provider, as (label, text) pairs in the UI
             language (see ``provider_facts``).
         help_url / help_unconfirmed: the provider's help page, and whether only third parties
@@ -63,6 +64,7 @@ class ProviderLook:
     recycle_days: int | None = None
     sending: Any = None
     settings_url: str = ""
+    settings_unconfirmed: bool = False
     facts: tuple[tuple[str, str], ...] = ()
     help_url: str = ""
     help_unconfirmed: bool = False
@@ -140,6 +142,9 @@ class ProviderDirectory:
             recycle_days=inactivity.days if inactivity is not None else None,
             sending=provider.sending,
             settings_url=links.settings_url(provider, address.rpartition("@")[2]),
+            settings_unconfirmed=links.settings_url_unconfirmed(
+                provider, address.rpartition("@")[2]
+            ),
             facts=provider_facts(provider, self.lang),
             help_url=links.help_url(provider),
             help_unconfirmed=links.help_url_unconfirmed(provider),
