@@ -52,6 +52,7 @@ from mailmanager.core.catalogue import links
 from mailmanager.core.catalogue.lookup import Provider
 from mailmanager.core.checking import runner as check_runner
 from mailmanager.core.checking.hints import hint_text
+from mailmanager.core.checking.proof import Credential, Proof, Unproven
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.discovery import detector
 from mailmanager.core.discovery.detector import Detection
@@ -309,9 +310,10 @@ def _endpoints(
     return imap, smtp
 
 
-def run_check(account: Account, secret: str) -> AccountCheck:
-    """Log in to both servers once with the candidate code, before anything is saved."""
-    return check_runner.check_account(account, secret, timeout=CHECK_TIMEOUT)
+def run_check(account: Account, secret: str) -> Proof:
+    """Log in to both servers once with the candidate code, before anything is saved; the
+    proof carries the code to the registry."""
+    return check_runner.prove(account, secret, timeout=CHECK_TIMEOUT)
 
 
 def check_json(check: AccountCheck | None) -> dict[str, Any] | None:
@@ -372,24 +374,22 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             return untrusted(ctx, account, refused)
         secret = read_code(args)
         registry.secrets.check_backend()  # refuse before logging in if the code cannot be kept
-        check = None if args.no_check else run_check(account, secret)
+        credential: Credential = (
+            Unproven(secret, "--no-check") if args.no_check else run_check(account, secret)
+        )
+        check = credential.check
         try:
-            if check is not None and not check.ok:
-                raise CheckFailedError(check)  # before any change is saved
             if existing is not None:
-                assert existing.id is not None
-                if account != existing or consent_changed(account, existing):
-                    registry.update_settings(account)
-                saved = registry.set_code(
-                    existing.id,
-                    secret,
-                    check=check,
-                    label=args.label or None,
-                    code_created=code_created,
-                    code_expires=code_expires,
+                # The restore step: the code, its label and dates, and any servers the options
+                # replaced, in one transaction.
+                restored = account.replace(
+                    credential_label=args.label or existing.credential_label,
+                    code_created=code_created or existing.code_created,
+                    code_expires=code_expires or existing.code_expires,
                 )
+                saved = registry.restore_code(restored, credential)
             else:
-                saved = registry.add(account, secret, check=check)
+                saved = registry.add(account, credential)
         except CheckFailedError as exc:
             if ctx.json_output:
                 ctx.emit_json({"address": account.address, "saved": False, **_check_out(exc)})
@@ -420,15 +420,6 @@ def _restored(args: argparse.Namespace, existing: Account, now: datetime) -> Acc
         smtp = smtp or existing.smtp.with_username(user)
     return existing.replace(
         imap=imap or existing.imap, smtp=smtp or existing.smtp, **chosen_ca(args.ca_file, now)
-    )
-
-
-def consent_changed(account: Account, before: Account) -> bool:
-    """Whether confirmations were added (Endpoint equality leaves origins out)."""
-    return (
-        account.imap.origin != before.imap.origin
-        or account.smtp.origin != before.smtp.origin
-        or account.ca_confirmed_at != before.ca_confirmed_at
     )
 
 

@@ -189,10 +189,10 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
         finally:
             runner.shutdown(cancel=False)
         outcomes = [_outcome(account, future) for account, future in done]
+        keeper = Registry(store)
         for account, (_row, check) in zip(accounts, outcomes, strict=True):
             if check is not None and account.id is not None:
-                for result in check.results():
-                    store.record_check(result.to_record(account.id))
+                keeper.record_check(account.id, check)
     for account, refused in untrusted:
         row = _not_checked(account, "not sent: a server or certificate needs your confirmation")
         outcomes.append(({**row, "untrusted": [refusal_json(r) for r in refused]}, None))
@@ -220,7 +220,7 @@ def _consent_and_trust(
     for account in accounts:
         confirmed = with_consent(account, args, now)
         if confirmed is not account:
-            confirmed = registry.record_consent(confirmed)
+            confirmed = registry.confirm_hosts(confirmed)
         reasons = trust.refusals(confirmed)
         if reasons:
             refused.append((confirmed, reasons))

@@ -13,7 +13,6 @@ import argparse
 from mailmanager.cli import account_view
 from mailmanager.cli.accounts_cmds import (
     check_json,
-    consent_changed,
     guarded,
     json_flag,
     open_registry,
@@ -59,9 +58,16 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
             return untrusted(ctx, account, refused)
         secret = read_code(args)
         registry.secrets.check_backend()
-        # The check uses the new code with the stored servers; nothing is replaced before it.
-        check = run_check(account, secret)
-        if not check.ok:
+        # The new code with the stored servers, and the dates the user gave: proven first,
+        # nothing is replaced before.
+        account = account.replace(
+            credential_label=args.label if args.label is not None else account.credential_label,
+            code_created=code_created or today,
+            code_expires=code_expires,
+        )
+        proof = run_check(account, secret)
+        check = proof.check
+        if not proof.ok:
             if ctx.json_output:
                 ctx.emit_json(
                     {"address": account.address, "rotated": False, "check": check_json(check)}
@@ -71,16 +77,8 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.say("The old code is still stored.")
                 say_check(ctx, check)
             return EXIT_NEEDS_ACTION
-        if consent_changed(account, stored):
-            registry.record_consent(account)
-        saved = registry.rotate(
-            account.id or 0,
-            secret,
-            label=args.label,
-            code_created=code_created or today,
-            code_expires=code_expires,
-            check=check,
-        )
+        # One transaction: the new code, its dates and any consent given by the options.
+        saved = registry.rotate(account, proof)
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
     provider = catalogue.get(saved.provider_id) if catalogue and saved.provider_id else None
     revoke_at = links.settings_url(provider, saved.address.rpartition("@")[2])

@@ -7,11 +7,16 @@ see or remove. So the wizard, the rotate flow, the main window and the CLI all g
 
 The rules it keeps:
 
-* **Save only after a proven check.** ``add`` and ``rotate`` take the ``AccountCheck`` the caller
-  ran with the candidate code (``core.check_runner.check_account``); a failed or cancelled check
-  stops them (``CheckFailedError``) unless the user chose ``save_anyway``. ``check=None`` means
-  the caller deliberately skipped the check (the CLI's ``--no-check``): the account is saved
-  and shows as never checked.
+* **One method per intent.** ``add``, ``change`` (settings, and the code with them when one is
+  given), ``rotate``, ``restore_code``, ``confirm_hosts``, ``confirm_web_login``,
+  ``record_check``, ``remove``, ``import_accounts``; each is one transaction, and no caller
+  picks between lower-level steps (an imported mailbox's first code through ``rotate`` is a
+  'created' event, decided here).
+* **A code comes with its proof.** Every intent that stores a code takes a ``Credential``: a
+  ``Proof`` (made only by ``checking.runner.prove``: the code and the check that proved it
+  against these very servers) or an explicit ``Unproven(secret, reason)`` (``--no-check``,
+  "save anyway", which keeps the failed check for the history). A failed proof, or one made
+  against other servers, stops the save (``CheckFailedError`` / ``ValueError``).
 * **The old code stays until the new one is proven.** ``rotate`` is called only after the check
   of the new code; until then the keyring keeps the old one.
 * **Both places or neither.** The keyring is written first (it is the step that may be locked or
@@ -31,8 +36,8 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 from mailmanager.core import redact
-from mailmanager.core.checking.result import ProbeResult
-from mailmanager.core.checking.runner import AccountCheck
+from mailmanager.core.checking.proof import Credential, Proof
+from mailmanager.core.checking.result import AccountCheck, ProbeResult
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
 from mailmanager.core.model import address as address_rules
 from mailmanager.core.model.accounts import (
@@ -78,20 +83,28 @@ class Registry:
 
     Args:
         store: an open ``AccountStore`` (one connection; use the registry from one thread).
-        secrets: where codes live.
+        secrets: where codes live (None for a registry that only records checks and
+            consent: the app's checker, which reads codes elsewhere).
         clock: the current time (injected in tests); dates use the local calendar day.
     """
 
     def __init__(
         self,
         store: AccountStore,
-        secrets: SecretStore,
+        secrets: SecretStore | None = None,
         *,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
-        self.secrets = secrets
+        self._secrets = secrets
         self._clock = clock
+
+    @property
+    def secrets(self) -> SecretStore:
+        """The keyring; a registry made without one (to record checks) has none to give."""
+        if self._secrets is None:
+            raise RuntimeError("this registry was made without a keyring")
+        return self._secrets
 
     # -- look-ups --------------------------------------------------------------------------
 
@@ -111,22 +124,14 @@ class Registry:
 
     # -- adding ----------------------------------------------------------------------------
 
-    def add(
-        self,
-        account: Account,
-        secret: str,
-        *,
-        check: AccountCheck | None = None,
-        save_anyway: bool = False,
-    ) -> Account:
+    def add(self, account: Account, credential: Credential) -> Account:
         """Save a new account with its code; returns it with its id.
 
         Order: refuse a failed check; refuse a duplicate; write the code; write the row, the
         'created' event and the check results in one transaction. A failed store write puts
         the keyring back as it was.
         """
-        self._require_proven(check, save_anyway)
-        redact.register(secret)
+        secret, check = self._accept(account, credential)
         canonical = address_rules.normalise_address(account.address)
         account = account.replace(address=canonical, needs_code=False, id=None)
         if self.store.find_by_address(canonical) is not None:
@@ -142,33 +147,17 @@ class Registry:
         log.info("account %s added (id %s)", saved.address, saved.id)
         return saved
 
-    def set_code(
-        self,
-        account_id: int,
-        secret: str,
-        *,
-        check: AccountCheck | None = None,
-        save_anyway: bool = False,
-        label: str | None = None,
-        code_created: date | None = None,
-        code_expires: date | None = None,
-    ) -> Account:
-        """Store the code of an account that has none (restored from an export).
+    def restore_code(self, account: Account, credential: Credential) -> Account:
+        """An imported mailbox (no code yet) gets its code, with the settings in ``account``
+        (the restore step may replace the imported servers) in the same transaction.
 
-        Clears ``needs_code`` and records a 'created' event. For an account that already has
-        a code, use ``rotate``.
+        Records a 'created' event. For a mailbox that already has a code, use ``rotate``.
         """
-        self._require_proven(check, save_anyway)
-        account = self.store.get_account(account_id)
-        return self._replace_code(
-            account,
-            secret,
-            CredentialEventKind.CREATED,
-            check=check,
-            label=label,
-            code_created=code_created if code_created is not None else account.code_created,
-            code_expires=code_expires if code_expires is not None else account.code_expires,
-        )
+        if account.id is None:
+            raise ValueError("restore_code needs a saved account")
+        secret, check = self._accept(account, credential)
+        stored = self.store.get_account(account.id)
+        return self._replace_code(stored, account, secret, CredentialEventKind.CREATED, check=check)
 
     def import_accounts(self, accounts: Iterable[Account]) -> tuple[list[Account], list[Account]]:
         """Restore accounts from an export: ``(imported, skipped)``.
@@ -195,14 +184,46 @@ class Registry:
 
     # -- editing ---------------------------------------------------------------------------
 
-    def update_settings(self, account: Account) -> Account:
-        """Save changed settings (servers, names, dates, pause...); the code is untouched.
+    def change(
+        self,
+        account: Account,
+        credential: Credential | None = None,
+        *,
+        check: AccountCheck | None = None,
+        keep_failed_check: bool = False,
+    ) -> Account:
+        """Save changed settings (servers, names, dates, pause...), and with a ``credential``
+        the new code too, in one transaction (the wizard's Fix). ``check``: a check of the
+        stored code against the new settings, kept in the history with them.
 
+        A failed ``check`` stops the change unless ``keep_failed_check`` (the user saved anyway:
+        the stored code is untouched, the failure goes to the history).
         A changed address moves the keyring entry with it: written under the new address
         first, the store updated, then the old entry removed.
         """
         if account.id is None:
-            raise ValueError("update_settings needs a saved account")
+            raise ValueError("change needs a saved account")
+        if credential is not None:
+            secret, proven = self._accept(account, credential)
+            stored = self.store.get_account(account.id)
+            kind = CredentialEventKind.CREATED if stored.needs_code else CredentialEventKind.ROTATED
+            return self._replace_code(stored, account, secret, kind, check=proven)
+        if check is None:
+            return self._settings(account)
+        if (check.cancelled or not check.ok) and not keep_failed_check:
+            raise CheckFailedError(check)
+        current = self.store.get_account(account.id)
+        if address_rules.normalise_address(account.address) != current.address:
+            # A new address moves the keyring entry: never while the store's write lock is held.
+            raise ValueError("a check is recorded with settings of the same address only")
+        with self.store.transaction():
+            saved = self._settings(account)
+            self._record(self._check_records(account.id, check))
+        return saved
+
+    def _settings(self, account: Account) -> Account:
+        """Settings only; the code is untouched (see ``change``)."""
+        assert account.id is not None
         current = self.store.get_account(account.id)
         canonical = address_rules.normalise_address(account.address)
         account = account.replace(address=canonical, needs_code=current.needs_code)
@@ -222,14 +243,14 @@ class Registry:
         self._forget_quietly(current.address)
         return saved
 
-    def record_consent(self, account: Account) -> Account:
+    def confirm_hosts(self, account: Account) -> Account:
         """Keep the user's confirmation of servers or CA certificates (``trust.confirm``).
 
         Only the consent is taken from ``account``: its servers must be the stored ones, so a
         confirmation can never carry another change in with it.
         """
         if account.id is None:
-            raise ValueError("record_consent needs a saved account")
+            raise ValueError("confirm_hosts needs a saved account")
         with self.store.transaction():
             current = self.store.get_account(account.id)
             if (account.imap, account.smtp) != (current.imap, current.smtp):
@@ -245,38 +266,33 @@ class Registry:
                 )
             )
 
-    def rotate(
-        self,
-        address_or_id: str | int,
-        new_secret: str,
-        *,
-        label: str | None = None,
-        code_created: date | None = None,
-        code_expires: date | None = None,
-        check: AccountCheck | None = None,
-        save_anyway: bool = False,
-    ) -> Account:
-        """Replace the code after the new one was proven; records 'rotated' and resets dates.
+    def confirm_web_login(self, account_id: int, day: date) -> Account:
+        """The user logged in on the web on ``day`` (the inactivity rule counts from it)."""
+        with self.store.transaction():
+            current = self.store.get_account(account_id)
+            saved = self.store.update_account(current.replace(last_web_login=day))
+            self._event(account_id, CredentialEventKind.WEB_LOGIN, self._clock(), "")
+        return saved
 
-        ``code_created`` defaults to today; ``code_expires`` to none (the old code's expiry
-        says nothing about the new one); ``label`` to the current label.
+    def rotate(self, account: Account, credential: Credential) -> Account:
+        """Replace the code once the new one is proven; records 'rotated' (or 'created' for an
+        imported mailbox's first code). Label, code dates and reminder come from ``account``;
+        a missing ``code_created`` is today. Until then the keyring keeps the old code.
         """
-        self._require_proven(check, save_anyway)
-        account = self.resolve(address_or_id)
-        return self._replace_code(
-            account,
-            new_secret,
-            CredentialEventKind.ROTATED,
-            check=check,
-            label=label,
-            code_created=code_created,
-            code_expires=code_expires,
-        )
+        if account.id is None:
+            raise ValueError("rotate needs a saved account")
+        secret, check = self._accept(account, credential)
+        stored = self.store.get_account(account.id)
+        kind = CredentialEventKind.CREATED if stored.needs_code else CredentialEventKind.ROTATED
+        return self._replace_code(stored, account, secret, kind, check=check)
 
-    def record_check_results(
-        self, account_id: int, results: Iterable[ProbeResult | CheckRecord]
+    def record_check(
+        self, account_id: int, results: AccountCheck | Iterable[ProbeResult | CheckRecord]
     ) -> list[CheckRecord]:
-        """Keep a scheduled or manual check in the history (one transaction)."""
+        """Keep a scheduled or manual check in the history (one transaction); cancelled probes
+        are not kept. ``UnknownAccountError`` when the mailbox was removed meanwhile."""
+        if isinstance(results, AccountCheck):
+            results = results.results()
         now = self._clock()
         records = [
             r.to_record(account_id, now) if isinstance(r, ProbeResult) else r
@@ -320,11 +336,17 @@ class Registry:
     # -- internals -------------------------------------------------------------------------
 
     @staticmethod
-    def _require_proven(check: AccountCheck | None, save_anyway: bool) -> None:
-        if check is None or save_anyway:
-            return
-        if check.cancelled or not check.ok:
-            raise CheckFailedError(check)
+    def _accept(account: Account, credential: Credential) -> tuple[str, AccountCheck | None]:
+        """The code to store and the check to record, once ``credential`` holds for ``account``."""
+        if isinstance(credential, Proof):
+            if not credential.proves(account):
+                raise ValueError("the code was checked against other servers than these")
+            if not credential.ok:
+                raise CheckFailedError(credential.check)
+        elif not credential.reason:
+            raise ValueError("an unproven code needs its reason")
+        redact.register(credential.secret)
+        return credential.secret, credential.check
 
     def _check_records(self, account_id: int, check: AccountCheck) -> list[CheckRecord]:
         """The history rows of a check made before saving (cancelled probes are not kept)."""
@@ -336,31 +358,31 @@ class Registry:
 
     def _replace_code(
         self,
+        stored: Account,
         account: Account,
         secret: str,
         kind: CredentialEventKind,
         *,
         check: AccountCheck | None,
-        label: str | None,
-        code_created: date | None,
-        code_expires: date | None,
     ) -> Account:
-        assert account.id is not None
-        redact.register(secret)
+        """The new code and ``account``'s settings together: keyring first (put back as it
+        was if the store write fails), then the row, the event and the check in one
+        transaction. The address stays the stored one (a code belongs to its mailbox)."""
+        assert stored.id is not None
         changed = account.replace(
+            id=stored.id,
+            address=stored.address,
             needs_code=False,
-            credential_label=label if label is not None else account.credential_label,
-            code_created=code_created if code_created is not None else self._today(),
-            code_expires=code_expires,
+            code_created=account.code_created or self._today(),
         )
-        with self._keyring_change(account.address, secret):
+        with self._keyring_change(stored.address, secret):
             now = self._clock()
             with self.store.transaction():
                 saved = self.store.update_account(changed)
-                self._event(account.id, kind, now, saved.credential_label)
+                self._event(stored.id, kind, now, saved.credential_label)
                 if check is not None:
-                    self._record(self._check_records(account.id, check))
-        log.info("code of %s %s", account.address, kind.value)
+                    self._record(self._check_records(stored.id, check))
+        log.info("code of %s %s", stored.address, kind.value)
         return saved
 
     @contextmanager

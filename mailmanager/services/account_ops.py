@@ -1,6 +1,6 @@
 """Account changes from the GUI, run through the registry on the keyring worker thread.
 
-Every add, edit, rotate, pause and remove goes through ``core.registry.Registry`` so the store
+Every edit, pause, confirmation and removal goes through ``core.registry.Registry`` so the store
 and the keyring stay consistent. The registry calls the keyring, which may block (unlock
 prompts, D-Bus activation), so it runs on ``SecretWorker``'s single thread, never on the GUI
 thread. SQLite connections belong to one thread, so the registry gets its own store connection,
@@ -77,25 +77,17 @@ class AccountOps(QObject):
     def _run(self, fn: Callable[[Registry], T], on_done: Done, on_error: Failed) -> None:
         self.worker.request(lambda: fn(self._on_worker()), on_done=on_done, on_error=on_error)
 
-    def add(
-        self, account: Account, secret: str, *, on_done: Done = None, on_error: Failed = None
-    ) -> None:
-        """Save a new account and its code (the form's save; the wizard checks first)."""
-        self._run(lambda r: r.add(account, secret), on_done, on_error)
+    def change(self, account: Account, *, on_done: Done = None, on_error: Failed = None) -> None:
+        """Save changed settings (the edit dialog); the code stays as it is."""
+        self._run(lambda r: r.change(account), on_done, on_error)
 
-    def update_settings(
-        self, account: Account, *, on_done: Done = None, on_error: Failed = None
-    ) -> None:
-        """Save changed settings; the code stays as it is."""
-        self._run(lambda r: r.update_settings(account), on_done, on_error)
-
-    def record_consent(
+    def confirm_hosts(
         self, accounts: list[Account], *, on_done: Done = None, on_error: Failed = None
     ) -> None:
         """Keep the user's confirmation of servers or certificates (``trust.confirm``)."""
 
         def change(r: Registry) -> list[Account]:
-            return [r.record_consent(account) for account in accounts]
+            return [r.confirm_hosts(account) for account in accounts]
 
         self._run(change, on_done, on_error)
 
@@ -103,8 +95,7 @@ class AccountOps(QObject):
         self, account_id: int, paused: bool, *, on_done: Done = None, on_error: Failed = None
     ) -> None:
         def change(r: Registry) -> Account:
-            current = r.store.get_account(account_id)
-            return r.update_settings(current.replace(paused=paused))
+            return r.change(r.store.get_account(account_id).replace(paused=paused))
 
         self._run(change, on_done, on_error)
 
@@ -112,51 +103,7 @@ class AccountOps(QObject):
         self, account_id: int, day: date, *, on_done: Done = None, on_error: Failed = None
     ) -> None:
         """Remember that the user logged in on the web on ``day`` (the inactivity rule)."""
-
-        def change(r: Registry) -> Account:
-            from mailmanager.core.model.accounts import CredentialEvent, CredentialEventKind, utcnow
-
-            current = r.store.get_account(account_id)
-            with r.store.transaction():
-                saved = r.update_settings(current.replace(last_web_login=day))
-                r.store.add_credential_event(
-                    CredentialEvent(account_id, utcnow(), CredentialEventKind.WEB_LOGIN)
-                )
-            return saved
-
-        self._run(change, on_done, on_error)
-
-    def rotate(
-        self,
-        account_id: int,
-        secret: str,
-        *,
-        label: str | None,
-        code_created: date | None,
-        code_expires: date | None,
-        on_done: Done = None,
-        on_error: Failed = None,
-    ) -> None:
-        """Replace the code (or set the first one of an imported account)."""
-
-        def change(r: Registry) -> Account:
-            if r.store.get_account(account_id).needs_code:
-                return r.set_code(
-                    account_id,
-                    secret,
-                    label=label,
-                    code_created=code_created,
-                    code_expires=code_expires,
-                )
-            return r.rotate(
-                account_id,
-                secret,
-                label=label,
-                code_created=code_created,
-                code_expires=code_expires,
-            )
-
-        self._run(change, on_done, on_error)
+        self._run(lambda r: r.confirm_web_login(account_id, day), on_done, on_error)
 
     def remove(self, account_id: int, *, on_done: Done = None, on_error: Failed = None) -> None:
         """Delete the account, its history and its keyring entry."""

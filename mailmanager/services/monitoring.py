@@ -30,7 +30,8 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from mailmanager.core.catalogue.lookup import Catalogue
 from mailmanager.core.checking.runner import AccountCheck
-from mailmanager.core.model.accounts import Account, CheckRecord, Protocol, utcnow
+from mailmanager.core.model.accounts import Account, utcnow
+from mailmanager.core.registry import Registry
 from mailmanager.core.rules.schedule import ScheduleSettings
 from mailmanager.core.store.account_store import AccountStore, StoreError
 from mailmanager.services.checker import CheckerService
@@ -179,20 +180,9 @@ class Monitor(QObject):
     def _record(self, account: Account, check: AccountCheck) -> None:
         if account.id is None or check.cancelled:
             return
-        now = utcnow()
-        with self._open_store() as store, store.transaction():
-            for result in check.results():
-                store.record_check(
-                    CheckRecord(
-                        account.id,
-                        now,
-                        Protocol(result.protocol),
-                        result.status,
-                        result.hint_id,
-                        result.server_message,
-                        int(result.elapsed_ms),
-                    )
-                )
+        # Through the registry, as every check is kept (it needs no keyring for that).
+        with self._open_store() as store:
+            Registry(store).record_check(account.id, check)
 
     def compact_history(self) -> threading.Thread:
         """Fold old history in a background thread (returned, so tests can wait for it)."""

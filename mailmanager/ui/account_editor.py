@@ -313,7 +313,7 @@ class EditAccountDialog(QDialog):
         if account is None:
             return
         self._set_busy(True)
-        self.ops.update_settings(account, on_done=self._saved, on_error=self._failed)
+        self.ops.change(account, on_done=self._saved, on_error=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

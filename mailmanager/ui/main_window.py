@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
                 return
             confirmed = dialog.confirmed()
             if confirmed:
-                self.ops.record_consent(
+                self.ops.confirm_hosts(
                     confirmed,
                     on_done=lambda _saved: self._saved_message(
                         self.tr("Noted: the servers you ticked are confirmed.")

@@ -125,7 +125,7 @@ def test_list_shows_due_states_and_checks(cli: Any) -> None:
         assert account is not None and account.id is not None
         from mailmanager.core.registry import Registry
 
-        Registry(store, SecretStore(paths.resolve())).record_check_results(
+        Registry(store, SecretStore(paths.resolve())).record_check(
             account.id,
             [
                 ProbeResult(Protocol.IMAP, ConnectionStatus.OK),

@@ -184,3 +184,22 @@ def start_tls_or_refuse(conn: LineConnection, context: ssl.SSLContext, host: str
         raise ProbeFailed(ConnectionStatus.INSECURE_REFUSED, "starttls_failed", str(exc)) from None
     except ConnectionClosed as exc:
         raise ProbeFailed(ConnectionStatus.INSECURE_REFUSED, "starttls_failed", str(exc)) from None
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """Both probes of one account."""
+
+    imap: ProbeResult
+    smtp: ProbeResult
+
+    @property
+    def ok(self) -> bool:
+        return self.imap.ok and self.smtp.ok
+
+    @property
+    def cancelled(self) -> bool:
+        return self.imap.cancelled or self.smtp.cancelled
+
+    def results(self) -> tuple[ProbeResult, ProbeResult]:
+        return (self.imap, self.smtp)

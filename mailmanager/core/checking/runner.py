@@ -22,12 +22,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from mailmanager.core import trust
 from mailmanager.core.catalogue.traits import CheckTraits, check_traits
 from mailmanager.core.checking.diagnosis import diagnose_error
 from mailmanager.core.checking.imap_probe import probe_imap
+from mailmanager.core.checking.proof import Proof, make_proof
+from mailmanager.core.checking.result import AccountCheck as AccountCheck  # re-exported
 from mailmanager.core.checking.result import ProbeResult, ProbeStep
 from mailmanager.core.checking.smtp_probe import probe_smtp
 from mailmanager.core.checking.wire import Cancelled
@@ -81,25 +82,6 @@ class HostGate:
 
 
 DEFAULT_GATE = HostGate()
-
-
-@dataclass(frozen=True)
-class AccountCheck:
-    """Both probes of one account."""
-
-    imap: ProbeResult
-    smtp: ProbeResult
-
-    @property
-    def ok(self) -> bool:
-        return self.imap.ok and self.smtp.ok
-
-    @property
-    def cancelled(self) -> bool:
-        return self.imap.cancelled or self.smtp.cancelled
-
-    def results(self) -> tuple[ProbeResult, ProbeResult]:
-        return (self.imap, self.smtp)
 
 
 def _cancelled_result(protocol: Protocol, exc: Cancelled) -> ProbeResult:
@@ -223,6 +205,26 @@ def check_account(
     smtp = probe(Protocol.SMTP)
     worker.join()
     return AccountCheck(imap=imap_box[0], smtp=smtp)
+
+
+def prove(
+    account: Account,
+    secret: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    gate: HostGate | None = None,
+) -> Proof:
+    """Check ``secret`` against ``account``'s servers and return the proof (passed or not).
+
+    The one way to make a ``Proof``: the code and the check that proved it travel together to
+    the registry, which stores a code only with its proof or an explicit ``Unproven``.
+    """
+    check = check_account(
+        account, secret, timeout=timeout, cancel=cancel, progress=progress, gate=gate
+    )
+    return make_proof(secret, check, account)
 
 
 def account_key(account: Account) -> str:

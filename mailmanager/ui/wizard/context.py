@@ -24,7 +24,8 @@ from PySide6.QtGui import QDesktopServices
 from mailmanager import paths
 from mailmanager.core.catalogue.lookup import Catalogue
 from mailmanager.core.catalogue.model import Provider, ServerGroup, Source
-from mailmanager.core.checking.runner import AccountCheck, check_account
+from mailmanager.core.checking.proof import Proof
+from mailmanager.core.checking.runner import AccountCheck, prove
 from mailmanager.core.model.accounts import Account, Endpoint, Protocol
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
@@ -33,8 +34,8 @@ from mailmanager.services.secret_worker import SecretWorker
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.fields import WizardMode
 
-# check(account, secret, cancel, progress(protocol, step)) -> AccountCheck
-CheckFn = Callable[[Account, str, threading.Event, Callable[[Protocol, str], None]], AccountCheck]
+# check(account, secret, cancel, progress(protocol, step)) -> the Proof (passed or not)
+CheckFn = Callable[[Account, str, threading.Event, Callable[[Protocol, str], None]], Proof]
 # detect(address, cancel) -> a detection result (see ``Found.from_detection``) or None
 DetectFn = Callable[[str, threading.Event], Any]
 
@@ -97,8 +98,8 @@ def _default_check(
     progress: Callable[[Protocol, str], None],
     *,
     timeout: float,
-) -> AccountCheck:
-    return check_account(account, secret, timeout=timeout, cancel=cancel, progress=progress)
+) -> Proof:
+    return prove(account, secret, timeout=timeout, cancel=cancel, progress=progress)
 
 
 def _default_detect(address: str, cancel: threading.Event) -> Any:
@@ -141,7 +142,7 @@ class WizardServices:
 
     catalogue: Catalogue = field(default_factory=Catalogue.load)
     detect: DetectFn | None = _default_detect
-    check: Callable[..., AccountCheck] = _default_check
+    check: Callable[..., Proof] = _default_check
     check_timeout: float = 20.0
     secret_worker: SecretWorker | None = None
     registry: Callable[[], AbstractContextManager[Registry]] | None = None
@@ -185,7 +186,7 @@ class WizardServices:
         secret: str,
         cancel: threading.Event,
         progress: Callable[[Protocol, str], None],
-    ) -> AccountCheck:
+    ) -> Proof:
         return self.check(account, secret, cancel, progress, timeout=self.check_timeout)
 
 
@@ -199,6 +200,7 @@ class WizardContext(QObject):
         found: what detection found for the current address (provider, source, groups).
         keep_code: Fix mode only: test with the stored code instead of a new one.
         check: the last finished check (None before the test ran).
+        proof: the same check with the code it proved (what the done page saves with).
         save_anyway: the user chose to save although the check failed.
         saved: the account as stored, once the done page saved it.
 
@@ -222,6 +224,7 @@ class WizardContext(QObject):
         self.found = Found(None, Source.NONE)
         self.keep_code = False
         self.check: AccountCheck | None = None
+        self.proof: Proof | None = None
         self.save_anyway = False
         self.saved: Account | None = None
 

@@ -17,9 +17,10 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from mailmanager.core.catalogue import links
+from mailmanager.core.checking.proof import Credential, Proof, Unproven
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account
-from mailmanager.core.registry import CheckFailedError, Registry
+from mailmanager.core.registry import Registry
 from mailmanager.ui import errors, formatting
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
@@ -33,48 +34,38 @@ def save_account(
     registry: Registry,
     mode: WizardMode,
     account: Account,
-    secret: str | None,
+    credential: Credential | None,
     check: AccountCheck | None,
     save_anyway: bool,
 ) -> Account:
-    """Store what the wizard built; the one place that maps wizard modes to registry calls."""
-    proof = check
+    """Store what the wizard built: each mode is one registry intent, one transaction.
+
+    ``credential`` is the new code with its proof (or ``Unproven`` when the user saved anyway);
+    None when Fix keeps the stored code, whose ``check`` then goes to the history.
+    """
     if mode is WizardMode.ADD:
-        assert secret is not None
-        return registry.add(account, secret, check=proof, save_anyway=save_anyway)
-    assert account.id is not None
+        assert credential is not None
+        return registry.add(account, credential)
     if mode is WizardMode.ROTATE:
-        assert secret is not None
-        current = registry.store.get_account(account.id)
-        if current.rotate_days != account.rotate_days:
-            registry.update_settings(current.replace(rotate_days=account.rotate_days))
-        # Never save_anyway: the old code stays until the new one is proven.
-        return registry.rotate(
-            account.id,
-            secret,
-            label=account.credential_label,
-            code_created=account.code_created,
-            code_expires=account.code_expires,
-            check=proof,
-        )
-    # Fix: settings first (the code is untouched), then the new code if there is one.
+        assert credential is not None
+        return registry.rotate(account, credential)
+    if credential is None:
+        return registry.change(account, check=check, keep_failed_check=save_anyway)
+    return registry.change(account, credential)
+
+
+def credential_for(
+    mode: WizardMode, secret: str | None, proof: Proof | None, save_anyway: bool
+) -> Credential | None:
+    """The credential the wizard saves: the proof of its test, or (the user saved anyway,
+    never when replacing a code) the failed proof kept as unproven."""
     if secret is None:
-        if check is not None and not check.ok and not save_anyway:
-            raise CheckFailedError(check)
-        saved = registry.update_settings(account)
-        if check is not None:
-            registry.record_check_results(account.id, check.results())
-        return saved
-    registry.update_settings(account)
-    return registry.rotate(
-        account.id,
-        secret,
-        label=account.credential_label,
-        code_created=account.code_created,
-        code_expires=account.code_expires,
-        check=proof,
-        save_anyway=save_anyway,
-    )
+        return None
+    if proof is None:
+        return Unproven(secret, "saved without a test")
+    if proof.ok or mode is WizardMode.ROTATE or not save_anyway:
+        return proof
+    return Unproven.after_failed(proof, "saved anyway after a failed test")
 
 
 class DonePage(QWizardPage):
@@ -127,11 +118,12 @@ class DonePage(QWizardPage):
         account, secret = self.candidate()
         ctx = self.ctx
         mode, check, anyway = ctx.mode, ctx.check, ctx.save_anyway
+        credential = credential_for(mode, secret, ctx.proof, anyway)
         services = ctx.services
 
         def job() -> Account:
             with services.open_registry() as registry:
-                return save_account(registry, mode, account, secret, check, anyway)
+                return save_account(registry, mode, account, credential, check, anyway)
 
         self.status.set_kind("info")
         self.status.set_text(self.tr("Saving the mailbox and putting the code in the keyring…"))

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from mailmanager.core.catalogue import links
 from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
+from mailmanager.core.checking.proof import Proof
 from mailmanager.core.checking.result import ProbeResult
-from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account, Protocol
 from mailmanager.core.model.status import ConnectionStatus as S
 from mailmanager.ui import errors, formatting
@@ -141,13 +141,14 @@ class TestPage(QWizardPage):
             return
         account, secret = self.candidate()
         self.ctx.check = None
+        self.ctx.proof = None
         self.save_anyway.setChecked(False)
         self.result.hide()
         self.imap_view.start(account.imap.security.value == "plain")
         self.smtp_view.start(account.smtp.security.value == "plain")
         services = self.ctx.services
 
-        def job(cancel: object, report: Callable[[object], None]) -> AccountCheck:
+        def job(cancel: object, report: Callable[[object], None]) -> Proof:
             code = secret if secret is not None else services.stored_secret(account.address)
             if not code:
                 raise LookupError("no stored code")
@@ -212,8 +213,9 @@ class TestPage(QWizardPage):
 
     def _on_finished(self, value: object) -> None:
         self._task = None
-        assert isinstance(value, AccountCheck)
-        self.ctx.check = value
+        assert isinstance(value, Proof)
+        self.ctx.proof = value
+        self.ctx.check = value = value.check
         self.imap_view.finish(value.imap)
         self.smtp_view.finish(value.smtp)
         if value.ok:
@@ -329,6 +331,7 @@ class TestPage(QWizardPage):
     def cleanupPage(self) -> None:
         self.stop(quiet=True)
         self.ctx.check = None
+        self.ctx.proof = None
         self.ctx.save_anyway = False
 
     def isComplete(self) -> bool:

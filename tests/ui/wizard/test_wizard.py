@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 
 from mailmanager import paths
+from mailmanager.core.checking.proof import Unproven
 from mailmanager.core.model.accounts import Account, CredentialEventKind, Endpoint, Security
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
@@ -261,7 +262,8 @@ def save_with_registry(address: str, code: str, imap: Endpoint, smtp: Endpoint, 
     app_paths = paths.resolve()
     app_paths.ensure()
     with AccountStore.open(app_paths.database) as store:
-        return Registry(store, SecretStore(app_paths)).add(Account(address, imap, smtp, **kw), code)
+        account = Account(address, imap, smtp, **kw)
+        return Registry(store, SecretStore(app_paths)).add(account, Unproven(code, "test set-up"))
 
 
 def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> None:
