@@ -62,7 +62,10 @@ EXMAIL = "exmail"
 GMAIL = "gmail"
 OUTLOOK = "outlook"
 INTERNATIONAL = "international"
-HINT_FAMILIES = frozenset({NETEASE, NETEASE_QIYE, QQ, EXMAIL, GMAIL, OUTLOOK, INTERNATIONAL})
+ALIYUN_QIYE = "aliyun_qiye"
+HINT_FAMILIES = frozenset(
+    {NETEASE, NETEASE_QIYE, QQ, EXMAIL, GMAIL, OUTLOOK, INTERNATIONAL, ALIYUN_QIYE}
+)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mailmanager.core.catalogue.model import (
+    ALIYUN_QIYE,
     EXMAIL,
     GMAIL,
     INTERNATIONAL,
@@ -111,19 +112,21 @@ def _auth_hint(lower: str, family: str) -> str:
         return "web_login_required"
     if _has(lower, "account is abnormal", "login frequency limited"):
         return "qq_login_fail"
-    if _has(lower, "authorization code", "authorized code", "授权码"):
-        return "netease_auth_code" if family in (NETEASE, NETEASE_QIYE) else "qq_auth_code"
-    if family in (NETEASE, NETEASE_QIYE):
-        return "netease_auth_code"
-    if family == QQ:
-        return "qq_auth_code"
-    if family == EXMAIL:
-        return "exmail_auth"
-    if family == GMAIL:
-        return "gmail_auth"
-    if family == OUTLOOK:
-        return "outlook_auth"
-    return "auth_rejected"
+    # "Use an authorization code" (授权码) is said by NetEase, QQ, Sina, Alibaba...: only the
+    # provider's family says whose web settings make one; others get the generic hint.
+    return _FAMILY_AUTH_HINTS.get(family, "auth_rejected")
+
+
+# Whose web settings a rejected login sends the user to, by the provider's hint family.
+_FAMILY_AUTH_HINTS = {
+    NETEASE: "netease_auth_code",
+    NETEASE_QIYE: "netease_qiye_auth_code",
+    QQ: "qq_auth_code",
+    EXMAIL: "exmail_auth",
+    ALIYUN_QIYE: "aliyun_qiye_auth",
+    GMAIL: "gmail_auth",
+    OUTLOOK: "outlook_auth",
+}
 
 
 def _rate_limited(lower: str) -> bool:

@@ -36,7 +36,7 @@ EXPECTED = {
     "yandex": ("international", None),
     "zoho": ("international", None),
     # Alibaba enterprise is not NetEase: neither NetEase's hints nor its ID rule.
-    "aliyun_qiye": ("", None),
+    "aliyun_qiye": ("aliyun_qiye", None),
     "aliyun_personal": ("", None),
     "sohu": ("", None),
     "sina": ("", None),

@@ -174,7 +174,11 @@ def test_unsafe_login_hint_depends_on_whether_id_was_sent() -> None:
             S.AUTH_FAILED,
             "qq_auth_code",
         ),
-        (Stage.AUTH, "535 Error: 请使用授权码登录。", "", S.AUTH_FAILED, "qq_auth_code"),
+        (Stage.AUTH, "535 Error: 请使用授权码登录。", "qq", S.AUTH_FAILED, "qq_auth_code"),
+        # Without a family only the generic hint: NetEase, Sina and Alibaba say 授权码 too.
+        (Stage.AUTH, "535 Error: 请使用授权码登录。", "", S.AUTH_FAILED, "auth_rejected"),
+        (Stage.AUTH, "535 授权码", "aliyun_qiye", S.AUTH_FAILED, "aliyun_qiye_auth"),
+        (Stage.AUTH, "535 授权码", "netease_qiye", S.AUTH_FAILED, "netease_qiye_auth_code"),
         (
             Stage.AUTH,
             "535-5.7.8 Username and Password not accepted.\n535 5.7.8 https://support.google.com/mail/answer/14257",

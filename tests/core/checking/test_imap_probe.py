@@ -181,7 +181,7 @@ def test_unsafe_login_even_with_id() -> None:
         (b"NO [AUTHENTICATIONFAILED] ERR.LOGIN.IPDENY", S.IP_DENIED, "netease_ip_denied"),
         (b"NO ERR.LOGIN.IPDENY", S.IP_DENIED, "netease_ip_denied"),
         (b"NO ERR.LOGIN.DOMAINNOTEXIST", S.SERVER_NOT_FOUND, "netease_domain_not_exist"),
-        (b"NO LOGIN Login error or password error", S.AUTH_FAILED, "netease_auth_code"),
+        (b"NO LOGIN Login error or password error", S.AUTH_FAILED, "netease_qiye_auth_code"),
         (b"NO [UNAVAILABLE] Temporary authentication failure", S.TEMPORARY_FAILURE, "temporary"),
     ],
 )
