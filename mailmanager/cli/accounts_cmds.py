@@ -323,8 +323,10 @@ def check_json(check: AccountCheck | None) -> dict[str, Any] | None:
 
 
 def say_check(ctx: CliContext, check: AccountCheck) -> None:
+    # The same advice once when both protocols failed alike (it is the same fix).
+    alike = bool(check.imap.hint_id) and check.imap.hint_id == check.smtp.hint_id
     for r in check.results():
-        hint = hint_text(r.hint_id) if r.hint_id else ""
+        hint = hint_text(r.hint_id) if r.hint_id and not (alike and r is check.imap) else ""
         line = f"  {r.protocol.value.upper()}: {r.status.value}"
         if r.server_message:
             line += f" - {r.server_message}"
@@ -468,7 +470,10 @@ def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     else:
         ctx.say(f"Removed {removed.address}; its code was deleted from the keyring.")
-        where = f": {url}" if url else ""
+        unsure = (
+            " (not confirmed)" if links.settings_url_unconfirmed(provider, parsed.domain) else ""
+        )
+        where = f": {url}{unsure}" if url else ""
         ctx.say(f"Also revoke the code in the provider's web settings{where}")
     return EXIT_OK
 

@@ -254,20 +254,22 @@ def _check_json(check: AccountCheck) -> dict[str, Any]:
     return {"imap": check.imap.to_json(), "smtp": check.smtp.to_json()}
 
 
-def _say_result(ctx: CliContext, result: ProbeResult) -> None:
+def _say_result(ctx: CliContext, result: ProbeResult, *, hint: bool = True) -> None:
     name = result.protocol.value.upper()
     line = f"  {name:<4}  {result.status.value} ({result.elapsed_ms} ms)"
     if result.server_message and not result.ok:
         line += f": {result.server_message}"
     ctx.say(line)
-    hint = result.to_json()["hint"]
-    if hint:
-        ctx.say(f"        {hint}")
+    text = result.to_json()["hint"]
+    if text and hint:
+        ctx.say(f"        {text}")
 
 
 def _say(ctx: CliContext, address: str, check: AccountCheck) -> None:
     ctx.say(address)
-    _say_result(ctx, check.imap)
+    # The same advice once when both protocols failed alike (it is the same fix).
+    alike = bool(check.imap.hint_id) and check.imap.hint_id == check.smtp.hint_id
+    _say_result(ctx, check.imap, hint=not alike)
     _say_result(ctx, check.smtp)
 
 

@@ -95,8 +95,10 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     else:
         ctx.say(f"Rotated the code of {saved.address} (login checked).")
+        domain = saved.address.rpartition("@")[2]
+        unsure = " (not confirmed)" if links.settings_url_unconfirmed(provider, domain) else ""
         ctx.say(
             "Now revoke the old code in the provider's web settings"
-            + (f": {revoke_at}" if revoke_at else ".")
+            + (f": {revoke_at}{unsure}" if revoke_at else ".")
         )
     return EXIT_OK
