@@ -33,6 +33,8 @@ from mailmanager.core.model.accounts import (  # noqa: E402
     CredentialEvent,
     CredentialEventKind,
     Endpoint,
+    EndpointSource,
+    Origin,
     Protocol,
     Security,
 )
@@ -78,6 +80,9 @@ def seed(database: Path, now: datetime) -> None:
             smtp,
         ), created, expires, rotate, paused, check in samples:
             imap_ep, smtp_ep = _endpoints(imap, smtp, address)
+            # As the wizard saves a catalogue provider's servers: their source is the catalogue.
+            origin = Origin(EndpointSource.CATALOGUE, f"{provider}/recommended")
+            imap_ep, smtp_ep = imap_ep.with_origin(origin), smtp_ep.with_origin(origin)
             account = store.add_account(
                 Account(
                     address=address,
