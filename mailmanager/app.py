@@ -147,6 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Child processes (the CLI started from the app, the keyring namespace) follow --home.
         os.environ[paths.HOME_ENV] = str(args.home)
     app_paths = paths.resolve(args.home)
+    from mailmanager import private_files
+
+    private_files.restrict_umask()
     try:
         app_paths.ensure()
         # The file opens after the first paint (see open_deferred_files below); warnings at once.

@@ -67,9 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--home needs a folder name")
     ctx = CliContext(paths=paths.resolve(args.home), json_output=bool(args.json))
     try:
-        from mailmanager import logs
+        from mailmanager import logs, private_files
 
+        private_files.restrict_umask()
         try:
+            ctx.paths.ensure()
             logs.setup(ctx.paths, console=False)
         except OSError as exc:
             raise UsageError(paths.unusable_home_message(ctx.paths, exc)) from None
