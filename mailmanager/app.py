@@ -226,6 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # After the first paint: the single-instance socket, the log file, checks, schedule,
         # alerts and tray are not needed to show the list, and their imports would delay it.
         nonlocal monitoring
+        from mailmanager.core import secrets_gateway
+
+        # The keyring's backend is found now, once, on the keyring thread (never this one).
+        secrets_gateway.warm_up()
         instance.listen()
         logs.open_deferred_files()
         from mailmanager.core.secrets import SecretStore

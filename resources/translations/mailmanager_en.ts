@@ -1786,6 +1786,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>The code is empty.</source>
             <translation>The code is empty.</translation>
         </message>
+        <message>
+            <source>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</source>
+            <translation>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</translation>
+        </message>
     </context>
     <context>
         <name>Security</name>

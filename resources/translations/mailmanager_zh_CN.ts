@@ -1767,6 +1767,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>The code is empty.</source>
             <translation>授权码为空。</translation>
         </message>
+        <message>
+            <source>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</source>
+            <translation>钥匙环在 %1 秒内没有响应，因此没有做任何更改。请确认钥匙环服务正在运行并能响应，然后重试。</translation>
+        </message>
     </context>
     <context>
         <name>Security</name>

@@ -177,7 +177,7 @@ class DonePage(QWizardPage):
         self._running = lambda: False
         self.status.set_kind("error")
         if isinstance(exc, SecretsError):
-            text = QCoreApplication.translate("Secrets", exc.message)
+            text = exc.translated(QCoreApplication.translate)
         elif isinstance(exc, StoreError):
             text = QCoreApplication.translate("Store", type(exc).template).replace(
                 "{path}", exc.path
