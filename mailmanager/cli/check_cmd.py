@@ -16,6 +16,7 @@ checked). Exit codes: 0 every probe ok, 1 anything else, 2 usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from concurrent.futures import Future
 from typing import Any
@@ -42,7 +43,10 @@ from mailmanager.core.model import address as address_rules
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretsError, SecretStore
-from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
+from mailmanager.core.store.errors import REMOVED_DURING_CHECK
+
+log = logging.getLogger("mailmanager.cli")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -175,11 +179,9 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
             done = runner.run(accounts)
         finally:
             runner.shutdown(cancel=False)
-        outcomes = [_outcome(account, future) for account, future in done]
-        for account, (_row, check) in zip(accounts, outcomes, strict=True):
-            if check is not None and account.id is not None:
-                for result in check.results():
-                    store.record_check(result.to_record(account.id))
+        outcomes = [
+            _recorded(store, account, _outcome(account, future)) for account, future in done
+        ]
     for address, reason in skipped.items():
         outcomes.append(({"address": address, "imap": None, "smtp": None, "skipped": reason}, None))
     if ctx.json_output:
@@ -189,6 +191,26 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
             _say_row(ctx, row, check)
     all_ok = all(check is not None and check.ok for row, check in outcomes if "skipped" not in row)
     return EXIT_OK if all_ok else EXIT_NEEDS_ACTION
+
+
+def _recorded(
+    store: AccountStore, account: Account, outcome: tuple[dict[str, Any], AccountCheck | None]
+) -> tuple[dict[str, Any], AccountCheck | None]:
+    """Keep the check in the history; an account removed meanwhile (``remove`` in another
+    terminal, the app) ends its check with one line instead of a traceback."""
+    assert account.id is not None
+    _row, check = outcome
+    try:
+        if check is None:
+            store.get_account(account.id)  # a missing code may mean the account went away
+            return outcome
+        with store.transaction():
+            for result in check.results():
+                store.record_check(result.to_record(account.id))
+    except UnknownAccountError:
+        log.info("account %s was removed while it was being checked", account.id)
+        return _not_checked(account, REMOVED_DURING_CHECK), None
+    return outcome
 
 
 def _not_checked(account: Account, error: str) -> dict[str, Any]:

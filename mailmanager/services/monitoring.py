@@ -32,7 +32,8 @@ from mailmanager.core.catalogue.lookup import Catalogue
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account, CheckRecord, Protocol, utcnow
 from mailmanager.core.rules.schedule import ScheduleSettings
-from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
+from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.checker import CheckerService
 from mailmanager.services.notifier import AlertService, NotificationSink
 from mailmanager.services.scheduler import CheckScheduler
@@ -188,19 +189,25 @@ class Monitor(QObject):
         if account.id is None or check.cancelled:
             return
         now = utcnow()
-        with self._open_store() as store, store.transaction():
-            for result in check.results():
-                store.record_check(
-                    CheckRecord(
-                        account.id,
-                        now,
-                        Protocol(result.protocol),
-                        result.status,
-                        result.hint_id,
-                        result.server_message,
-                        int(result.elapsed_ms),
+        try:
+            with self._open_store() as store, store.transaction():
+                for result in check.results():
+                    store.record_check(
+                        CheckRecord(
+                            account.id,
+                            now,
+                            Protocol(result.protocol),
+                            result.status,
+                            result.hint_id,
+                            result.server_message,
+                            int(result.elapsed_ms),
+                        )
                     )
-                )
+        except UnknownAccountError:
+            # Removed (in the window, or with the CLI) while it was being checked: one line.
+            log.info("%s: %s", account.address, REMOVED_DURING_CHECK)
+        except StoreError as exc:
+            log.warning("the check of %s was not recorded: %s", account.address, exc)
 
     def compact_history(self) -> threading.Thread:
         """Fold old history in a background thread (returned, so tests can wait for it)."""

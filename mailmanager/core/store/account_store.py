@@ -139,6 +139,16 @@ class AccountStore(StoreConnection):
     # -- checks --------------------------------------------------------------------------------
 
     def record_check(self, record: CheckRecord) -> CheckRecord:
+        """Keep one check result; ``UnknownAccountError`` when the account is gone (it was
+        removed while it was being checked)."""
+        try:
+            return self._record_check(record)
+        except sqlite3.IntegrityError:
+            if self._query("SELECT 1 FROM accounts WHERE id = ?", (record.account_id,)):
+                raise
+            raise UnknownAccountError(str(record.account_id)) from None
+
+    def _record_check(self, record: CheckRecord) -> CheckRecord:
         with self.transaction():
             cursor = self._conn.execute(
                 "INSERT INTO check_history (account_id, checked_at, protocol, status, hint_id, "
