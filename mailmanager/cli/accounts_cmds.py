@@ -46,6 +46,7 @@ from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.discovery import detector
 from mailmanager.core.discovery.detector import Detection
 from mailmanager.core.model import address as address_rules
+from mailmanager.core.model import limits
 from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.rules.policy import local_today
@@ -316,6 +317,14 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     code_expires = parse_day(args.code_expires, "--code-expires")
     if code_created and code_expires and code_expires < code_created:
         fail("--code-expires is before --code-created")
+    for option, value, limit in (
+        ("--display-name", args.display_name, limits.MAX_DISPLAY_NAME),
+        ("--label", args.label, limits.MAX_LABEL),
+        ("--username", args.username, limits.MAX_USERNAME),
+    ):
+        problem = limits.text_problem(option, value, limit)
+        if problem is not None:
+            fail(problem)
     with open_registry(ctx) as registry:
         existing = registry.store.find_by_address(parsed.address)
         if existing is not None and not existing.needs_code:
@@ -346,6 +355,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 rotate_days=args.rotate_days,
                 ca_file=_ca_file(args.ca_file),
             )
+            problem = limits.account_problem(account)
+            if problem is not None:
+                fail(f"cannot add {account.address}: {problem}")
         check = None if args.no_check else run_check(account, secret)
         try:
             if existing is not None:

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailmanager.core.model import limits
 from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Account, Endpoint, Security
 from mailmanager.core.model.address import (
+    MAX_DOMAIN_LENGTH,
     AddressError,
     bare_server_name,
     normalise_address,
@@ -105,6 +107,9 @@ class EndpointEditor(QGroupBox):
         self.username = QLineEdit()
         self.username.setObjectName(f"{prefix}UsernameEdit")
         self.username.setPlaceholderText(self.tr("Same as the address"))
+        # The limits `add` and `import` apply (core.model.limits), stopped at the keyboard.
+        self.host.setMaxLength(MAX_DOMAIN_LENGTH + 2)  # room for the brackets of [IPv6]
+        self.username.setMaxLength(limits.MAX_USERNAME)
         line = QHBoxLayout()
         line.addWidget(self.port)
         line.addWidget(self.security, 1)
@@ -130,7 +135,7 @@ class EndpointEditor(QGroupBox):
             host=bare_server_name(self.host.text()),
             port=self.port.value(),
             security=Security(self.security.currentData()),
-            username=self.username.text().strip() or address,
+            username=limits.without_control_characters(self.username.text()).strip() or address,
         )
 
 
@@ -178,6 +183,7 @@ class AccountForm(QDialog):
         self.display_name = QLineEdit()
         self.display_name.setObjectName("displayNameEdit")
         self.display_name.setPlaceholderText(self.tr("Optional, e.g. Work mail"))
+        self.display_name.setMaxLength(limits.MAX_DISPLAY_NAME)
         top = QFormLayout()
         top.setHorizontalSpacing(12)
         top.addRow(self.tr("Address:"), self.address)
@@ -222,6 +228,7 @@ class AccountForm(QDialog):
         self.label = QLineEdit()
         self.label.setObjectName("codeLabelEdit")
         self.label.setPlaceholderText(self.tr("Which client the code is for, e.g. Thunderbird"))
+        self.label.setMaxLength(limits.MAX_LABEL)
         code.addRow(self.tr("Made for:"), self.label)
         self.created = _date_edit()
         self.created.setObjectName("codeCreatedEdit")
@@ -422,15 +429,19 @@ class AccountForm(QDialog):
                 if now[name] == self._shown[name]:
                     values[name] = getattr(self.account, name)
         base = self.account or Account(address=address, imap=imap, smtp=smtp)
-        return base.replace(
+        account = base.replace(
             address=address,
-            display_name=self.display_name.text().strip(),
+            display_name=limits.without_control_characters(self.display_name.text()).strip(),
             provider_id=self._provider_id,
             imap=imap,
             smtp=smtp,
-            credential_label=self.label.text().strip(),
+            credential_label=limits.without_control_characters(self.label.text()).strip(),
             **values,
         )
+        if limits.account_problem(account) is not None:  # what the keyboard limits let through
+            self._fail(self.tr("A field holds more text than mailmanager keeps."))
+            return None
+        return account
 
     def submit(self) -> None:
         self.error.hide()

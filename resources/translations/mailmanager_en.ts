@@ -144,6 +144,10 @@
             <translation>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</translation>
         </message>
         <message>
+            <source>A field holds more text than mailmanager keeps.</source>
+            <translation>A field holds more text than mailmanager keeps.</translation>
+        </message>
+        <message>
             <source>Paste the authorization code.</source>
             <translation>Paste the authorization code.</translation>
         </message>

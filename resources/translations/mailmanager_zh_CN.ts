@@ -144,6 +144,10 @@
             <translation>“%1”不是有效的服务器名称。请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
         </message>
         <message>
+            <source>A field holds more text than mailmanager keeps.</source>
+            <translation>有一个字段的文字超出了 mailmanager 能保存的长度。</translation>
+        </message>
+        <message>
             <source>Paste the authorization code.</source>
             <translation>请粘贴授权码。</translation>
         </message>
