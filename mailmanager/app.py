@@ -226,10 +226,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # After the first paint: the single-instance socket, the log file, checks, schedule,
         # alerts and tray are not needed to show the list, and their imports would delay it.
         nonlocal monitoring
-        from mailmanager.core import secrets_gateway
+        from mailmanager.services.keyring_status import KeyringStatus
 
-        # The keyring's backend is found now, once, on the keyring thread (never this one).
-        secrets_gateway.warm_up()
+        # The keyring's backend is found now, once, on the keyring thread (never this one);
+        # the window shows a banner if no secure keyring is available.
+        keyring_status = KeyringStatus(window)
+        window.watch_keyring(keyring_status)
+        keyring_status.check()
         instance.listen()
         logs.open_deferred_files()
         from mailmanager.core.secrets import SecretStore

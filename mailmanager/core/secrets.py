@@ -36,6 +36,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import keyring
+import keyring.core as keyring_core
 import keyring.errors
 from keyring.backend import KeyringBackend
 
@@ -106,6 +107,11 @@ class SecretsLocked(SecretsError):
 MSG_NO_KEYRING = QT_TRANSLATE_NOOP(
     "Secrets",
     "No secure keyring is available, so the code cannot be stored. Install and start a "
+    "keyring service (for example GNOME Keyring or KWallet), then try again.",
+)
+MSG_NO_KEYRING_READ = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "No secure keyring is available, so the stored code cannot be read. Install and start a "
     "keyring service (for example GNOME Keyring or KWallet), then try again.",
 )
 MSG_INSECURE = QT_TRANSLATE_NOOP(
@@ -290,7 +296,13 @@ class SecretStore:
                 redact.register(value)
             return value
 
-        return self._run(job)
+        try:
+            return self._run(job)
+        except SecretsUnavailable as exc:
+            if exc.source not in (MSG_NO_KEYRING, MSG_INSECURE):
+                raise
+            # Said for reading: "cannot be stored" misled a user running `check`.
+            raise type(exc)(MSG_NO_KEYRING_READ, exc.detail) from None
 
     def delete(self, address: str) -> None:
         """Remove the code for ``address``; nothing happens when there is none. A removal
@@ -362,11 +374,19 @@ class SecretStore:
         raise mapped
 
 
-def discover_backend(policy: Policy | None = None) -> str:
+def discover_backend(policy: Policy | None = None, *, rediscover: bool = False) -> str:
     """Pick keyring's backend now (on the calling thread: the gateway's, see ``warm_up``) and
-    return its class path; a ``SecretsError`` when it is not a secure keyring."""
+    return its class path; a ``SecretsError`` when it is not a secure keyring.
+
+    keyring keeps its first choice for the life of the process; ``rediscover`` drops an
+    insecure one (only that: a secure backend in use is never swapped) and chooses again.
+    """
+    check = policy or insecure_reason
     backend: KeyringBackend = keyring.get_keyring()
-    reason = (policy or insecure_reason)(backend)
+    if rediscover and check(backend) is not None:
+        keyring_core.init_backend()
+        backend = keyring.get_keyring()
+    reason = check(backend)
     if reason is None:
         return _class_path(backend)
     if isinstance(backend, _fail_keyring_type()):

@@ -185,16 +185,18 @@ def gateway() -> KeyringGateway:
     return _GATEWAY
 
 
-def warm_up() -> concurrent.futures.Future[str]:
+def warm_up(*, rediscover: bool = False) -> concurrent.futures.Future[str]:
     """Import keyring and discover its backend on the gateway thread, now, without waiting.
 
     The future ends with the backend's class path, or with the ``SecretsError`` saying why no
-    secure keyring is available (the app's banner listens to it).
+    secure keyring is available (the app's banner listens to it). With ``rediscover`` an
+    insecure choice made earlier is dropped and keyring looks again (the banner's re-check,
+    after the user installed or started a keyring service).
     """
 
     def discover(_job: Job[str]) -> str:
         from mailmanager.core import secrets
 
-        return secrets.discover_backend()
+        return secrets.discover_backend(rediscover=rediscover)
 
     return gateway().submit(discover).future

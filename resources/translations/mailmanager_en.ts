@@ -1418,6 +1418,29 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>KeyringBanner</name>
+        <message>
+            <source>No secure keyring is available</source>
+            <translation>No secure keyring is available</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</source>
+            <translation>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</translation>
+        </message>
+        <message>
+            <source>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</source>
+            <translation>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Check again</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainActions</name>
         <message>
             <source>&amp;Add mailbox…</source>
@@ -1761,6 +1784,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>No secure keyring is available, so the code cannot be stored. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
             <translation>No secure keyring is available, so the code cannot be stored. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</translation>
+        </message>
+        <message>
+            <source>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
+            <translation>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</translation>
         </message>
         <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
