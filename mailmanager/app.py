@@ -233,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         keyring_status = KeyringStatus(window)
         window.watch_keyring(keyring_status)
         keyring_status.check()
+        ops.recover_pending()  # a save that a crash interrupted: its keyring entry goes
         instance.listen()
         logs.open_deferred_files()
         from mailmanager.core.secrets import SecretStore

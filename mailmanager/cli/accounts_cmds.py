@@ -311,6 +311,13 @@ def say_check(ctx: CliContext, check: AccountCheck) -> None:
             ctx.say(f"    {hint}")
 
 
+def _already_exists(address: str) -> int:
+    return _error(
+        f"{address} already exists in the list (remove it first to add it again)",
+        EXIT_NEEDS_ACTION,
+    )
+
+
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     parsed = _parse_address(args.address)
     code_created = parse_day(args.code_created, "--code-created")
@@ -327,8 +334,14 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             fail(problem)
     with open_registry(ctx) as registry:
         existing = registry.store.find_by_address(parsed.address)
+        if (
+            existing is not None
+            and existing.id is not None
+            and registry.store.is_pending(existing.id)
+        ):
+            existing = None  # an unfinished save (a crash): the add cleans it up first
         if existing is not None and not existing.needs_code:
-            fail(f"{existing.address} is already in the list (remove it first to add it again)")
+            return _already_exists(existing.address)
         if existing is not None and (args.imap or args.smtp or args.username or args.ca_file):
             fail(f"{existing.address} was imported with its servers; add only its code")
         secret = read_code(args)
@@ -372,6 +385,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 )
             else:
                 saved = registry.add(account, secret, check=check)
+        except DuplicateAccountError:
+            # Another process saved it first (six concurrent adds: one wins, under the lock).
+            return _already_exists(account.address)
         except CheckFailedError as exc:
             if ctx.json_output:
                 ctx.emit_json({"address": account.address, "saved": False, **_check_out(exc)})

@@ -235,6 +235,10 @@ class SecretStore:
         self.timeout = timeout if timeout is not None else secrets_gateway.default_timeout()
 
     @property
+    def app_paths(self) -> paths.AppPaths:
+        return self._paths
+
+    @property
     def backend(self) -> KeyringBackend:
         """The backend calls go to (keyring's current one unless one was given)."""
         if self._backend is not None:
