@@ -287,9 +287,10 @@ class Registry:
             # and say so through needs_code rather than inventing a code.
             log.warning("no code in the keyring for %s; marking it as needing one", canonical)
             return self.store.update_account(account.replace(needs_code=True))
-        with self._keyring_change(canonical, secret):
-            saved = self.store.update_account(account)
-        self._forget_quietly(current.address)
+        with save_lock.held(self.lock_file):
+            with self._keyring_change(canonical, secret):
+                saved = self.store.update_account(account)
+            self._forget_quietly(current.address)
         return saved
 
     def rotate(
@@ -344,6 +345,10 @@ class Registry:
         can ask the user to unlock it (a code left behind in the keyring is the worse outcome).
         If the store delete then fails, the code is put back.
         """
+        with save_lock.held(self.lock_file):
+            return self._remove_locked(account_id)
+
+    def _remove_locked(self, account_id: int) -> Account:
         account = self.store.get_account(account_id)
         previous: str | None = None
         try:
@@ -400,7 +405,8 @@ class Registry:
             code_created=code_created if code_created is not None else self._today(),
             code_expires=code_expires,
         )
-        with self._keyring_change(account.address, secret):
+        # Under the save lock, like add: a code change never interleaves with another save.
+        with save_lock.held(self.lock_file), self._keyring_change(account.address, secret):
             now = self._clock()
             with self.store.transaction():
                 saved = self.store.update_account(changed)
