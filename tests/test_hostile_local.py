@@ -147,9 +147,9 @@ def test_hostile_local_inputs(service: SecretServiceSession, tmp_path: Path) -> 
         planted = tmp_path / f"planted-{name.replace('/', '-')}"
         (planted / name).parent.mkdir(parents=True)
         (planted / name).symlink_to(victim)
-        code = b.run(planted, "add", "p@example.org", "--password-stdin", "--no-check",
-                     *SERVERS, stdin=b.code())  # fmt: skip
-        assert code == (0 if name.startswith("logs") else 2)
+        exit_code = b.run(planted, "add", "p@example.org", "--password-stdin", "--no-check",
+                          *SERVERS, stdin=b.code())  # fmt: skip
+        assert exit_code == (0 if name.startswith("logs") else 2)
         assert victim.read_text() == "untouched\n"
 
     # 4. Homes others can write to.
@@ -202,7 +202,7 @@ def test_hostile_local_inputs(service: SecretServiceSession, tmp_path: Path) -> 
     listed = {row["address"] for row in json.loads(b.outputs[-1])}
 
     # The counts.
-    leaks = []
+    leaks: list[tuple[str, str]] = []
     scanned = 0
     keyring_store = tmp_path / "ss" / "home" / ".local" / "share" / "keyrings"  # encrypted
     for path in tmp_path.rglob("*"):
@@ -210,7 +210,7 @@ def test_hostile_local_inputs(service: SecretServiceSession, tmp_path: Path) -> 
             continue
         data = path.read_bytes()
         scanned += 1
-        leaks += [(path, c) for c in b.codes for form in encodings(c) if form in data]
+        leaks += [(str(path), c) for c in b.codes for form in encodings(c) if form in data]
     for text in b.outputs:
         leaks += [("output", c) for c in b.codes for form in encodings(c) if form.decode() in text]
     tracebacks = sum("Traceback" in text for text in b.outputs)
