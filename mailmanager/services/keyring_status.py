@@ -52,7 +52,10 @@ class KeyringStatus(QObject):
     def _finished(self, future: concurrent.futures.Future[str]) -> None:
         # On the keyring thread: hand over to this object's thread.
         error = None if future.cancelled() else future.exception()
-        self._deliver.emit(error)
+        try:
+            self._deliver.emit(error)
+        except RuntimeError:  # the window (and this object) closed before the keyring answered
+            log.info("keyring status arrived after its window closed")
 
     @Slot(object)
     def _on_deliver(self, error: object) -> None:
