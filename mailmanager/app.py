@@ -147,6 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Child processes (the CLI started from the app, the keyring namespace) follow --home.
         os.environ[paths.HOME_ENV] = str(args.home)
     app_paths = paths.resolve(args.home)
+    from mailmanager import private_files
+
+    private_files.restrict_umask()
     try:
         app_paths.ensure()
         # The file opens after the first paint (see open_deferred_files below); warnings at once.
@@ -223,6 +226,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # After the first paint: the single-instance socket, the log file, checks, schedule,
         # alerts and tray are not needed to show the list, and their imports would delay it.
         nonlocal monitoring
+        from mailmanager.services.keyring_status import KeyringStatus
+
+        # The keyring's backend is found now, once, on the keyring thread (never this one);
+        # the window shows a banner if no secure keyring is available.
+        keyring_status = KeyringStatus(window)
+        window.watch_keyring(keyring_status)
+        keyring_status.check()
+        ops.recover_pending()  # a save that a crash interrupted: its keyring entry goes
         instance.listen()
         logs.open_deferred_files()
         from mailmanager.core.secrets import SecretStore

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
+from mailmanager import private_files
 from mailmanager.core import redact
 from mailmanager.paths import AppPaths
 
@@ -68,14 +71,10 @@ class DeferredFileHandler(logging.Handler):
 
     def _open_locked(self) -> logging.Handler | None:
         if self._file is None and not self._failed:
-            import logging.handlers
-
             try:
                 # Opened now, not at the first record: a log file that cannot be written
                 # (a folder in its place, a read-only disk) is noticed here, once.
-                handler = logging.handlers.RotatingFileHandler(
-                    self._path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
-                )
+                handler = _private_rotating_handler(self._path)
             except OSError as exc:
                 self.cannot_write(exc)
                 return None
@@ -139,6 +138,21 @@ class DeferredFileHandler(logging.Handler):
             super().close()
 
 
+def _private_rotating_handler(path: Path) -> logging.Handler:
+    """A rotating file handler whose files are 0600 and never opened through a symbolic link
+    (O_NOFOLLOW: a link planted in place of the log is refused, not followed)."""
+    import logging.handlers
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> Any:
+            fd = private_files.open_append(Path(self.baseFilename))
+            return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
+    )
+
+
 def open_deferred_files() -> None:
     """Open the log file of a ``setup(..., defer=True)`` (the app: after the first paint)."""
     for handler in logging.getLogger("mailmanager").handlers:
@@ -159,7 +173,7 @@ def setup(
     for old in list(root.handlers):
         root.removeHandler(old)
         old.close()
-    app_paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_files.secure_folder(app_paths.log_dir)
     file_handler = DeferredFileHandler(app_paths.log_file)
     if not defer:
         file_handler.open_file()

@@ -57,10 +57,41 @@ class AppPaths:
         """Custom providers imported from autoconfig files live beside the data."""
         return self.data_dir / "providers"
 
+    @property
+    def private_files(self) -> tuple[Path, ...]:
+        """The files of ours that must never be links or readable by others."""
+        database = self.database
+        return (
+            database,
+            *(database.with_name(database.name + s) for s in ("-wal", "-shm", "-journal")),
+            self.settings_file,
+        )
+
+    @property
+    def log_files(self) -> tuple[Path, ...]:
+        """The log and its rotated copies (``logs`` opens them with O_NOFOLLOW itself)."""
+        name = self.log_file.name
+        return (self.log_file, *(self.log_dir / f"{name}.{n}" for n in range(1, 6)))
+
     def ensure(self) -> None:
-        """Create the folders (owner-only where the platform supports it)."""
+        """Create the folders owner-only (0700) and make sure nobody else can tamper with them.
+
+        A home folder is created 0700 when missing and refused (``private_files.UnsafePlace``,
+        an ``OSError``) when group or others can write to it or it belongs to another user; it
+        is never chmod-ed itself. The app's own folders are tightened to 0700 and its files to
+        0600; a symbolic link in place of one of them is refused.
+        """
+        from mailmanager import private_files
+
+        if self.home is not None:
+            private_files.check_home(self.home)
         for folder in (self.data_dir, self.log_dir, self.config_dir, self.runtime_dir):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_files.secure_folder(folder)
+        for file in self.private_files:
+            private_files.check_file(file)
+        for file in self.log_files:
+            # A log that cannot be used is said once by ``logs`` and the app carries on.
+            private_files.tighten_quietly(file)
 
 
 def unusable_home_message(app_paths: AppPaths, error: OSError) -> str:

@@ -55,6 +55,7 @@ PACKAGE_DIR = REPO_ROOT / "mailmanager"
 TOP_LEVEL = {
     "mailmanager": "base",
     "mailmanager.paths": "base",
+    "mailmanager.private_files": "base",
     "mailmanager.resources": "base",
     "mailmanager.logs": "core",
     "mailmanager.app": "app",

@@ -6,12 +6,14 @@ lives in its own module with a ``register(subparsers)`` function; the module set
 parser to a callable ``(args, ctx) -> int``.
 
 Exit codes: 0 success, 1 the command ran but the outcome needs the user's action, 2 bad usage or
-bad input (one line on stderr, never a traceback).
+bad input (one line on stderr, never a traceback). An unexpected error (a bug) ends in one line
+naming the log, which keeps its traceback, and exit code 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
@@ -67,9 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--home needs a folder name")
     ctx = CliContext(paths=paths.resolve(args.home), json_output=bool(args.json))
     try:
-        from mailmanager import logs
+        from mailmanager import logs, private_files
 
+        private_files.restrict_umask()
         try:
+            ctx.paths.ensure()
             logs.setup(ctx.paths, console=False)
         except OSError as exc:
             raise UsageError(paths.unusable_home_message(ctx.paths, exc)) from None
@@ -93,6 +97,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("command failed with %s", type(exc).__name__, exc_info=True)
         print(f"mailmanager-cli: error: {_os_error_text(exc)}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        # The last resort: a bug. The traceback goes to the log (redacted there), the user
+        # gets one line naming the log; the exception's text is not printed (it could hold
+        # what a backend or a server put in it).
+        return _unexpected(ctx, exc)
+
+
+def _unexpected(ctx: CliContext, exc: Exception) -> int:
+    log.error("unexpected %s; the command stopped", type(exc).__name__, exc_info=True)
+    print(
+        f"mailmanager-cli: error: an unexpected error ({type(exc).__name__}) stopped the "
+        f"command; the details are in the log {ctx.paths.log_file}",
+        file=sys.stderr,
+    )
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    return 1
 
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program a pipe stopped

@@ -335,18 +335,39 @@ def say_check(ctx: CliContext, check: AccountCheck) -> None:
             ctx.say(f"    {hint}")
 
 
+def _already_exists(address: str) -> int:
+    return _error(
+        f"{address} already exists in the list (remove it first to add it again)",
+        EXIT_NEEDS_ACTION,
+    )
+
+
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     parsed = _parse_address(args.address)
     code_created = parse_day(args.code_created, "--code-created")
     code_expires = parse_day(args.code_expires, "--code-expires")
     if code_created and code_expires and code_expires < code_created:
         fail("--code-expires is before --code-created")
+    for option, value, limit in (
+        ("--display-name", args.display_name, limits.MAX_DISPLAY_NAME),
+        ("--label", args.label, limits.MAX_LABEL),
+        ("--username", args.username, limits.MAX_USERNAME),
+    ):
+        problem = limits.text_problem(option, value, limit)
+        if problem is not None:
+            fail(problem)
     dns_server = parse_dns_server(args.dns_server) if args.dns_server else None
     now = utcnow()
     with open_registry(ctx) as registry:
         existing = registry.store.find_by_address(parsed.address)
+        if (
+            existing is not None
+            and existing.id is not None
+            and registry.store.is_pending(existing.id)
+        ):
+            existing = None  # an unfinished save (a crash): the add cleans it up first
         if existing is not None and not existing.needs_code:
-            fail(f"{existing.address} is already in the list (remove it first to add it again)")
+            return _already_exists(existing.address)
         if existing is not None:
             # The restore step: the imported settings stay unless the options replace them.
             account = _restored(args, existing, now)
@@ -370,6 +391,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 rotate_days=args.rotate_days,
                 **chosen_ca(args.ca_file, now),
             )
+            problem = limits.account_problem(account)
+            if problem is not None:
+                fail(f"cannot add {account.address}: {problem}")
         account = with_consent(account, args, now)
         refused = trust.refusals(account)
         if refused:
@@ -392,6 +416,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 saved = registry.restore_code(restored, credential)
             else:
                 saved = registry.add(account, credential)
+        except DuplicateAccountError:
+            # Another process saved it first (six concurrent adds: one wins, under the lock).
+            return _already_exists(account.address)
         except CheckFailedError as exc:
             if ctx.json_output:
                 ctx.emit_json({"address": account.address, "saved": False, **_check_out(exc)})

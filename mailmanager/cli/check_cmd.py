@@ -16,6 +16,7 @@ checked). Exit codes: 0 every probe ok, 1 anything else, 2 usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from concurrent.futures import Future
 from typing import Any
@@ -51,7 +52,10 @@ from mailmanager.core.model.accounts import Account, utcnow
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretsError, SecretStore
-from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
+from mailmanager.core.store.errors import REMOVED_DURING_CHECK
+
+log = logging.getLogger("mailmanager.cli")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -188,11 +192,9 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
             done = runner.run(accounts)
         finally:
             runner.shutdown(cancel=False)
-        outcomes = [_outcome(account, future) for account, future in done]
-        keeper = Registry(store)
-        for account, (_row, check) in zip(accounts, outcomes, strict=True):
-            if check is not None and account.id is not None:
-                keeper.record_check(account.id, check)
+        outcomes = [
+            _recorded(store, account, _outcome(account, future)) for account, future in done
+        ]
     for account, refused in untrusted:
         row = _not_checked(account, "not sent: a server or certificate needs your confirmation")
         outcomes.append(({**row, "untrusted": [refusal_json(r) for r in refused]}, None))
@@ -227,6 +229,24 @@ def _consent_and_trust(
         else:
             allowed.append(confirmed)
     return allowed, refused
+
+
+def _recorded(
+    store: AccountStore, account: Account, outcome: tuple[dict[str, Any], AccountCheck | None]
+) -> tuple[dict[str, Any], AccountCheck | None]:
+    """Keep the check in the history; an account removed meanwhile (``remove`` in another
+    terminal, the app) ends its check with one line instead of a traceback."""
+    assert account.id is not None
+    _row, check = outcome
+    try:
+        if check is None:
+            store.get_account(account.id)  # a missing code may mean the account went away
+            return outcome
+        Registry(store).record_check(account.id, check)
+    except UnknownAccountError:
+        log.info("account %s was removed while it was being checked", account.id)
+        return _not_checked(account, REMOVED_DURING_CHECK), None
+    return outcome
 
 
 def _not_checked(account: Account, error: str) -> dict[str, Any]:

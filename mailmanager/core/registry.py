@@ -19,10 +19,13 @@ The rules it keeps:
   against other servers, stops the save (``CheckFailedError`` / ``ValueError``).
 * **The old code stays until the new one is proven.** ``rotate`` is called only after the check
   of the new code; until then the keyring keeps the old one.
-* **Both places or neither.** The keyring is written first (it is the step that may be locked or
-  show a prompt, so the database write lock is never held while it waits). If the store write
-  that follows fails, the keyring is put back as it was: the previous code restored, or the new
-  entry removed. If the keyring write fails, the store is not touched.
+* **Both places or neither.** ``add`` runs under a per-home lock held across processes
+  (``core.save_lock``): the row goes in *pending* first (the address is unique, so of two saves
+  of one address only one reaches the keyring), then the code is written and read back, then
+  the row is marked complete. A failure removes both; a crash leaves a pending row, and the
+  keyring entry it names is removed at the next start or add (``recover_pending``). Changes to
+  an existing account write the keyring first (no SQLite write lock is held while a keyring
+  prompt waits) and put it back as it was if the store write that follows fails.
 
 Errors pass through as the caller can best explain them: ``StoreError`` subclasses,
 ``SecretsError`` subclasses, ``AddressError`` for a malformed address, ``CheckFailedError``.
@@ -34,8 +37,9 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 
-from mailmanager.core import redact
+from mailmanager.core import redact, save_lock
 from mailmanager.core.checking.proof import Credential, Proof
 from mailmanager.core.checking.result import AccountCheck, ProbeResult
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
@@ -48,10 +52,17 @@ from mailmanager.core.model.accounts import (
     utcnow,
 )
 from mailmanager.core.rules.policy import local_today
-from mailmanager.core.secrets import SecretsError, SecretStore
+from mailmanager.core.secrets import (
+    MSG_NOT_KEPT,
+    SecretsError,
+    SecretsTimeout,
+    SecretStore,
+    SecretsUnavailable,
+)
 from mailmanager.core.store.account_store import (
     AccountStore,
     DuplicateAccountError,
+    StoreError,
     UnknownAccountError,
 )
 
@@ -94,10 +105,19 @@ class Registry:
         secrets: SecretStore | None = None,
         *,
         clock: Callable[[], datetime] = utcnow,
+        lock_file: Path | None = None,
     ) -> None:
         self.store = store
         self._secrets = secrets
         self._clock = clock
+        self._lock_file = lock_file
+
+    @property
+    def lock_file(self) -> Path:
+        """The per-home save lock (``core.save_lock``), beside the keyring's namespace."""
+        if self._lock_file is None:
+            self._lock_file = self.secrets.app_paths.runtime_dir / save_lock.LOCK_NAME
+        return self._lock_file
 
     @property
     def secrets(self) -> SecretStore:
@@ -125,27 +145,80 @@ class Registry:
     # -- adding ----------------------------------------------------------------------------
 
     def add(self, account: Account, credential: Credential) -> Account:
-        """Save a new account with its code; returns it with its id.
+        """Save a new account with its code, all or nothing; returns it with its id.
 
-        Order: refuse a failed check; refuse a duplicate; write the code; write the row, the
-        'created' event and the check results in one transaction. A failed store write puts
-        the keyring back as it was.
+        Under the per-home save lock (held across processes): crash leftovers are cleaned up
+        first; the row is inserted *pending* (the address is unique, so a second save of it
+        stops here); the code is written to the keyring and read back; then, in one
+        transaction, the row is marked complete with its 'created' event and check results.
+        Any failure removes the code and the row again. If the keyring cannot confirm the
+        removal (it hangs, it died), the pending row stays as the note that an entry may be
+        there, and the next save or start removes it.
         """
         secret, check = self._accept(account, credential)
         canonical = address_rules.normalise_address(account.address)
         account = account.replace(address=canonical, needs_code=False, id=None)
-        if self.store.find_by_address(canonical) is not None:
-            raise DuplicateAccountError(canonical)
-        with self._keyring_change(canonical, secret):
-            now = self._clock()
-            with self.store.transaction():
-                saved = self.store.add_account(account)
-                assert saved.id is not None
-                self._event(saved.id, CredentialEventKind.CREATED, now, saved.credential_label)
-                if check is not None:
-                    self._record(self._check_records(saved.id, check))
+        with save_lock.held(self.lock_file):
+            self._recover_pending_locked()
+            if self.store.find_by_address(canonical) is not None:
+                raise DuplicateAccountError(canonical)
+            pending = self.store.add_account(account, pending=True)
+            assert pending.id is not None
+            try:
+                self.secrets.set(canonical, secret)
+                if self.secrets.get(canonical) != secret:
+                    raise SecretsUnavailable(MSG_NOT_KEPT, "read back differs")
+                now = self._clock()
+                with self.store.transaction():
+                    self.store.mark_complete(pending.id)
+                    self._event(
+                        pending.id, CredentialEventKind.CREATED, now, account.credential_label
+                    )
+                    if check is not None:
+                        self._record(self._check_records(pending.id, check))
+            except BaseException as exc:
+                self._undo_pending(pending, exc)
+                raise
+        saved = self.store.get_account(pending.id)
         log.info("account %s added (id %s)", saved.address, saved.id)
         return saved
+
+    def recover_pending(self, *, wait: float = save_lock.DEFAULT_WAIT) -> int:
+        """Remove what saves interrupted by a crash left behind (their keyring entries, then
+        their pending rows); returns how many were cleaned up. Run at start and before any
+        add; a keyring that cannot be reached leaves them for the next time."""
+        with save_lock.held(self.lock_file, wait=wait):
+            return self._recover_pending_locked()
+
+    def _recover_pending_locked(self) -> int:
+        cleaned = 0
+        for leftover in self.store.pending_accounts():
+            assert leftover.id is not None
+            self.secrets.delete(leftover.address)  # raises: the row stays for next time
+            self.store.remove_account(leftover.id)
+            log.warning("removed an unfinished save of %s (id %s)", leftover.address, leftover.id)
+            cleaned += 1
+        return cleaned
+
+    def _undo_pending(self, pending: Account, error: BaseException) -> None:
+        assert pending.id is not None
+        if isinstance(error, SecretsTimeout):
+            # The keyring thread is stuck on the late call (which undoes itself if it ever
+            # lands while we run); asking again would only wait another time limit. The
+            # pending row stays: the next start or add removes the entry if it landed.
+            log.warning(
+                "the unfinished save of %s stays pending (keyring timeout)", pending.address
+            )
+            return
+        try:
+            self.secrets.delete(pending.address)
+        except SecretsError as exc:
+            log.error("the unfinished save of %s stays pending: %s", pending.address, exc)
+            return
+        try:
+            self.store.remove_account(pending.id)
+        except StoreError as exc:
+            log.error("the pending row of %s could not be removed: %s", pending.address, exc)
 
     def restore_code(self, account: Account, credential: Credential) -> Account:
         """An imported mailbox (no code yet) gets its code, with the settings in ``account``
@@ -238,9 +311,10 @@ class Registry:
             # and say so through needs_code rather than inventing a code.
             log.warning("no code in the keyring for %s; marking it as needing one", canonical)
             return self.store.update_account(account.replace(needs_code=True))
-        with self._keyring_change(canonical, secret):
-            saved = self.store.update_account(account)
-        self._forget_quietly(current.address)
+        with save_lock.held(self.lock_file):
+            with self._keyring_change(canonical, secret):
+                saved = self.store.update_account(account)
+            self._forget_quietly(current.address)
         return saved
 
     def confirm_hosts(self, account: Account) -> Account:
@@ -313,6 +387,10 @@ class Registry:
         can ask the user to unlock it (a code left behind in the keyring is the worse outcome).
         If the store delete then fails, the code is put back.
         """
+        with save_lock.held(self.lock_file):
+            return self._remove_locked(account_id)
+
+    def _remove_locked(self, account_id: int) -> Account:
         account = self.store.get_account(account_id)
         previous: str | None = None
         try:
@@ -375,7 +453,8 @@ class Registry:
             needs_code=False,
             code_created=account.code_created or self._today(),
         )
-        with self._keyring_change(stored.address, secret):
+        # Under the save lock, like add: a code change never interleaves with another save.
+        with save_lock.held(self.lock_file), self._keyring_change(stored.address, secret):
             now = self._clock()
             with self.store.transaction():
                 saved = self.store.update_account(changed)

@@ -13,10 +13,12 @@ Why a wrapper instead of calling ``keyring`` directly:
   ``InitError``, ``NoKeyringError``, D-Bus failures) become ``SecretsLocked`` /
   ``SecretsUnavailable`` whose messages are translatable source strings (context ``Secrets``).
   Those messages never carry the secret: the original error's text is redacted and only logged.
-* **Serialised access.** keyring backends are not documented as thread-safe (Secret Service opens
-  a D-Bus connection per call, prompts may appear), so every call holds one process-wide RLock.
-  The GUI reaches this class only through ``services.secret_worker``, which keeps calls off the
-  GUI thread.
+* **One thread, a time limit, nothing half-done.** keyring backends are not documented as
+  thread-safe (Secret Service opens a D-Bus connection per call, prompts may appear) and a frozen
+  keyring blocks for ever, so every call runs on the process's one keyring thread
+  (``core.secrets_gateway``) with a time limit (10 s by default); a change that lands after it
+  is undone. The GUI reaches this class only through ``services.secret_worker``, which keeps
+  the waiting off the GUI thread.
 
 The backend policy is a deny-list of known-insecure backends (``insecure_reason``). An allow-list
 would have to name every real backend on every platform and would need a way to admit the
@@ -30,26 +32,22 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import keyring
+import keyring.core as keyring_core
 import keyring.errors
 from keyring.backend import KeyringBackend
 
 from mailmanager import APP_NAME, paths
-from mailmanager.core import redact
+from mailmanager.core import redact, secrets_gateway
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
 from mailmanager.core.model import address as address_rules
 
 log = logging.getLogger("mailmanager.secrets")
 
 T = TypeVar("T")
-
-# keyring backends are global state; one lock for the whole process, re-entrant so that
-# set() may verify with get() while holding it.
-_LOCK = threading.RLock()
 
 # A sentinel entry used by check_backend(probe=True): reading it proves the keyring answers.
 _PROBE_USER = "__mailmanager_probe__"
@@ -66,10 +64,23 @@ class SecretsError(Exception):
         detail: a technical note (backend name, redacted error type) for logs and --verbose.
     """
 
-    def __init__(self, message: str, detail: str = "") -> None:
-        self.message = message
+    def __init__(self, message: str, detail: str = "", *, arguments: tuple[str, ...] = ()) -> None:
+        self.source = message
+        self.arguments = arguments
+        self.message = fill(message, arguments)
         self.detail = redact.redact_text(detail)
-        super().__init__(message if not self.detail else f"{message} ({self.detail})")
+        super().__init__(self.message if not self.detail else f"{self.message} ({self.detail})")
+
+    def translated(self, translate: Callable[[str, str], str]) -> str:
+        """The message in the UI language: ``translate(context, source)`` filled in."""
+        return fill(translate("Secrets", self.source), self.arguments)
+
+
+def fill(text: str, arguments: tuple[str, ...]) -> str:
+    """Qt-style ``%1``, ``%2`` ... replaced by ``arguments``."""
+    for number, value in enumerate(arguments, start=1):
+        text = text.replace(f"%{number}", value)
+    return text
 
 
 class SecretsUnavailable(SecretsError):
@@ -80,6 +91,15 @@ class InsecureBackend(SecretsUnavailable):
     """The only keyring on offer would not protect the code (plain text, or stores nothing)."""
 
 
+class SecretsTimeout(SecretsUnavailable):
+    """The keyring did not answer within the time limit; nothing was changed (a change that
+    lands later is undone)."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__(MSG_TIMEOUT, arguments=(f"{timeout:g}",))
+        self.timeout = timeout
+
+
 class SecretsLocked(SecretsError):
     """The keyring exists but is locked and was not unlocked."""
 
@@ -87,6 +107,11 @@ class SecretsLocked(SecretsError):
 MSG_NO_KEYRING = QT_TRANSLATE_NOOP(
     "Secrets",
     "No secure keyring is available, so the code cannot be stored. Install and start a "
+    "keyring service (for example GNOME Keyring or KWallet), then try again.",
+)
+MSG_NO_KEYRING_READ = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "No secure keyring is available, so the stored code cannot be read. Install and start a "
     "keyring service (for example GNOME Keyring or KWallet), then try again.",
 )
 MSG_INSECURE = QT_TRANSLATE_NOOP(
@@ -117,6 +142,11 @@ MSG_NOT_DELETED = QT_TRANSLATE_NOOP(
     "The code could not be removed from the keyring.",
 )
 MSG_EMPTY = QT_TRANSLATE_NOOP("Secrets", "The code is empty.")
+MSG_TIMEOUT = QT_TRANSLATE_NOOP(
+    "Secrets",
+    "The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring "
+    "service is running and responding, then try again.",
+)
 
 
 def _class_path(backend: object) -> str:
@@ -180,10 +210,14 @@ class SecretStore:
             ``keyring.backends.SecretService.Keyring()``); by default keyring's current one,
             looked up at each call so that ``keyring.set_keyring`` in tests takes effect.
         policy: ``backend -> reason or None``; defaults to ``insecure_reason``.
+        timeout: the time limit of each call in seconds (default: 10 s, or the
+            MAILMANAGER_KEYRING_TIMEOUT environment variable).
 
-    Every public method may raise ``SecretsUnavailable`` (``InsecureBackend``) or
-    ``SecretsLocked``; messages never contain a secret. Calls block: keep them off the GUI
-    thread (``services.secret_worker.SecretWorker``).
+    Every call runs on the process's one keyring thread (``core.secrets_gateway``) and may
+    raise ``SecretsUnavailable`` (``InsecureBackend``, ``SecretsTimeout``) or ``SecretsLocked``;
+    messages never contain a secret. A change that lands after its time limit is undone.
+    Calls block up to the time limit: keep them off the GUI thread
+    (``services.secret_worker.SecretWorker``).
     """
 
     def __init__(
@@ -192,11 +226,17 @@ class SecretStore:
         *,
         backend: KeyringBackend | None = None,
         policy: Policy | None = None,
+        timeout: float | None = None,
     ) -> None:
         self._paths = app_paths if app_paths is not None else paths.resolve()
         self._backend = backend
         self._policy = policy if policy is not None else insecure_reason
         self.service = service_name(self._paths)
+        self.timeout = timeout if timeout is not None else secrets_gateway.default_timeout()
+
+    @property
+    def app_paths(self) -> paths.AppPaths:
+        return self._paths
 
     @property
     def backend(self) -> KeyringBackend:
@@ -215,44 +255,71 @@ class SecretStore:
         With ``probe`` the keyring is also asked for an entry that does not exist, which
         proves that it is reachable and unlocked (it may show the desktop's unlock prompt).
         """
-        with _LOCK:
+
+        def job(_job: secrets_gateway.Job[None]) -> None:
             backend = self._secure_backend()
             if probe:
                 self._call(backend, backend.get_password, self.service, _PROBE_USER)
+
+        self._run(job)
 
     def set(self, address: str, secret: str) -> None:
         """Store ``secret`` for ``address``, replacing any earlier code.
 
         The write is read back: a backend that accepts the call but keeps nothing raises
-        ``SecretsUnavailable`` rather than leaving the account without a code.
+        ``SecretsUnavailable`` rather than leaving the account without a code. A write that
+        lands after the time limit is undone (the previous code put back, or the entry removed).
         """
         if not secret:
             raise SecretsError(MSG_EMPTY)
         redact.register(secret)
         user = normalise_address(address)
-        with _LOCK:
+
+        def job(task: secrets_gateway.Job[None]) -> None:
             backend = self._secure_backend()
+            previous = self._call(backend, backend.get_password, self.service, user)
+            if previous is not None:
+                redact.register(previous)
+            task.on_late(lambda: self._put_back(backend, user, previous))
             self._call(backend, backend.set_password, self.service, user, secret, secret=secret)
             kept = self._call(backend, backend.get_password, self.service, user, secret=secret)
             if kept != secret:
-                raise SecretsUnavailable(MSG_NOT_KEPT, self.backend_name())
-        log.info("code stored for %s in %s", user, self.backend_name())
+                raise SecretsUnavailable(MSG_NOT_KEPT, _class_path(backend))
+            log.info("code stored for %s in %s", user, _class_path(backend))
+
+        self._run(job)
 
     def get(self, address: str) -> str | None:
         """The code stored for ``address``, or None when there is none."""
         user = normalise_address(address)
-        with _LOCK:
+
+        def job(_job: secrets_gateway.Job[str | None]) -> str | None:
             backend = self._secure_backend()
             value: str | None = self._call(backend, backend.get_password, self.service, user)
-        if value is not None:
-            redact.register(value)
-        return value
+            if value is not None:
+                redact.register(value)
+            return value
+
+        try:
+            return self._run(job)
+        except SecretsUnavailable as exc:
+            if exc.source not in (MSG_NO_KEYRING, MSG_INSECURE):
+                raise
+            # Said for reading: "cannot be stored" misled a user running `check`.
+            raise type(exc)(MSG_NO_KEYRING_READ, exc.detail) from None
 
     def delete(self, address: str) -> None:
-        """Remove the code for ``address``; nothing happens when there is none."""
+        """Remove the code for ``address``; nothing happens when there is none. A removal
+        that lands after the time limit is undone (the code is put back)."""
         user = normalise_address(address)
-        with _LOCK:
+
+        def job(task: secrets_gateway.Job[None]) -> None:
             backend = self._secure_backend()
+            previous = self._call(backend, backend.get_password, self.service, user)
+            if previous is None:
+                return
+            redact.register(previous)
+            task.on_late(lambda: self._put_back(backend, user, previous))
             # Some backends delete only the first match; loop until nothing is left, and
             # treat "no such password" as success only once a read confirms it.
             for _ in range(5):
@@ -263,9 +330,25 @@ class SecretStore:
                     log.info("code removed for %s", user)
                     return
                 redact.register(remaining)
-            raise SecretsUnavailable(MSG_NOT_DELETED, self.backend_name())
+            raise SecretsUnavailable(MSG_NOT_DELETED, _class_path(backend))
+
+        self._run(job)
 
     # -- internals -------------------------------------------------------------------------
+
+    def _run(self, job: Callable[[secrets_gateway.Job[T]], T]) -> T:
+        try:
+            return secrets_gateway.gateway().call(job, timeout=self.timeout)
+        except secrets_gateway.GatewayTimeout as exc:
+            raise SecretsTimeout(exc.timeout) from None
+
+    def _put_back(self, backend: KeyringBackend, user: str, previous: str | None) -> None:
+        """Undo a late change: the previous code back, or no entry when there was none."""
+        if previous is None:
+            with contextlib.suppress(_NoSuchPassword):
+                self._call(backend, backend.delete_password, self.service, user)
+        else:
+            self._call(backend, backend.set_password, self.service, user, previous, secret=previous)
 
     def _secure_backend(self) -> KeyringBackend:
         backend = self.backend
@@ -293,6 +376,26 @@ class SecretStore:
             mapped = _map_error(exc, backend, secret)
         log.warning("keyring call failed: %s", mapped.detail)
         raise mapped
+
+
+def discover_backend(policy: Policy | None = None, *, rediscover: bool = False) -> str:
+    """Pick keyring's backend now (on the calling thread: the gateway's, see ``warm_up``) and
+    return its class path; a ``SecretsError`` when it is not a secure keyring.
+
+    keyring keeps its first choice for the life of the process; ``rediscover`` drops an
+    insecure one (only that: a secure backend in use is never swapped) and chooses again.
+    """
+    check = policy or insecure_reason
+    backend: KeyringBackend = keyring.get_keyring()
+    if rediscover and check(backend) is not None:
+        keyring_core.init_backend()
+        backend = keyring.get_keyring()
+    reason = check(backend)
+    if reason is None:
+        return _class_path(backend)
+    if isinstance(backend, _fail_keyring_type()):
+        raise SecretsUnavailable(MSG_NO_KEYRING, reason)
+    raise InsecureBackend(MSG_INSECURE, reason)
 
 
 class _NoSuchPassword(Exception):

@@ -13,6 +13,7 @@ that start-up paints the window without waiting for it.
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -76,6 +77,23 @@ class AccountOps(QObject):
 
     def _run(self, fn: Callable[[Registry], T], on_done: Done, on_error: Failed) -> None:
         self.worker.request(lambda: fn(self._on_worker()), on_done=on_done, on_error=on_error)
+
+    def recover_pending(self) -> concurrent.futures.Future[int]:
+        """At start, on the keyring thread: remove what a crashed save left behind (keyring
+        entries of pending rows). Skipped while another process holds the save lock; a
+        keyring that does not answer leaves them for the next add. Never shows an error."""
+
+        def recover() -> int:
+            from mailmanager.core.secrets import SecretsError
+            from mailmanager.core.store.errors import StoreError
+
+            try:
+                return self._on_worker().recover_pending(wait=0)
+            except (SecretsError, StoreError) as exc:
+                log.warning("unfinished saves not cleaned up now: %s", type(exc).__name__)
+                return 0
+
+        return self.worker.submit(recover)
 
     def change(self, account: Account, *, on_done: Done = None, on_error: Failed = None) -> None:
         """Save changed settings (the edit dialog); the code stays as it is."""

@@ -33,7 +33,8 @@ from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account, utcnow
 from mailmanager.core.registry import Registry
 from mailmanager.core.rules.schedule import ScheduleSettings
-from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
+from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.checker import CheckerService
 from mailmanager.services.notifier import AlertService, NotificationSink
 from mailmanager.services.scheduler import CheckScheduler
@@ -181,8 +182,14 @@ class Monitor(QObject):
         if account.id is None or check.cancelled:
             return
         # Through the registry, as every check is kept (it needs no keyring for that).
-        with self._open_store() as store:
-            Registry(store).record_check(account.id, check)
+        try:
+            with self._open_store() as store:
+                Registry(store).record_check(account.id, check)
+        except UnknownAccountError:
+            # Removed (in the window, or with the CLI) while it was being checked: one line.
+            log.info("%s: %s", account.address, REMOVED_DURING_CHECK)
+        except StoreError as exc:
+            log.warning("the check of %s was not recorded: %s", account.address, exc)
 
     def compact_history(self) -> threading.Thread:
         """Fold old history in a background thread (returned, so tests can wait for it)."""

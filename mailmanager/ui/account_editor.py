@@ -114,6 +114,7 @@ class EditAccountDialog(QDialog):
         self.display_name = QLineEdit()
         self.display_name.setObjectName("displayNameEdit")
         self.display_name.setPlaceholderText(self.tr("Optional, e.g. Work mail"))
+        self.display_name.setMaxLength(limits.MAX_DISPLAY_NAME)
         top = QFormLayout()
         top.setHorizontalSpacing(12)
         top.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +137,7 @@ class EditAccountDialog(QDialog):
         self.label = QLineEdit()
         self.label.setObjectName("codeLabelEdit")
         self.label.setPlaceholderText(self.tr("Which client the code is for, e.g. Thunderbird"))
+        self.label.setMaxLength(limits.MAX_LABEL)
         code.addRow(self.tr("Made for:"), self.label)
         self.created = _date_edit()
         self.created.setObjectName("codeCreatedEdit")
@@ -298,14 +300,18 @@ class EditAccountDialog(QDialog):
                 self._fail(errors.user_message(exc))
                 self.rotate_days.setFocus()
                 return None
-        return self.account.replace(
+        account = self.account.replace(
             address=address,
-            display_name=self.display_name.text().strip(),
+            display_name=limits.without_control_characters(self.display_name.text()).strip(),
             imap=imap,
             smtp=smtp,
-            credential_label=self.label.text().strip(),
+            credential_label=limits.without_control_characters(self.label.text()).strip(),
             **values,
         )
+        if limits.account_problem(account) is not None:  # what the keyboard limits let through
+            self._fail(self.tr("A field holds more text than mailmanager keeps."))
+            return None
+        return account
 
     def submit(self) -> None:
         self.error.hide()

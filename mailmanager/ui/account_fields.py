@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailmanager.core.model import limits
 from mailmanager.core.model.accounts import DEFAULT_ROTATE_DAYS, Endpoint, Protocol, Security
-from mailmanager.core.model.address import bare_server_name, server_name_problem
+from mailmanager.core.model.address import MAX_DOMAIN_LENGTH, bare_server_name, server_name_problem
 from mailmanager.core.model.limits import (
     MAX_ROTATE_DAYS,
     MIN_ROTATE_DAYS,
@@ -101,6 +102,9 @@ class EndpointEditor(QGroupBox):
         self.security.setObjectName(f"{prefix}SecurityCombo")
         self.username = QLineEdit()
         self.username.setObjectName(f"{prefix}UsernameEdit")
+        # The limits `add` and `import` apply (core.model.limits), stopped at the keyboard.
+        self.host.setMaxLength(MAX_DOMAIN_LENGTH + 2)  # room for the brackets of [IPv6]
+        self.username.setMaxLength(limits.MAX_USERNAME)
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Server:")), 0, 0)
         grid.addWidget(self.host, 0, 1)
@@ -151,7 +155,8 @@ class EndpointEditor(QGroupBox):
             host=bare_server_name(self.host.text()),
             port=self.port.value(),
             security=Security(self.security.current()),
-            username=self.username.text().strip() or default_username,
+            username=limits.without_control_characters(self.username.text()).strip()
+            or default_username,
         )
 
     def matches(self, endpoint: Endpoint) -> bool:

@@ -27,7 +27,7 @@ def user_message(error: BaseException) -> str:
         template = QCoreApplication.translate("Store", error.template)
         return template.replace("{path}", error.path)
     if isinstance(error, SecretsError):
-        return QCoreApplication.translate("Secrets", error.message)
+        return error.translated(QCoreApplication.translate)
     if isinstance(error, CheckFailedError):
         return QCoreApplication.translate("Registry", error.message)
     if isinstance(error, LimitError):

@@ -27,13 +27,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from mailmanager.core.model.accounts import Account, AccountSummary
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
 from mailmanager.services.account_ops import AccountOps
+from mailmanager.services.keyring_status import KeyringStatus
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_filter import AccountFilterModel
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from mailmanager.ui.account_editor import EditAccountDialog
     from mailmanager.ui.account_view import AccountView
     from mailmanager.ui.details_pane import DetailsPane
+    from mailmanager.ui.keyring_banner import KeyringBanner
     from mailmanager.ui.list_page import ListPage
     from mailmanager.ui.wizard import SetupWizard, WizardMode
 
@@ -129,11 +131,37 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setObjectName("mainPages")
         self.pages.addWidget(self.empty)
-        self.setCentralWidget(self.pages)
+        # The pages, with room above them for the no-keyring banner (watch_keyring).
+        central = QWidget()
+        central.setObjectName("mainCentral")
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.keyring_status: KeyringStatus | None = None
+        self.keyring_banner: KeyringBanner | None = None
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
         self.statusBar().addPermanentWidget(self.summary_label)
+
+    def watch_keyring(self, status: KeyringStatus) -> None:
+        """Show a banner above the list while no secure keyring is available (built when
+        first needed); the wizard reads the same status."""
+        self.keyring_status = status
+        status.changed.connect(self._keyring_changed)
+        self._keyring_changed(status.problem)
+
+    def _keyring_changed(self, problem: object) -> None:
+        if problem is None or self.keyring_banner is not None or self.keyring_status is None:
+            return
+        from mailmanager.ui.keyring_banner import KeyringBanner
+
+        banner = KeyringBanner(self.keyring_status, self)
+        self._central_layout.insertWidget(0, banner)
+        banner.setVisible(self.keyring_status.problem is not None)  # after the reparenting
+        self.keyring_banner = banner
 
     @property
     def list_page_built(self) -> bool:
@@ -437,7 +465,9 @@ class MainWindow(QMainWindow):
             mode,
             summary.account if summary else None,
             self,
-            services=WizardServices(secret_worker=self.ops.worker),
+            services=WizardServices(
+                secret_worker=self.ops.worker, keyring_status=self.keyring_status
+            ),
             last_results=last,
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1170,6 +1170,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>“%1” is not a server name. Use a name such as imap.example.com, or an IP address.</translation>
         </message>
         <message>
+            <source>A field holds more text than mailmanager keeps.</source>
+            <translation>A field holds more text than mailmanager keeps.</translation>
+        </message>
+        <message>
             <source>Saving…</source>
             <translation>Saving…</translation>
         </message>
@@ -1450,6 +1454,29 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The server offers no login method this app can use (PLAIN or LOGIN over an encrypted connection).</source>
             <translation>The server offers no login method this app can use (PLAIN or LOGIN over an encrypted connection).</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyringBanner</name>
+        <message>
+            <source>No secure keyring is available</source>
+            <translation>No secure keyring is available</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</source>
+            <translation>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</translation>
+        </message>
+        <message>
+            <source>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</source>
+            <translation>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Check again</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
         </message>
     </context>
     <context>
@@ -1886,6 +1913,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>No secure keyring is available, so the code cannot be stored. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</translation>
         </message>
         <message>
+            <source>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
+            <translation>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</translation>
+        </message>
+        <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
             <translation>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</translation>
         </message>
@@ -1912,6 +1943,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>The code is empty.</source>
             <translation>The code is empty.</translation>
+        </message>
+        <message>
+            <source>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</source>
+            <translation>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</translation>
         </message>
     </context>
     <context>

@@ -1155,6 +1155,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>“%1”不是有效的服务器名称。请填写类似 imap.example.com 的名称，或一个 IP 地址。</translation>
         </message>
         <message>
+            <source>A field holds more text than mailmanager keeps.</source>
+            <translation>有一栏的文字超过了邮箱授权码管家能保存的长度。</translation>
+        </message>
+        <message>
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
@@ -1435,6 +1439,29 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The server offers no login method this app can use (PLAIN or LOGIN over an encrypted connection).</source>
             <translation>服务器没有提供本软件可用的登录方式（在加密连接上使用 PLAIN 或 LOGIN）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyringBanner</name>
+        <message>
+            <source>No secure keyring is available</source>
+            <translation>没有可用的安全钥匙环</translation>
+        </message>
+        <message>
+            <source>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</source>
+            <translation>mailmanager 只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环，因此授权码既无法保存，也无法在检测时读取。请安装并启动钥匙环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
+        </message>
+        <message>
+            <source>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</source>
+            <translation>你将要创建的授权码目前无法保存：mailmanager 只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
         </message>
     </context>
     <context>
@@ -1867,6 +1894,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>没有可用的安全密钥环，无法保存授权码。请安装并启动密钥环服务（例如 GNOME 密钥环或 KWallet），然后重试。</translation>
         </message>
         <message>
+            <source>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
+            <translation>没有可用的安全钥匙环，因此无法读取已保存的授权码。请安装并启动钥匙环服务（例如 GNOME Keyring 或 KWallet），然后重试。</translation>
+        </message>
+        <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
             <translation>当前唯一可用的密钥环不会加密保护授权码，因此 mailmanager 拒绝保存。请设置安全的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
         </message>
@@ -1893,6 +1924,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>The code is empty.</source>
             <translation>授权码为空。</translation>
+        </message>
+        <message>
+            <source>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</source>
+            <translation>钥匙环在 %1 秒内没有响应，因此没有做任何更改。请确认钥匙环服务正在运行并能响应，然后重试。</translation>
         </message>
     </context>
     <context>

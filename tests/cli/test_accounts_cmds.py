@@ -228,7 +228,7 @@ def test_add_ipv6_server(cli: Any) -> None:
 def test_add_duplicate(cli: Any, memory_keyring: MemoryKeyring) -> None:
     assert add(cli).code == 0
     result = add(cli, "LI.NA@example.org", code="AnotherCode5678")
-    assert_one_line_error(result, 2, "already in the list")
+    assert_one_line_error(result, 1, "already exists")
     assert SecretStore(paths.resolve()).get("li.na@example.org") == CODE
 
 

@@ -28,6 +28,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from mailmanager import private_files
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
 log = logging.getLogger("mailmanager.providers")
 
 FORMAT = 1
@@ -101,7 +105,10 @@ def write(cache_file: Path, keys: list[FileKey], data: list[dict[str, Any]]) -> 
     temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary.write_text(text, encoding="utf-8")
+        private_files.check_file(temporary)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
         temporary.replace(cache_file)
     except OSError as exc:
         log.info("catalogue cache not written (%s): %s", cache_file, exc)

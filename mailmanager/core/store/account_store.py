@@ -79,11 +79,13 @@ class AccountStore(StoreConnection):
     # -- accounts ------------------------------------------------------------------------------
 
     def list_accounts(self) -> list[Account]:
-        rows = self._query(f"SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY address")
+        rows = self._query(
+            f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE pending = 0 ORDER BY address"
+        )
         return [account_from_row(r) for r in rows]
 
     def count_accounts(self) -> int:
-        value: int = self._query("SELECT count(*) FROM accounts")[0][0]
+        value: int = self._query("SELECT count(*) FROM accounts WHERE pending = 0")[0][0]
         return value
 
     def get_account(self, account_id: int) -> Account:
@@ -98,10 +100,13 @@ class AccountStore(StoreConnection):
         )
         return account_from_row(rows[0]) if rows else None
 
-    def add_account(self, account: Account) -> Account:
+    def add_account(self, account: Account, *, pending: bool = False) -> Account:
+        """Insert ``account``; ``pending`` keeps it out of every list until ``mark_complete``
+        (the registry's atomic save: the keyring is written in between)."""
         now = self._clock()
         values = account_values(account)
         values["created_at"] = values["updated_at"] = to_timestamp(now)
+        values["pending"] = int(pending)
         columns = ", ".join(values)
         placeholders = ", ".join(f":{name}" for name in values)
         with self.transaction():
@@ -111,6 +116,25 @@ class AccountStore(StoreConnection):
                 f"INSERT INTO accounts ({columns}) VALUES ({placeholders})", values
             )
         return account.replace(id=cursor.lastrowid, created_at=now, updated_at=now)
+
+    def mark_complete(self, account_id: int) -> None:
+        """The account's code is in the keyring: list it from now on."""
+        with self.transaction():
+            cursor = self._conn.execute(
+                "UPDATE accounts SET pending = 0 WHERE id = ? AND pending = 1", (account_id,)
+            )
+            if cursor.rowcount != 1:
+                raise UnknownAccountError(f"#{account_id}")
+
+    def is_pending(self, account_id: int) -> bool:
+        """True for a row whose save has not finished (see ``add_account(pending=True)``)."""
+        rows = self._query("SELECT pending FROM accounts WHERE id = ?", (account_id,))
+        return bool(rows and rows[0][0])
+
+    def pending_accounts(self) -> list[Account]:
+        """Accounts whose save did not finish (a crash between the store and the keyring)."""
+        rows = self._query(f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE pending = 1")
+        return [account_from_row(r) for r in rows]
 
     def update_account(self, account: Account) -> Account:
         if account.id is None:
@@ -139,6 +163,16 @@ class AccountStore(StoreConnection):
     # -- checks --------------------------------------------------------------------------------
 
     def record_check(self, record: CheckRecord) -> CheckRecord:
+        """Keep one check result; ``UnknownAccountError`` when the account is gone (it was
+        removed while it was being checked)."""
+        try:
+            return self._record_check(record)
+        except sqlite3.IntegrityError:
+            if self._query("SELECT 1 FROM accounts WHERE id = ?", (record.account_id,)):
+                raise
+            raise UnknownAccountError(str(record.account_id)) from None
+
+    def _record_check(self, record: CheckRecord) -> CheckRecord:
         with self.transaction():
             cursor = self._conn.execute(
                 "INSERT INTO check_history (account_id, checked_at, protocol, status, hint_id, "
@@ -207,7 +241,7 @@ class AccountStore(StoreConnection):
             f"SELECT {accounts}, {checks} FROM accounts a "
             "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
             "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
-            "ORDER BY a.address"
+            "WHERE a.pending = 0 ORDER BY a.address"
         )
         imap_at, smtp_at = N_ACCOUNT, N_ACCOUNT + N_CHECK
         summaries = []
@@ -252,7 +286,8 @@ class AccountStore(StoreConnection):
         sql = (
             f"SELECT {LIST_COLUMNS} FROM accounts a "
             "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
-            "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp'"
+            "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
+            "WHERE a.pending = 0"
         )
         with gc_paused(), self._translate_errors():
             cursor = self._conn.cursor()

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
 
+from mailmanager import private_files
 from mailmanager.core.model.accounts import utcnow
 from mailmanager.core.store.errors import (
     StoreCorruptError,
@@ -53,7 +54,8 @@ class StoreConnection:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as exc:  # a file in the way, no permission, a read-only disk
+            _prepare_files(path)
+        except OSError as exc:  # a file in the way, no permission, a read-only disk, a link
             raise StoreError(path, exc.strerror or type(exc).__name__) from None
         try:
             conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
@@ -91,6 +93,7 @@ class StoreConnection:
         if version > 0:
             backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
             if not backup.exists():
+                private_files.create_private(backup)
                 # A copy of the old file, made with SQLite's backup API (consistent under WAL).
                 with contextlib.closing(sqlite3.connect(backup)) as target:
                     self._conn.backup(target)
@@ -182,6 +185,18 @@ class StoreConnection:
     def schema_version(self) -> int:
         value: int = self._query("PRAGMA user_version")[0][0]
         return value
+
+
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _prepare_files(path: Path) -> None:
+    """Before SQLite opens ``path``: no symbolic link in place of the database or a companion
+    (sqlite3 cannot be told SQLITE_OPEN_NOFOLLOW), and a new database made 0600, so that the
+    companions SQLite creates with the database's permissions are 0600 too."""
+    for suffix in COMPANIONS:
+        private_files.check_file(path.with_name(path.name + suffix))
+    private_files.create_private(path)
 
 
 def _statements(script: str) -> list[str]:

@@ -57,3 +57,7 @@ class DuplicateAccountError(StoreError):
 
 class UnknownAccountError(StoreError):
     template = QT_TRANSLATE_NOOP("Store", "There is no mailbox {path} in the list.")
+
+
+# How a check ends when its account was removed while it ran (the CLI prints it, the app logs it).
+REMOVED_DURING_CHECK = "the mailbox was removed while it was being checked"

@@ -161,7 +161,7 @@ def _endpoint(entry: dict[str, Any], key: str) -> Endpoint:
     raw = entry.get(key)
     if not isinstance(raw, dict):
         raise ValueError(f"{key} server settings are missing")
-    host = _str(raw, "host").strip().lower()
+    host = address_rules.bare_server_name(_str(raw, "host"))
     if not host:
         raise ValueError(f"{key} host is empty")
     port = raw.get("port")
@@ -211,7 +211,7 @@ def account_from_json(entry: Any) -> Account:
     rotate_days = _int(
         entry, "rotate_days", DEFAULT_ROTATE_DAYS, low=0, high=limits.EARLIER_MAX_ROTATE_DAYS
     )
-    return Account(
+    account = Account(
         address=canonical,
         imap=_endpoint(entry, "imap"),
         smtp=_endpoint(entry, "smtp"),
@@ -239,6 +239,11 @@ def account_from_json(entry: Any) -> Account:
         last_web_login=_opt_day(entry, "last_web_login"),
         sending_since=_opt_day(entry, "sending_since"),
     )
+    # The same rules as `add` and the edit dialog: server names, ports, lengths.
+    problem = limits.account_problem(account)
+    if problem is not None:
+        raise ValueError(problem)
+    return account
 
 
 def loads(text: str) -> ParsedExport:

@@ -140,5 +140,14 @@ ALTER TABLE accounts ADD COLUMN ca_pem TEXT;
 ALTER TABLE accounts ADD COLUMN ca_confirmed_at TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: atomic saves (issue 14). An account is inserted ``pending`` before its code is
+# written to the keyring and marked complete once the code has been read back; a pending row
+# left by a crash tells the next start which keyring entry to remove. Pending rows are not
+# listed. The address stays unique, pending or not, so two saves of one address cannot both
+# reach the keyring.
+_V4 = """
+ALTER TABLE accounts ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,6 +30,7 @@ from mailmanager.core.model.accounts import Account, Endpoint, Protocol
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
+from mailmanager.services.keyring_status import KeyringStatus
 from mailmanager.services.secret_worker import SecretWorker
 from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.fields import WizardMode
@@ -135,6 +136,8 @@ class WizardServices:
         check_timeout: seconds per protocol.
         secret_worker: the app's keyring thread; when given, saving and reading a stored code
             run on it, so keyring calls stay serialised with the rest of the app.
+        keyring_status: whether a secure keyring is available (the app's); the preparation
+            page says so before the user creates a code.
         registry: a context manager giving a ``Registry`` usable on the current thread; by
             default one with its own store connection in the home folder.
         open_url: opens a web page in the browser (GUI thread).
@@ -145,6 +148,7 @@ class WizardServices:
     check: Callable[..., Proof] = _default_check
     check_timeout: float = 20.0
     secret_worker: SecretWorker | None = None
+    keyring_status: KeyringStatus | None = None
     registry: Callable[[], AbstractContextManager[Registry]] | None = None
     open_url: Callable[[QUrl], bool] = _open_url
 

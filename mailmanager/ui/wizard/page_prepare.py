@@ -63,6 +63,11 @@ class PreparePage(QWizardPage):
         self.stop.setObjectName("oauthStop")
         self.rotate_note = Notice("info")
         self.rotate_note.setObjectName("rotateNote")
+        # Said before the user creates a code that could not be saved (issue 14).
+        self.keyring_note = Notice("error")
+        self.keyring_note.setObjectName("noKeyringNote")
+        self.keyring_note.hide()
+        self._watching_keyring = False
 
         # Fix mode: the user may only need to switch something on, not a new code.
         self.new_code = QRadioButton(self.tr("I will make a new code (the old one was rejected)"))
@@ -111,6 +116,7 @@ class PreparePage(QWizardPage):
         inner.setContentsMargins(0, 0, 8, 0)
         inner.addLayout(top)
         inner.addWidget(self.stop)
+        inner.addWidget(self.keyring_note)
         inner.addWidget(self.rotate_note)
         inner.addWidget(self.choice)
         inner.addWidget(self.steps_heading)
@@ -201,7 +207,22 @@ class PreparePage(QWizardPage):
             ),
         ]
 
+    def _show_keyring_problem(self, problem: object = None) -> None:
+        from mailmanager.ui.keyring_banner import no_keyring_title, no_keyring_wizard_text
+
+        status = self.ctx.services.keyring_status
+        if status is None or status.problem is None or self.ctx.keep_code:
+            self.keyring_note.hide()
+            return
+        self.keyring_note.set_text(no_keyring_title(), html.escape(no_keyring_wizard_text()))
+        self.keyring_note.show()
+
     def initializePage(self) -> None:
+        status = self.ctx.services.keyring_status
+        if status is not None and not self._watching_keyring:
+            self._watching_keyring = True
+            status.changed.connect(self._show_keyring_problem)
+        self._show_keyring_problem()
         provider = self.ctx.provider
         lang = self.ctx.lang
         mode = self.ctx.mode

@@ -1,0 +1,58 @@
+"""The app's recording path (issue 14, item 3): a mailbox removed while the Monitor checks it
+ends that check with one log line, no traceback anywhere. Real store, real keyring calls (the
+in-memory backend), real sockets: the server accepts, the account is removed, then the server
+hangs up so the check ends."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from mailmanager import paths
+from mailmanager.core.model.accounts import Account, Endpoint, Security
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.store.account_store import AccountStore
+from mailmanager.core.store.errors import REMOVED_DURING_CHECK
+from mailmanager.services.monitoring import Monitor
+from tests.helpers.silent_server import SilentServer
+
+
+class Sink:
+    def notify(self, title: str, body: str, *, urgent: bool) -> bool:
+        return True
+
+
+def test_a_mailbox_removed_during_a_check_is_one_log_line(
+    qtbot: object, app_home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app_paths = paths.resolve()
+    app_paths.ensure()
+    server = SilentServer()
+    store = AccountStore.open(app_paths.database)
+    settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
+    monitor = Monitor(
+        store, lambda: AccountStore.open(app_paths.database), SecretStore(app_paths), None,
+        settings, Sink(), start_schedule=False,
+    )  # fmt: skip
+    try:
+        address = "gone@example.org"
+        where = Endpoint("127.0.0.1", server.port, Security.PLAIN, address)
+        account = store.add_account(Account(address, where, where))
+        assert account.id is not None
+        SecretStore(app_paths).set(address, "MonitorCode12345")
+        caplog.set_level(logging.INFO, logger="mailmanager")
+        with qtbot.wait_signal(monitor.checker.allFinished, timeout=30_000):  # type: ignore[attr-defined]
+            monitor.check_ids([account.id])
+            assert server.both_connected.wait(20)
+            store.remove_account(account.id)
+            server.hang_up()
+    finally:
+        monitor.shutdown()
+        store.close()
+        server.close()
+    assert f"{address}: {REMOVED_DURING_CHECK}" in caplog.text
+    assert "Traceback" not in caplog.text
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
