@@ -400,30 +400,10 @@
         </message>
     </context>
     <context>
-        <name>CodeOncePage</name>
-        <message>
-            <source>The code is shown only once</source>
-            <translation>The code is shown only once</translation>
-        </message>
-        <message>
-            <source>Read this before you generate the code: it saves a second try.</source>
-            <translation>Read this before you generate the code: it saves a second try.</translation>
-        </message>
-        <message>
-            <source>Before you generate it:</source>
-            <translation>Before you generate it:</translation>
-        </message>
+        <name>CodeOnceBox</name>
         <message>
             <source>code</source>
             <translation>code</translation>
-        </message>
-        <message>
-            <source>%1 shows the %2 only once</source>
-            <translation>%1 shows the %2 only once</translation>
-        </message>
-        <message>
-            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
-            <translation>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</translation>
         </message>
         <message>
             <source>Copy it the moment it appears, before you click anything else.</source>
@@ -440,6 +420,14 @@
         <message>
             <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
             <translation>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</translation>
+        </message>
+        <message>
+            <source>%1 shows the %2 only once</source>
+            <translation>%1 shows the %2 only once</translation>
+        </message>
+        <message>
+            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
+            <translation>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</translation>
         </message>
         <message>
             <source>I understand: the %1 is shown only once, and I will copy it right away.</source>

@@ -393,30 +393,10 @@
         </message>
     </context>
     <context>
-        <name>CodeOncePage</name>
-        <message>
-            <source>The code is shown only once</source>
-            <translation>授权码只显示一次</translation>
-        </message>
-        <message>
-            <source>Read this before you generate the code: it saves a second try.</source>
-            <translation>生成授权码之前请先看完这一页，免得还要重新生成。</translation>
-        </message>
-        <message>
-            <source>Before you generate it:</source>
-            <translation>生成之前：</translation>
-        </message>
+        <name>CodeOnceBox</name>
         <message>
             <source>code</source>
             <translation>授权码</translation>
-        </message>
-        <message>
-            <source>%1 shows the %2 only once</source>
-            <translation>%1的%2只显示一次</translation>
-        </message>
-        <message>
-            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
-            <translation>关掉显示它的窗口后，就再也看不到了。一旦丢失，只能重新生成一个。</translation>
         </message>
         <message>
             <source>Copy it the moment it appears, before you click anything else.</source>
@@ -424,7 +404,7 @@
         </message>
         <message>
             <source>Paste it straight into mailmanager, and keep a copy in your password manager if you want one.</source>
-            <translation>直接粘贴到 mailmanager 中；如有需要，可以在密码管理器里另存一份。</translation>
+            <translation>直接粘贴到邮箱授权码管家中；如有需要，可以在密码管理器里另存一份。</translation>
         </message>
         <message>
             <source>Make a separate code for each mail program or device, so you can revoke one without breaking the others.</source>
@@ -433,6 +413,14 @@
         <message>
             <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
             <translation>用使用它的程序来命名（例如 mailmanager），以后在授权码列表中一眼就能认出。</translation>
+        </message>
+        <message>
+            <source>%1 shows the %2 only once</source>
+            <translation>%1的%2只显示一次</translation>
+        </message>
+        <message>
+            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
+            <translation>关掉显示它的窗口后，就再也看不到了。一旦丢失，只能重新生成一个。</translation>
         </message>
         <message>
             <source>I understand: the %1 is shown only once, and I will copy it right away.</source>

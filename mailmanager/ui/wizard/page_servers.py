@@ -1,4 +1,4 @@
-"""Page 5: the servers, prefilled from detection and editable.
+"""Page 4: the servers, prefilled from detection and editable.
 
 Most people never need to touch this page, but it must be right when they do: a company server
 on another port, a provider's backup group (NetEase enterprise's imap/smtp.qiye.163.com when the

@@ -1,4 +1,4 @@
-"""Page 6: log in to both servers for real, show each step, and say what to do if it fails.
+"""Page 5: log in to both servers for real, show each step, and say what to do if it fails.
 
 The check runs on a worker thread (the window stays responsive) and can be stopped at once:
 Stop, Back or Cancel set the check's cancel event, the page stops listening, and since nothing is

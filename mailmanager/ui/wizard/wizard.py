@@ -2,9 +2,10 @@
 
 Branching lives here, in one ``nextId``, so the whole path can be read in one place:
 
-    ADDRESS -> PREPARE -> [CODE_ONCE] -> CREDENTIAL -> SERVERS -> [CONFIRM] -> TEST -> DONE
+    ADDRESS -> PREPARE -> CREDENTIAL -> SERVERS -> [CONFIRM] -> TEST -> DONE
 
-* CODE_ONCE only where the catalogue says the provider shows its credential once.
+* Where the catalogue says the provider shows its credential once, PREPARE warns about it above
+  the steps that create it and waits for the acknowledgement (``page_code_once.CodeOnceBox``).
 * An OAuth-only provider (Outlook.com) ends at PREPARE: no Next, no Finish, the reason shown.
 * Fix starts at ADDRESS (read-only); choosing "keep the stored code" goes PREPARE -> SERVERS.
 * Rotate starts at PREPARE (the provider's steps for a new code) and skips SERVERS.
@@ -46,7 +47,6 @@ from mailmanager.ui.wizard.fields import (
     to_qdate,
 )
 from mailmanager.ui.wizard.page_address import AddressPage
-from mailmanager.ui.wizard.page_code_once import CodeOncePage
 from mailmanager.ui.wizard.page_confirm import ConfirmPage
 from mailmanager.ui.wizard.page_credential import CredentialPage
 from mailmanager.ui.wizard.page_done import DonePage
@@ -102,7 +102,6 @@ class SetupWizard(QWizard):
 
         self.address_page = AddressPage(self.ctx)
         self.prepare_page = PreparePage(self.ctx)
-        self.code_once_page = CodeOncePage(self.ctx)
         self.credential_page = CredentialPage(self.ctx)
         self.servers_page = ServersPage(self.ctx)
         self.confirm_page = ConfirmPage(self.ctx)
@@ -111,7 +110,6 @@ class SetupWizard(QWizard):
         for page_id, page in (
             (PageId.ADDRESS, self.address_page),
             (PageId.PREPARE, self.prepare_page),
-            (PageId.CODE_ONCE, self.code_once_page),
             (PageId.CREDENTIAL, self.credential_page),
             (PageId.SERVERS, self.servers_page),
             (PageId.CONFIRM, self.confirm_page),
@@ -278,10 +276,10 @@ class SetupWizard(QWizard):
         return {"ca_file": path, "ca_pem": pem, "ca_confirmed_at": read_at if pem else None}
 
     def gate_passed(self) -> bool:
-        """The code-shown-once acknowledgement was given on its page, where it applies."""
+        """The code-shown-once acknowledgement was given on the prepare page, where it applies."""
         if not self.ctx.needs_new_code() or not self.ctx.shows_code_once():
             return True
-        return PageId.CODE_ONCE in self.visitedIds() and self.code_once_page.acknowledged()
+        return PageId.PREPARE in self.visitedIds() and self.prepare_page.acknowledged()
 
     # -- navigation -------------------------------------------------------------------------------
 
@@ -295,8 +293,6 @@ class SetupWizard(QWizard):
                 return -1
             if not ctx.needs_new_code():
                 return PageId.SERVERS
-            return PageId.CODE_ONCE if ctx.shows_code_once() else PageId.CREDENTIAL
-        if current == PageId.CODE_ONCE:
             return PageId.CREDENTIAL
         if current == PageId.CREDENTIAL:
             if ctx.mode is not WizardMode.ROTATE:

@@ -83,23 +83,27 @@ def test_code_once_gate_cannot_be_skipped(qtbot) -> None:
     # Setting the field early does not count: the tick belongs to the page's own visit.
     wizard.setField(F.CODE_ACKNOWLEDGED, True)
     assert click_next(qtbot, wizard) == PageId.PREPARE
-    assert wizard.nextId() == PageId.CODE_ONCE
-    assert click_next(qtbot, wizard) == PageId.CODE_ONCE
+    page = wizard.prepare_page
+    # The warning comes before the steps that create the code (issue 18, item 1).
+    assert page.code_once.isVisible() and page.steps.isVisible()
+    assert page.code_once.y() < page.steps_heading.y() < page.steps.y()
+    assert "only once" in page.code_once.warning.title.text()
     assert wizard.field(F.CODE_ACKNOWLEDGED) is False
     assert not next_button(wizard).isEnabled()
     wizard.next()  # from code, too
-    assert wizard.currentId() == PageId.CODE_ONCE
-    wizard.code_once_page.acknowledge.setChecked(True)
+    assert wizard.currentId() == PageId.PREPARE
+    page.acknowledge.setChecked(True)
     assert click_next(qtbot, wizard) == PageId.CREDENTIAL
-    # Leaving the page backwards clears the tick; coming forward again needs a new one.
-    wizard.back()
-    assert wizard.currentId() == PageId.CODE_ONCE
+    # Leaving the page backwards and coming forward again needs a new tick.
     wizard.back()
     assert wizard.currentId() == PageId.PREPARE
-    assert not wizard.code_once_page.acknowledge.isChecked()
+    wizard.back()
+    assert wizard.currentId() == PageId.ADDRESS
+    assert not page.acknowledge.isChecked()
     wizard.setField(F.CODE_ACKNOWLEDGED, True)
     wizard.next()
-    assert wizard.currentId() == PageId.CODE_ONCE and not wizard.field(F.CODE_ACKNOWLEDGED)
+    assert wizard.currentId() == PageId.PREPARE and not wizard.field(F.CODE_ACKNOWLEDGED)
+    assert not next_button(wizard).isEnabled()
     # A wizard that starts past the page cannot save: the gate was never passed.
     skipper = make_wizard(qtbot, make_services())
     type_address(qtbot, skipper, "zhangwei@163.com")
@@ -111,12 +115,33 @@ def test_code_once_gate_cannot_be_skipped(qtbot) -> None:
     assert skipper.currentId() == PageId.CREDENTIAL
 
 
-def test_code_once_page_skipped_where_catalogue_says_so(qtbot) -> None:
+def test_code_once_warning_only_where_it_applies(qtbot) -> None:
+    # Fix keeping the stored code: no new code, no warning; choosing a new one brings it.
+    account = Account(
+        "wang@163.com",
+        Endpoint("imap.163.com", 993, Security.SSL, "wang@163.com"),
+        Endpoint("smtp.163.com", 465, Security.SSL, "wang@163.com"),
+        provider_id="netease_personal",
+        id=1,
+    )
+    wizard = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    page = wizard.prepare_page
+    page.keep_code.setChecked(True)
+    assert not page.code_once.isVisible() and next_button(wizard).isEnabled()
+    page.new_code.setChecked(True)
+    assert page.code_once.isVisible() and not next_button(wizard).isEnabled()
+    page.acknowledge.setChecked(True)
+    assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+
+
+def test_code_once_warning_skipped_where_catalogue_says_so(qtbot) -> None:
     wizard = make_wizard(qtbot, make_services())
     type_address(qtbot, wizard, "someone@189.cn")  # China Telecom: the login password
     provider = wizard.ctx.provider
     assert provider is not None and not provider.credential.shown_once
     click_next(qtbot, wizard)
+    assert not wizard.prepare_page.code_once.isVisible()
     assert click_next(qtbot, wizard) == PageId.CREDENTIAL
 
 
@@ -163,8 +188,7 @@ def test_credential_normalisation_follows_catalogue(qtbot) -> None:
     wizard = make_wizard(qtbot, make_services())
     type_address(qtbot, wizard, "12345@qq.com")
     click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
-    wizard.code_once_page.acknowledge.setChecked(True)
+    wizard.prepare_page.acknowledge.setChecked(True)
     click_next(qtbot, wizard)
     page = wizard.credential_page
     page.password_edit.setText("abcd efgh ijkl mnop")
@@ -180,9 +204,8 @@ def test_credential_normalisation_follows_catalogue(qtbot) -> None:
     icloud = make_wizard(qtbot, make_services())
     type_address(qtbot, icloud, "someone@icloud.com")
     click_next(qtbot, icloud)
-    if icloud.nextId() == PageId.CODE_ONCE:
-        click_next(qtbot, icloud)
-        icloud.code_once_page.acknowledge.setChecked(True)
+    if icloud.prepare_page.gate_applies():
+        icloud.prepare_page.acknowledge.setChecked(True)
     click_next(qtbot, icloud)
     icloud.credential_page.password_edit.setText(" abcd-efgh-ijkl-mnop ")
     assert icloud.credential_page.secret() == "abcd-efgh-ijkl-mnop"  # hyphens kept
@@ -200,8 +223,7 @@ def test_expiry_required_for_netease_enterprise_and_backup_group(qtbot) -> None:
     page.chooser.activated.emit(index)
     assert wizard.ctx.provider is not None and wizard.ctx.provider.id == "netease_qiye"
     click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
-    wizard.code_once_page.acknowledge.setChecked(True)
+    wizard.prepare_page.acknowledge.setChecked(True)
     click_next(qtbot, wizard)
     credential = wizard.credential_page
     credential.password_edit.setText("abcdefghijklmnop")
@@ -233,8 +255,7 @@ def test_test_page_offers_backup_servers_on_domain_not_exist(qtbot, tmp_path: Pa
         index = page.chooser.findData("netease_qiye")
         page.chooser.activated.emit(index)
         click_next(qtbot, wizard)
-        click_next(qtbot, wizard)
-        wizard.code_once_page.acknowledge.setChecked(True)
+        wizard.prepare_page.acknowledge.setChecked(True)
         click_next(qtbot, wizard)
         wizard.credential_page.password_edit.setText("abcdefghijklmnop")
         wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(30))
@@ -287,8 +308,7 @@ def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> Non
         wizard = make_wizard(qtbot, make_services(urls), WizardMode.ROTATE, account)
         assert wizard.currentId() == PageId.PREPARE
         assert wizard.prepare_page.rotate_note.isVisible()
-        assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-        wizard.code_once_page.acknowledge.setChecked(True)
+        wizard.prepare_page.acknowledge.setChecked(True)
         assert click_next(qtbot, wizard) == PageId.CREDENTIAL
         assert wizard.field(F.CODE_LABEL) == "laptop"
         wizard.credential_page.password_edit.setText("wrongwrongwrongw")
@@ -344,9 +364,8 @@ def test_fix_prefills_and_can_keep_the_stored_code(qtbot, tmp_path: Path, keep: 
             assert click_next(qtbot, wizard) == PageId.SERVERS
         else:
             wizard.prepare_page.new_code.setChecked(True)
-            assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-            wizard.code_once_page.acknowledge.setChecked(True)
-            click_next(qtbot, wizard)
+            wizard.prepare_page.acknowledge.setChecked(True)
+            assert click_next(qtbot, wizard) == PageId.CREDENTIAL
             wizard.credential_page.password_edit.setText(code)
             assert click_next(qtbot, wizard) == PageId.SERVERS
         assert wizard.field(F.IMAP_HOST) == "127.0.0.1"  # the account's, not the catalogue's
