@@ -128,7 +128,22 @@ def test_service_name_namespaced_by_home(
 
 
 def test_memory_backend_is_accepted() -> None:
-    store_for().check_backend(probe=True)
+    """The (secure, in-memory) test backend passes the check, and the probe really asks it."""
+    asked: list[tuple[str, str]] = []
+
+    class Recording(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            asked.append((service, username))
+            return super().get_password(service, username)
+
+    backend = Recording()
+    store = store_for(backend=backend)
+    store.check_backend()  # no SecretsError
+    assert asked == []  # without ``probe`` the keyring is not called
+    store.check_backend(probe=True)
+    assert asked == [(store.service, "__mailmanager_probe__")]
+    assert store.backend_name().endswith(".Recording")
+    assert backend.entries == {}  # the probe only reads
 
 
 def test_fail_backend_refused_in_plain_words() -> None:
@@ -271,6 +286,9 @@ class OverlapDetectingKeyring(MemoryKeyring):
             self.active += 1
             if self.active > 1:
                 self.overlaps += 1
+        # A bounded wait is the only way: calls that are serialised never meet, so there is no
+        # event to wait for; the pause keeps this call open long enough for an unserialised
+        # second call to overlap it.
         time.sleep(0.0005)
         with self.guard:
             self.active -= 1
