@@ -218,6 +218,7 @@ def test_details_agree_with_themselves_before_the_list_catches_up(
     assert badges(window)["a@example.com"] == LifecycleState.NEVER_CHECKED  # not reloaded yet
 
 
+@pytest.mark.expected_warnings("mailbox #1 cannot be read: ValueError")
 def test_an_unreadable_mailbox_is_reported_not_shown_blank(
     make_window, store: AccountStore, app_paths
 ) -> None:
