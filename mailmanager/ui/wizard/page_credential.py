@@ -224,6 +224,10 @@ class CredentialPage(QWizardPage):
         self._update_notes()
         self.completeChanged.emit()
 
+    def focus_widget(self) -> QWidget | None:
+        """Where typing goes when the page opens (``SetupWizard._place_focus``)."""
+        return self.password_edit
+
     def _placeholder(self) -> str:
         fmt = self._format()
         if fmt is not None and fmt.length:

@@ -163,6 +163,11 @@ class PreparePage(QWizardPage):
         self.code_once.setVisible(self.gate_applies())
         self.completeChanged.emit()  # the choice changes which page comes next
 
+    def focus_widget(self) -> QWidget | None:
+        """Where typing goes when the page opens (``SetupWizard._place_focus``): the
+        acknowledgement, where the code is shown once."""
+        return self.acknowledge if self.code_once.isVisible() else None
+
     def gate_applies(self) -> bool:
         """A new code is to be made and the provider shows it only once."""
         return not self.blocked() and self.ctx.needs_new_code() and self.ctx.shows_code_once()

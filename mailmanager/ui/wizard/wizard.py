@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from mailmanager.core.catalogue.model import Source
 from mailmanager.core.model.accounts import (
@@ -63,6 +64,14 @@ DEFAULT_LAYOUT = [
     B.FinishButton,
     B.CancelButton,
 ]
+
+
+def _can_focus(widget: QWidget) -> bool:
+    return (
+        widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    )
 
 
 class SetupWizard(QWizard):
@@ -125,6 +134,7 @@ class SetupWizard(QWizard):
         self.done_page.candidate = self.candidate
         self.done_page.saved.connect(self._on_saved)
         self.currentIdChanged.connect(self._update_buttons)
+        self.currentIdChanged.connect(self._place_focus)
 
         titles = {
             WizardMode.ADD: self.tr("Add a mailbox"),
@@ -334,6 +344,46 @@ class SetupWizard(QWizard):
         else:
             self.setButtonLayout(DEFAULT_LAYOUT)
             self.setButtonText(B.CancelButton, self.tr("Cancel"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_focus(self.currentId())
+
+    def _place_focus(self, _page_id: int) -> None:
+        """Every page says where typing goes (issue 18, item 2).
+
+        QWizard leaves focus where it was or on the first focusable child, which can be a
+        hidden widget: after Enter on the code page, keys typed on the next page went into the
+        hidden code field. A page's ``focus_widget`` names its own; otherwise QWizard's choice
+        stands if it is visible and on this page or its buttons, else the first visible widget
+        in the page's focus chain, else Next.
+        """
+        page: QWidget | None = self.currentPage()
+        if page is None:  # before the first page is shown
+            return
+        chosen = getattr(page, "focus_widget", None)
+        target: QWidget | None = chosen() if callable(chosen) else None
+        if target is not None and _can_focus(target):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        buttons = [self.button(which) for which in (B.CommitButton, B.NextButton, B.FinishButton)]
+        focused = QApplication.focusWidget()
+        if (
+            focused is not None
+            and focused.isVisible()
+            and (page.isAncestorOf(focused) or focused in buttons)
+        ):
+            return
+        target = page.nextInFocusChain()
+        while (
+            target is not None
+            and target is not page
+            and not (page.isAncestorOf(target) and _can_focus(target))
+        ):
+            target = target.nextInFocusChain()
+        if target is None or target is page:
+            target = next((b for b in buttons if _can_focus(b)), None)
+        (target or page).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_saved(self, account: object) -> None:
         assert isinstance(account, Account) and account.id is not None

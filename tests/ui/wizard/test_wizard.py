@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget, QWizard
 
 from mailmanager import paths
 from mailmanager.core.checking.proof import Unproven
@@ -577,3 +578,60 @@ def test_the_address_page_opens_the_registration_guidance(qtbot) -> None:
     account = make_account("chen@126.com", id=1, provider_id="netease_personal")
     fixing = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
     assert not fixing.address_page.register_link.isVisible()
+
+
+def _assert_focus_on_page(wizard, where: str) -> QWidget:
+    """The focused widget is visible and belongs to the current page or the buttons."""
+    focused = QApplication.focusWidget()
+    assert focused is not None, where
+    assert focused.isVisible(), (where, focused.objectName(), type(focused).__name__)
+    B = QWizard.WizardButton
+    buttons = [wizard.button(b) for b in (B.BackButton, B.NextButton, B.CommitButton,
+                                          B.FinishButton, B.CancelButton)]  # fmt: skip
+    assert wizard.currentPage().isAncestorOf(focused) or focused in buttons, where
+    return focused
+
+
+def test_keys_typed_on_every_page_never_reach_the_code(qtbot, tmp_path: Path) -> None:
+    """Issue 18, item 2: Enter on the code page, then a key on the servers page, changed the
+    code (focus stayed on the hidden field). Real key events go to whatever has focus."""
+    pki = make_pki(tmp_path / "pki")
+    code = "abcdefghijklmnop"
+    with (
+        ss.ScriptedServer(ss.imap_script(password=code), tls_context=pki.server_context()) as imap,
+        ss.ScriptedServer(ss.smtp_script(password=code), tls_context=pki.server_context()) as smtp,
+    ):
+        wizard = make_wizard(qtbot, make_services())
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=TIMEOUT_MS)
+        focused = _assert_focus_on_page(wizard, "address")
+        assert focused is wizard.address_page.address_edit
+        QTest.keyClicks(focused, "zhang.wei@163.com")
+        qtbot.waitUntil(wizard.address_page.isComplete, timeout=TIMEOUT_MS)
+        QTest.keyClick(focused, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.PREPARE, timeout=TIMEOUT_MS)
+        QTest.keyClicks(_assert_focus_on_page(wizard, "prepare"), "qz")
+        assert wizard.currentId() == PageId.PREPARE
+        wizard.prepare_page.acknowledge.setChecked(True)
+        assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+        focused = _assert_focus_on_page(wizard, "credential")
+        assert focused is wizard.credential_page.password_edit
+        QTest.keyClicks(focused, code)
+        assert wizard.credential_page.secret() == code
+        QTest.keyClick(focused, Qt.Key.Key_Return)  # Enter: Next, as a user presses it
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.SERVERS, timeout=TIMEOUT_MS)
+        QTest.keyClicks(_assert_focus_on_page(wizard, "servers"), "qz7")
+        assert wizard.credential_page.secret() == code
+        fill_servers(wizard, imap_port=imap.port, smtp_port=smtp.port, ca_file=pki.ca_file)
+        page_id = click_next(qtbot, wizard)
+        if page_id == PageId.CONFIRM:
+            QTest.keyClicks(_assert_focus_on_page(wizard, "confirm"), "qz")
+            for box in wizard.confirm_page.findChildren(QCheckBox):
+                box.setChecked(True)
+            page_id = click_next(qtbot, wizard)
+        assert page_id == PageId.TEST
+        QTest.keyClicks(_assert_focus_on_page(wizard, "test"), "qz")
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        QTest.keyClicks(_assert_focus_on_page(wizard, "test, done"), "qz")
+        assert wizard.ctx.check is not None and wizard.ctx.check.ok, wizard.ctx.check
+        assert wizard.credential_page.secret() == code
