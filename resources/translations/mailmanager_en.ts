@@ -1940,6 +1940,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Sending mail (SMTP)</translation>
         </message>
         <message>
+            <source>Change servers…</source>
+            <translation>Change servers…</translation>
+        </message>
+        <message>
             <source>Without encryption the code travels as readable text</source>
             <translation>Without encryption the code travels as readable text</translation>
         </message>
@@ -1978,6 +1982,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
             <translation>These servers come from third-party sources, not the provider; the test will show whether they work.</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>Receiving (IMAP)</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>Sending (SMTP)</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
         </message>
         <message>
             <source>Choose the CA certificate</source>
@@ -2025,6 +2045,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>The last check of this mailbox failed</source>
             <translation>The last check of this mailbox failed</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2298,6 +2322,18 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Sending mail (SMTP) did not work</source>
             <translation>Sending mail (SMTP) did not work</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>Receiving (IMAP)</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>Sending (SMTP)</translation>
+        </message>
+        <message>
+            <source>What to do is the same as above.</source>
+            <translation>What to do is the same as above.</translation>
         </message>
         <message>
             <source>The server said:</source>

@@ -1921,6 +1921,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>发信服务器（SMTP）</translation>
         </message>
         <message>
+            <source>Change servers…</source>
+            <translation>更改服务器…</translation>
+        </message>
+        <message>
             <source>Without encryption the code travels as readable text</source>
             <translation>不加密时，授权码会以明文传输</translation>
         </message>
@@ -1959,6 +1963,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
             <translation>这些服务器来自第三方资料，并非服务商公布；测试后就知道能否使用。</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
         </message>
         <message>
             <source>Choose the CA certificate</source>
@@ -2006,6 +2026,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>The last check of this mailbox failed</source>
             <translation>此邮箱上次检测失败</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>第 %1 步，共 %2 步</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2279,6 +2303,18 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Sending mail (SMTP) did not work</source>
             <translation>发信（SMTP）测试未通过</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>What to do is the same as above.</source>
+            <translation>处理方法同上。</translation>
         </message>
         <message>
             <source>The server said:</source>

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget, QWizard
 
 from mailmanager.core.catalogue.model import Source
 from mailmanager.core.model.accounts import (
@@ -57,6 +57,7 @@ from mailmanager.ui.wizard.page_test import TestPage
 
 B = QWizard.WizardButton
 DEFAULT_LAYOUT = [
+    B.CustomButton1,  # the step indicator
     B.Stretch,
     B.BackButton,
     B.NextButton,
@@ -108,6 +109,16 @@ class SetupWizard(QWizard):
         self.setButtonText(B.CommitButton, self.tr("Save"))
         self.setButtonText(B.FinishButton, self.tr("Finish"))
         self.setButtonText(B.CancelButton, self.tr("Cancel"))
+        # "Step 3 of 6" at the left of the buttons: a label in a button's place, because
+        # QWizard lays out only buttons there; it takes no focus and no clicks.
+        self.step_label = QPushButton()
+        self.step_label.setObjectName("stepIndicator")
+        self.step_label.setFlat(True)
+        self.step_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.step_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.step_label.setStyleSheet("QPushButton { border: none; padding: 0 4px; }")
+        self.setButton(B.CustomButton1, self.step_label)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
 
         self.address_page = AddressPage(self.ctx)
         self.prepare_page = PreparePage(self.ctx)
@@ -135,6 +146,8 @@ class SetupWizard(QWizard):
         self.done_page.saved.connect(self._on_saved)
         self.currentIdChanged.connect(self._update_buttons)
         self.currentIdChanged.connect(self._place_focus)
+        self.currentIdChanged.connect(lambda _id: self.update_step())
+        self.prepare_page.completeChanged.connect(self.update_step)  # Fix: keep or new code
 
         titles = {
             WizardMode.ADD: self.tr("Add a mailbox"),
@@ -293,8 +306,48 @@ class SetupWizard(QWizard):
 
     # -- navigation -------------------------------------------------------------------------------
 
-    def nextId(self) -> int:
+    def path(self) -> list[int]:
+        """The pages this visit goes through, as far as the choices made so far tell."""
+        ids = [self.startId()]
+        visited = self.visitedIds()
+        if visited:
+            ids = list(visited)
+        while len(ids) <= len(PageId):
+            if ids[-1] == PageId.SERVERS and PageId.SERVERS not in visited:
+                # Whether servers need the user's consent is known once they are shown.
+                ids.append(PageId.TEST)
+                continue
+            try:
+                following = self._next_of(ids[-1])
+            except ValueError:  # fields not filled in yet (no address): no confirmation
+                following = PageId.TEST if ids[-1] == PageId.SERVERS else -1
+            if following == -1:
+                break
+            ids.append(following)
+        return ids
+
+    def step(self) -> tuple[int, int]:
+        """(this page's step, the number of steps), counted from 1."""
+        ids = self.path()
         current = self.currentId()
+        return (ids.index(current) + 1 if current in ids else 0), len(ids)
+
+    def update_step(self) -> None:
+        """Show "Step 3 of 6"; hidden where the wizard stops (Outlook.com) or before a page."""
+        number, total = self.step()
+        shown = number > 0 and not (
+            self.currentId() == PageId.PREPARE and self.prepare_page.blocked()
+        )
+        self.step_label.setText(
+            self.tr("Step %1 of %2").replace("%1", str(number)).replace("%2", str(total))
+            if shown
+            else ""
+        )
+
+    def nextId(self) -> int:
+        return self._next_of(self.currentId())
+
+    def _next_of(self, current: int) -> int:
         ctx = self.ctx
         if current == PageId.ADDRESS:
             return PageId.PREPARE
@@ -337,7 +390,7 @@ class SetupWizard(QWizard):
 
     def _update_buttons(self, page_id: int) -> None:
         if page_id == PageId.DONE:
-            self.setButtonLayout([B.Stretch, B.FinishButton])
+            self.setButtonLayout([B.CustomButton1, B.Stretch, B.FinishButton])
         elif page_id == PageId.PREPARE and self.prepare_page.blocked():
             self.setButtonLayout([B.Stretch, B.BackButton, B.CancelButton])
             self.setButtonText(B.CancelButton, self.tr("Close"))

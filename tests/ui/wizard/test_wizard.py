@@ -635,3 +635,39 @@ def test_keys_typed_on_every_page_never_reach_the_code(qtbot, tmp_path: Path) ->
         QTest.keyClicks(_assert_focus_on_page(wizard, "test, done"), "qz")
         assert wizard.ctx.check is not None and wizard.ctx.check.ok, wizard.ctx.check
         assert wizard.credential_page.secret() == code
+
+
+def test_step_indicator_counts_this_visit_s_pages(qtbot) -> None:
+    """Issue 18, item 5: "Step 3 of 6" beside the buttons, counted along this visit's path."""
+    wizard = make_wizard(qtbot, make_services())
+    assert wizard.step_label.text() == "Step 1 of 6" and wizard.step_label.isVisible()
+    type_address(qtbot, wizard, "zhangwei@163.com")
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    assert wizard.step_label.text() == "Step 2 of 6"
+    wizard.prepare_page.acknowledge.setChecked(True)
+    assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+    assert wizard.step_label.text() == "Step 3 of 6"
+    wizard.credential_page.password_edit.setText("abcdefghijklmnop")
+    assert click_next(qtbot, wizard) == PageId.SERVERS
+    assert wizard.step_label.text() == "Step 4 of 6"
+    wizard.back()
+    assert wizard.step_label.text() == "Step 3 of 6"
+    # The Outlook.com stop has no steps to count.
+    outlook = make_wizard(qtbot, make_services())
+    type_address(qtbot, outlook, "someone@outlook.com")
+    assert click_next(qtbot, outlook) == PageId.PREPARE
+    assert outlook.step_label.text() == ""
+    # Fix keeping the stored code skips the code page: one step fewer.
+    account = Account(
+        "wang@163.com",
+        Endpoint("imap.163.com", 993, Security.SSL, "wang@163.com"),
+        Endpoint("smtp.163.com", 465, Security.SSL, "wang@163.com"),
+        provider_id="netease_personal",
+        id=1,
+    )
+    fix = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
+    assert click_next(qtbot, fix) == PageId.PREPARE
+    fix.prepare_page.keep_code.setChecked(True)
+    assert fix.step_label.text() == "Step 2 of 5"
+    fix.prepare_page.new_code.setChecked(True)
+    assert fix.step_label.text() == "Step 2 of 6"
