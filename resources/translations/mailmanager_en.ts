@@ -627,16 +627,16 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Servers</translation>
         </message>
         <message>
-            <source>Incoming (IMAP):</source>
-            <translation>Incoming (IMAP):</translation>
+            <source>Receiving (IMAP):</source>
+            <translation>Receiving (IMAP):</translation>
         </message>
         <message>
-            <source>Outgoing (SMTP):</source>
-            <translation>Outgoing (SMTP):</translation>
+            <source>Sending (SMTP):</source>
+            <translation>Sending (SMTP):</translation>
         </message>
         <message>
-            <source>Username:</source>
-            <translation>Username:</translation>
+            <source>User name:</source>
+            <translation>User name:</translation>
         </message>
         <message>
             <source>Extra CA file:</source>
@@ -719,6 +719,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Code history</translation>
         </message>
         <message>
+            <source>Receiving: %1 · Sending: %2</source>
+            <translation>Receiving: %1 · Sending: %2</translation>
+        </message>
+        <message>
             <source>Not checked until you confirm:</source>
             <translation>Not checked until you confirm:</translation>
         </message>
@@ -789,14 +793,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1 server said: %2</source>
             <translation>%1 server said: %2</translation>
-        </message>
-        <message>
-            <source>%1, port %2, %3</source>
-            <translation>%1, port %2, %3</translation>
-        </message>
-        <message>
-            <source>IMAP: %1 · SMTP: %2</source>
-            <translation>IMAP: %1 · SMTP: %2</translation>
         </message>
         <message>
             <source>(no label)</source>
@@ -1918,6 +1914,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>Servers</name>
+        <message>
+            <source>%1, port %2, %3</source>
+            <translation>%1, port %2, %3</translation>
+        </message>
+    </context>
+    <context>
         <name>ServersPage</name>
         <message>
             <source>Check the server settings</source>
@@ -1990,10 +1993,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Sending (SMTP)</source>
             <translation>Sending (SMTP)</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1, %2</translation>
         </message>
         <message>
             <source>User name</source>

@@ -68,7 +68,7 @@
         </message>
         <message>
             <source>Type the full e-mail address. mailmanager looks up the provider and its server settings for you.</source>
-            <translation>请输入完整的邮箱地址，mailmanager 会自动查找服务商及其服务器设置。</translation>
+            <translation>请输入完整的邮箱地址，邮箱授权码管家会自动查找服务商及其服务器设置。</translation>
         </message>
         <message>
             <source>for example name@163.com</source>
@@ -191,11 +191,11 @@
         <name>App</name>
         <message>
             <source>mailmanager cannot use the folder %1 for its data and logs (%2). Check that it is a folder you can write to, or start mailmanager with another --home folder.</source>
-            <translation>mailmanager 无法使用文件夹 %1 存放数据和日志（%2）。请确认它是一个你有写入权限的文件夹，或用 --home 指定另一个文件夹启动 mailmanager。</translation>
+            <translation>邮箱授权码管家无法使用文件夹 %1 存放数据和日志（%2）。请确认它是一个你有写入权限的文件夹，或用 --home 指定另一个文件夹启动邮箱授权码管家。</translation>
         </message>
         <message>
             <source>mailmanager cannot start</source>
-            <translation>mailmanager 无法启动</translation>
+            <translation>邮箱授权码管家无法启动</translation>
         </message>
     </context>
     <context>
@@ -232,11 +232,11 @@
         </message>
         <message>
             <source>Start mailmanager when I log in</source>
-            <translation>登录系统时自动启动 mailmanager</translation>
+            <translation>登录系统时自动启动邮箱授权码管家</translation>
         </message>
         <message>
             <source>mailmanager</source>
-            <translation>mailmanager</translation>
+            <translation>邮箱授权码管家</translation>
         </message>
         <message>
             <source>Starting at login could not be changed: %1</source>
@@ -244,11 +244,11 @@
         </message>
         <message>
             <source>mailmanager keeps running</source>
-            <translation>mailmanager 仍在运行</translation>
+            <translation>邮箱授权码管家仍在运行</translation>
         </message>
         <message>
             <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
-            <translation>检测会在后台继续进行。可以从托盘图标打开 mailmanager；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
+            <translation>检测会在后台继续进行。可以从托盘图标打开邮箱授权码管家；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
         </message>
     </context>
     <context>
@@ -462,7 +462,7 @@
         </message>
         <message>
             <source>Remove %1 from mailmanager?</source>
-            <translation>要从 mailmanager 中删除 %1 吗？</translation>
+            <translation>要从邮箱授权码管家中删除 %1 吗？</translation>
         </message>
         <message>
             <source>Its settings, its check history and its code in the keyring will be deleted from this computer.
@@ -489,11 +489,11 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>CrashDialog</name>
         <message>
             <source>mailmanager: unexpected error</source>
-            <translation>mailmanager：意外错误</translation>
+            <translation>邮箱授权码管家：意外错误</translation>
         </message>
         <message>
             <source>Something went wrong inside mailmanager.</source>
-            <translation>mailmanager 内部出了问题。</translation>
+            <translation>邮箱授权码管家内部出了问题。</translation>
         </message>
         <message>
             <source>The app is still running, but what you just did may not have finished. The report below has also been written to the log, with authorization codes removed. Please copy it into a bug report if the problem comes back.</source>
@@ -509,7 +509,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Quit mailmanager</source>
-            <translation>退出 mailmanager</translation>
+            <translation>退出邮箱授权码管家</translation>
         </message>
         <message>
             <source>Continue</source>
@@ -536,7 +536,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>mailmanager reminds you to replace the code after this many days.</source>
-            <translation>授权码使用满这么多天后，mailmanager 会提醒你更换。</translation>
+            <translation>授权码使用满这么多天后，邮箱授权码管家会提醒你更换。</translation>
         </message>
         <message>
             <source>Made for:</source>
@@ -618,15 +618,15 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>服务器</translation>
         </message>
         <message>
-            <source>Incoming (IMAP):</source>
+            <source>Receiving (IMAP):</source>
             <translation>收信（IMAP）：</translation>
         </message>
         <message>
-            <source>Outgoing (SMTP):</source>
+            <source>Sending (SMTP):</source>
             <translation>发信（SMTP）：</translation>
         </message>
         <message>
-            <source>Username:</source>
+            <source>User name:</source>
             <translation>用户名：</translation>
         </message>
         <message>
@@ -675,7 +675,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Providers recycle mailboxes nobody logs into on the web. Background checks do not count, so tell mailmanager when you have logged in.</source>
-            <translation>长期没有在网页版登录的邮箱可能会被服务商回收。后台检测不算登录，所以在网页版登录后请告诉 mailmanager。</translation>
+            <translation>长期没有在网页版登录的邮箱可能会被服务商回收。后台检测不算登录，所以在网页版登录后请告诉邮箱授权码管家。</translation>
         </message>
         <message>
             <source>About the provider</source>
@@ -708,6 +708,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Code history</source>
             <translation>授权码记录</translation>
+        </message>
+        <message>
+            <source>Receiving: %1 · Sending: %2</source>
+            <translation>收信：%1 · 发信：%2</translation>
         </message>
         <message>
             <source>Not checked until you confirm:</source>
@@ -776,14 +780,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1 server said: %2</source>
             <translation>%1 服务器返回：%2</translation>
-        </message>
-        <message>
-            <source>%1, port %2, %3</source>
-            <translation>%1，端口 %2，%3</translation>
-        </message>
-        <message>
-            <source>IMAP: %1 · SMTP: %2</source>
-            <translation>IMAP：%1 · SMTP：%2</translation>
         </message>
         <message>
             <source>(no label)</source>
@@ -1162,7 +1158,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Add a mailbox and its authorization code. mailmanager tests that receiving (IMAP) and sending (SMTP) work, and reminds you before a code expires or should be replaced.</source>
-            <translation>添加邮箱及其授权码后，mailmanager 会检测收信（IMAP）和发信（SMTP）是否正常，并在授权码过期或需要更换之前提醒你。</translation>
+            <translation>添加邮箱及其授权码后，邮箱授权码管家会检测收信（IMAP）和发信（SMTP）是否正常，并在授权码过期或需要更换之前提醒你。</translation>
         </message>
         <message>
             <source>Add your first mailbox</source>
@@ -1516,7 +1512,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;About mailmanager</source>
-            <translation>关于 mailmanager(&amp;A)</translation>
+            <translation>关于邮箱授权码管家(&amp;A)</translation>
         </message>
         <message>
             <source>System language</source>
@@ -1563,7 +1559,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>MainWindow</name>
         <message>
             <source>mailmanager</source>
-            <translation>mailmanager</translation>
+            <translation>邮箱授权码管家</translation>
         </message>
         <message>
             <source>Filter mailboxes</source>
@@ -1617,17 +1613,17 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>The language changes the next time mailmanager starts.</source>
-            <translation>下次启动 mailmanager 时将切换语言。</translation>
+            <translation>下次启动邮箱授权码管家时将切换语言。</translation>
         </message>
         <message>
             <source>About mailmanager</source>
-            <translation>关于 mailmanager</translation>
+            <translation>关于邮箱授权码管家</translation>
         </message>
         <message>
             <source>mailmanager %1
 
 Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP logins and reminds you before codes expire.</source>
-            <translation>mailmanager %1
+            <translation>邮箱授权码管家 %1
 
 让你的邮箱授权码始终可用：检测 IMAP 和 SMTP 能否登录，并在授权码过期前提醒你。</translation>
         </message>
@@ -1700,7 +1696,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>Create a new code with the steps below. mailmanager tests it first and only then replaces the stored one; afterwards you revoke the old code.</source>
-            <translation>请按下面的步骤生成新授权码。mailmanager 会先测试，通过后才替换已保存的授权码；之后再由你停用旧授权码。</translation>
+            <translation>请按下面的步骤生成新授权码。邮箱授权码管家会先测试，通过后才替换已保存的授权码；之后再由你停用旧授权码。</translation>
         </message>
         <message>
             <source>These steps apply to most mail providers.</source>
@@ -1708,7 +1704,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>mailmanager does not know this provider's rules, so here is what usually works.</source>
-            <translation>mailmanager 不了解该服务商的具体规定，以下是通常可行的做法。</translation>
+            <translation>邮箱授权码管家不了解该服务商的具体规定，以下是通常可行的做法。</translation>
         </message>
         <message>
             <source>Do these steps in %1's web settings, then come back here.</source>
@@ -1724,7 +1720,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>mailmanager signs in with a password or code only, so it cannot check this mailbox. Use the provider's own app, or a mail program that supports its sign-in page (OAuth).</source>
-            <translation>mailmanager 只能用密码或授权码登录，因此无法检测此邮箱。请使用服务商自己的应用，或支持其网页授权登录（OAuth）的邮件客户端。</translation>
+            <translation>邮箱授权码管家只能用密码或授权码登录，因此无法检测此邮箱。请使用服务商自己的应用，或支持其网页授权登录（OAuth）的邮件客户端。</translation>
         </message>
         <message>
             <source>This provider no longer lets mail programs sign in with a password.</source>
@@ -1856,7 +1852,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
-            <translation>当前唯一可用的密钥环不会加密保护授权码，因此 mailmanager 拒绝保存。请设置安全的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
+            <translation>当前唯一可用的密钥环不会加密保护授权码，因此邮箱授权码管家拒绝保存。请设置安全的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
         </message>
         <message>
             <source>The keyring is locked. Unlock it (usually with your login password) and try again.</source>
@@ -1899,6 +1895,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>Servers</name>
+        <message>
+            <source>%1, port %2, %3</source>
+            <translation>%1，端口 %2，%3</translation>
+        </message>
+    </context>
+    <context>
         <name>ServersPage</name>
         <message>
             <source>Check the server settings</source>
@@ -1930,7 +1933,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>Choose "None" only for a server on your own network that offers nothing else. mailmanager never falls back to it on its own.</source>
-            <translation>只有当服务器在你自己的网络中、且不支持任何加密方式时，才选择“无”。mailmanager 绝不会自动改用不加密的连接。</translation>
+            <translation>只有当服务器在你自己的网络中、且不支持任何加密方式时，才选择“无”。邮箱授权码管家绝不会自动改用不加密的连接。</translation>
         </message>
         <message>
             <source>Advanced</source>
@@ -1971,10 +1974,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Sending (SMTP)</source>
             <translation>发信（SMTP）</translation>
-        </message>
-        <message>
-            <source>%1, %2</source>
-            <translation>%1，%2</translation>
         </message>
         <message>
             <source>User name</source>
@@ -2215,7 +2214,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The account database {path} was written by a newer version of mailmanager. Update mailmanager to open it; the file was not changed.</source>
-            <translation>账号数据库 {path} 由更新版本的 mailmanager 写入。请升级 mailmanager 后再打开；文件没有被改动。</translation>
+            <translation>账号数据库 {path} 由更新版本的邮箱授权码管家写入。请升级邮箱授权码管家后再打开；文件没有被改动。</translation>
         </message>
         <message>
             <source>The mailbox {path} is already in the list.</source>
@@ -2234,7 +2233,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>mailmanager signs in to both servers once, opens the inbox read-only and asks whether it may send. No mail is sent.</source>
-            <translation>mailmanager 会分别登录收信和发信服务器一次，以只读方式打开收件箱，并询问能否发信。不会发送任何邮件。</translation>
+            <translation>邮箱授权码管家会分别登录收信和发信服务器一次，以只读方式打开收件箱，并询问能否发信。不会发送任何邮件。</translation>
         </message>
         <message>
             <source>Receiving mail (IMAP)</source>
@@ -2351,7 +2350,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <name>TrayIcon</name>
         <message>
             <source>Open mailmanager</source>
-            <translation>打开 mailmanager</translation>
+            <translation>打开邮箱授权码管家</translation>
         </message>
         <message>
             <source>Check all mailboxes</source>

@@ -291,11 +291,7 @@ class ServersPage(QWizardPage):
                 "<b>"
                 + html.escape(formatting.labelled(label, ""))
                 + "</b>"
-                + html.escape(
-                    self.tr("%1, %2")
-                    .replace("%1", endpoint.display())
-                    .replace("%2", formatting.security_text(endpoint.security))
-                )
+                + html.escape(formatting.endpoint_text(endpoint))
             )
         users = {self.imap.username.text().strip(), self.smtp.username.text().strip()} - {""}
         if len(users) == 1:
