@@ -127,8 +127,7 @@ def test_netease_like_server_refusing_examine_without_id_passes(qtbot, tmp_path:
         type_address(qtbot, wizard, "zhang.wei@163.com")
         assert wizard.ctx.provider is not None and wizard.ctx.provider.id == "netease_personal"
         assert click_next(qtbot, wizard) == PageId.PREPARE
-        assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-        wizard.code_once_page.acknowledge.setChecked(True)
+        wizard.prepare_page.acknowledge.setChecked(True)  # the code-once warning, on this page
         assert click_next(qtbot, wizard) == PageId.CREDENTIAL
         wizard.credential_page.password_edit.setText("abcd efgh ijkl mnop")
         assert wizard.field(F.PASSWORD) == code  # display spaces removed
