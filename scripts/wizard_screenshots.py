@@ -83,9 +83,8 @@ def to_credential(address: str) -> SetupWizard:
     wizard = new_wizard()
     wizard.address_page.address_edit.setText(address)
     go(wizard, PageId.PREPARE)
-    if wizard.nextId() == PageId.CODE_ONCE:
-        go(wizard, PageId.CODE_ONCE)
-        wizard.code_once_page.acknowledge.setChecked(True)
+    if wizard.prepare_page.gate_applies():
+        wizard.prepare_page.acknowledge.setChecked(True)
     go(wizard, PageId.CREDENTIAL)
     return wizard
 
@@ -192,7 +191,7 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     # 3. the code is shown only once
     wizard = new_wizard()
     wizard.address_page.address_edit.setText("zhangwei@163.com")
-    go(wizard, PageId.CODE_ONCE)
+    go(wizard, PageId.PREPARE)
     shoot(wizard, out, "code-once", lang)
 
     # 4. credential: QQ's grouped display pasted with spaces (masked)
@@ -204,8 +203,8 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard = new_wizard()
     wizard.address_page.address_edit.setText("li.na@company-example.cn")
     choose_provider(wizard, "netease_qiye")
-    go(wizard, PageId.CODE_ONCE)
-    wizard.code_once_page.acknowledge.setChecked(True)
+    go(wizard, PageId.PREPARE)
+    wizard.prepare_page.acknowledge.setChecked(True)
     go(wizard, PageId.CREDENTIAL)
     wizard.credential_page.password_edit.setText(CODE)
     wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(365))
@@ -215,8 +214,8 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard = new_wizard()
     wizard.address_page.address_edit.setText("li.na@company-example.cn")
     choose_provider(wizard, "netease_qiye")
-    go(wizard, PageId.CODE_ONCE)
-    wizard.code_once_page.acknowledge.setChecked(True)
+    go(wizard, PageId.PREPARE)
+    wizard.prepare_page.acknowledge.setChecked(True)
     go(wizard, PageId.CREDENTIAL)
     wizard.credential_page.password_edit.setText(CODE)
     wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(365))

@@ -5,6 +5,9 @@
 * keyring is forced to an in-memory backend, so no test touches a developer's real keyring;
   the real Secret Service is used only by tests marked ``secretservice``, inside their own
   private D-Bus session (tests/helpers/secret_service.py).
+* Warnings the app logs fail the test that caused them, unless it expects them:
+  ``@pytest.mark.expected_warnings("text", ...)`` or captures them with ``caplog``
+  (tests/helpers/logfail.py).
 * Shared fixtures live here, whichever folder their tests are in: real servers (``dovecot``,
   ``pki``), a child process's environment, and the main window's world (a real store, the
   registry on the keyring worker thread, settings, sample accounts, a window factory).
@@ -33,6 +36,13 @@ from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from tests.helpers.certs import Pki, make_pki
 from tests.helpers.dovecot import Dovecot, start_dovecot
+from tests.helpers.logfail import (
+    WarningCollector,
+    describe,
+    describe_missing,
+    missing,
+    unexpected,
+)
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.sample_accounts import fixed_clock, seed
 
@@ -42,6 +52,42 @@ if TYPE_CHECKING:
     from mailmanager.services.account_ops import AccountOps
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def logfail(request: pytest.FixtureRequest) -> Iterator[WarningCollector]:
+    """Fail the test at teardown when the app logged a warning it does not expect.
+
+    Autouse, so it is set up before the fixtures a test asks for and torn down after them:
+    warnings logged while a window closes or a worker stops count too."""
+    collector = WarningCollector()
+    collector.install()
+    try:
+        yield collector
+    finally:
+        collector.uninstall()
+    texts = [
+        str(text)
+        for marker in request.node.iter_markers("expected_warnings")
+        for text in marker.args
+    ]
+    caplog = request.node.funcargs.get("caplog")
+    captured = (
+        [
+            *caplog.get_records("setup"),
+            *caplog.get_records("call"),
+            *caplog.records,
+        ]
+        if isinstance(caplog, pytest.LogCaptureFixture)
+        else []
+    )
+    records = collector.collected()
+    surprises = unexpected(records, texts, captured)
+    if surprises:
+        pytest.fail(describe(surprises), pytrace=False)
+    absent = missing(records, texts)
+    if absent:
+        pytest.fail(describe_missing(absent), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

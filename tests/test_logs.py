@@ -45,6 +45,7 @@ def test_log_file_lives_under_home(app_home: Path, app_logger: logging.Logger) -
     assert "hello from the test" in app_paths.log_file.read_text(encoding="utf-8")
 
 
+@pytest.mark.expected_warnings("AUTH PLAIN", "probe crashed")
 def test_secret_redacted_in_lines_and_exceptions(app_logger: logging.Logger) -> None:
     app_paths = paths.resolve()
     logs.setup(app_paths)
@@ -81,6 +82,7 @@ class LeakyKeyring(KeyringBackend):
         return None
 
 
+@pytest.mark.expected_warnings("LeakyKeyring: OSError: could not write", "keyring failed")
 def test_keyring_error_with_secret_never_logged(app_logger: logging.Logger) -> None:
     app_paths = paths.resolve()
     logs.setup(app_paths)

@@ -39,7 +39,6 @@ from mailmanager.core.model.accounts import (
     CheckRecord,
     CredentialEvent,
     CredentialEventKind,
-    Endpoint,
     Origin,
 )
 from mailmanager.core.model.status import ConnectionStatus, Severity, State
@@ -162,9 +161,10 @@ class DetailsPane(QScrollArea):
         self.smtp = _value("detailsSmtp")
         self.username = ElidedLabel("detailsUsername")
         self.ca_file = ElidedLabel("detailsCaFile")
-        servers.addRow(self.tr("Incoming (IMAP):"), self.imap)
-        servers.addRow(self.tr("Outgoing (SMTP):"), self.smtp)
-        servers.addRow(self.tr("Username:"), self.username)
+        # The wizard's words: Receiving / Sending, User name (收信 / 发信, 用户名).
+        servers.addRow(self.tr("Receiving (IMAP):"), self.imap)
+        servers.addRow(self.tr("Sending (SMTP):"), self.smtp)
+        servers.addRow(self.tr("User name:"), self.username)
         servers.addRow(self.tr("Extra CA file:"), self.ca_file)
         self.sources = _value("detailsSources")
         servers.addRow(self.tr("Where from:"), self.sources)
@@ -336,25 +336,18 @@ class DetailsPane(QScrollArea):
         if self._account_id is not None:
             self.fixRequested.emit(self._account_id)
 
-    def _endpoint(self, endpoint: Endpoint) -> str:
-        return (
-            self.tr("%1, port %2, %3")
-            .replace("%1", endpoint.host)
-            .replace("%2", str(endpoint.port))
-            # A word joiner after "/" keeps "SSL/TLS" on one line when the row wraps.
-            .replace("%3", formatting.security_text(endpoint.security).replace("/", "/\u2060"))
-        )
-
     def _fill_servers(self, account: Account) -> None:
-        self.imap.setText(self._endpoint(account.imap))
-        self.smtp.setText(self._endpoint(account.smtp))
+        self.imap.setText(formatting.endpoint_text(account.imap))
+        self.smtp.setText(formatting.endpoint_text(account.smtp))
         imap_user = account.imap.username or account.address
         smtp_user = account.smtp.username or account.address
         if imap_user == smtp_user:
             self.username.setText(imap_user)
         else:
             self.username.setText(
-                self.tr("IMAP: %1 · SMTP: %2").replace("%1", imap_user).replace("%2", smtp_user)
+                self.tr("Receiving: %1 · Sending: %2")
+                .replace("%1", imap_user)
+                .replace("%2", smtp_user)
             )
         self._servers_form.setRowVisible(self.ca_file, bool(account.ca_file))
         self.ca_file.setText(account.ca_file or "")
@@ -381,7 +374,7 @@ class DetailsPane(QScrollArea):
         imap, smtp = one(account.imap.origin), one(account.smtp.origin)
         if imap == smtp:
             return imap
-        return self.tr("IMAP: %1 · SMTP: %2").replace("%1", imap).replace("%2", smtp)
+        return self.tr("Receiving: %1 · Sending: %2").replace("%1", imap).replace("%2", smtp)
 
     def _trust_clicked(self) -> None:
         if self._account_id is not None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
 from mailmanager.core.model import status
-from mailmanager.core.model.accounts import CheckRecord, Security
+from mailmanager.core.model.accounts import CheckRecord, Endpoint, Security
 from mailmanager.core.model.status import ConnectionStatus, State
 from mailmanager.core.rules import policy
 
@@ -139,6 +139,17 @@ def security_text(security: Security) -> str:
     if security is Security.STARTTLS:
         return QCoreApplication.translate("Security", "STARTTLS")
     return QCoreApplication.translate("Security", "None (unencrypted)")
+
+
+def endpoint_text(endpoint: Endpoint) -> str:
+    """ "imap.163.com, port 993, SSL/TLS": a server as the details pane and the wizard show it."""
+    return (
+        QCoreApplication.translate("Servers", "%1, port %2, %3")
+        .replace("%1", endpoint.host)
+        .replace("%2", str(endpoint.port))
+        # A word joiner after "/" keeps "SSL/TLS" on one line when the row wraps.
+        .replace("%3", security_text(endpoint.security).replace("/", "/\u2060"))
+    )
 
 
 def failure_hints(records: Sequence[CheckRecord]) -> list[tuple[str, State, str]]:

@@ -400,30 +400,10 @@
         </message>
     </context>
     <context>
-        <name>CodeOncePage</name>
-        <message>
-            <source>The code is shown only once</source>
-            <translation>The code is shown only once</translation>
-        </message>
-        <message>
-            <source>Read this before you generate the code: it saves a second try.</source>
-            <translation>Read this before you generate the code: it saves a second try.</translation>
-        </message>
-        <message>
-            <source>Before you generate it:</source>
-            <translation>Before you generate it:</translation>
-        </message>
+        <name>CodeOnceBox</name>
         <message>
             <source>code</source>
             <translation>code</translation>
-        </message>
-        <message>
-            <source>%1 shows the %2 only once</source>
-            <translation>%1 shows the %2 only once</translation>
-        </message>
-        <message>
-            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
-            <translation>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</translation>
         </message>
         <message>
             <source>Copy it the moment it appears, before you click anything else.</source>
@@ -440,6 +420,14 @@
         <message>
             <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
             <translation>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</translation>
+        </message>
+        <message>
+            <source>%1 shows the %2 only once</source>
+            <translation>%1 shows the %2 only once</translation>
+        </message>
+        <message>
+            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
+            <translation>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</translation>
         </message>
         <message>
             <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
@@ -639,16 +627,16 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Servers</translation>
         </message>
         <message>
-            <source>Incoming (IMAP):</source>
-            <translation>Incoming (IMAP):</translation>
+            <source>Receiving (IMAP):</source>
+            <translation>Receiving (IMAP):</translation>
         </message>
         <message>
-            <source>Outgoing (SMTP):</source>
-            <translation>Outgoing (SMTP):</translation>
+            <source>Sending (SMTP):</source>
+            <translation>Sending (SMTP):</translation>
         </message>
         <message>
-            <source>Username:</source>
-            <translation>Username:</translation>
+            <source>User name:</source>
+            <translation>User name:</translation>
         </message>
         <message>
             <source>Extra CA file:</source>
@@ -731,6 +719,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Code history</translation>
         </message>
         <message>
+            <source>Receiving: %1 · Sending: %2</source>
+            <translation>Receiving: %1 · Sending: %2</translation>
+        </message>
+        <message>
             <source>Not checked until you confirm:</source>
             <translation>Not checked until you confirm:</translation>
         </message>
@@ -801,14 +793,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1 server said: %2</source>
             <translation>%1 server said: %2</translation>
-        </message>
-        <message>
-            <source>%1, port %2, %3</source>
-            <translation>%1, port %2, %3</translation>
-        </message>
-        <message>
-            <source>IMAP: %1 · SMTP: %2</source>
-            <translation>IMAP: %1 · SMTP: %2</translation>
         </message>
         <message>
             <source>(no label)</source>
@@ -1965,6 +1949,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>Servers</name>
+        <message>
+            <source>%1, port %2, %3</source>
+            <translation>%1, port %2, %3</translation>
+        </message>
+    </context>
+    <context>
         <name>ServersPage</name>
         <message>
             <source>Check the server settings</source>
@@ -1985,6 +1976,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Sending mail (SMTP)</source>
             <translation>Sending mail (SMTP)</translation>
+        </message>
+        <message>
+            <source>Change servers…</source>
+            <translation>Change servers…</translation>
         </message>
         <message>
             <source>Without encryption the code travels as readable text</source>
@@ -2025,6 +2020,18 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
             <translation>These servers come from third-party sources, not the provider; the test will show whether they work.</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>Receiving (IMAP)</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>Sending (SMTP)</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
         </message>
         <message>
             <source>Choose the CA certificate</source>
@@ -2072,6 +2079,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>The last check of this mailbox failed</source>
             <translation>The last check of this mailbox failed</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Step %1 of %2</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2345,6 +2356,18 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Sending mail (SMTP) did not work</source>
             <translation>Sending mail (SMTP) did not work</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>Receiving (IMAP)</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>Sending (SMTP)</translation>
+        </message>
+        <message>
+            <source>What to do is the same as above.</source>
+            <translation>What to do is the same as above.</translation>
         </message>
         <message>
             <source>The server said:</source>

@@ -68,7 +68,7 @@
         </message>
         <message>
             <source>Type the full e-mail address. mailmanager looks up the provider and its server settings for you.</source>
-            <translation>请输入完整的邮箱地址，mailmanager 会自动查找服务商及其服务器设置。</translation>
+            <translation>请输入完整的邮箱地址，邮箱授权码管家会自动查找服务商及其服务器设置。</translation>
         </message>
         <message>
             <source>for example name@163.com</source>
@@ -191,11 +191,11 @@
         <name>App</name>
         <message>
             <source>mailmanager cannot use the folder %1 for its data and logs (%2). Check that it is a folder you can write to, or start mailmanager with another --home folder.</source>
-            <translation>mailmanager 无法使用文件夹 %1 存放数据和日志（%2）。请确认它是一个你有写入权限的文件夹，或用 --home 指定另一个文件夹启动 mailmanager。</translation>
+            <translation>邮箱授权码管家无法使用文件夹 %1 存放数据和日志（%2）。请确认它是一个你有写入权限的文件夹，或用 --home 指定另一个文件夹启动邮箱授权码管家。</translation>
         </message>
         <message>
             <source>mailmanager cannot start</source>
-            <translation>mailmanager 无法启动</translation>
+            <translation>邮箱授权码管家无法启动</translation>
         </message>
     </context>
     <context>
@@ -232,11 +232,11 @@
         </message>
         <message>
             <source>Start mailmanager when I log in</source>
-            <translation>登录系统时自动启动 mailmanager</translation>
+            <translation>登录系统时自动启动邮箱授权码管家</translation>
         </message>
         <message>
             <source>mailmanager</source>
-            <translation>mailmanager</translation>
+            <translation>邮箱授权码管家</translation>
         </message>
         <message>
             <source>Starting at login could not be changed: %1</source>
@@ -244,11 +244,11 @@
         </message>
         <message>
             <source>mailmanager keeps running</source>
-            <translation>mailmanager 仍在运行</translation>
+            <translation>邮箱授权码管家仍在运行</translation>
         </message>
         <message>
             <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
-            <translation>检测会在后台继续进行。可以从托盘图标打开 mailmanager；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
+            <translation>检测会在后台继续进行。可以从托盘图标打开邮箱授权码管家；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
         </message>
     </context>
     <context>
@@ -393,30 +393,10 @@
         </message>
     </context>
     <context>
-        <name>CodeOncePage</name>
-        <message>
-            <source>The code is shown only once</source>
-            <translation>授权码只显示一次</translation>
-        </message>
-        <message>
-            <source>Read this before you generate the code: it saves a second try.</source>
-            <translation>生成授权码之前请先看完这一页，免得还要重新生成。</translation>
-        </message>
-        <message>
-            <source>Before you generate it:</source>
-            <translation>生成之前：</translation>
-        </message>
+        <name>CodeOnceBox</name>
         <message>
             <source>code</source>
             <translation>授权码</translation>
-        </message>
-        <message>
-            <source>%1 shows the %2 only once</source>
-            <translation>%1的%2只显示一次</translation>
-        </message>
-        <message>
-            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
-            <translation>关掉显示它的窗口后，就再也看不到了。一旦丢失，只能重新生成一个。</translation>
         </message>
         <message>
             <source>Copy it the moment it appears, before you click anything else.</source>
@@ -424,7 +404,7 @@
         </message>
         <message>
             <source>Paste it straight into mailmanager, and keep a copy in your password manager if you want one.</source>
-            <translation>直接粘贴到 mailmanager 中；如有需要，可以在密码管理器里另存一份。</translation>
+            <translation>直接粘贴到邮箱授权码管家中；如有需要，可以在密码管理器里另存一份。</translation>
         </message>
         <message>
             <source>Make a separate code for each mail program or device, so you can revoke one without breaking the others.</source>
@@ -433,6 +413,14 @@
         <message>
             <source>Name it after the program it is for (for example mailmanager), so you recognise it later in the list of codes.</source>
             <translation>用使用它的程序来命名（例如 mailmanager），以后在授权码列表中一眼就能认出。</translation>
+        </message>
+        <message>
+            <source>%1 shows the %2 only once</source>
+            <translation>%1的%2只显示一次</translation>
+        </message>
+        <message>
+            <source>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</source>
+            <translation>关掉显示它的窗口后，就再也看不到了。一旦丢失，只能重新生成一个。</translation>
         </message>
         <message>
             <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
@@ -474,7 +462,7 @@
         </message>
         <message>
             <source>Remove %1 from mailmanager?</source>
-            <translation>要从 mailmanager 中删除 %1 吗？</translation>
+            <translation>要从邮箱授权码管家中删除 %1 吗？</translation>
         </message>
         <message>
             <source>Its settings, its check history and its code in the keyring will be deleted from this computer.
@@ -501,11 +489,11 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>CrashDialog</name>
         <message>
             <source>mailmanager: unexpected error</source>
-            <translation>mailmanager：意外错误</translation>
+            <translation>邮箱授权码管家：意外错误</translation>
         </message>
         <message>
             <source>Something went wrong inside mailmanager.</source>
-            <translation>mailmanager 内部出了问题。</translation>
+            <translation>邮箱授权码管家内部出了问题。</translation>
         </message>
         <message>
             <source>The app is still running, but what you just did may not have finished. The report below has also been written to the log, with authorization codes removed. Please copy it into a bug report if the problem comes back.</source>
@@ -521,7 +509,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Quit mailmanager</source>
-            <translation>退出 mailmanager</translation>
+            <translation>退出邮箱授权码管家</translation>
         </message>
         <message>
             <source>Continue</source>
@@ -548,7 +536,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>mailmanager reminds you to replace the code after this many days.</source>
-            <translation>授权码使用满这么多天后，mailmanager 会提醒你更换。</translation>
+            <translation>授权码使用满这么多天后，邮箱授权码管家会提醒你更换。</translation>
         </message>
         <message>
             <source>Made for:</source>
@@ -630,15 +618,15 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>服务器</translation>
         </message>
         <message>
-            <source>Incoming (IMAP):</source>
+            <source>Receiving (IMAP):</source>
             <translation>收信（IMAP）：</translation>
         </message>
         <message>
-            <source>Outgoing (SMTP):</source>
+            <source>Sending (SMTP):</source>
             <translation>发信（SMTP）：</translation>
         </message>
         <message>
-            <source>Username:</source>
+            <source>User name:</source>
             <translation>用户名：</translation>
         </message>
         <message>
@@ -687,7 +675,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Providers recycle mailboxes nobody logs into on the web. Background checks do not count, so tell mailmanager when you have logged in.</source>
-            <translation>长期没有在网页版登录的邮箱可能会被服务商回收。后台检测不算登录，所以在网页版登录后请告诉 mailmanager。</translation>
+            <translation>长期没有在网页版登录的邮箱可能会被服务商回收。后台检测不算登录，所以在网页版登录后请告诉邮箱授权码管家。</translation>
         </message>
         <message>
             <source>About the provider</source>
@@ -720,6 +708,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Code history</source>
             <translation>授权码记录</translation>
+        </message>
+        <message>
+            <source>Receiving: %1 · Sending: %2</source>
+            <translation>收信：%1 · 发信：%2</translation>
         </message>
         <message>
             <source>Not checked until you confirm:</source>
@@ -788,14 +780,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1 server said: %2</source>
             <translation>%1 服务器返回：%2</translation>
-        </message>
-        <message>
-            <source>%1, port %2, %3</source>
-            <translation>%1，端口 %2，%3</translation>
-        </message>
-        <message>
-            <source>IMAP: %1 · SMTP: %2</source>
-            <translation>IMAP：%1 · SMTP：%2</translation>
         </message>
         <message>
             <source>(no label)</source>
@@ -1178,7 +1162,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Add a mailbox and its authorization code. mailmanager tests that receiving (IMAP) and sending (SMTP) work, and reminds you before a code expires or should be replaced.</source>
-            <translation>添加邮箱及其授权码后，mailmanager 会检测收信（IMAP）和发信（SMTP）是否正常，并在授权码过期或需要更换之前提醒你。</translation>
+            <translation>添加邮箱及其授权码后，邮箱授权码管家会检测收信（IMAP）和发信（SMTP）是否正常，并在授权码过期或需要更换之前提醒你。</translation>
         </message>
         <message>
             <source>Add your first mailbox</source>
@@ -1555,7 +1539,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>&amp;About mailmanager</source>
-            <translation>关于 mailmanager(&amp;A)</translation>
+            <translation>关于邮箱授权码管家(&amp;A)</translation>
         </message>
         <message>
             <source>System language</source>
@@ -1602,7 +1586,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>MainWindow</name>
         <message>
             <source>mailmanager</source>
-            <translation>mailmanager</translation>
+            <translation>邮箱授权码管家</translation>
         </message>
         <message>
             <source>Filter mailboxes</source>
@@ -1656,17 +1640,17 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>The language changes the next time mailmanager starts.</source>
-            <translation>下次启动 mailmanager 时将切换语言。</translation>
+            <translation>下次启动邮箱授权码管家时将切换语言。</translation>
         </message>
         <message>
             <source>About mailmanager</source>
-            <translation>关于 mailmanager</translation>
+            <translation>关于邮箱授权码管家</translation>
         </message>
         <message>
             <source>mailmanager %1
 
 Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP logins and reminds you before codes expire.</source>
-            <translation>mailmanager %1
+            <translation>邮箱授权码管家 %1
 
 让你的邮箱授权码始终可用：检测 IMAP 和 SMTP 能否登录，并在授权码过期前提醒你。</translation>
         </message>
@@ -1739,7 +1723,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>Create a new code with the steps below. mailmanager tests it first and only then replaces the stored one; afterwards you revoke the old code.</source>
-            <translation>请按下面的步骤生成新授权码。mailmanager 会先测试，通过后才替换已保存的授权码；之后再由你停用旧授权码。</translation>
+            <translation>请按下面的步骤生成新授权码。邮箱授权码管家会先测试，通过后才替换已保存的授权码；之后再由你停用旧授权码。</translation>
         </message>
         <message>
             <source>These steps apply to most mail providers.</source>
@@ -1747,7 +1731,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>mailmanager does not know this provider's rules, so here is what usually works.</source>
-            <translation>mailmanager 不了解该服务商的具体规定，以下是通常可行的做法。</translation>
+            <translation>邮箱授权码管家不了解该服务商的具体规定，以下是通常可行的做法。</translation>
         </message>
         <message>
             <source>Do these steps in %1's web settings, then come back here.</source>
@@ -1763,7 +1747,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>mailmanager signs in with a password or code only, so it cannot check this mailbox. Use the provider's own app, or a mail program that supports its sign-in page (OAuth).</source>
-            <translation>mailmanager 只能用密码或授权码登录，因此无法检测此邮箱。请使用服务商自己的应用，或支持其网页授权登录（OAuth）的邮件客户端。</translation>
+            <translation>邮箱授权码管家只能用密码或授权码登录，因此无法检测此邮箱。请使用服务商自己的应用，或支持其网页授权登录（OAuth）的邮件客户端。</translation>
         </message>
         <message>
             <source>This provider no longer lets mail programs sign in with a password.</source>
@@ -1899,7 +1883,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
-            <translation>当前唯一可用的密钥环不会加密保护授权码，因此 mailmanager 拒绝保存。请设置安全的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
+            <translation>当前唯一可用的密钥环不会加密保护授权码，因此邮箱授权码管家拒绝保存。请设置安全的密钥环服务（例如 GNOME 密钥环或 KWallet）。</translation>
         </message>
         <message>
             <source>The keyring is locked. Unlock it (usually with your login password) and try again.</source>
@@ -1946,6 +1930,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>Servers</name>
+        <message>
+            <source>%1, port %2, %3</source>
+            <translation>%1，端口 %2，%3</translation>
+        </message>
+    </context>
+    <context>
         <name>ServersPage</name>
         <message>
             <source>Check the server settings</source>
@@ -1968,12 +1959,16 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>发信服务器（SMTP）</translation>
         </message>
         <message>
+            <source>Change servers…</source>
+            <translation>更改服务器…</translation>
+        </message>
+        <message>
             <source>Without encryption the code travels as readable text</source>
             <translation>不加密时，授权码会以明文传输</translation>
         </message>
         <message>
             <source>Choose "None" only for a server on your own network that offers nothing else. mailmanager never falls back to it on its own.</source>
-            <translation>只有当服务器在你自己的网络中、且不支持任何加密方式时，才选择“无”。mailmanager 绝不会自动改用不加密的连接。</translation>
+            <translation>只有当服务器在你自己的网络中、且不支持任何加密方式时，才选择“无”。邮箱授权码管家绝不会自动改用不加密的连接。</translation>
         </message>
         <message>
             <source>Advanced</source>
@@ -2006,6 +2001,18 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>These servers come from third-party sources, not the provider; the test will show whether they work.</source>
             <translation>这些服务器来自第三方资料，并非服务商公布；测试后就知道能否使用。</translation>
+        </message>
+        <message>
+            <source>Receiving (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
         </message>
         <message>
             <source>Choose the CA certificate</source>
@@ -2053,6 +2060,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>The last check of this mailbox failed</source>
             <translation>此邮箱上次检测失败</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>第 %1 步，共 %2 步</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2238,7 +2249,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The account database {path} was written by a newer version of mailmanager. Update mailmanager to open it; the file was not changed.</source>
-            <translation>账号数据库 {path} 由更新版本的 mailmanager 写入。请升级 mailmanager 后再打开；文件没有被改动。</translation>
+            <translation>账号数据库 {path} 由更新版本的邮箱授权码管家写入。请升级邮箱授权码管家后再打开；文件没有被改动。</translation>
         </message>
         <message>
             <source>The mailbox {path} is already in the list.</source>
@@ -2257,7 +2268,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>mailmanager signs in to both servers once, opens the inbox read-only and asks whether it may send. No mail is sent.</source>
-            <translation>mailmanager 会分别登录收信和发信服务器一次，以只读方式打开收件箱，并询问能否发信。不会发送任何邮件。</translation>
+            <translation>邮箱授权码管家会分别登录收信和发信服务器一次，以只读方式打开收件箱，并询问能否发信。不会发送任何邮件。</translation>
         </message>
         <message>
             <source>Receiving mail (IMAP)</source>
@@ -2328,6 +2339,18 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>发信（SMTP）测试未通过</translation>
         </message>
         <message>
+            <source>Receiving (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>Sending (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>What to do is the same as above.</source>
+            <translation>处理方法同上。</translation>
+        </message>
+        <message>
             <source>The server said:</source>
             <translation>服务器返回：</translation>
         </message>
@@ -2362,7 +2385,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <name>TrayIcon</name>
         <message>
             <source>Open mailmanager</source>
-            <translation>打开 mailmanager</translation>
+            <translation>打开邮箱授权码管家</translation>
         </message>
         <message>
             <source>Check all mailboxes</source>

@@ -232,6 +232,7 @@ def test_add_duplicate(cli: Any, memory_keyring: MemoryKeyring) -> None:
     assert SecretStore(paths.resolve()).get("li.na@example.org") == CODE
 
 
+@pytest.mark.expected_warnings("refusing keyring backend keyring.backends.fail.Keyring")
 def test_add_refuses_without_secure_keyring(
     cli: Any, monkeypatch: pytest.MonkeyPatch, app_home: Path
 ) -> None:
@@ -388,6 +389,7 @@ def test_import_keeps_good_entries_of_a_partly_bad_file(cli: Any, tmp_path: Path
 # -- store problems ----------------------------------------------------------------------
 
 
+@pytest.mark.expected_warnings("mailmanager.sqlite3 is damaged")
 def test_damaged_database_is_one_line(cli: Any) -> None:
     db = paths.resolve().database
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -399,6 +401,7 @@ def test_damaged_database_is_one_line(cli: Any) -> None:
     assert db.read_bytes() == before
 
 
+@pytest.mark.expected_warnings("was written by a newer version of mailmanager")
 def test_too_new_database_is_one_line(cli: Any) -> None:
     db = paths.resolve().database
     db.parent.mkdir(parents=True, exist_ok=True)

@@ -598,6 +598,9 @@ def test_d_starttls_announced_then_refused_or_faked_sends_nothing(
 # -- (e) a provider file claiming 163.com ------------------------------------------------------
 
 
+@pytest.mark.expected_warnings(
+    "user_163_com.toml: ignoring 163.com (served by the bundled catalogue)",
+)
 def test_e_a_provider_file_claiming_163_never_replaces_the_bundled_servers(
     cli: Any,
     names: FakeNames,

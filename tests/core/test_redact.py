@@ -39,9 +39,18 @@ def test_redact_text_survives_an_unencodable_secret(odd_secret: str) -> None:
 
 
 def test_logging_survives_an_unencodable_secret(odd_secret: str, app_home: Path) -> None:
-    with preserved_app_logger():
-        logs.setup(paths.resolve())
-        logging.getLogger("mailmanager.review").warning("an ordinary line")
+    app_paths = paths.resolve()
+    with preserved_app_logger() as logger:
+        logs.setup(app_paths)
+        log = logging.getLogger("mailmanager.review")
+        log.info("an ordinary line")
+        log.info("the server echoed %s", odd_secret)
+        for handler in logger.handlers:
+            handler.flush()
+        text = app_paths.log_file.read_text(encoding="utf-8")
+    # Both lines reached the file, the secret masked.
+    assert "an ordinary line" in text
+    assert f"the server echoed {redact.MASK}" in text
 
 
 def test_letter_case_is_ignored_only_for_secrets_long_enough_to_be_codes() -> None:

@@ -189,6 +189,7 @@ def test_duplicate_never_touches_the_existing_code(registry: Registry) -> None:
     assert len(registry.store.list_accounts()) == 1
 
 
+@pytest.mark.expected_warnings("LockableKeyring: KeyringLocked")
 def test_keyring_failure_creates_no_row(registry: Registry, backend: LockableKeyring) -> None:
     backend.locked = True
     with pytest.raises(SecretsLocked):
@@ -289,6 +290,7 @@ def test_change_leaves_the_code(registry: Registry) -> None:
     assert code_of(registry, saved.address) == CODE
 
 
+@pytest.mark.expected_warnings("LockableKeyring: KeyringLocked")
 def test_change_with_a_code_is_one_step(
     registry: Registry, backend: LockableKeyring, db: Path
 ) -> None:
@@ -371,6 +373,7 @@ def test_remove_deletes_row_history_and_code(registry: Registry, backend: Lockab
         registry.remove(saved.id)
 
 
+@pytest.mark.expected_warnings("LockableKeyring: KeyringLocked")
 def test_remove_with_locked_keyring_removes_nothing(
     registry: Registry, backend: LockableKeyring
 ) -> None:
@@ -384,6 +387,10 @@ def test_remove_with_locked_keyring_removes_nothing(
     assert code_of(registry, saved.address) == CODE
 
 
+@pytest.mark.expected_warnings(
+    "LockableKeyring: KeyringLocked",
+    "keyring unavailable while removing zhang.wei@163.com (no code stored)",
+)
 def test_remove_imported_account_without_keyring(
     registry: Registry, backend: LockableKeyring
 ) -> None:

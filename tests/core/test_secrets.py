@@ -128,9 +128,27 @@ def test_service_name_namespaced_by_home(
 
 
 def test_memory_backend_is_accepted() -> None:
-    store_for().check_backend(probe=True)
+    """The (secure, in-memory) test backend passes the check, and the probe really asks it."""
+    asked: list[tuple[str, str]] = []
+
+    class Recording(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            asked.append((service, username))
+            return super().get_password(service, username)
+
+    backend = Recording()
+    store = store_for(backend=backend)
+    store.check_backend()  # no SecretsError
+    assert asked == []  # without ``probe`` the keyring is not called
+    store.check_backend(probe=True)
+    assert asked == [(store.service, "__mailmanager_probe__")]
+    assert store.backend_name().endswith(".Recording")
+    assert backend.entries == {}  # the probe only reads
 
 
+@pytest.mark.expected_warnings(
+    "refusing keyring backend keyring.backends.fail.Keyring: no keyring backend is available",
+)
 def test_fail_backend_refused_in_plain_words() -> None:
     store = store_for(backend=fail.Keyring())
     with pytest.raises(SecretsUnavailable) as caught:
@@ -142,7 +160,20 @@ def test_fail_backend_refused_in_plain_words() -> None:
 
 @pytest.mark.parametrize(
     "backend_factory",
-    [null.Keyring, plaintext_backend],
+    [
+        pytest.param(
+            null.Keyring,
+            marks=pytest.mark.expected_warnings(
+                "refusing keyring backend keyring.backends.null.Keyring"
+            ),
+        ),
+        pytest.param(
+            plaintext_backend,
+            marks=pytest.mark.expected_warnings(
+                "refusing keyring backend keyrings.alt.file.PlaintextKeyring"
+            ),
+        ),
+    ],
     ids=["null", "keyrings.alt-plaintext"],
 )
 def test_insecure_backends_refused_and_never_written(backend_factory: Any) -> None:
@@ -171,6 +202,7 @@ class _GoodChain(chainer.ChainerBackend):
     backends: list[KeyringBackend] = [MemoryKeyring()]  # noqa: RUF012
 
 
+@pytest.mark.expected_warnings("refusing keyring backend tests.core.test_secrets._EmptyChain")
 def test_chainer_needs_only_secure_backends() -> None:
     assert secrets.insecure_reason(_EmptyChain()) == "the keyring chain holds no secure backend"
     assert secrets.insecure_reason(_MixedChain()) is not None
@@ -179,6 +211,9 @@ def test_chainer_needs_only_secure_backends() -> None:
         store_for(backend=_EmptyChain()).set("a@example.org", SECRET)
 
 
+@pytest.mark.expected_warnings(
+    "refusing keyring backend tests.helpers.memory_keyring.MemoryKeyring: not in this test",
+)
 def test_injectable_policy() -> None:
     store = store_for(policy=lambda backend: "not in this test")
     with pytest.raises(InsecureBackend, match="not in this test"):
@@ -218,6 +253,9 @@ def test_errors_mapped_without_the_secret(
             call()
 
 
+@pytest.mark.expected_warnings(
+    "keyring call failed: tests.core.test_secrets.RaisingKeyring: RuntimeError",
+)
 def test_short_secret_never_in_error_text() -> None:
     store = store_for(backend=RaisingKeyring(RuntimeError))
     with pytest.raises(SecretsUnavailable) as caught:
@@ -225,6 +263,10 @@ def test_short_secret_never_in_error_text() -> None:
     assert "xyz" not in str(caught.value)
 
 
+@pytest.mark.expected_warnings(
+    "RaisingKeyring: SecretServiceNotAvailableException",
+    "RaisingKeyring: LockedException",
+)
 def test_secretstorage_errors_are_mapped() -> None:
     from secretstorage import exceptions
 
@@ -271,6 +313,9 @@ class OverlapDetectingKeyring(MemoryKeyring):
             self.active += 1
             if self.active > 1:
                 self.overlaps += 1
+        # A bounded wait is the only way: calls that are serialised never meet, so there is no
+        # event to wait for; the pause keeps this call open long enough for an unserialised
+        # second call to overlap it.
         time.sleep(0.0005)
         with self.guard:
             self.active -= 1

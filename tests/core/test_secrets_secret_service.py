@@ -124,6 +124,7 @@ def test_entries_are_namespaced_by_home(
     assert user_store.get("alice@example.org") == "UsersRealCode000"
 
 
+@pytest.mark.expected_warnings("keyring.backends.SecretService.Keyring: KeyringLocked")
 def test_locked_collection_gives_clear_error(service: SecretServiceSession) -> None:
     store = real_store()
     store.set("alice@example.org", CODE)
@@ -137,6 +138,7 @@ def test_locked_collection_gives_clear_error(service: SecretServiceSession) -> N
     assert NEW_CODE not in str(caught.value)
 
 
+@pytest.mark.expected_warnings("Failed to create the collection: Prompt dismissed")
 def test_no_login_keyring_gives_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_home: Path
 ) -> None:
@@ -154,6 +156,7 @@ def test_no_login_keyring_gives_clear_error(
     assert files_containing(tmp_path, CODE) == []
 
 
+@pytest.mark.expected_warnings("keyring.backends.SecretService.Keyring: InitError")
 def test_bus_without_secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_daemons()
     with private_bus(tmp_path / "bus") as session:
@@ -163,7 +166,21 @@ def test_bus_without_secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert files_containing(tmp_path, CODE) == []
 
 
-@pytest.mark.parametrize("address", [None, "unix:path=/nonexistent/mailmanager-test-bus"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        pytest.param(
+            None,
+            marks=pytest.mark.expected_warnings(
+                "SecretService.Keyring: SecretServiceNotAvailableException"
+            ),
+        ),
+        pytest.param(
+            "unix:path=/nonexistent/mailmanager-test-bus",
+            marks=pytest.mark.expected_warnings("SecretService.Keyring: FileNotFoundError"),
+        ),
+    ],
+)
 def test_no_bus_at_all(
     address: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

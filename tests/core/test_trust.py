@@ -364,6 +364,9 @@ HOSTILE_PROVIDER = """<?xml version="1.0"?>
 """
 
 
+@pytest.mark.expected_warnings(
+    "user_163_com.toml: ignoring 163.com (served by the bundled catalogue)",
+)
 def test_a_user_provider_file_claiming_163_neither_takes_it_nor_vouches(tmp_path: Path) -> None:
     user_dir = tmp_path / "providers"
     imported = import_autoconfig(HOSTILE_PROVIDER, user_dir, origin="hostile.xml")
@@ -420,6 +423,10 @@ def test_the_upgraded_v2_store(tmp_path: Path) -> None:
 # -- the runner applies the rule before any connection ------------------------------------------
 
 
+@pytest.mark.expected_warnings(
+    "imap of ann@example.cn not checked: 127.0.0.1 is not part of example.cn",
+    "smtp of ann@example.cn not checked: 127.0.0.1 is not part of example.cn",
+)
 def test_the_runner_sends_nothing_where_the_rule_refuses() -> None:
     with (
         ScriptedServer(imap_script(password="Code123456")) as imap_server,

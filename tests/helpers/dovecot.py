@@ -61,6 +61,26 @@ class Dovecot:
             time.sleep(0.02)
         return found
 
+    def failed_logins(self, user: str) -> list[str]:
+        """The login sessions of ``user`` that ended after a failed login.
+
+        Dovecot's imap-login logs one line per session once the client has gone, with how many
+        attempts it made ("auth failed, 1 attempts in 0 secs")."""
+        return [
+            line
+            for line in self.log_text().splitlines()
+            if "imap-login" in line and f"user=<{user}>" in line and "auth failed" in line
+        ]
+
+    def wait_for_failed_logins(self, user: str, count: int, timeout: float = 5.0) -> list[str]:
+        """Wait until ``count`` failed login sessions of ``user`` are logged; returns them."""
+        end = time.monotonic() + timeout
+        while True:
+            found = self.failed_logins(user)
+            if len(found) >= count or time.monotonic() >= end:
+                return found
+            time.sleep(0.02)  # polls the log file: Dovecot tells no one when it writes
+
 
 def _free_port(host: str) -> int:
     with socket.socket() as sock:

@@ -9,6 +9,10 @@ A ``Script`` is a greeting plus rules: the first rule whose regular expression m
 of a received line answers it, either with bytes (``{tag}`` is replaced by the IMAP tag) or with
 a callable ``(session, line) -> None``. ``imap_script`` and ``smtp_script`` build the usual
 dialogues; ``latency`` delays every reply (for the benchmark).
+
+Tests synchronise on what the server saw rather than sleeping: ``wait_for_line`` (a received line),
+``wait_connections`` (accepted connections) and ``wait_sessions_ended`` (sessions the server has
+finished with, every line of them recorded), or ``wait_until`` with any predicate of the server.
 """
 
 from __future__ import annotations
@@ -139,7 +143,9 @@ class ScriptedServer:
         self.received: list[bytes] = []
         self.auth_attempts: list[tuple[str, str]] = []
         self.connections = 0
-        self._lock = threading.Lock()
+        self.sessions_ended = 0
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
         self._listener = socket.create_server((host, port))
         self._listener.settimeout(0.2)
         self.host, self.port = self._listener.getsockname()[:2]
@@ -167,8 +173,35 @@ class ScriptedServer:
         self.stop()
 
     def record(self, line: bytes) -> None:
-        with self._lock:
+        with self._changed:
             self.received.append(line)
+            self._changed.notify_all()
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+        """Wait until ``predicate()`` holds (checked whenever a line, a connection or the end of
+        a session is recorded); False after ``timeout`` seconds."""
+        with self._changed:
+            return self._changed.wait_for(predicate, timeout)
+
+    def wait_for_line(self, pattern: str, count: int = 1, timeout: float = 5.0) -> bool:
+        """Wait until ``count`` received lines match ``pattern``."""
+        return self.wait_until(lambda: len(self.lines_matching(pattern)) >= count, timeout)
+
+    def wait_connections(self, count: int = 1, timeout: float = 5.0) -> bool:
+        """Wait until ``count`` connections were accepted."""
+        return self.wait_until(lambda: self.connections >= count, timeout)
+
+    def wait_sessions_ended(self, count: int | None = None, timeout: float = 5.0) -> bool:
+        """Wait until ``count`` sessions (default: every accepted one) have ended, so every
+        line their clients sent has been recorded."""
+        return self.wait_until(
+            lambda: self.sessions_ended >= (self.connections if count is None else count), timeout
+        )
+
+    def _session_ended(self) -> None:
+        with self._changed:
+            self.sessions_ended += 1
+            self._changed.notify_all()
 
     def lines_matching(self, pattern: str) -> list[bytes]:
         regex = re.compile(pattern.encode(), re.IGNORECASE)
@@ -183,8 +216,9 @@ class ScriptedServer:
                 continue
             except OSError:
                 return
-            with self._lock:
+            with self._changed:
                 self.connections += 1
+                self._changed.notify_all()
             threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
 
     def _serve(self, sock: socket.socket) -> None:
@@ -197,6 +231,7 @@ class ScriptedServer:
                 sock.settimeout(None)
         except (OSError, ssl.SSLError):
             sock.close()
+            self._session_ended()
             return
         session = Session(self, sock)
         with self._lock:
@@ -210,6 +245,7 @@ class ScriptedServer:
         finally:
             session.close()
             session.finish()
+            self._session_ended()
 
     def _gauges(self) -> list[Gauge]:
         return [g for g in (self.gauge, self.shared_gauge) if g is not None]

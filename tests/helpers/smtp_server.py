@@ -3,6 +3,8 @@
 The recorder keeps every AUTH attempt (mechanism, user, whether the secret matched; never the
 secret itself in assertion messages), every MAIL FROM, and every RCPT or DATA (which the probe
 must never send). Wrong passwords get the provider wording the test chooses.
+``wait_sessions_ended`` waits until the server has finished with the client's sessions, so
+everything a client sent is recorded (rather than sleeping after the client returns).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 from tests.helpers.certs import Pki
 
@@ -32,6 +34,19 @@ class SmtpRecorder:
     rcpt_to: list[str] = field(default_factory=list)
     data: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    ended: set[int] = field(default_factory=set)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def session_ended(self, session_id: int) -> None:
+        with self.changed:
+            self.ended.add(session_id)
+            self.changed.notify_all()
+
+    def wait_sessions_ended(self, count: int = 1, timeout: float = 5.0) -> bool:
+        """Wait until ``count`` client sessions (ones that said EHLO or HELO; not the controller's
+        own start-up connection) have ended."""
+        with self.changed:
+            return self.changed.wait_for(lambda: len(self.ended) >= count, timeout)
 
     def authenticator(
         self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
@@ -68,6 +83,21 @@ class SmtpRecorder:
         return "554 5.7.1 this test server never accepts mail"
 
 
+class _RecordingSMTP(SMTP):
+    """Tells the recorder when a client's session ends."""
+
+    def connection_lost(self, error: Exception | None) -> None:
+        greeted = self.session is not None and bool(self.session.host_name)
+        super().connection_lost(error)
+        if greeted and isinstance(self.event_handler, SmtpRecorder):
+            self.event_handler.session_ended(id(self))
+
+
+class _RecordingController(Controller):
+    def factory(self) -> SMTP:
+        return _RecordingSMTP(self.handler, **self.SMTP_kwargs)
+
+
 @dataclass
 class RunningSmtp:
     host: str
@@ -98,7 +128,7 @@ def aiosmtpd_server(
     with socket.socket() as probe:
         probe.bind((host, 0))
         port = int(probe.getsockname()[1])
-    controller = Controller(
+    controller = _RecordingController(
         recorder,
         hostname=host,
         port=port,

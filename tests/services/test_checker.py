@@ -92,8 +92,11 @@ def test_cancel_is_not_recorded_and_sends_no_credential(
         service.check(
             [make_account(f"user{n}@example.com", servers=servers, id=n) for n in (1, 2, 3)]
         )
-        qtbot.wait(50)  # connected, greeting not yet answered (0.1 s latency)
+        # The first account is connected; its greeting is not yet answered (0.1 s latency).
+        qtbot.waitUntil(lambda: servers[0].connections >= 1 and servers[1].connections >= 1)
         service.cancel()
+    # The servers have finished with the sessions: a credential sent after the cancel is recorded.
+    assert servers[0].wait_sessions_ended(1) and servers[1].wait_sessions_ended(1)
     assert len(finished) == 3 and all(check.cancelled for check in finished)
     assert recorded == []
     assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")

@@ -75,6 +75,7 @@ def test_report_has_versions_platform_and_traceback_but_not_the_secret(secret: s
     assert secret not in report
 
 
+@pytest.mark.expected_warnings("uncaught exception")
 def test_handle_logs_the_redacted_report_and_presents_it_on_the_gui_thread(
     qtbot: QtBot, secret: str, log_file: Path, handler
 ) -> None:
@@ -89,6 +90,7 @@ def test_handle_logs_the_redacted_report_and_presents_it_on_the_gui_thread(
 
 
 @pytest.mark.qt_no_exception_capture
+@pytest.mark.expected_warnings("uncaught exception")
 def test_exception_in_a_slot_reaches_the_presenter_and_the_app_goes_on(
     qtbot: QtBot, secret: str, log_file: Path, handler
 ) -> None:
@@ -108,6 +110,7 @@ def test_exception_in_a_slot_reaches_the_presenter_and_the_app_goes_on(
     assert secret not in log_file.read_text(encoding="utf-8")
 
 
+@pytest.mark.expected_warnings("uncaught exception")
 def test_exception_in_a_thread_is_delivered_to_the_gui_thread(
     qtbot: QtBot, secret: str, log_file: Path, handler
 ) -> None:
@@ -148,6 +151,7 @@ def test_install_and_uninstall_restore_the_hooks(handler) -> None:
     assert sys.excepthook == before and threading.excepthook == before_thread
 
 
+@pytest.mark.expected_warnings("uncaught exception", "could not show the crash report")
 def test_a_failing_presenter_is_logged_and_does_not_recurse(
     qtbot: QtBot, secret: str, log_file: Path
 ) -> None:
@@ -164,6 +168,7 @@ def test_a_failing_presenter_is_logged_and_does_not_recurse(
     assert "could not show the crash report" in log_file.read_text(encoding="utf-8")
 
 
+@pytest.mark.expected_warnings("uncaught exception")
 def test_asyncio_exception_handler_reports_a_failed_task(
     qtbot: QtBot, secret: str, log_file: Path, handler
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from mailmanager import paths
@@ -66,6 +67,7 @@ def test_checks_on_request_and_records_through_its_own_connection(
     assert statuses == {ConnectionStatus.OK}
 
 
+@pytest.mark.expected_warnings("could not be checked: no code is stored for this account")
 def test_an_account_without_a_code_is_reported_not_checked(
     qtbot, store: AccountStore, app_paths: paths.AppPaths
 ) -> None:

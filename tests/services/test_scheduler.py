@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -176,9 +177,27 @@ def test_removed_accounts_are_forgotten(store, clock, qtbot) -> None:
     assert scheduler.next_due(aid) is None
 
 
-def test_network_backend_is_optional(store, clock, qtbot) -> None:
+def test_network_backend_is_optional(store, clock, qtbot, caplog) -> None:
+    """Watching the network needs no backend (the offscreen test platform may have none): the
+    scheduler still plans. An unknown reachability counts as offline, so it starts no catch-up,
+    and going online after it does."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    aid = add(store, "a@163.com")
     scheduler = CheckScheduler(store, clock=clock.wall, monotonic=clock.monotonic)
-    scheduler._on_reachability(None)  # an unknown value never crashes
+    scheduler.start()
+    scheduler.stop()
+    assert scheduler.next_due(aid) is not None
+
+    def catch_ups() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "catching up" in r.getMessage()]
+
+    with caplog.at_level(logging.INFO, logger="mailmanager.scheduler"):
+        scheduler._on_reachability(None)  # an unknown value never crashes
+        assert catch_ups() == []
+        scheduler._on_reachability(QNetworkInformation.Reachability.Online)
+        assert catch_ups() == ["network is back: catching up"]
+    assert scheduler.next_due(aid) is not None
 
 
 def test_a_refresh_plans_again_whatever_an_account_s_plan_depends_on(store, clock, qtbot) -> None:

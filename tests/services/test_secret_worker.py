@@ -67,6 +67,7 @@ def test_callbacks_on_gui_thread_calls_on_one_worker_thread(
     assert threading.main_thread() not in worker_threads
 
 
+@pytest.mark.expected_warnings("LockedKeyring: KeyringLocked")
 def test_failure_reaches_on_error_and_failed_signal(qtbot: QtBot) -> None:
     worker = SecretWorker(SecretStore(backend=LockedKeyring()))
     errors: list[BaseException] = []
@@ -108,6 +109,7 @@ def test_awaitables_on_qasync_loop(qapp: Any, worker: SecretWorker) -> None:
     assert on_main
 
 
+@pytest.mark.expected_warnings("LockedKeyring: KeyringLocked")
 def test_awaited_error_is_ours(qtbot: QtBot) -> None:
     worker = SecretWorker(SecretStore(backend=LockedKeyring()))
     try:

@@ -140,6 +140,7 @@ def test_stale_socket_and_lock_after_a_crash_are_taken_over(
         assert not second.claim()
 
 
+@pytest.mark.expected_warnings("but does not answer")
 def test_lock_holder_that_does_not_answer_is_not_displaced(app_home: Path, instances) -> None:
     runtime = paths.resolve(app_home).runtime_dir
     runtime.mkdir(parents=True)

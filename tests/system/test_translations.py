@@ -84,6 +84,21 @@ def test_chinese_translations_are_chinese() -> None:
         assert has_cjk or text != source, f"{context}: {source!r} left in English"
 
 
+def test_chinese_calls_the_app_by_its_chinese_name() -> None:
+    """Issue 18, item 6: titles and sentences say 邮箱授权码管家 (the desktop entry's
+    Name[zh_CN]), never "mailmanager"; only a name the user types may stay as it is."""
+    desktop = (
+        ts_tool.REPO / "packaging/linux/io.github.mailmanager.MailManager.desktop"
+    ).read_text("utf-8")
+    assert "Name[zh_CN]=邮箱授权码管家" in desktop
+    literal = "例如 mailmanager"  # the code's suggested label, typed at the provider
+    for (context, _source), message in _entries(ts_tool.ts_path("zh_CN")).items():
+        translation = message.find("translation")
+        assert translation is not None
+        text = translation.text or "".join(f.text or "" for f in translation.iter("numerusform"))
+        assert "mailmanager" not in text.replace(literal, ""), f"{context}: {text!r}"
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_qm_is_built_from_the_current_ts(locale: str, tmp_path: Path) -> None:
     rebuilt = tmp_path / f"{locale}.qm"

@@ -330,9 +330,7 @@ def test_wizard_pages(qtbot, chinese: None, findings: Findings) -> None:
     walk_wizard(findings, wizard, "add 163.com")
     assert click_next(qtbot, wizard) == PageId.PREPARE
     walk_wizard(findings, wizard, "add 163.com")
-    assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-    walk_wizard(findings, wizard, "add 163.com")
-    wizard.code_once_page.acknowledge.setChecked(True)
+    wizard.prepare_page.acknowledge.setChecked(True)
     assert click_next(qtbot, wizard) == PageId.CREDENTIAL
     wizard.credential_page.password_edit.setText("my login password")  # the format warning
     walk_wizard(findings, wizard, "add 163.com")
@@ -364,8 +362,7 @@ def test_wizard_pages(qtbot, chinese: None, findings: Findings) -> None:
     chooser.activated.emit(index)
     walk_wizard(findings, wizard, "add netease_qiye")
     assert click_next(qtbot, wizard) == PageId.PREPARE
-    assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-    wizard.code_once_page.acknowledge.setChecked(True)
+    wizard.prepare_page.acknowledge.setChecked(True)
     assert click_next(qtbot, wizard) == PageId.CREDENTIAL
     wizard.credential_page.password_edit.setText("abcdefghijklmnop")
     walk_wizard(findings, wizard, "add netease_qiye, expiry required")

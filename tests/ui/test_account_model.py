@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QAbstractItemModel, Qt
 
-from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.accounts import AccountSummary, CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus, DueState, LifecycleState, Severity
+from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
-from tests.helpers.sample_accounts import fixed_clock
+from tests.helpers.sample_accounts import NOW, fixed_clock, sample_account
 
 
 def build(summaries: list[AccountSummary]) -> tuple[AccountModel, AccountFilterModel]:
@@ -23,10 +25,88 @@ def by_address(model: AccountModel) -> dict[str, int]:
     return {model.entry_at(r).address: r for r in range(model.rowCount())}
 
 
+def addresses(model: QAbstractItemModel) -> list[str]:
+    return [model.index(r, Column.MAILBOX).data() for r in range(model.rowCount())]
+
+
+def refresh_from(store: AccountStore, model: AccountModel) -> None:
+    """What the window does after the store changed."""
+    model.set_entries(store.list_entries())
+
+
+def change_the_store(store: AccountStore) -> None:
+    """One mailbox added, one changed (a new check, a new name), one removed."""
+    store.add_account(sample_account("later@163.com", provider_id="netease_personal"))
+    rejected = store.find_by_address("rejected@qq.com")
+    assert rejected is not None and rejected.id is not None
+    store.update_account(rejected.replace(display_name="Renamed"))
+    store.record_check(CheckRecord(rejected.id, NOW, Protocol.IMAP, ConnectionStatus.OK))
+    soon = store.find_by_address("soon@example.com")
+    assert soon is not None and soon.id is not None
+    store.remove_account(soon.id)
+
+
+# Qt's C++ QAbstractItemModelTester (its complaints are Qt warnings, which fail the test) and
+# pytest-qt's Python port; both stay connected and check again on every change of the model.
+TESTERS = pytest.mark.parametrize("force_py", [False, True], ids=["qt", "python"])
+
+
 def test_model_passes_qt_model_tests(qtmodeltester, summaries) -> None:
     model, proxy = build(summaries)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
+
+
+@TESTERS
+def test_the_model_with_rows_through_a_refresh_passes_qt_model_tests(
+    qtmodeltester, store: AccountStore, summaries, force_py: bool
+) -> None:
+    model = AccountModel(clock=fixed_clock, loader=store.summary)
+    refresh_from(store, model)
+    assert model.rowCount() == len(summaries) == 5
+    qtmodeltester.check(model, force_py=force_py)
+    model.sort(Column.STATUS, Qt.SortOrder.DescendingOrder)
+    change_the_store(store)
+    refresh_from(store, model)
+    assert sorted(addresses(model)) == sorted(
+        ["ok@163.com", "rejected@qq.com", "paused@126.com", "new@example.org", "later@163.com"]
+    )
+    model.refresh_times()
+    model.set_checking([model.entry_at(0).id])
+    model.sort(Column.MAILBOX, Qt.SortOrder.AscendingOrder)
+    assert addresses(model) == sorted(addresses(model), key=str.casefold)
+    model.set_checking([])
+    model.set_entries([])
+    assert model.rowCount() == 0
+    refresh_from(store, model)
+    assert model.rowCount() == 5
+
+
+@TESTERS
+def test_the_filtered_proxy_through_a_refresh_passes_qt_model_tests(
+    qtmodeltester, store: AccountStore, summaries, force_py: bool
+) -> None:
+    model = AccountModel(clock=fixed_clock, loader=store.summary)
+    refresh_from(store, model)
+    proxy = AccountFilterModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterFixedString("163.com")
+    assert addresses(proxy) == ["ok@163.com"]
+    qtmodeltester.check(proxy, force_py=force_py)
+    proxy.sort(Column.MAILBOX, Qt.SortOrder.DescendingOrder)
+    # The store changes under the filter: a matching row arrives, hidden ones change and go.
+    change_the_store(store)
+    refresh_from(store, model)
+    assert addresses(proxy) == ["ok@163.com", "later@163.com"]
+    model.refresh_times()
+    model.set_checking([model.entry_at(0).id])
+    proxy.setFilterFixedString("paused")
+    assert addresses(proxy) == ["paused@126.com"]
+    proxy.setFilterFixedString("nothing-like-this")
+    assert proxy.rowCount() == 0
+    refresh_from(store, model)  # a refresh while every row is filtered out
+    proxy.setFilterFixedString("")
+    assert proxy.rowCount() == model.rowCount() == 5
 
 
 def test_updates_in_place_stay_consistent(qtmodeltester, summaries) -> None:

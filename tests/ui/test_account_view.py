@@ -75,6 +75,8 @@ def test_typing_finds_a_mailbox_after_arrows_or_a_click_on_another_column(
     interval = QApplication.keyboardInputInterval()
     QApplication.setKeyboardInputInterval(1)  # so the earlier typing counts as finished
     try:
+        # Time itself is the condition: Qt starts a new type-ahead search once more than the
+        # keyboard input interval (1 ms now) has passed since the last key.
         QTest.qWait(5)
         QTest.keyClick(view, Qt.Key.Key_U)
     finally:

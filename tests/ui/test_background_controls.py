@@ -158,6 +158,7 @@ def test_history_is_compacted_in_the_background(monitored, store: AccountStore) 
     assert len(days) >= 2
 
 
+@pytest.mark.expected_warnings("could not be checked: no code is stored for this account")
 def test_a_check_without_a_stored_code_says_so_on_screen(
     monitored, qtbot, store: AccountStore
 ) -> None:

@@ -159,10 +159,14 @@ def test_a_long_address_stays_inside_the_pane_and_replies_sit_under_their_proble
         AccountSummary(account, imap, smtp),
         states=[ConnectionStatus.SERVICE_DISABLED, ConnectionStatus.TIMEOUT],
     )
-    qtbot.wait(10)
     content = widget.widget()
-    assert content is not None and content.width() <= widget.viewport().width()
-    assert not widget.horizontalScrollBar().isVisible()
+    assert content is not None
+
+    def laid_out() -> None:  # the new rows' layout requests are handled
+        assert content.width() <= widget.viewport().width()
+        assert not widget.horizontalScrollBar().isVisible()
+
+    qtbot.waitUntil(laid_out)
     assert widget.address.text() == address and widget.address.toolTip() == address
     assert widget.badge.isVisible()
     assert widget.badge.geometry().right() <= widget.viewport().width()
@@ -283,16 +287,24 @@ def test_the_latest_failure_says_the_providers_hint_once(qtbot) -> None:
 
     other = CheckRecord(8, NOW, Protocol.SMTP, refused, "auth_rejected", "535 Error")
     widget.show_account(AccountSummary(account, imap, other), states=[refused], look=NETEASE)
-    qtbot.wait(10)  # the new rows are shown, the old ones are hidden and deleted later
-    [row] = [w for w in widget.findChildren(QWidget, "state_auth_failed") if not w.isHidden()]
+
+    def shown_rows() -> list[QWidget]:  # the old rows are hidden and deleted later
+        return [w for w in widget.findChildren(QWidget, "state_auth_failed") if not w.isHidden()]
+
+    qtbot.waitUntil(lambda: len(shown_rows()) == 1)
+    [row] = shown_rows()
     hints = [label.text() for label in row.findChildren(QLabel, "detailsHint")]
     assert [h.split(":")[0] for h in hints] == ["What to do (IMAP)", "What to do (SMTP)"]
 
     # A check that passed leaves no hint behind.
     ok = CheckRecord(8, NOW, Protocol.IMAP, ConnectionStatus.OK)
     widget.show_account(AccountSummary(account, ok), states=[ConnectionStatus.OK], look=NETEASE)
-    qtbot.wait(10)
-    assert [h for h in widget.findChildren(QLabel, "detailsHint") if h.isVisibleTo(widget)] == []
+
+    def no_hint_shown() -> None:
+        shown = [h for h in widget.findChildren(QLabel, "detailsHint") if h.isVisibleTo(widget)]
+        assert shown == []
+
+    qtbot.waitUntil(no_hint_shown)
 
 
 def test_about_the_provider_shows_what_the_catalogue_knows(qtbot) -> None:

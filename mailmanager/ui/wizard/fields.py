@@ -18,8 +18,7 @@ class PageId(IntEnum):
     """Page ids in the order a new account walks through them (``nextId`` skips some)."""
 
     ADDRESS = 0
-    PREPARE = 1
-    CODE_ONCE = 2
+    PREPARE = 1  # with the code-shown-once warning and acknowledgement, where it applies
     CREDENTIAL = 3
     SERVERS = 4
     CONFIRM = 5  # only when a server or certificate needs the user's consent (core.trust)

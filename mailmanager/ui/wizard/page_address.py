@@ -463,6 +463,10 @@ class AddressPage(QWizardPage):
             )
         self._show_found()
 
+    def focus_widget(self) -> QWidget | None:
+        """Where typing goes when the page opens (``SetupWizard._place_focus``)."""
+        return self.address_edit if self.ctx.mode is WizardMode.ADD else None
+
     def set_problem(self, title: str, body: str) -> None:
         """Fix mode: show what went wrong last time at the top of the page."""
         self.problem.set_text(title, body)

@@ -1,61 +1,77 @@
-"""Page 3: the code is shown only once.
+"""The code is shown only once: a warning and its acknowledgement on the steps page.
 
 NetEase, QQ, Sohu and others display a new authorization code a single time; close that dialog
 without copying it and the only remedy is to make another one. People learn this the hard way,
-so before they go and generate the code the wizard says it plainly and asks for an explicit
-acknowledgement. The gate is real: Next stays disabled until the box is ticked on this page, the
-tick is cleared whenever the page is entered again, and the wizard refuses to save if this page
-was skipped for a provider that needs it (see ``SetupWizard.gate_passed``).
+so the warning sits on the prepare page above the provider's steps, before the step that creates
+the code (issue 18: a page after the steps came too late, the code could already be lost), and
+asks for an explicit acknowledgement there. The gate is real: the prepare page's Next stays
+disabled until the box is ticked on that visit, the tick is cleared whenever the page is entered
+again, and the wizard refuses to save if the page was skipped for a provider that needs it (see
+``SetupWizard.gate_passed``).
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from mailmanager.ui.wizard.context import WizardContext
-from mailmanager.ui.wizard.fields import F
-from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, wrapped
+from mailmanager.ui.wizard.widgets import Notice, bullet_list
 
 
-class CodeOncePage(QWizardPage):
-    """A prominent warning, practical advice and a required acknowledgement."""
+class CodeOnceBox(QWidget):
+    """A prominent warning, practical advice and a required acknowledgement.
+
+    Signals:
+        changed(): the acknowledgement was given or withdrawn.
+    """
+
+    changed = Signal()
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._entered = False
-        self.setTitle(self.tr("The code is shown only once"))
-        self.setSubTitle(self.tr("Read this before you generate the code: it saves a second try."))
+        self.setObjectName("codeOnceBox")
         self.warning = Notice("warning")
         self.warning.setObjectName("codeOnceWarning")
         font = self.warning.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
         self.warning.title.setFont(font)
-        self.advice = wrapped(rich=True)
-        self.advice.setObjectName("codeOnceAdvice")
         self.acknowledge = QCheckBox()
         self.acknowledge.setObjectName("codeAcknowledged")
         ack_font = self.acknowledge.font()
         ack_font.setBold(True)
         self.acknowledge.setFont(ack_font)
-        self.registerField(F.CODE_ACKNOWLEDGED, self.acknowledge)
-        self.acknowledge.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.acknowledge.toggled.connect(lambda _on: self.changed.emit())
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.warning)
-        layout.addSpacing(6)
-        layout.addWidget(heading(self.tr("Before you generate it:")))
-        layout.addWidget(self.advice)
-        layout.addSpacing(6)
         layout.addWidget(self.acknowledge)
-        layout.addStretch(1)
 
-    def initializePage(self) -> None:
+    def start(self) -> None:
+        """The page is entered: fill in the provider's words and clear the tick."""
         provider = self.ctx.provider
         lang = self.ctx.lang
         name = provider.credential.name.get(lang) if provider is not None else self.tr("code")
         provider_name = provider.name(lang) if provider is not None else ""
+        advice = [
+            self.tr("Copy it the moment it appears, before you click anything else."),
+            self.tr(
+                "Paste it straight into mailmanager, and keep a copy in your password "
+                "manager if you want one."
+            ),
+            self.tr(
+                "Make a separate code for each mail program or device, so you can "
+                "revoke one without breaking the others."
+            ),
+            self.tr(
+                "Name it after the program it is for (for example mailmanager), so you "
+                "recognise it later in the list of codes."
+            ),
+        ]
         self.warning.set_text(
             self.tr("%1 shows the %2 only once").replace("%1", provider_name).replace("%2", name),
             html.escape(
@@ -63,26 +79,8 @@ class CodeOncePage(QWizardPage):
                     "As soon as you close the window that shows it, it cannot be displayed "
                     "again. If it is lost, the only way out is to create a new one."
                 )
-            ),
-        )
-        self.advice.setText(
-            bullet_list(
-                [
-                    self.tr("Copy it the moment it appears, before you click anything else."),
-                    self.tr(
-                        "Paste it straight into mailmanager, and keep a copy in your password "
-                        "manager if you want one."
-                    ),
-                    self.tr(
-                        "Make a separate code for each mail program or device, so you can "
-                        "revoke one without breaking the others."
-                    ),
-                    self.tr(
-                        "Name it after the program it is for (for example mailmanager), so you "
-                        "recognise it later in the list of codes."
-                    ),
-                ]
             )
+            + bullet_list(advice),
         )
         self.acknowledge.setText(
             self.tr(
@@ -93,17 +91,12 @@ class CodeOncePage(QWizardPage):
         # (or left from an earlier visit) does not count.
         self.acknowledge.setChecked(False)
         self._entered = True
-        self.completeChanged.emit()
+        self.changed.emit()
+
+    def stop(self) -> None:
+        """The page is left backwards: the next visit needs a new tick."""
+        self._entered = False
+        self.acknowledge.setChecked(False)
 
     def acknowledged(self) -> bool:
         return self._entered and self.acknowledge.isChecked()
-
-    def isComplete(self) -> bool:
-        return self.acknowledged()
-
-    def validatePage(self) -> bool:
-        return self.acknowledged()
-
-    def cleanupPage(self) -> None:
-        self._entered = False
-        self.acknowledge.setChecked(False)

@@ -1,4 +1,4 @@
-"""Page 4: the code itself, and the facts that decide when it needs replacing.
+"""Page 3: the code itself, and the facts that decide when it needs replacing.
 
 What people paste is often not quite the code: QQ shows its 16 letters in four groups with
 spaces, copy buttons add blanks, and many paste their login password. The page removes the
@@ -223,6 +223,10 @@ class CredentialPage(QWizardPage):
         self.password_edit.setPlaceholderText(self._placeholder())
         self._update_notes()
         self.completeChanged.emit()
+
+    def focus_widget(self) -> QWidget | None:
+        """Where typing goes when the page opens (``SetupWizard._place_focus``)."""
+        return self.password_edit
 
     def _placeholder(self) -> str:
         fmt = self._format()

@@ -1,4 +1,4 @@
-"""Page 7: save, and say what happens next.
+"""Page 6: save, and say what happens next.
 
 Saving is the registry's job (store and keyring together, or neither), run on a worker thread
 because the keyring may block on an unlock prompt. It happens only here, after the test passed

@@ -4,7 +4,9 @@ Most failed setups fail here, before any server is contacted: IMAP/SMTP is switc
 default, the code must be generated in web settings after an SMS check, and people paste their
 login password. So this page shows the provider's numbered steps in the UI language, a button
 that opens the exact web settings page, the pitfalls other users fell into, and the credential's
-own name ("client authorization code", "app password"). Where the provider no longer accepts any
+own name ("client authorization code", "app password"). Where the provider shows its code only
+once, the warning and its required acknowledgement come above the steps, before the code exists
+(``page_code_once.CodeOnceBox``). Where the provider no longer accepts any
 password from mail clients (Outlook.com), the page stops the user with the reason instead.
 """
 
@@ -39,6 +41,7 @@ from mailmanager.ui.provider_info import (
 )
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
+from mailmanager.ui.wizard.page_code_once import CodeOnceBox
 from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, ordered_list, wrapped
 
 
@@ -89,6 +92,12 @@ class PreparePage(QWizardPage):
         self.choice = QWidget()
         self.choice.setLayout(choice_box)
 
+        self.code_once = CodeOnceBox(ctx)
+        self.code_once.setVisible(False)
+        self.acknowledge = self.code_once.acknowledge
+        self.registerField(F.CODE_ACKNOWLEDGED, self.acknowledge)
+        self.code_once.changed.connect(self.completeChanged.emit)
+
         self.steps_heading = heading(self.tr("Steps"))
         self.steps = wrapped(rich=True)
         self.steps.setObjectName("steps")
@@ -119,6 +128,7 @@ class PreparePage(QWizardPage):
         inner.addWidget(self.keyring_note)
         inner.addWidget(self.rotate_note)
         inner.addWidget(self.choice)
+        inner.addWidget(self.code_once)
         inner.addWidget(self.steps_heading)
         inner.addWidget(self.steps)
         inner.addLayout(button_row)
@@ -156,10 +166,30 @@ class PreparePage(QWizardPage):
 
     def _on_choice(self) -> None:
         self.ctx.keep_code = self.ctx.mode is WizardMode.FIX and self.keep_code.isChecked()
+        self.code_once.setVisible(self.gate_applies())
         self.completeChanged.emit()  # the choice changes which page comes next
 
+    def focus_widget(self) -> QWidget | None:
+        """Where typing goes when the page opens (``SetupWizard._place_focus``): the
+        acknowledgement, where the code is shown once."""
+        return self.acknowledge if self.code_once.isVisible() else None
+
+    def gate_applies(self) -> bool:
+        """A new code is to be made and the provider shows it only once."""
+        return not self.blocked() and self.ctx.needs_new_code() and self.ctx.shows_code_once()
+
+    def acknowledged(self) -> bool:
+        """The code-shown-once warning was acknowledged on this visit of the page."""
+        return self.code_once.acknowledged()
+
     def isComplete(self) -> bool:
-        return not self.blocked()
+        return not self.blocked() and (not self.gate_applies() or self.acknowledged())
+
+    def validatePage(self) -> bool:
+        return self.isComplete()
+
+    def cleanupPage(self) -> None:
+        self.code_once.stop()
 
     # -- texts ----------------------------------------------------------------------------------
 
@@ -228,6 +258,8 @@ class PreparePage(QWizardPage):
         mode = self.ctx.mode
         dpr = self.devicePixelRatioF()
         self.choice.setVisible(mode is WizardMode.FIX)
+        self.code_once.start()
+        self.code_once.setVisible(self.gate_applies())
         if mode is WizardMode.ROTATE:
             self.setTitle(self.tr("Make a new code"))
             self.rotate_note.set_text(

@@ -1,16 +1,23 @@
-"""Page 5: the servers, prefilled from detection and editable.
+"""Page 4: the servers, prefilled from detection and editable.
 
 Most people never need to touch this page, but it must be right when they do: a company server
 on another port, a provider's backup group (NetEase enterprise's imap/smtp.qiye.163.com when the
 recommended hwhz* pair is unreachable), an extra CA file for a company's own certificate. Usernames
 default to the address (or its local part, where the provider wants that). The server editors
 are the edit dialog's (``ui/account_fields.py``), so both editors follow the same ports and rules.
+
+Where the catalogue's servers need no change (a known provider, a confirmed group, nothing typed),
+the editors fold away under "Change servers…", as Thunderbird does, and the page shows the servers
+it will use in two lines: a first-time user has nothing to misread or mistype (issue 18, item 5).
+Typing a server of one's own, an unconfirmed group, a saved mailbox's own servers or a CA file
+keep them open.
 """
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -27,6 +34,7 @@ from PySide6.QtWidgets import (
 from mailmanager.core.catalogue.model import ServerGroup
 from mailmanager.core.model.accounts import Protocol
 from mailmanager.core.model.address import UsernameForm, parse_address, username_for
+from mailmanager.ui import formatting
 from mailmanager.ui.account_fields import EndpointEditor, ValueCombo
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F
@@ -61,6 +69,22 @@ class ServersPage(QWizardPage):
         # registered as the fields imapHost, imapPort, imapSecurity, imapUsername and smtp*.
         self.imap = EndpointEditor(self.tr("Receiving mail (IMAP)"), Protocol.IMAP)
         self.smtp = EndpointEditor(self.tr("Sending mail (SMTP)"), Protocol.SMTP)
+        # The folded view: what will be used, and the way to change it.
+        self.summary = wrapped(rich=True)
+        self.summary.setObjectName("serverSummary")
+        self.change_button = QToolButton()
+        self.change_button.setObjectName("changeServersToggle")
+        self.change_button.setCheckable(True)
+        self.change_button.setText(self.tr("Change servers…"))
+        self.change_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.change_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.change_button.toggled.connect(self._on_change_toggled)
+        self.editors = QWidget()
+        self.editors.setObjectName("serverEditors")
+        editors = QVBoxLayout(self.editors)
+        editors.setContentsMargins(0, 0, 0, 0)
+        editors.addWidget(self.imap)
+        editors.addWidget(self.smtp)
         for box, prefix in ((self.imap, "imap"), (self.smtp, "smtp")):
             self.registerField(prefix + "Host", box.host)
             self.registerField(prefix + "Port", box.port)
@@ -113,8 +137,9 @@ class ServersPage(QWizardPage):
 
         layout = QVBoxLayout(self)
         layout.addLayout(group_form)
-        layout.addWidget(self.imap)
-        layout.addWidget(self.smtp)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.change_button)
+        layout.addWidget(self.editors)
         layout.addWidget(self.plain_warning)
         layout.addWidget(self.advanced_button)
         layout.addWidget(self.advanced)
@@ -221,6 +246,66 @@ class ServersPage(QWizardPage):
         self.group_note.setVisible(bool(note))
         plain = self.imap.security.current() == "plain" or self.smtp.security.current() == "plain"
         self.plain_warning.setVisible(plain)
+        if self.folded():
+            if self.can_fold():
+                self._update_summary()
+            else:  # another group, or a change from elsewhere: show what is used now
+                self._set_folded(False)
+
+    def can_fold(self) -> bool:
+        """The catalogue's servers need no change: a known provider's confirmed group, still
+        as the catalogue has it, and no CA file of one's own."""
+        if self.ctx.provider is None or self.ca_edit.text():
+            return False
+        group = next((g for g in self._groups() if g.id == self.group_combo.current()), None)
+        return (
+            group is not None
+            and not group.unconfirmed
+            and self.imap.matches(group.imap)
+            and self.smtp.matches(group.smtp)
+        )
+
+    def folded(self) -> bool:
+        """The editors are folded away under "Change servers…"."""
+        return not self.editors.isVisibleTo(self)
+
+    def _set_folded(self, folded: bool) -> None:
+        self.summary.setVisible(folded)
+        self.change_button.setVisible(folded)
+        self.editors.setVisible(not folded)
+        if folded:
+            self._update_summary()
+
+    def _on_change_toggled(self, on: bool) -> None:
+        self._set_folded(not on)
+        if on:
+            self.imap.host.setFocus()
+
+    def _update_summary(self) -> None:
+        rows = []
+        for label, endpoint in (
+            (self.tr("Receiving (IMAP)"), self.imap.endpoint()),
+            (self.tr("Sending (SMTP)"), self.smtp.endpoint()),
+        ):
+            rows.append(
+                "<b>"
+                + html.escape(formatting.labelled(label, ""))
+                + "</b>"
+                + html.escape(formatting.endpoint_text(endpoint))
+            )
+        users = {self.imap.username.text().strip(), self.smtp.username.text().strip()} - {""}
+        if len(users) == 1:
+            rows.append(
+                "<b>"
+                + html.escape(formatting.labelled(self.tr("User name"), ""))
+                + "</b>"
+                + html.escape(users.pop())
+            )
+        self.summary.setText("<br>".join(rows))
+
+    def focus_widget(self) -> QWidget | None:
+        """Where typing goes when the page opens (``SetupWizard._place_focus``)."""
+        return self.change_button if self.folded() else self.imap.host
 
     def _on_advanced(self, on: bool) -> None:
         self.advanced.setVisible(on)
@@ -246,6 +331,8 @@ class ServersPage(QWizardPage):
             self.prefill()
         if self.ca_edit.text():
             self.advanced_button.setChecked(True)
+        self.change_button.setChecked(False)
+        self._set_folded(self.can_fold())
         self._update_notes()
 
     def isComplete(self) -> bool:

@@ -1,4 +1,4 @@
-"""Page 6: log in to both servers for real, show each step, and say what to do if it fails.
+"""Page 5: log in to both servers for real, show each step, and say what to do if it fails.
 
 The check runs on a worker thread (the window stays responsive) and can be stopped at once:
 Stop, Back or Cancel set the check's cancel event, the page stops listening, and since nothing is
@@ -245,15 +245,22 @@ class TestPage(QWizardPage):
         parts: list[str] = []
         hints_seen: set[str] = set()
         for result in failures:
-            proto = "IMAP" if result.protocol is Protocol.IMAP else "SMTP"
+            if result.protocol is Protocol.IMAP:
+                proto = self.tr("Receiving (IMAP)")
+            else:
+                proto = self.tr("Sending (SMTP)")
             label = html.escape(formatting.state_label(result.status))
-            line = f"<b>{formatting.labelled(proto, label)}</b>"
+            line = f"<b>{formatting.labelled(html.escape(proto), label)}</b>"
             hint = hint_text(result.hint_id)
             if hint and result.hint_id not in hints_seen:
                 hints_seen.add(result.hint_id)
                 line += " — " + html.escape(QCoreApplication.translate(HINT_CONTEXT, hint))
-            elif not hint:
+            else:
+                # Every line explains its own failure; a hint already given is not repeated
+                # but pointed at, so the second line (SMTP's 535) is never left bare.
                 line += " — " + html.escape(formatting.state_description(result.status))
+                if hint:
+                    line += " " + html.escape(self.tr("What to do is the same as above."))
             if result.server_message:
                 line += (
                     "<br><span style='color:palette(placeholder-text)'>"

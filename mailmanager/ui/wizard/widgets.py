@@ -16,6 +16,7 @@ from typing import ClassVar
 from PySide6.QtCore import Property, QDate, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateEdit,
     QFrame,
@@ -128,14 +129,18 @@ class Notice(QFrame):
         color = self.COLORS.get(kind, self.COLORS["info"])
         self.symbol.setText(self.SYMBOLS.get(kind, "ℹ"))
         self.symbol.setStyleSheet(f"color: {color};")
-        base = self.palette().color(QPalette.ColorRole.Base)
+        # The application's base colour, not this frame's: once a style sheet has painted the
+        # frame, its own palette carries the previous kind's tint, and tinting that again
+        # turned success grey-blue and failure grey-lilac.
+        base = QApplication.palette().color(QPalette.ColorRole.Base)
         self.kind = kind
         # Selected by a property, not the object name: tests and accessibility own that.
         self.setProperty("noticeKind", kind)
+        self.background = _tint(color, base.name())
         self.setStyleSheet(
             f'QFrame[noticeKind="{kind}"] {{ border: 1px solid {color};'
             f" border-left: 5px solid {color}; border-radius: 4px;"
-            f" background: {_tint(color, base.name())}; }}"
+            f" background: {self.background}; }}"
         )
 
     def set_text(self, title: str, body: str = "") -> None:
@@ -145,7 +150,7 @@ class Notice(QFrame):
         self.body.setVisible(bool(body))
 
 
-def _tint(color: str, base: str, share: float = 0.08) -> str:
+def _tint(color: str, base: str, share: float = 0.14) -> str:
     """``color`` mixed into ``base`` at ``share``: a light tint on light and dark palettes."""
     c = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
     b = [int(base[i : i + 2], 16) for i in (1, 3, 5)]

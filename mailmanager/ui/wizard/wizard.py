@@ -2,9 +2,10 @@
 
 Branching lives here, in one ``nextId``, so the whole path can be read in one place:
 
-    ADDRESS -> PREPARE -> [CODE_ONCE] -> CREDENTIAL -> SERVERS -> [CONFIRM] -> TEST -> DONE
+    ADDRESS -> PREPARE -> CREDENTIAL -> SERVERS -> [CONFIRM] -> TEST -> DONE
 
-* CODE_ONCE only where the catalogue says the provider shows its credential once.
+* Where the catalogue says the provider shows its credential once, PREPARE warns about it above
+  the steps that create it and waits for the acknowledgement (``page_code_once.CodeOnceBox``).
 * An OAuth-only provider (Outlook.com) ends at PREPARE: no Next, no Finish, the reason shown.
 * Fix starts at ADDRESS (read-only); choosing "keep the stored code" goes PREPARE -> SERVERS.
 * Rotate starts at PREPARE (the provider's steps for a new code) and skips SERVERS.
@@ -19,8 +20,9 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget, QWizard
 
 from mailmanager.core.catalogue.model import Source
 from mailmanager.core.model.accounts import (
@@ -46,7 +48,6 @@ from mailmanager.ui.wizard.fields import (
     to_qdate,
 )
 from mailmanager.ui.wizard.page_address import AddressPage
-from mailmanager.ui.wizard.page_code_once import CodeOncePage
 from mailmanager.ui.wizard.page_confirm import ConfirmPage
 from mailmanager.ui.wizard.page_credential import CredentialPage
 from mailmanager.ui.wizard.page_done import DonePage
@@ -56,6 +57,7 @@ from mailmanager.ui.wizard.page_test import TestPage
 
 B = QWizard.WizardButton
 DEFAULT_LAYOUT = [
+    B.CustomButton1,  # the step indicator
     B.Stretch,
     B.BackButton,
     B.NextButton,
@@ -63,6 +65,14 @@ DEFAULT_LAYOUT = [
     B.FinishButton,
     B.CancelButton,
 ]
+
+
+def _can_focus(widget: QWidget) -> bool:
+    return (
+        widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    )
 
 
 class SetupWizard(QWizard):
@@ -99,10 +109,19 @@ class SetupWizard(QWizard):
         self.setButtonText(B.CommitButton, self.tr("Save"))
         self.setButtonText(B.FinishButton, self.tr("Finish"))
         self.setButtonText(B.CancelButton, self.tr("Cancel"))
+        # "Step 3 of 6" at the left of the buttons: a label in a button's place, because
+        # QWizard lays out only buttons there; it takes no focus and no clicks.
+        self.step_label = QPushButton()
+        self.step_label.setObjectName("stepIndicator")
+        self.step_label.setFlat(True)
+        self.step_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.step_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.step_label.setStyleSheet("QPushButton { border: none; padding: 0 4px; }")
+        self.setButton(B.CustomButton1, self.step_label)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
 
         self.address_page = AddressPage(self.ctx)
         self.prepare_page = PreparePage(self.ctx)
-        self.code_once_page = CodeOncePage(self.ctx)
         self.credential_page = CredentialPage(self.ctx)
         self.servers_page = ServersPage(self.ctx)
         self.confirm_page = ConfirmPage(self.ctx)
@@ -111,7 +130,6 @@ class SetupWizard(QWizard):
         for page_id, page in (
             (PageId.ADDRESS, self.address_page),
             (PageId.PREPARE, self.prepare_page),
-            (PageId.CODE_ONCE, self.code_once_page),
             (PageId.CREDENTIAL, self.credential_page),
             (PageId.SERVERS, self.servers_page),
             (PageId.CONFIRM, self.confirm_page),
@@ -127,6 +145,9 @@ class SetupWizard(QWizard):
         self.done_page.candidate = self.candidate
         self.done_page.saved.connect(self._on_saved)
         self.currentIdChanged.connect(self._update_buttons)
+        self.currentIdChanged.connect(self._place_focus)
+        self.currentIdChanged.connect(lambda _id: self.update_step())
+        self.prepare_page.completeChanged.connect(self.update_step)  # Fix: keep or new code
 
         titles = {
             WizardMode.ADD: self.tr("Add a mailbox"),
@@ -278,15 +299,55 @@ class SetupWizard(QWizard):
         return {"ca_file": path, "ca_pem": pem, "ca_confirmed_at": read_at if pem else None}
 
     def gate_passed(self) -> bool:
-        """The code-shown-once acknowledgement was given on its page, where it applies."""
+        """The code-shown-once acknowledgement was given on the prepare page, where it applies."""
         if not self.ctx.needs_new_code() or not self.ctx.shows_code_once():
             return True
-        return PageId.CODE_ONCE in self.visitedIds() and self.code_once_page.acknowledged()
+        return PageId.PREPARE in self.visitedIds() and self.prepare_page.acknowledged()
 
     # -- navigation -------------------------------------------------------------------------------
 
-    def nextId(self) -> int:
+    def path(self) -> list[int]:
+        """The pages this visit goes through, as far as the choices made so far tell."""
+        ids = [self.startId()]
+        visited = self.visitedIds()
+        if visited:
+            ids = list(visited)
+        while len(ids) <= len(PageId):
+            if ids[-1] == PageId.SERVERS and PageId.SERVERS not in visited:
+                # Whether servers need the user's consent is known once they are shown.
+                ids.append(PageId.TEST)
+                continue
+            try:
+                following = self._next_of(ids[-1])
+            except ValueError:  # fields not filled in yet (no address): no confirmation
+                following = PageId.TEST if ids[-1] == PageId.SERVERS else -1
+            if following == -1:
+                break
+            ids.append(following)
+        return ids
+
+    def step(self) -> tuple[int, int]:
+        """(this page's step, the number of steps), counted from 1."""
+        ids = self.path()
         current = self.currentId()
+        return (ids.index(current) + 1 if current in ids else 0), len(ids)
+
+    def update_step(self) -> None:
+        """Show "Step 3 of 6"; hidden where the wizard stops (Outlook.com) or before a page."""
+        number, total = self.step()
+        shown = number > 0 and not (
+            self.currentId() == PageId.PREPARE and self.prepare_page.blocked()
+        )
+        self.step_label.setText(
+            self.tr("Step %1 of %2").replace("%1", str(number)).replace("%2", str(total))
+            if shown
+            else ""
+        )
+
+    def nextId(self) -> int:
+        return self._next_of(self.currentId())
+
+    def _next_of(self, current: int) -> int:
         ctx = self.ctx
         if current == PageId.ADDRESS:
             return PageId.PREPARE
@@ -295,8 +356,6 @@ class SetupWizard(QWizard):
                 return -1
             if not ctx.needs_new_code():
                 return PageId.SERVERS
-            return PageId.CODE_ONCE if ctx.shows_code_once() else PageId.CREDENTIAL
-        if current == PageId.CODE_ONCE:
             return PageId.CREDENTIAL
         if current == PageId.CREDENTIAL:
             if ctx.mode is not WizardMode.ROTATE:
@@ -331,13 +390,53 @@ class SetupWizard(QWizard):
 
     def _update_buttons(self, page_id: int) -> None:
         if page_id == PageId.DONE:
-            self.setButtonLayout([B.Stretch, B.FinishButton])
+            self.setButtonLayout([B.CustomButton1, B.Stretch, B.FinishButton])
         elif page_id == PageId.PREPARE and self.prepare_page.blocked():
             self.setButtonLayout([B.Stretch, B.BackButton, B.CancelButton])
             self.setButtonText(B.CancelButton, self.tr("Close"))
         else:
             self.setButtonLayout(DEFAULT_LAYOUT)
             self.setButtonText(B.CancelButton, self.tr("Cancel"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_focus(self.currentId())
+
+    def _place_focus(self, _page_id: int) -> None:
+        """Every page says where typing goes (issue 18, item 2).
+
+        QWizard leaves focus where it was or on the first focusable child, which can be a
+        hidden widget: after Enter on the code page, keys typed on the next page went into the
+        hidden code field. A page's ``focus_widget`` names its own; otherwise QWizard's choice
+        stands if it is visible and on this page or its buttons, else the first visible widget
+        in the page's focus chain, else Next.
+        """
+        page: QWidget | None = self.currentPage()
+        if page is None:  # before the first page is shown
+            return
+        chosen = getattr(page, "focus_widget", None)
+        target: QWidget | None = chosen() if callable(chosen) else None
+        if target is not None and _can_focus(target):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        buttons = [self.button(which) for which in (B.CommitButton, B.NextButton, B.FinishButton)]
+        focused = QApplication.focusWidget()
+        if (
+            focused is not None
+            and focused.isVisible()
+            and (page.isAncestorOf(focused) or focused in buttons)
+        ):
+            return
+        target = page.nextInFocusChain()
+        while (
+            target is not None
+            and target is not page
+            and not (page.isAncestorOf(target) and _can_focus(target))
+        ):
+            target = target.nextInFocusChain()
+        if target is None or target is page:
+            target = next((b for b in buttons if _can_focus(b)), None)
+        (target or page).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_saved(self, account: object) -> None:
         assert isinstance(account, Account) and account.id is not None

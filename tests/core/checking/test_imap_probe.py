@@ -63,6 +63,7 @@ def test_dovecot_starttls_ok(dovecot: Dovecot) -> None:
 def test_dovecot_wrong_code_reaches_server_once(dovecot: Dovecot) -> None:
     user = "bob@example.org"
     before = dovecot.password_mismatches(user)
+    sessions_before = len(dovecot.failed_logins(user))
     result = probe_imap(
         ep(dovecot.imaps_port),
         "wrong-code-123",
@@ -73,8 +74,11 @@ def test_dovecot_wrong_code_reaches_server_once(dovecot: Dovecot) -> None:
     assert result.status is S.AUTH_FAILED
     assert result.hint_id == "auth_rejected"
     assert "AUTHENTICATIONFAILED" in result.server_message
-    dovecot.wait_for_log("mismatch", before + 1)
-    time.sleep(0.2)  # a second attempt, if there were one, would be logged by now
+    # Dovecot logs the end of the login session once the probe has hung up, with the number of
+    # attempts the session made; a second connection would add a session of its own.
+    sessions = dovecot.wait_for_failed_logins(user, sessions_before + 1)
+    assert len(sessions) == sessions_before + 1
+    assert "auth failed, 1 attempts" in sessions[-1]
     assert dovecot.password_mismatches(user) == before + 1
 
 
@@ -132,6 +136,8 @@ def run(script: ss.Script, secret: str = "right-code", **kwargs: object):
             timeout=kwargs.pop("timeout", T),  # type: ignore[arg-type]
             **kwargs,  # type: ignore[arg-type]
         )
+        # The server has finished with the session: all the probe sent is recorded.
+        assert server.wait_sessions_ended(1)
     return result, server
 
 
@@ -358,14 +364,21 @@ def test_timeout_to_international_provider_mentions_proxy() -> None:
 def test_cancel_before_login_sends_no_credential() -> None:
     cancel = threading.Event()
     script = ss.imap_script(latency=0.3)  # every reply takes 0.3 s
+    capability = next(answer for pattern, answer in script.rules if "CAPABILITY" in pattern)
+    assert callable(capability)
+
+    def cancel_then_answer(session: ss.Session, line: bytes) -> None:
+        cancel.set()  # after the greeting, while the probe waits for CAPABILITY, before LOGIN
+        capability(session, line)
+
+    script.rules.insert(0, (r"\S+ CAPABILITY", cancel_then_answer))
     with ss.ScriptedServer(script) as server:
-        timer = threading.Timer(0.4, cancel.set)  # after the greeting, before LOGIN
-        timer.start()
         started = time.monotonic()
         result = probe_imap(ep(server.port, Security.PLAIN), "right-code", timeout=T, cancel=cancel)
         stopped = time.monotonic() - started
-        timer.join()
-        time.sleep(0.3)
+        # The server has finished with the session: a LOGIN sent after the cancel is recorded.
+        assert server.wait_sessions_ended(1)
+    assert cancel.is_set()
     assert result.cancelled
     assert result.hint_id == "cancelled"
     assert not result.ok

@@ -72,7 +72,8 @@ def test_wrong_code_reaches_each_server_once() -> None:
         result = check_account(
             make_account("user1@example.com", servers=(imap, smtp), id=1), "wrong-code", timeout=T
         )
-        time.sleep(0.1)
+        # Each server has finished with the session: all it was sent is recorded.
+        assert imap.wait_sessions_ended(1) and smtp.wait_sessions_ended(1)
     assert result.imap.status is S.AUTH_FAILED and result.smtp.status is S.AUTH_FAILED
     assert len(imap.auth_attempts) == 1 and len(smtp.auth_attempts) == 1
     assert imap.connections == 1 and smtp.connections == 1
@@ -167,20 +168,23 @@ def test_missing_secret_fails_that_account_only() -> None:
 
 
 def test_cancel_stops_running_and_queued_checks_before_any_login() -> None:
-    # Every reply takes 0.3 s: the cancel at 0.2 s lands before any LOGIN/AUTH is sent.
+    # Every reply takes 0.3 s: a cancel as soon as the first account has connected lands before
+    # its greeting, so long before any LOGIN/AUTH could be sent.
     with servers(ss.imap_script(latency=0.3), ss.smtp_script(latency=0.3)) as (imap, smtp):
         runner = CheckRunner(lambda a: "right-code", concurrency=1, timeout=T)
         futures = [
             runner.submit(make_account(f"user{n}@example.com", servers=(imap, smtp), id=n))
             for n in range(3)
         ]
-        time.sleep(0.2)
+        assert imap.wait_connections(1) and smtp.wait_connections(1)
         started = time.monotonic()
         runner.cancel()
         results = [f.result(timeout=3) for f in futures]
         stopped = time.monotonic() - started
         runner.shutdown()
-        time.sleep(0.4)
+        # The servers have finished with the first account's sessions: a LOGIN/AUTH sent after
+        # the cancel would be recorded by now.
+        assert imap.wait_sessions_ended(1) and smtp.wait_sessions_ended(1)
     assert all(r.cancelled and not r.ok for r in results)
     assert stopped < 1.5
     assert not imap.lines_matching(r"LOGIN|AUTHENTICATE")

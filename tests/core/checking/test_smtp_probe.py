@@ -50,7 +50,8 @@ def test_aiosmtpd_wrong_code_reaches_server_once(pki: Pki, mode: str) -> None:
         result = probe_smtp(
             ep(server.port, security), "wrong-code", address=ADDRESS, timeout=T, ca_file=pki.ca_file
         )
-        time.sleep(0.1)
+        # The server has finished with the session: a second AUTH would be recorded by now.
+        assert server.recorder.wait_sessions_ended(1)
     assert result.status is S.AUTH_FAILED
     assert result.server_message.startswith("535 5.7.8")
     assert len(server.recorder.auth_attempts) == 1
@@ -87,7 +88,9 @@ def run(script: ss.Script, secret: str = "right-code", **kwargs: object):
             timeout=kwargs.pop("timeout", T),  # type: ignore[arg-type]
             **kwargs,  # type: ignore[arg-type]
         )
-        time.sleep(0.05)
+        # Every test here connects: wait until the server has finished with the session, so all
+        # the probe sent is recorded.
+        assert server.wait_sessions_ended(1)
     return result, server
 
 

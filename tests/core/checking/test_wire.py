@@ -3,6 +3,8 @@ a hanging connect, in the TLS handshake and in the name lookup."""
 
 from __future__ import annotations
 
+import contextlib
+import select
 import socket
 import ssl
 import threading
@@ -63,7 +65,7 @@ def test_deadline_beats_a_trickling_server(pair: tuple[socket.socket, socket.soc
                 right.sendall(b"a")
             except OSError:
                 return
-            time.sleep(0.05)
+            time.sleep(0.05)  # the server's pace, not synchronisation: one byte per 50 ms
 
     thread = threading.Thread(target=trickle, daemon=True)
     thread.start()
@@ -114,6 +116,8 @@ def test_cancel_wakes_a_blocked_read(pair: tuple[socket.socket, socket.socket]) 
     left, _right = pair
     cancel = threading.Event()
     conn = conn_for(left, 10.0, cancel=cancel)
+    # A bounded wait is the only way here: a read blocked on a quiet socket shows nowhere, so
+    # the cancel comes after 0.2 s, while the read (almost certainly) waits.
     threading.Timer(0.2, cancel.set).start()
     started = time.monotonic()
     with pytest.raises(wire.Cancelled):
@@ -200,7 +204,9 @@ def full_backlog() -> Iterator[int]:
         filler.setblocking(False)
         filler.connect_ex(("127.0.0.1", port))
         fillers.append(filler)
-    time.sleep(0.1)
+    # The queue is full once a filler's handshake has completed (it turns writable); the SYNs of
+    # the others are dropped.
+    select.select([], fillers, [], 2)
     yield port
     for filler in fillers:
         filler.close()
@@ -225,6 +231,8 @@ def test_cancel_interrupts_a_hanging_connect(full_backlog: int) -> None:
     if not _connect_hangs(full_backlog):
         pytest.skip("this kernel does not drop SYNs on a full accept queue")
     cancel = threading.Event()
+    # A bounded wait is the only way here: a dropped SYN shows nowhere (no accept, no byte), so
+    # the cancel comes after 0.2 s, while connect() (almost certainly) waits for the retry.
     threading.Timer(0.2, cancel.set).start()
     started = time.monotonic()
     with pytest.raises(wire.Cancelled):
@@ -270,10 +278,19 @@ def test_refused_and_working_connects_still_behave() -> None:
 # "cancelled", so the checker recorded a timeout the user never saw happen.
 
 
+class SilentServer:
+    """Accepts connections and never sends a byte; ``client_spoke`` is set once a client has
+    sent something (a ClientHello: the client now waits in the TLS handshake)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.client_spoke = threading.Event()
+
+
 @pytest.fixture
-def silent_server() -> Iterator[int]:
-    """Accepts connections and never sends a byte."""
+def silent_server() -> Iterator[SilentServer]:
     server = socket.create_server(("127.0.0.1", 0))
+    silent = SilentServer(server.getsockname()[1])
     accepted: list[socket.socket] = []
     stop = threading.Event()
 
@@ -281,13 +298,18 @@ def silent_server() -> Iterator[int]:
         server.settimeout(0.05)
         while not stop.is_set():
             try:
-                accepted.append(server.accept()[0])
+                sock = server.accept()[0]
             except TimeoutError:
                 continue
+            accepted.append(sock)
+            sock.settimeout(5)
+            with contextlib.suppress(OSError):
+                if sock.recv(1):
+                    silent.client_spoke.set()
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield server.getsockname()[1]
+    yield silent
     stop.set()
     thread.join()
     for sock in accepted:
@@ -295,37 +317,43 @@ def silent_server() -> Iterator[int]:
     server.close()
 
 
-def test_cancel_stops_a_probe_waiting_in_the_tls_handshake(silent_server: int) -> None:
+def test_cancel_stops_a_probe_waiting_in_the_tls_handshake(silent_server: SilentServer) -> None:
     cancel = threading.Event()
-    timer = threading.Timer(0.2, cancel.set)
-    timer.start()
+
+    def cancel_in_the_handshake() -> None:  # the server has the ClientHello and stays silent
+        if silent_server.client_spoke.wait(5):
+            cancel.set()
+
+    canceller = threading.Thread(target=cancel_in_the_handshake, daemon=True)
+    canceller.start()
     result = probe_imap(
-        Endpoint("127.0.0.1", silent_server, Security.SSL, "u"),
+        Endpoint("127.0.0.1", silent_server.port, Security.SSL, "u"),
         "Secret12345",
         timeout=10,
         cancel=cancel,
     )
-    timer.join()
+    canceller.join()
+    assert silent_server.client_spoke.is_set()
     assert result.cancelled, result  # before the fix: "timeout", after the whole 10 s
 
 
 def test_cancel_stops_the_wait_for_a_name_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
 
+    cancel = threading.Event()
+
     def slow_lookup(*_args: object, **_kwargs: object) -> list[object]:
+        cancel.set()  # the cancel comes while the lookup is under way
         release.wait(10)
         raise socket.gaierror(socket.EAI_NONAME, "not found")
 
     monkeypatch.setattr(socket, "getaddrinfo", slow_lookup)
-    cancel = threading.Event()
-    timer = threading.Timer(0.2, cancel.set)
-    timer.start()
     try:
         with pytest.raises(wire.Cancelled):
             wire.LineConnection.connect("slow.example", 993, wire.Deadline(10), cancel)
     finally:
         release.set()
-        timer.join()
+    assert cancel.is_set()  # the lookup had started
 
 
 def test_a_slow_but_honest_handshake_still_succeeds(tmp_path: Path) -> None:
@@ -334,13 +362,21 @@ def test_a_slow_but_honest_handshake_still_succeeds(tmp_path: Path) -> None:
     server_context = pki.server_context()
     server = socket.create_server(("127.0.0.1", 0))
     port = server.getsockname()[1]
+    received = bytearray()
 
     def serve() -> None:
         sock, _ = server.accept()
-        time.sleep(0.35)  # several of the handshake's wait slices
+        # Not synchronisation: the server is slow to answer the ClientHello, for several of the
+        # handshake's wait slices.
+        time.sleep(0.35)
         with server_context.wrap_socket(sock, server_side=True) as tls:
             tls.sendall(b"* OK ready\r\n")
-            tls.recv(100)
+            tls.settimeout(5)
+            while b"\n" not in received:
+                chunk = tls.recv(100)
+                if not chunk:
+                    break
+                received.extend(chunk)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -355,4 +391,5 @@ def test_a_slow_but_honest_handshake_still_succeeds(tmp_path: Path) -> None:
         conn.close()
         thread.join(5)
         server.close()
-    assert isinstance(server_context, ssl.SSLContext)
+    assert not thread.is_alive()
+    assert bytes(received) == b"bye\r\n"  # the client's line arrived through the slow handshake

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget, QWizard
 
 from mailmanager import paths
 from mailmanager.core.checking.proof import Unproven
@@ -83,23 +84,27 @@ def test_code_once_gate_cannot_be_skipped(qtbot) -> None:
     # Setting the field early does not count: the tick belongs to the page's own visit.
     wizard.setField(F.CODE_ACKNOWLEDGED, True)
     assert click_next(qtbot, wizard) == PageId.PREPARE
-    assert wizard.nextId() == PageId.CODE_ONCE
-    assert click_next(qtbot, wizard) == PageId.CODE_ONCE
+    page = wizard.prepare_page
+    # The warning comes before the steps that create the code (issue 18, item 1).
+    assert page.code_once.isVisible() and page.steps.isVisible()
+    assert page.code_once.y() < page.steps_heading.y() < page.steps.y()
+    assert "only once" in page.code_once.warning.title.text()
     assert wizard.field(F.CODE_ACKNOWLEDGED) is False
     assert not next_button(wizard).isEnabled()
     wizard.next()  # from code, too
-    assert wizard.currentId() == PageId.CODE_ONCE
-    wizard.code_once_page.acknowledge.setChecked(True)
+    assert wizard.currentId() == PageId.PREPARE
+    page.acknowledge.setChecked(True)
     assert click_next(qtbot, wizard) == PageId.CREDENTIAL
-    # Leaving the page backwards clears the tick; coming forward again needs a new one.
-    wizard.back()
-    assert wizard.currentId() == PageId.CODE_ONCE
+    # Leaving the page backwards and coming forward again needs a new tick.
     wizard.back()
     assert wizard.currentId() == PageId.PREPARE
-    assert not wizard.code_once_page.acknowledge.isChecked()
+    wizard.back()
+    assert wizard.currentId() == PageId.ADDRESS
+    assert not page.acknowledge.isChecked()
     wizard.setField(F.CODE_ACKNOWLEDGED, True)
     wizard.next()
-    assert wizard.currentId() == PageId.CODE_ONCE and not wizard.field(F.CODE_ACKNOWLEDGED)
+    assert wizard.currentId() == PageId.PREPARE and not wizard.field(F.CODE_ACKNOWLEDGED)
+    assert not next_button(wizard).isEnabled()
     # A wizard that starts past the page cannot save: the gate was never passed.
     skipper = make_wizard(qtbot, make_services())
     type_address(qtbot, skipper, "zhangwei@163.com")
@@ -111,12 +116,33 @@ def test_code_once_gate_cannot_be_skipped(qtbot) -> None:
     assert skipper.currentId() == PageId.CREDENTIAL
 
 
-def test_code_once_page_skipped_where_catalogue_says_so(qtbot) -> None:
+def test_code_once_warning_only_where_it_applies(qtbot) -> None:
+    # Fix keeping the stored code: no new code, no warning; choosing a new one brings it.
+    account = Account(
+        "wang@163.com",
+        Endpoint("imap.163.com", 993, Security.SSL, "wang@163.com"),
+        Endpoint("smtp.163.com", 465, Security.SSL, "wang@163.com"),
+        provider_id="netease_personal",
+        id=1,
+    )
+    wizard = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    page = wizard.prepare_page
+    page.keep_code.setChecked(True)
+    assert not page.code_once.isVisible() and next_button(wizard).isEnabled()
+    page.new_code.setChecked(True)
+    assert page.code_once.isVisible() and not next_button(wizard).isEnabled()
+    page.acknowledge.setChecked(True)
+    assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+
+
+def test_code_once_warning_skipped_where_catalogue_says_so(qtbot) -> None:
     wizard = make_wizard(qtbot, make_services())
     type_address(qtbot, wizard, "someone@189.cn")  # China Telecom: the login password
     provider = wizard.ctx.provider
     assert provider is not None and not provider.credential.shown_once
     click_next(qtbot, wizard)
+    assert not wizard.prepare_page.code_once.isVisible()
     assert click_next(qtbot, wizard) == PageId.CREDENTIAL
 
 
@@ -163,8 +189,7 @@ def test_credential_normalisation_follows_catalogue(qtbot) -> None:
     wizard = make_wizard(qtbot, make_services())
     type_address(qtbot, wizard, "12345@qq.com")
     click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
-    wizard.code_once_page.acknowledge.setChecked(True)
+    wizard.prepare_page.acknowledge.setChecked(True)
     click_next(qtbot, wizard)
     page = wizard.credential_page
     page.password_edit.setText("abcd efgh ijkl mnop")
@@ -180,9 +205,8 @@ def test_credential_normalisation_follows_catalogue(qtbot) -> None:
     icloud = make_wizard(qtbot, make_services())
     type_address(qtbot, icloud, "someone@icloud.com")
     click_next(qtbot, icloud)
-    if icloud.nextId() == PageId.CODE_ONCE:
-        click_next(qtbot, icloud)
-        icloud.code_once_page.acknowledge.setChecked(True)
+    if icloud.prepare_page.gate_applies():
+        icloud.prepare_page.acknowledge.setChecked(True)
     click_next(qtbot, icloud)
     icloud.credential_page.password_edit.setText(" abcd-efgh-ijkl-mnop ")
     assert icloud.credential_page.secret() == "abcd-efgh-ijkl-mnop"  # hyphens kept
@@ -200,8 +224,7 @@ def test_expiry_required_for_netease_enterprise_and_backup_group(qtbot) -> None:
     page.chooser.activated.emit(index)
     assert wizard.ctx.provider is not None and wizard.ctx.provider.id == "netease_qiye"
     click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
-    wizard.code_once_page.acknowledge.setChecked(True)
+    wizard.prepare_page.acknowledge.setChecked(True)
     click_next(qtbot, wizard)
     credential = wizard.credential_page
     credential.password_edit.setText("abcdefghijklmnop")
@@ -233,8 +256,7 @@ def test_test_page_offers_backup_servers_on_domain_not_exist(qtbot, tmp_path: Pa
         index = page.chooser.findData("netease_qiye")
         page.chooser.activated.emit(index)
         click_next(qtbot, wizard)
-        click_next(qtbot, wizard)
-        wizard.code_once_page.acknowledge.setChecked(True)
+        wizard.prepare_page.acknowledge.setChecked(True)
         click_next(qtbot, wizard)
         wizard.credential_page.password_edit.setText("abcdefghijklmnop")
         wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(30))
@@ -287,8 +309,7 @@ def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> Non
         wizard = make_wizard(qtbot, make_services(urls), WizardMode.ROTATE, account)
         assert wizard.currentId() == PageId.PREPARE
         assert wizard.prepare_page.rotate_note.isVisible()
-        assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-        wizard.code_once_page.acknowledge.setChecked(True)
+        wizard.prepare_page.acknowledge.setChecked(True)
         assert click_next(qtbot, wizard) == PageId.CREDENTIAL
         assert wizard.field(F.CODE_LABEL) == "laptop"
         wizard.credential_page.password_edit.setText("wrongwrongwrongw")
@@ -344,9 +365,8 @@ def test_fix_prefills_and_can_keep_the_stored_code(qtbot, tmp_path: Path, keep: 
             assert click_next(qtbot, wizard) == PageId.SERVERS
         else:
             wizard.prepare_page.new_code.setChecked(True)
-            assert click_next(qtbot, wizard) == PageId.CODE_ONCE
-            wizard.code_once_page.acknowledge.setChecked(True)
-            click_next(qtbot, wizard)
+            wizard.prepare_page.acknowledge.setChecked(True)
+            assert click_next(qtbot, wizard) == PageId.CREDENTIAL
             wizard.credential_page.password_edit.setText(code)
             assert click_next(qtbot, wizard) == PageId.SERVERS
         assert wizard.field(F.IMAP_HOST) == "127.0.0.1"  # the account's, not the catalogue's
@@ -558,3 +578,96 @@ def test_the_address_page_opens_the_registration_guidance(qtbot) -> None:
     account = make_account("chen@126.com", id=1, provider_id="netease_personal")
     fixing = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
     assert not fixing.address_page.register_link.isVisible()
+
+
+def _assert_focus_on_page(wizard, where: str) -> QWidget:
+    """The focused widget is visible and belongs to the current page or the buttons."""
+    focused = QApplication.focusWidget()
+    assert focused is not None, where
+    assert focused.isVisible(), (where, focused.objectName(), type(focused).__name__)
+    B = QWizard.WizardButton
+    buttons = [wizard.button(b) for b in (B.BackButton, B.NextButton, B.CommitButton,
+                                          B.FinishButton, B.CancelButton)]  # fmt: skip
+    assert wizard.currentPage().isAncestorOf(focused) or focused in buttons, where
+    return focused
+
+
+def test_keys_typed_on_every_page_never_reach_the_code(qtbot, tmp_path: Path) -> None:
+    """Issue 18, item 2: Enter on the code page, then a key on the servers page, changed the
+    code (focus stayed on the hidden field). Real key events go to whatever has focus."""
+    pki = make_pki(tmp_path / "pki")
+    code = "abcdefghijklmnop"
+    with (
+        ss.ScriptedServer(ss.imap_script(password=code), tls_context=pki.server_context()) as imap,
+        ss.ScriptedServer(ss.smtp_script(password=code), tls_context=pki.server_context()) as smtp,
+    ):
+        wizard = make_wizard(qtbot, make_services())
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=TIMEOUT_MS)
+        focused = _assert_focus_on_page(wizard, "address")
+        assert focused is wizard.address_page.address_edit
+        QTest.keyClicks(focused, "zhang.wei@163.com")
+        qtbot.waitUntil(wizard.address_page.isComplete, timeout=TIMEOUT_MS)
+        QTest.keyClick(focused, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.PREPARE, timeout=TIMEOUT_MS)
+        QTest.keyClicks(_assert_focus_on_page(wizard, "prepare"), "qz")
+        assert wizard.currentId() == PageId.PREPARE
+        wizard.prepare_page.acknowledge.setChecked(True)
+        assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+        focused = _assert_focus_on_page(wizard, "credential")
+        assert focused is wizard.credential_page.password_edit
+        QTest.keyClicks(focused, code)
+        assert wizard.credential_page.secret() == code
+        QTest.keyClick(focused, Qt.Key.Key_Return)  # Enter: Next, as a user presses it
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.SERVERS, timeout=TIMEOUT_MS)
+        QTest.keyClicks(_assert_focus_on_page(wizard, "servers"), "qz7")
+        assert wizard.credential_page.secret() == code
+        fill_servers(wizard, imap_port=imap.port, smtp_port=smtp.port, ca_file=pki.ca_file)
+        page_id = click_next(qtbot, wizard)
+        if page_id == PageId.CONFIRM:
+            QTest.keyClicks(_assert_focus_on_page(wizard, "confirm"), "qz")
+            for box in wizard.confirm_page.findChildren(QCheckBox):
+                box.setChecked(True)
+            page_id = click_next(qtbot, wizard)
+        assert page_id == PageId.TEST
+        QTest.keyClicks(_assert_focus_on_page(wizard, "test"), "qz")
+        qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
+        QTest.keyClicks(_assert_focus_on_page(wizard, "test, done"), "qz")
+        assert wizard.ctx.check is not None and wizard.ctx.check.ok, wizard.ctx.check
+        assert wizard.credential_page.secret() == code
+
+
+def test_step_indicator_counts_this_visit_s_pages(qtbot) -> None:
+    """Issue 18, item 5: "Step 3 of 6" beside the buttons, counted along this visit's path."""
+    wizard = make_wizard(qtbot, make_services())
+    assert wizard.step_label.text() == "Step 1 of 6" and wizard.step_label.isVisible()
+    type_address(qtbot, wizard, "zhangwei@163.com")
+    assert click_next(qtbot, wizard) == PageId.PREPARE
+    assert wizard.step_label.text() == "Step 2 of 6"
+    wizard.prepare_page.acknowledge.setChecked(True)
+    assert click_next(qtbot, wizard) == PageId.CREDENTIAL
+    assert wizard.step_label.text() == "Step 3 of 6"
+    wizard.credential_page.password_edit.setText("abcdefghijklmnop")
+    assert click_next(qtbot, wizard) == PageId.SERVERS
+    assert wizard.step_label.text() == "Step 4 of 6"
+    wizard.back()
+    assert wizard.step_label.text() == "Step 3 of 6"
+    # The Outlook.com stop has no steps to count.
+    outlook = make_wizard(qtbot, make_services())
+    type_address(qtbot, outlook, "someone@outlook.com")
+    assert click_next(qtbot, outlook) == PageId.PREPARE
+    assert outlook.step_label.text() == ""
+    # Fix keeping the stored code skips the code page: one step fewer.
+    account = Account(
+        "wang@163.com",
+        Endpoint("imap.163.com", 993, Security.SSL, "wang@163.com"),
+        Endpoint("smtp.163.com", 465, Security.SSL, "wang@163.com"),
+        provider_id="netease_personal",
+        id=1,
+    )
+    fix = make_wizard(qtbot, make_services(), WizardMode.FIX, account)
+    assert click_next(qtbot, fix) == PageId.PREPARE
+    fix.prepare_page.keep_code.setChecked(True)
+    assert fix.step_label.text() == "Step 2 of 5"
+    fix.prepare_page.new_code.setChecked(True)
+    assert fix.step_label.text() == "Step 2 of 6"
