@@ -1433,11 +1433,11 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</source>
-            <translation>mailmanager 只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环，因此授权码既无法保存，也无法在检测时读取。请安装并启动钥匙环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
+            <translation>邮箱授权码管家只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环，因此授权码既无法保存，也无法在检测时读取。请安装并启动钥匙环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
         </message>
         <message>
             <source>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</source>
-            <translation>你将要创建的授权码目前无法保存：mailmanager 只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
+            <translation>你将要创建的授权码目前无法保存：邮箱授权码管家只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
         </message>
         <message>
             <source>Check again</source>

@@ -134,6 +134,7 @@ def test_a_late_write_over_a_code_puts_the_old_code_back(
     assert NEW not in caplog.text and OLD not in caplog.text
 
 
+@pytest.mark.expected_warnings("keyring call abandoned", "answered after its time limit")
 def test_a_late_first_write_leaves_no_entry(service: SecretServiceSession) -> None:
     store(5.0).check_backend(probe=True)  # the collection exists before the freeze
     freeze(service)
@@ -143,6 +144,7 @@ def test_a_late_first_write_leaves_no_entry(service: SecretServiceSession) -> No
     assert [i for i in service.items() if i.get("username") == ADDRESS] == []
 
 
+@pytest.mark.expected_warnings("keyring call abandoned", "answered after its time limit")
 def test_a_late_delete_puts_the_code_back(service: SecretServiceSession) -> None:
     store(5.0).set(ADDRESS, OLD)
     freeze(service)
@@ -151,6 +153,7 @@ def test_a_late_delete_puts_the_code_back(service: SecretServiceSession) -> None
     assert settled(service).get(ADDRESS) == OLD
 
 
+@pytest.mark.expected_warnings("keyring call abandoned", "answered after its time limit")
 def test_calls_queued_behind_a_frozen_one_never_run(service: SecretServiceSession) -> None:
     store(5.0).check_backend(probe=True)
     freeze(service)

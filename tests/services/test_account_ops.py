@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mailmanager import paths
 from mailmanager.core.model.accounts import Account, Endpoint, Security
 from mailmanager.core.secrets import SecretStore
@@ -13,6 +15,7 @@ from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.secret_worker import SecretWorker
 
 
+@pytest.mark.expected_warnings("removed an unfinished save of crashed@example.org")
 def test_recover_pending_at_start(qapp: object, app_home: Path) -> None:
     app_paths = paths.resolve()
     app_paths.ensure()

@@ -29,6 +29,7 @@ def wait_known(qtbot, status: KeyringStatus) -> None:
     qtbot.waitUntil(lambda: status.known and not status.busy, timeout=10_000)
 
 
+@pytest.mark.expected_warnings("no secure keyring: no keyring backend is available")
 def test_the_window_shows_the_banner_and_hides_it_after_a_recheck(
     qtbot, make_window, no_keyring: None
 ) -> None:
@@ -59,6 +60,7 @@ def test_no_banner_while_a_secure_keyring_is_available(qtbot, make_window) -> No
     assert window.keyring_banner is None
 
 
+@pytest.mark.expected_warnings("no secure keyring: no keyring backend is available")
 def test_the_banner_speaks_chinese(qtbot, make_window, no_keyring: None, qapp) -> None:
     translators = language.install(qapp, language.chosen_locale("zh_CN"))
     try:
@@ -78,6 +80,7 @@ def test_the_banner_speaks_chinese(qtbot, make_window, no_keyring: None, qapp) -
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
+@pytest.mark.expected_warnings("no secure keyring: no keyring backend is available")
 def test_the_wizard_says_it_before_the_code_is_created(qtbot, no_keyring: None) -> None:
     services = make_services()
     status = KeyringStatus()
