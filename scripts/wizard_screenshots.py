@@ -166,7 +166,8 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard.address_page._show_chooser()
     shoot(wizard, out, "address-unknown", lang)
 
-    # 2. prepare: the provider's steps and pitfalls
+    # 2. prepare: the code-shown-once warning and its acknowledgement, then the provider's
+    # steps and pitfalls
     wizard = new_wizard()
     wizard.address_page.address_edit.setText("zhangwei@163.com")
     go(wizard, PageId.PREPARE)
@@ -188,12 +189,6 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     go(wizard, PageId.PREPARE)
     shoot(wizard, out, "prepare-outlook", lang)
 
-    # 3. the code is shown only once
-    wizard = new_wizard()
-    wizard.address_page.address_edit.setText("zhangwei@163.com")
-    go(wizard, PageId.PREPARE)
-    shoot(wizard, out, "code-once", lang)
-
     # 4. credential: QQ's grouped display pasted with spaces (masked)
     wizard = to_credential("12345678@qq.com")
     wizard.credential_page.password_edit.setText("abcd efgh ijkl mnop")
@@ -210,7 +205,13 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(365))
     shoot(wizard, out, "credential-expiry", lang)
 
-    # 5. servers: NetEase enterprise with its backup group, advanced open
+    # 5. servers: a catalogue provider's servers folded under "Change servers…"
+    wizard = to_credential("zhangwei@163.com")
+    wizard.credential_page.password_edit.setText(CODE)
+    go(wizard, PageId.SERVERS)
+    shoot(wizard, out, "servers", lang)
+
+    # 5a. servers opened: NetEase enterprise with its backup group, advanced open
     wizard = new_wizard()
     wizard.address_page.address_edit.setText("li.na@company-example.cn")
     choose_provider(wizard, "netease_qiye")
@@ -220,8 +221,9 @@ def take_all(out: Path, lang: str, pki: Pki) -> None:
     wizard.credential_page.password_edit.setText(CODE)
     wizard.setField(F.CODE_EXPIRES, QDate.currentDate().addDays(365))
     go(wizard, PageId.SERVERS)
+    wizard.servers_page.change_button.setChecked(True)
     wizard.servers_page.advanced_button.setChecked(True)
-    shoot(wizard, out, "servers", lang)
+    shoot(wizard, out, "servers-open", lang)
 
     # 5b. a server suggested by DNS outside the address's domain: asked about, unticked
     wizard = suggested_elsewhere("zhang@example.cn", "mail.other-host.net")

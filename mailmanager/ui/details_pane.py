@@ -14,8 +14,8 @@ import html
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -52,6 +52,7 @@ from mailmanager.ui.status_delegate import StatusBadge
 from mailmanager.ui.timeline_strip import TimelineView
 
 RECENT_CHECKS = 10
+REPLY_COLUMN = 3  # the server's reply, shown on its own line under its row
 MARK_SIZE = 40
 
 
@@ -202,7 +203,7 @@ class DetailsPane(QScrollArea):
         self.code_age = QProgressBar()
         self.code_age.setObjectName("codeAgeBar")
         self.code_age.setTextVisible(False)
-        self.code_age.setFixedHeight(8)
+        self.code_age.setFixedHeight(6)
         self.code_age_text = QLabel()
         self.code_age_text.setObjectName("codeAgeText")
         self.code_age_text.setWordWrap(True)
@@ -260,8 +261,17 @@ class DetailsPane(QScrollArea):
         header_view.setStretchLastSection(True)
         for column in range(3):
             header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.checks.setMinimumHeight(120)
-        self.checks.setMaximumHeight(220)
+        # A server's reply did not fit a fourth column of a pane this narrow (it was cut to
+        # "535 Login fail. …"): it goes on its own wrapped line under its row instead (the
+        # column keeps the text for copying and tests), and the table is as tall as its rows,
+        # so nothing scrolls inside the scrolling pane (issue 18, item 7).
+        self.checks.setColumnHidden(REPLY_COLUMN, True)
+        self.checks.setWordWrap(True)
+        self.checks.setUniformRowHeights(False)
+        self.checks.setIndentation(0)
+        self.checks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checks.viewport().installEventFilter(self)
         body.addWidget(self.checks)
         self.no_checks = QLabel(self.tr("No checks yet."))
         self.no_checks.setObjectName("noChecksLabel")
@@ -420,6 +430,7 @@ class DetailsPane(QScrollArea):
         if account.code_created is None:
             self.code_age.setRange(0, 1)
             self.code_age.setValue(0)
+            self.code_age.hide()  # nothing to measure: an empty bar only looks like a field
             self.code_age_text.setText(self.tr("Unknown: no creation date is recorded"))
             self._colour_code_age(None)
             return
@@ -447,6 +458,7 @@ class DetailsPane(QScrollArea):
             severity = Severity.WARNING if rotation_due else None
         self.code_age.setRange(0, max(span, 1))
         self.code_age.setValue(min(age, span))
+        self.code_age.setVisible(span > 0)  # no reminder and no expiry: nothing to fill
         self.code_age_text.setText(label.replace("%1", str(age)))
         self._colour_code_age(severity)
 
@@ -455,6 +467,23 @@ class DetailsPane(QScrollArea):
         if severity is not None:
             colour = badge_colors(severity, palette).icon
             palette.setColor(QPalette.ColorRole.Highlight, colour)
+        # A thin track without a frame, so that a young code's nearly empty bar reads as a
+        # gauge, not as a text field (issue 18, item 7).
+        fill = palette.color(QPalette.ColorRole.Highlight).name()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        window = palette.color(QPalette.ColorRole.Window)
+        track = QColor(
+            round(window.red() + (text.red() - window.red()) * 0.18),
+            round(window.green() + (text.green() - window.green()) * 0.18),
+            round(window.blue() + (text.blue() - window.blue()) * 0.18),
+        ).name()
+        self.code_age.setStyleSheet(
+            f"QProgressBar {{ border: none; border-radius: 3px; background: {track}; }}"
+            f" QProgressBar::chunk {{ border-radius: 3px; background: {fill}; }}"
+        )
+        # After the style sheet, which would otherwise reset it: the colour is also said
+        # through the palette (accessibility tools and tests read it there).
+        self.code_age.ensurePolished()
         self.code_age.setPalette(palette)
 
     def _fill_sending(self, account: Account, look: ProviderLook | None, today: date) -> None:
@@ -529,7 +558,8 @@ class DetailsPane(QScrollArea):
         shown = checks[:RECENT_CHECKS]
         self.checks.setVisible(bool(shown))
         self.no_checks.setVisible(not shown)
-        for record in shown:
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for index, record in enumerate(shown):
             message = " ".join(record.server_message.split())
             item = QTreeWidgetItem(
                 [
@@ -541,8 +571,57 @@ class DetailsPane(QScrollArea):
             )
             item.setToolTip(2, formatting.state_description(record.status))
             if message:
-                item.setToolTip(3, record.server_message)
+                item.setToolTip(0, record.server_message)
+                item.setToolTip(REPLY_COLUMN, record.server_message)
             self.checks.addTopLevelItem(item)
+            following = shown[index + 1] if index + 1 < len(shown) else None
+            if message and not (
+                # IMAP and SMTP of one check with the same reply: said once, under the second.
+                following is not None
+                and following.checked_at == record.checked_at
+                and " ".join(following.server_message.split()) == message
+            ):
+                reply = QTreeWidgetItem([self.tr("Server said: %1").replace("%1", message)])
+                reply.setForeground(0, quiet)
+                reply.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.addChild(reply)
+                reply.setFirstColumnSpanned(True)
+                item.setExpanded(True)
+        self._fit_checks()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.checks.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_checks()  # wrapped replies take more or fewer lines
+        return super().eventFilter(watched, event)
+
+    def _fit_checks(self) -> None:
+        """Wrap the replies to the table's width and make the table exactly as tall as its
+        rows (a tree view sizes a spanned row by one column, so the reply's height is given)."""
+        tree = self.checks
+        width = max(tree.viewport().width() - 8, 80)
+        metrics = QFontMetrics(tree.font())
+        for index in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(index)
+            reply = item.child(0) if item is not None and item.childCount() else None
+            if reply is not None:
+                bound = metrics.boundingRect(
+                    QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, reply.text(0)
+                )
+                reply.setSizeHint(0, QSize(width, bound.height() + 6))
+        tree.doItemsLayout()
+        rows = 0
+        for index in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(index)
+            if item is None:
+                continue
+            rows += tree.visualItemRect(item).height()
+            for number in range(item.childCount()):
+                child = item.child(number)
+                if child is not None:
+                    rows += tree.visualItemRect(child).height()
+        height = tree.header().sizeHint().height() + rows + 2 * tree.frameWidth() + 2
+        if tree.height() != height:
+            tree.setFixedHeight(height)
 
     def _event_text(self, event: CredentialEvent) -> str:
         texts = {

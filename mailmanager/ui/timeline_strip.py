@@ -122,11 +122,9 @@ class TimelineView(QWidget):
         self.oldest.setObjectName("timelineOldest")
         self.newest = QLabel(self.tr("Today"))
         self.newest.setObjectName("timelineToday")
-        for end in (self.oldest, self.newest):
-            small = end.font()
-            small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
-            end.setFont(small)
-            end.setEnabled(False)  # drawn in the palette's quieter text colour
+        # The ends in the normal size and text colour: smaller, greyed-out labels (a disabled
+        # label's colour) were hard to read under the strip (issue 18, item 7).
+        self.newest.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         ends.addWidget(self.oldest)
         ends.addStretch(1)
         ends.addWidget(self.newest)

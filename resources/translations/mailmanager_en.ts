@@ -861,6 +861,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Help page</translation>
         </message>
         <message>
+            <source>Server said: %1</source>
+            <translation>Server said: %1</translation>
+        </message>
+        <message>
             <source>Code added</source>
             <translation>Code added</translation>
         </message>
@@ -2022,6 +2026,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>These servers come from third-party sources, not the provider; the test will show whether they work.</translation>
         </message>
         <message>
+            <source>These are %1's servers from the built-in list; most people never need to change them.</source>
+            <translation>These are %1's servers from the built-in list; most people never need to change them.</translation>
+        </message>
+        <message>
             <source>Receiving (IMAP)</source>
             <translation>Receiving (IMAP)</translation>
         </message>
@@ -2366,8 +2374,8 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Sending (SMTP)</translation>
         </message>
         <message>
-            <source>What to do is the same as above.</source>
-            <translation>What to do is the same as above.</translation>
+            <source>%1 What to do is the same as above.</source>
+            <translation>%1 What to do is the same as above.</translation>
         </message>
         <message>
             <source>The server said:</source>

@@ -846,6 +846,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>帮助页面</translation>
         </message>
         <message>
+            <source>Server said: %1</source>
+            <translation>服务器返回：%1</translation>
+        </message>
+        <message>
             <source>Code added</source>
             <translation>添加授权码</translation>
         </message>
@@ -2003,6 +2007,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>这些服务器来自第三方资料，并非服务商公布；测试后就知道能否使用。</translation>
         </message>
         <message>
+            <source>These are %1's servers from the built-in list; most people never need to change them.</source>
+            <translation>以下是内置服务商列表中%1的服务器，一般无需修改。</translation>
+        </message>
+        <message>
             <source>Receiving (IMAP)</source>
             <translation>收信（IMAP）</translation>
         </message>
@@ -2347,8 +2355,8 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>发信（SMTP）</translation>
         </message>
         <message>
-            <source>What to do is the same as above.</source>
-            <translation>处理方法同上。</translation>
+            <source>%1 What to do is the same as above.</source>
+            <translation>%1处理方法同上。</translation>
         </message>
         <message>
             <source>The server said:</source>

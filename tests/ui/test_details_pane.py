@@ -334,3 +334,69 @@ def test_about_the_provider_shows_what_the_catalogue_knows(qtbot) -> None:
     unknown = directory.look(None, "a@example.org")
     widget.show_account(AccountSummary(sample_account("a@example.org", id=11)), look=unknown)
     assert not widget.about.isVisible() and not widget.about_title.isVisible()
+
+
+QQ_REPLY = (
+    "535 Login fail. Account is abnormal, service is not open, password is incorrect, "
+    "login frequency limited, or system is busy."
+)
+
+
+def test_the_check_history_fits_the_default_window(qtbot) -> None:
+    """Issue 18, item 7: at the pane's width in a 1120 x 700 window nothing of the check
+    history is cut off: a reply gets its own wrapped line, once for IMAP and SMTP alike, and
+    the table is as tall as its rows."""
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+
+    account = sample_account("li.na@qq.com", id=3)
+    checks = []
+    for hours in (0, 6, 12, 18):
+        at = NOW - timedelta(hours=hours)
+        failed = hours == 0
+        for protocol in (Protocol.SMTP, Protocol.IMAP):
+            status = ConnectionStatus.AUTH_FAILED if failed else ConnectionStatus.OK
+            checks.append(
+                CheckRecord(3, at, protocol, status, server_message=QQ_REPLY if failed else "")
+            )
+    widget = pane(qtbot)
+    widget.resize(370, 700)  # the details pane in the default window
+    widget.show_account(AccountSummary(account), checks=checks)
+    table = widget.checks
+    assert table.topLevelItemCount() == 8
+    replies = [
+        table.topLevelItem(i).child(0).text(0)  # type: ignore[union-attr]
+        for i in range(8)
+        if table.topLevelItem(i).childCount()  # type: ignore[union-attr]
+    ]
+    assert replies == [f"Server said: {QQ_REPLY}"]  # the whole reply, said once
+    assert table.topLevelItem(0).text(3) == QQ_REPLY  # type: ignore[union-attr]
+    assert table.isColumnHidden(3)
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() == 0, timeout=2000)
+    assert table.horizontalScrollBar().maximum() == 0
+    reply_row = table.visualItemRect(table.topLevelItem(1).child(0))  # type: ignore[union-attr, arg-type]
+    plain_row = table.visualItemRect(table.topLevelItem(2))  # type: ignore[arg-type]
+    assert reply_row.height() > 2 * plain_row.height()  # wrapped, not cut to one line
+    # Wider: fewer lines, and the table shrinks with them.
+    tall = table.height()
+    widget.resize(900, 700)
+    qtbot.waitUntil(lambda: table.height() < tall, timeout=2000)
+    assert table.verticalScrollBar().maximum() == 0
+
+
+def test_strip_ends_are_readable_and_an_empty_code_age_is_not_a_field(qtbot) -> None:
+    widget = pane(qtbot)
+    account = sample_account("new@163.com", id=1).replace(code_created=None)
+    widget.show_account(AccountSummary(account), look=NETEASE)
+    timeline = widget.timeline
+    for end in (timeline.oldest, timeline.newest):
+        assert end.isEnabled()  # not the disabled grey
+        assert end.font().pointSizeF() == timeline.caption.font().pointSizeF()
+    assert not widget.code_age.isVisible()  # nothing to measure
+    assert widget.code_age_text.text() == "Unknown: no creation date is recorded"
+    fresh = sample_account("new@163.com", id=1).replace(code_created=TODAY, rotate_days=90)
+    widget.show_account(AccountSummary(fresh), look=NETEASE)
+    assert widget.code_age.isVisible() and widget.code_age.value() == 0
+    assert "border: none" in widget.code_age.styleSheet()  # a gauge's track, not a frame
+    never = fresh.replace(rotate_days=0)
+    widget.show_account(AccountSummary(never), look=NETEASE)
+    assert not widget.code_age.isVisible()

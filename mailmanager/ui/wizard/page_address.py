@@ -415,20 +415,25 @@ class AddressPage(QWizardPage):
                 "the servers yourself on a later page."
             )
         self.source_label.setText(source)
-        if found.groups:
-            group = found.groups[0]
+        # Fix and Rotate show the mailbox's saved servers (what failed), not the catalogue's.
+        saved = self.ctx.account
+        servers = (
+            (saved.imap, saved.smtp)
+            if saved is not None
+            else (found.groups[0].imap, found.groups[0].smtp)
+            if found.groups
+            else None
+        )
+        if servers is not None:
+            imap, smtp = servers
             self.servers_label.setText(
                 self.tr("Receiving (IMAP): %1 · Sending (SMTP): %2")
-                .replace(
-                    "%1", f"{group.imap.display()} {formatting.security_text(group.imap.security)}"
-                )
-                .replace(
-                    "%2", f"{group.smtp.display()} {formatting.security_text(group.smtp.security)}"
-                )
+                .replace("%1", f"{imap.display()} {formatting.security_text(imap.security)}")
+                .replace("%2", f"{smtp.display()} {formatting.security_text(smtp.security)}")
             )
         else:
             self.servers_label.setText("")
-        self.servers_label.setVisible(bool(found.groups))
+        self.servers_label.setVisible(servers is not None)
         shown = has_address and not running and (found.provider is not None or bool(source))
         self.card.setVisible(shown or found.manual)
         editable = self.ctx.mode is WizardMode.ADD

@@ -52,9 +52,6 @@ class ServersPage(QWizardPage):
         self._applying = False
         self._prefilled: tuple[object, str] | None = None
         self.setTitle(self.tr("Check the server settings"))
-        self.setSubTitle(
-            self.tr("These were filled in for you. Change them only if your provider says so.")
-        )
         self.group_combo = ValueCombo()
         self.group_combo.setObjectName("serverGroupCombo")
         self.group_note = wrapped()
@@ -273,6 +270,21 @@ class ServersPage(QWizardPage):
         self.summary.setVisible(folded)
         self.change_button.setVisible(folded)
         self.editors.setVisible(not folded)
+        # The CA file is a server setting too: folded with them.
+        self.advanced_button.setVisible(not folded)
+        self.advanced.setVisible(not folded and self.advanced_button.isChecked())
+        provider = self.ctx.provider
+        if folded and provider is not None:
+            self.setSubTitle(
+                self.tr(
+                    "These are %1's servers from the built-in list; most people never need "
+                    "to change them."
+                ).replace("%1", provider.name(self.ctx.lang))
+            )
+        else:
+            self.setSubTitle(
+                self.tr("These were filled in for you. Change them only if your provider says so.")
+            )
         if folded:
             self._update_summary()
 
@@ -282,26 +294,20 @@ class ServersPage(QWizardPage):
             self.imap.host.setFocus()
 
     def _update_summary(self) -> None:
-        rows = []
-        for label, endpoint in (
-            (self.tr("Receiving (IMAP)"), self.imap.endpoint()),
-            (self.tr("Sending (SMTP)"), self.smtp.endpoint()),
-        ):
-            rows.append(
-                "<b>"
-                + html.escape(formatting.labelled(label, ""))
-                + "</b>"
-                + html.escape(formatting.endpoint_text(endpoint))
-            )
+        rows = [
+            (self.tr("Receiving (IMAP)"), formatting.endpoint_text(self.imap.endpoint())),
+            (self.tr("Sending (SMTP)"), formatting.endpoint_text(self.smtp.endpoint())),
+        ]
         users = {self.imap.username.text().strip(), self.smtp.username.text().strip()} - {""}
         if len(users) == 1:
-            rows.append(
-                "<b>"
-                + html.escape(formatting.labelled(self.tr("User name"), ""))
-                + "</b>"
-                + html.escape(users.pop())
-            )
-        self.summary.setText("<br>".join(rows))
+            rows.append((self.tr("User name"), users.pop()))
+        cells = "".join(
+            f"<tr><td style='padding:3px 14px 3px 0'><b>"
+            f"{html.escape(formatting.labelled(label, ''))}</b></td>"
+            f"<td style='padding:3px 0'>{html.escape(value)}</td></tr>"
+            for label, value in rows
+        )
+        self.summary.setText(f"<table>{cells}</table>")
 
     def focus_widget(self) -> QWidget | None:
         """Where typing goes when the page opens (``SetupWizard._place_focus``)."""

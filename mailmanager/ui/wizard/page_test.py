@@ -258,9 +258,12 @@ class TestPage(QWizardPage):
             else:
                 # Every line explains its own failure; a hint already given is not repeated
                 # but pointed at, so the second line (SMTP's 535) is never left bare.
-                line += " — " + html.escape(formatting.state_description(result.status))
+                description = formatting.state_description(result.status)
                 if hint:
-                    line += " " + html.escape(self.tr("What to do is the same as above."))
+                    description = self.tr("%1 What to do is the same as above.").replace(
+                        "%1", description
+                    )
+                line += " — " + html.escape(description)
             if result.server_message:
                 line += (
                     "<br><span style='color:palette(placeholder-text)'>"

@@ -333,10 +333,14 @@ class SetupWizard(QWizard):
         return (ids.index(current) + 1 if current in ids else 0), len(ids)
 
     def update_step(self) -> None:
-        """Show "Step 3 of 6"; hidden where the wizard stops (Outlook.com) or before a page."""
+        """Show "Step 3 of 6"; hidden where the wizard stops (Outlook.com), before a page, or
+        where there is only one."""
         number, total = self.step()
-        shown = number > 0 and not (
-            self.currentId() == PageId.PREPARE and self.prepare_page.blocked()
+        current = self.currentId()
+        shown = (
+            number > 0
+            and total > 1
+            and not (current == PageId.PREPARE and self.prepare_page.blocked())
         )
         self.step_label.setText(
             self.tr("Step %1 of %2").replace("%1", str(number)).replace("%2", str(total))

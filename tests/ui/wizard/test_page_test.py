@@ -39,6 +39,6 @@ def test_smtp_line_explains_its_own_535_when_imap_failed_alike(qtbot, tmp_path: 
     hint = "NetEase"  # the provider's own hint, given once, on the first line
     assert hint in imap_part and hint not in smtp_part
     # The SMTP line is not bare: what went wrong, that the same fix applies, and the 535.
-    assert "The server rejected the authorization code or password." in smtp_part
-    assert "What to do is the same as above." in smtp_part
+    own = "The server rejected the authorization code or password. What to do is the same as above."
+    assert own in smtp_part
     assert "535 5.7.8" in smtp_part
