@@ -33,12 +33,14 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import keyring
-import keyring.core as keyring_core
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported where it is used, which is on the keyring thread
+# (core.secrets_gateway): importing it takes ~100 ms and several MB, and making a SecretStore
+# (the app does so on the GUI thread, right after the first paint) must not pay for it.
 
 from mailmanager import APP_NAME, paths
 from mailmanager.core import redact, secrets_gateway
@@ -52,7 +54,7 @@ T = TypeVar("T")
 # A sentinel entry used by check_backend(probe=True): reading it proves the keyring answers.
 _PROBE_USER = "__mailmanager_probe__"
 
-Policy = Callable[[KeyringBackend], str | None]
+Policy = Callable[["KeyringBackend"], str | None]
 
 
 class SecretsError(Exception):
@@ -243,6 +245,8 @@ class SecretStore:
         """The backend calls go to (keyring's current one unless one was given)."""
         if self._backend is not None:
             return self._backend
+        import keyring
+
         current: KeyringBackend = keyring.get_keyring()
         return current
 
@@ -368,6 +372,8 @@ class SecretStore:
         The original exception is logged (redacted) and not chained, so that no traceback
         printed later can carry text a backend built from its arguments.
         """
+        import keyring.errors
+
         try:
             return fn(*args)
         except keyring.errors.PasswordDeleteError:
@@ -385,6 +391,9 @@ def discover_backend(policy: Policy | None = None, *, rediscover: bool = False) 
     keyring keeps its first choice for the life of the process; ``rediscover`` drops an
     insecure one (only that: a secure backend in use is never swapped) and chooses again.
     """
+    import keyring
+    import keyring.core as keyring_core
+
     check = policy or insecure_reason
     backend: KeyringBackend = keyring.get_keyring()
     if rediscover and check(backend) is not None:
@@ -419,6 +428,8 @@ def _secretstorage_exceptions() -> tuple[type[BaseException], type[BaseException
 
 def _map_error(exc: Exception, backend: KeyringBackend, secret: str) -> SecretsError:
     """One of our errors for a backend failure; its detail is redacted (``secret`` included)."""
+    import keyring.errors
+
     name = type(exc).__name__
     text = redact.redact_text(str(exc), extra=(secret,) if secret else ())
     if secret and secret in text:  # shorter than redact's minimum length
