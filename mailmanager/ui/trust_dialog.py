@@ -74,8 +74,10 @@ class TrustDialog(QDialog):
             for refusal in trust_text.distinct(refusals):
                 question = QLabel(trust_text.question(refusal, account.address))
                 question.setWordWrap(True)
-                box = QCheckBox(trust_text.consent_label(refusal, account.address))
                 rows.addWidget(question)
+                if not trust_text.confirmable(refusal):
+                    continue
+                box = QCheckBox(trust_text.consent_label(refusal, account.address))
                 rows.addWidget(box)
                 self._boxes.append((account, refusal, box))
         rows.addStretch(1)

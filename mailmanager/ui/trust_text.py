@@ -82,6 +82,12 @@ def question(refusal: Refusal, address: str) -> str:
             "%2 would receive the code of %1 without encryption: anyone on the network could "
             "read it. Only allow this for a server on your own network.",
         )
+    elif not confirmable(refusal):
+        text = QCoreApplication.translate(
+            "TrustText",
+            "The extra CA certificate file saved with %1 cannot be read any more. If your mail "
+            "administrator gave it to you, choose it again with Fix (servers page, Advanced).",
+        )
     else:
         text = QCoreApplication.translate(
             "TrustText",
@@ -90,6 +96,12 @@ def question(refusal: Refusal, address: str) -> str:
         )
     target = refusal.host if refusal.kind is RefusalKind.HOST else refusal.arguments[0]
     return text.replace("%1", address).replace("%2", target).replace("%3", shown_domain)
+
+
+def confirmable(refusal: Refusal) -> bool:
+    """Whether a box can give this consent (a CA file that cannot be read has no fingerprint
+    to agree to: the user chooses the file again instead)."""
+    return not (refusal.kind is RefusalKind.CA and refusal.arguments[0] == "?")
 
 
 def consent_label(refusal: Refusal, address: str) -> str:

@@ -2527,6 +2527,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>%2 would receive the code of %1 without encryption: anyone on the network could read it. Only allow this for a server on your own network.</translation>
         </message>
         <message>
+            <source>The extra CA certificate file saved with %1 cannot be read any more. If your mail administrator gave it to you, choose it again with Fix (servers page, Advanced).</source>
+            <translation>The extra CA certificate file saved with %1 cannot be read any more. If your mail administrator gave it to you, choose it again with Fix (servers page, Advanced).</translation>
+        </message>
+        <message>
             <source>The servers of %1 would be trusted with extra CA certificates (SHA-256 %2). Only continue if your mail administrator gave you these certificates.</source>
             <translation>The servers of %1 would be trusted with extra CA certificates (SHA-256 %2). Only continue if your mail administrator gave you these certificates.</translation>
         </message>

@@ -2507,6 +2507,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>%2 会以不加密的方式接收 %1 的授权码：网络上的任何人都能看到它。只对你自己局域网内的服务器这样做。</translation>
         </message>
         <message>
+            <source>The extra CA certificate file saved with %1 cannot be read any more. If your mail administrator gave it to you, choose it again with Fix (servers page, Advanced).</source>
+            <translation>%1 保存的额外 CA 证书文件已经无法读取。如果它是你的邮箱管理员提供的，请通过“修复”重新选择（服务器页面 → 高级）。</translation>
+        </message>
+        <message>
             <source>The servers of %1 would be trusted with extra CA certificates (SHA-256 %2). Only continue if your mail administrator gave you these certificates.</source>
             <translation>%1 的服务器将使用额外的 CA 证书（SHA-256 %2）来验证。只有在这些证书是你的邮箱管理员提供的时候才继续。</translation>
         </message>

@@ -35,6 +35,7 @@ class ConfirmPage(QWizardPage):
         # Set by the wizard: the account the fields describe, before any consent.
         self.proposed: Callable[[], Account] | None = None
         self._boxes: list[tuple[Refusal, QCheckBox]] = []
+        self._blocked = False
         self._asked_at: datetime | None = None
         self.setTitle(self.tr("Confirm the server"))
         self.setSubTitle(
@@ -75,6 +76,7 @@ class ConfirmPage(QWizardPage):
                 widget.hide()
                 widget.deleteLater()
         self._boxes = []
+        self._blocked = False
         address = str(self.field("address") or "")
         refusals = trust_text.distinct(self.refusals())
         self.warning.set_text(
@@ -96,6 +98,12 @@ class ConfirmPage(QWizardPage):
                 source = trust_text.source_text(origin)
                 sentence += "\n" + self.tr("Suggested by: %1").replace("%1", source)
             text.setText(sentence)
+            if not trust_text.confirmable(refusal):
+                # Nothing to agree to (a CA file that cannot be read): only going back helps.
+                self._blocked = True
+                self.questions.addSpacing(6)
+                self.questions.addWidget(text)
+                continue
             box = QCheckBox(trust_text.consent_label(refusal, address))
             bold = box.font()
             bold.setBold(True)
@@ -119,7 +127,7 @@ class ConfirmPage(QWizardPage):
             box.setChecked(False)
 
     def isComplete(self) -> bool:
-        return all(box.isChecked() for _refusal, box in self._boxes)
+        return not self._blocked and all(box.isChecked() for _refusal, box in self._boxes)
 
     def consent(self, account: Account) -> Account:
         """``account`` with the consent of the ticked boxes recorded (only for what they name)."""
