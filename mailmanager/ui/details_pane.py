@@ -70,6 +70,12 @@ def _section_title(text: str, name: str) -> QLabel:
     return label
 
 
+def _set_text(label: QLabel, text: str) -> None:
+    """``label.setText(text)`` unless it already shows ``text`` (no re-layout then)."""
+    if label.text() != text:
+        label.setText(text)
+
+
 def _value(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -361,16 +367,20 @@ class DetailsPane(QScrollArea):
             )
         self._servers_form.setRowVisible(self.ca_file, bool(account.ca_file))
         self.ca_file.setText(account.ca_file or "")
-        self.sources.setText(self._sources(account))
+        # Set only what changed: the pane is refilled after every batch of check results, and
+        # each new text or visibility re-lays out the whole pane on the GUI thread.
+        _set_text(self.sources, self._sources(account))
         refusals = trust.refusals(account)
-        self.trust_box.setVisible(bool(refusals))
+        if self.trust_box.isHidden() == bool(refusals):
+            self.trust_box.setVisible(bool(refusals))
         if refusals:
             lines = [trust_text.question(r, account.address) for r in trust_text.distinct(refusals)]
-            self.trust_notice.setText(
+            _set_text(
+                self.trust_notice,
                 "<b>"
                 + html.escape(self.tr("Not checked until you confirm:"))
                 + "</b><br>"
-                + "<br>".join(html.escape(line) for line in lines)
+                + "<br>".join(html.escape(line) for line in lines),
             )
 
     def _sources(self, account: Account) -> str:
