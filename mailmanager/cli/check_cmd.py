@@ -182,7 +182,8 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
                 if found is None:
                     fail(f"no stored account {short(text)!r}")
                 accounts.append(found)
-        accounts, untrusted = _consent_and_trust(Registry(store, secrets), accounts, args)
+        registry = Registry(store, secrets)  # consent and results are kept through it
+        accounts, untrusted = _consent_and_trust(registry, accounts, args)
         runner = CheckRunner(
             lambda account: secrets.get(account.address),
             concurrency=DEFAULT_CONCURRENCY,
@@ -193,7 +194,7 @@ def _run_stored(args: argparse.Namespace, ctx: CliContext) -> int:
         finally:
             runner.shutdown(cancel=False)
         outcomes = [
-            _recorded(store, account, _outcome(account, future)) for account, future in done
+            _recorded(registry, account, _outcome(account, future)) for account, future in done
         ]
     for account, refused in untrusted:
         row = _not_checked(account, "not sent: a server or certificate needs your confirmation")
@@ -232,7 +233,7 @@ def _consent_and_trust(
 
 
 def _recorded(
-    store: AccountStore, account: Account, outcome: tuple[dict[str, Any], AccountCheck | None]
+    registry: Registry, account: Account, outcome: tuple[dict[str, Any], AccountCheck | None]
 ) -> tuple[dict[str, Any], AccountCheck | None]:
     """Keep the check in the history; an account removed meanwhile (``remove`` in another
     terminal, the app) ends its check with one line instead of a traceback."""
@@ -240,9 +241,9 @@ def _recorded(
     _row, check = outcome
     try:
         if check is None:
-            store.get_account(account.id)  # a missing code may mean the account went away
+            registry.store.get_account(account.id)  # no code may mean the account went away
             return outcome
-        Registry(store).record_check(account.id, check)
+        registry.record_check(account.id, check)
     except UnknownAccountError:
         log.info("account %s was removed while it was being checked", account.id)
         return _not_checked(account, REMOVED_DURING_CHECK), None

@@ -69,13 +69,7 @@ def _date_edit() -> QDateEdit:
 
 def _keep_origin(endpoint: Endpoint, saved: Endpoint) -> Endpoint:
     """``endpoint`` with ``saved``'s origin when host, port and security are unchanged."""
-    if (endpoint.host, endpoint.port, endpoint.security) == (
-        saved.host,
-        saved.port,
-        saved.security,
-    ):
-        return endpoint.with_origin(saved.origin)
-    return endpoint
+    return endpoint.with_origin(saved.origin) if endpoint.same_server(saved) else endpoint
 
 
 class EditAccountDialog(QDialog):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from mailmanager.core import trust
 from mailmanager.core.model.accounts import Account, utcnow
 from mailmanager.core.model.certificates import read_ca_file
-from mailmanager.core.trust import Refusal, RefusalKind
+from mailmanager.core.trust import Refusal
 from mailmanager.ui import trust_text
 
 
@@ -104,16 +104,8 @@ class TrustDialog(QDialog):
     def confirmed(self) -> list[Account]:
         """The accounts with the consent of the ticked boxes recorded (unticked: unchanged)."""
         now = utcnow()
-        changed: dict[str, Account] = {}
+        ticked: dict[str, tuple[Account, list[Refusal]]] = {}
         for account, refusal, box in self._boxes:
-            if not box.isChecked():
-                continue
-            current = changed.get(account.address, account)
-            if refusal.kind is RefusalKind.HOST:
-                current = trust.confirm(current, now, hosts=[refusal.host])
-            elif refusal.kind is RefusalKind.PLAIN:
-                current = trust.confirm(current, now, plain=[refusal.arguments[0]])
-            elif account.ca_pem:
-                current = trust.confirm(current, now, ca_sha256=[refusal.arguments[0]])
-            changed[account.address] = current
-        return list(changed.values())
+            if box.isChecked():
+                ticked.setdefault(account.address, (account, []))[1].append(refusal)
+        return [trust.accept(account, refusals, now) for account, refusals in ticked.values()]

@@ -80,6 +80,11 @@ class Endpoint:
     username: str = ""
     origin: Origin = field(default=TYPED, compare=False)
 
+    def same_server(self, other: Endpoint) -> bool:
+        """Whether ``other`` names the same server (host, port, security), whoever logs in:
+        an editor keeps a server's origin as long as the user leaves it as it was."""
+        return (self.host, self.port, self.security) == (other.host, other.port, other.security)
+
     def with_origin(self, origin: Origin) -> Endpoint:
         return dataclasses.replace(self, origin=origin)
 

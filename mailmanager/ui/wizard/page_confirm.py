@@ -19,8 +19,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from mailmanager.core import trust
-from mailmanager.core.model.accounts import Account, Protocol, utcnow
-from mailmanager.core.trust import Refusal, RefusalKind
+from mailmanager.core.model.accounts import Account, utcnow
+from mailmanager.core.trust import Refusal
 from mailmanager.ui import trust_text
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.widgets import Notice, wrapped
@@ -134,11 +134,4 @@ class ConfirmPage(QWizardPage):
         ticked = [r for r, box in self._boxes if box.isChecked()]
         if not ticked or self._asked_at is None:
             return account
-        hosts = [r.host for r in ticked if r.kind is RefusalKind.HOST]
-        plain = [
-            account.endpoint(r.protocol).display()
-            for r in ticked
-            if r.kind is RefusalKind.PLAIN and r.protocol in (Protocol.IMAP, Protocol.SMTP)
-        ]
-        ca = [r.arguments[0] for r in ticked if r.kind is RefusalKind.CA]
-        return trust.confirm(account, self._asked_at, hosts=hosts, plain=plain, ca_sha256=ca)
+        return trust.accept(account, ticked, self._asked_at)

@@ -255,20 +255,12 @@ class SetupWizard(QWizard):
 
     def _origin_of(self, endpoint: Endpoint, protocol: Protocol) -> Origin:
         """The provenance of a server the fields show (compared without the user name)."""
-
-        def same(other: Endpoint) -> bool:
-            return (other.host, other.port, other.security) == (
-                endpoint.host,
-                endpoint.port,
-                endpoint.security,
-            )
-
         saved = self.ctx.account
-        if saved is not None and same(saved.endpoint(protocol)):
+        if saved is not None and endpoint.same_server(saved.endpoint(protocol)):
             return saved.endpoint(protocol).origin
         for group in self.ctx.found.groups:
             suggested = group.imap if protocol is Protocol.IMAP else group.smtp
-            if same(suggested):
+            if endpoint.same_server(suggested):
                 return suggested.origin
         return TYPED
 
