@@ -1,4 +1,4 @@
-"""A real Dovecot IMAP server on loopback for the probe tests (recipe: test-services.md).
+"""A real Dovecot IMAP server on loopback for the probe tests; its configuration is below.
 
 One instance per test session: IMAPS (implicit TLS) and IMAP (STARTTLS) ports, a trustme
 certificate for 127.0.0.1/localhost, a passwd-file with known users, no auth penalty (anvil)

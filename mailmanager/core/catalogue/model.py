@@ -6,7 +6,7 @@ loads and indexes them. The wizard reads steps, pitfalls and the credential rule
 checker reads ``requires_imap_id``, detection reads domains, MX patterns and server groups.
 
 Bilingual texts are ``Text`` pairs (Chinese and English) written for this app; every fact has a
-source tag (from providers-reference.md, or ``seed:<file>`` for the user's source documents).
+source tag (explained in docs/sources.md).
 A fact the reference marks UNCONFIRMED or 3P-CODE is listed in ``Provider.unconfirmed`` (by its
 field path) or flagged on its server group: the UI offers such facts, it does not assert them.
 """
