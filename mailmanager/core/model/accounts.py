@@ -131,6 +131,7 @@ class Account:
         check_interval_hours: per-account schedule, None for the global default.
         last_web_login: the last time the user confirmed logging in on the web (inactivity rule).
         sending_since: when the mailbox began sending (sending-volume guidance).
+        group: the group the mailbox belongs to (a client, a team, a campaign); '' for none.
     """
 
     address: str
@@ -150,6 +151,7 @@ class Account:
     check_interval_hours: int | None = None
     last_web_login: date | None = None
     sending_since: date | None = None
+    group: str = ""
     id: int | None = None
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)

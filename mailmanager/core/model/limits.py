@@ -123,6 +123,14 @@ MAX_LABEL = 200
 MAX_USERNAME = MAX_ADDRESS_LENGTH + 66  # an address, or a provider's longer login form
 MAX_PROVIDER_ID = 64
 MAX_CA_FILE = 4096
+MAX_GROUP = 100
+
+
+def clean_group(name: str) -> str:
+    """A group name as kept: spaces around it and control characters dropped, one space between
+    words (so "Client A" and " Client  A" are one group). Too long a name is left for
+    ``account_problem`` to refuse."""
+    return " ".join(without_control_characters(name).split())
 
 
 def has_control_characters(text: str) -> bool:
@@ -164,6 +172,7 @@ def account_problem(account: Account) -> str | None:
         text_problem("credential_label", account.credential_label, MAX_LABEL),
         text_problem("provider_id", account.provider_id, MAX_PROVIDER_ID),
         text_problem("ca_file", account.ca_file, MAX_CA_FILE),
+        text_problem("group", account.group, MAX_GROUP),
     ):
         if problem is not None:
             return problem

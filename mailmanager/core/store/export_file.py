@@ -9,14 +9,16 @@ be entered again, because the codes were never in the file.
 Format (``format`` and ``version`` are checked on import; a newer version is refused rather
 than half-read)::
 
-    {"format": "mailmanager-accounts", "version": 2, "exported_at": "...+00:00",
+    {"format": "mailmanager-accounts", "version": 3, "exported_at": "...+00:00",
      "accounts": [{"address": ..., "imap": {"host", "port", "security", "username",
                    "source", "source_detail"}, ..., "ca_pem": ...}]}
 
-Version 2 added each endpoint's source and the extra CA certificates as PEM; version 1 files
-still import. An import never makes anything trusted (``core.trust``): every endpoint comes back
-with the source ``import_file`` and no confirmation, and CA certificates come back unconfirmed,
-whatever the file says. A file is easy to tamper with or to be sent by someone else.
+Version 2 added each endpoint's source and the extra CA certificates as PEM; version 3 the
+mailbox's group. Files of every earlier version still import.
+
+An import never makes anything trusted (``core.trust``): every endpoint comes back with the
+source ``import_file`` and no confirmation, and CA certificates come back unconfirmed, whatever
+the file says. A file is easy to tamper with or to be sent by someone else.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from mailmanager.core.model.accounts import (
 from mailmanager.core.model.certificates import ca_fingerprint
 
 FORMAT = "mailmanager-accounts"
-VERSION = 2
+VERSION = 3
 
 
 class ExportFormatError(ValueError):
@@ -89,6 +91,7 @@ def account_to_json(account: Account) -> dict[str, Any]:
         "check_interval_hours": account.check_interval_hours,
         "last_web_login": _day(account.last_web_login),
         "sending_since": _day(account.sending_since),
+        "group": account.group,
     }
 
 
@@ -238,6 +241,7 @@ def account_from_json(entry: Any) -> Account:
         ),
         last_web_login=_opt_day(entry, "last_web_login"),
         sending_since=_opt_day(entry, "sending_since"),
+        group=limits.clean_group(_str(entry, "group")),
     )
     # The same rules as `add` and the edit dialog: server names, ports, lengths.
     problem = limits.account_problem(account)

@@ -53,7 +53,7 @@ ACCOUNT_COLUMNS = (
     "sending_since, created_at, updated_at, "
     "imap_source, imap_source_detail, imap_confirmed_at, imap_plain_confirmed_at, "
     "smtp_source, smtp_source_detail, smtp_confirmed_at, smtp_plain_confirmed_at, "
-    "ca_pem, ca_confirmed_at"
+    "ca_pem, ca_confirmed_at, group_name"
 )
 CHECK_COLUMNS = "id, account_id, checked_at, protocol, status, hint_id, server_message, elapsed_ms"
 
@@ -130,6 +130,7 @@ def account_from_row(row: Sequence[Any]) -> Account:
             "ca_file": row[12],
             "ca_pem": row[32],
             "ca_confirmed_at": parse_timestamp(row[33]) if row[33] else None,
+            "group": row[34],
             "credential_label": row[13],
             "code_created": parse_day(row[14]),
             "code_expires": parse_day(row[15]),
@@ -173,6 +174,7 @@ def account_values(account: Account) -> dict[str, Any]:
         **origin_values("smtp", account.smtp.origin),
         "ca_pem": account.ca_pem,
         "ca_confirmed_at": _stamp(account.ca_confirmed_at),
+        "group_name": account.group,
     }
 
 

@@ -149,5 +149,12 @@ _V4 = """
 ALTER TABLE accounts ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: groups (issue 21). A mailbox may belong to one group (a client, a team, a
+# campaign); '' is "no group". Indexed because the main window's group list counts by it.
+_V5 = """
+ALTER TABLE accounts ADD COLUMN group_name TEXT NOT NULL DEFAULT '';
+CREATE INDEX accounts_group ON accounts(group_name);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -161,6 +161,7 @@ def test_migration_from_committed_old_file(tmp_path: Path, version: int) -> None
         assert li.paused and li.code_expires == date(2027, 2, 15)
         assert li.credential_label == "办公室电脑"
         assert not li.needs_code
+        assert li.group == ""  # version 5: no mailbox had a group before
         zhang = store.summary(accounts["zhang.wei@163.com"].id or 0)
         # The latest result per protocol survives the upgrade.
         assert zhang.last_smtp is not None and zhang.last_smtp.status is ConnectionStatus.OK
@@ -341,3 +342,10 @@ def test_latest_credential_events_of_every_account_in_one_query(store: AccountSt
         a: T0 + timedelta(days=3),
         b: T0 + timedelta(days=1),
     }
+
+
+def test_group_is_kept(store: AccountStore) -> None:
+    saved = store.add_account(make_account("grouped@163.com").replace(group="客户 A"))
+    assert store.get_account(saved.id or 0).group == "客户 A"
+    store.update_account(saved.replace(group=""))
+    assert store.get_account(saved.id or 0).group == ""

@@ -104,3 +104,12 @@ def test_lone_surrogates_are_entry_problems() -> None:
     parsed = export_file.loads(text)
     assert parsed.accounts == []
     assert "display_name" in parsed.problems[0][1]
+
+
+def test_group_survives_export_and_import_and_older_files_have_none() -> None:
+    account = make_account("a@example.org", username="").replace(group="客户 A")
+    parsed = export_file.loads(export_file.dumps([account]))
+    assert [a.group for a in parsed.accounts] == ["客户 A"]
+    # Spaces and control characters are cleaned as the app keeps names; version 1 has no group.
+    parsed = export_file.loads(document({**GOOD, "group": "  Client\t A "}, GOOD))
+    assert [a.group for a in parsed.accounts] == ["Client A", ""]
