@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import tempfile
@@ -107,6 +108,34 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
+    """qasync's loop, marked as running inside Qt's, as the app runs it (app._run_event_loop).
+
+    ``@asyncSlot`` methods and ``asyncio.ensure_future`` work while pytest-qt spins Qt's event
+    loop (``qtbot.waitUntil``, ``qtbot.waitSignal``): wait on a condition, never sleep. Tasks
+    still pending at the end are cancelled, so one test's work never runs into the next.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    # A plain pool the fixture can shut down (qasync's own QThread pool can only be shut down
+    # by closing the loop, which a loop "already running" inside Qt's cannot be).
+    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="qloop")
+    loop.set_default_executor(executor)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        for task in asyncio.all_tasks(loop):
+            task.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+        asyncio.events._set_running_loop(None)
+        asyncio.set_event_loop(None)
 
 
 @pytest.fixture(scope="session")
