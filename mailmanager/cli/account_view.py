@@ -48,6 +48,7 @@ class AccountRow:
         return {
             "address": account.address,
             "display_name": account.display_name,
+            "group": account.group,
             "provider": account.provider_id,
             "provider_name": self.provider.name("en") if self.provider else None,
             "badge": self.badge.value,

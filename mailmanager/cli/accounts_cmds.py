@@ -84,6 +84,7 @@ Command = Callable[[argparse.Namespace, CliContext], int]
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the account commands to the CLI."""
     p = subparsers.add_parser("list", help="list the mailboxes with their status")
+    p.add_argument("--group", metavar="G", help="only the mailboxes of group G ('' for none)")
     json_flag(p)
     p.set_defaults(func=guarded(cmd_list))
 
@@ -100,6 +101,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--username", metavar="U", help="login name (default: the provider's rule)")
     p.add_argument("--label", metavar="L", default="", help="the client name the code was made for")
     p.add_argument("--display-name", metavar="N", default="", help="a name shown in the list")
+    p.add_argument("--group", metavar="G", help="the group the mailbox belongs to (a client...)")
     p.add_argument("--code-created", metavar="YYYY-MM-DD", help="when the code was made")
     p.add_argument("--code-expires", metavar="YYYY-MM-DD", help="when the code stops working")
     p.add_argument(
@@ -233,6 +235,9 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     today = local_today(account_view.local_now())
     with AccountStore.open(ctx.paths.database) as store:
         summaries = store.summaries()
+    if args.group is not None:
+        wanted = group_key(args.group)
+        summaries = [s for s in summaries if s.account.group.casefold() == wanted]
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
     rows = account_view.build_rows(summaries, today, catalogue)
     if ctx.json_output:
@@ -240,6 +245,22 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.say(account_view.render_text(rows, today))
     return EXIT_OK
+
+
+def group_key(text: str) -> str:
+    """A group name as ``--group`` compares it: cleaned like a kept name, case ignored."""
+    return limits.clean_group(text).casefold()
+
+
+def chosen_group(text: str | None) -> str | None:
+    """``--group``'s name as it will be kept, or None when the option was not given."""
+    if text is None:
+        return None
+    group = limits.clean_group(text)
+    problem = limits.text_problem("--group", group, limits.MAX_GROUP)
+    if problem is not None:
+        fail(problem)
+    return group
 
 
 # -- add -----------------------------------------------------------------------------------
@@ -356,6 +377,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         problem = limits.text_problem(option, value, limit)
         if problem is not None:
             fail(problem)
+    group = chosen_group(args.group)
     dns_server = parse_dns_server(args.dns_server) if args.dns_server else None
     now = utcnow()
     with open_registry(ctx) as registry:
@@ -371,6 +393,8 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         if existing is not None:
             # The restore step: the imported settings stay unless the options replace them.
             account = _restored(args, existing, now)
+            if group is not None:
+                account = account.replace(group=group)
         else:
             # Both servers given: only the provider's id is wanted, no network needed.
             network = not args.offline and not (args.imap and args.smtp)
@@ -389,6 +413,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 code_created=code_created or local_today(account_view.local_now()),
                 code_expires=code_expires,
                 rotate_days=args.rotate_days,
+                group=group or "",
                 **chosen_ca(args.ca_file, now),
             )
             problem = limits.account_problem(account)

@@ -8,7 +8,8 @@ see or remove. So the wizard, the rotate flow, the main window and the CLI all g
 The rules it keeps:
 
 * **One method per intent.** ``add``, ``change`` (settings, and the code with them when one is
-  given), ``rotate``, ``restore_code``, ``confirm_hosts``, ``confirm_web_login``,
+  given), ``move_to_group`` and ``set_paused`` (many mailboxes at once), ``rotate``,
+  ``restore_code``, ``confirm_hosts``, ``confirm_web_login``,
   ``record_check``, ``remove``, ``import_accounts``; each is one transaction, and no caller
   picks between lower-level steps (an imported mailbox's first code through ``rotate`` is a
   'created' event, decided here).
@@ -292,6 +293,38 @@ class Registry:
         with self.store.transaction():
             saved = self._settings(account)
             self._record(self._check_records(account.id, check))
+        return saved
+
+    def move_to_group(self, account_ids: Iterable[int], group: str) -> list[Account]:
+        """Put the mailboxes in ``group`` ('' for none), all in one transaction (a bulk action
+        on a selection, ``mailmanager-cli set-group``). The name is cleaned as every editor
+        cleans it; too long a name is refused before anything is written (``ValueError``)."""
+        from mailmanager.core.model import limits
+
+        cleaned = limits.clean_group(group)
+        problem = limits.text_problem("group", cleaned, limits.MAX_GROUP)
+        if problem is not None:
+            raise ValueError(problem)
+        return self._change_each(account_ids, lambda a: a.replace(group=cleaned))
+
+    def set_paused(self, account_ids: Iterable[int], paused: bool) -> list[Account]:
+        """Pause or resume the mailboxes' checks, all in one transaction."""
+        return self._change_each(account_ids, lambda a: a.replace(paused=paused))
+
+    def _change_each(
+        self, account_ids: Iterable[int], edit: Callable[[Account], Account]
+    ) -> list[Account]:
+        """One settings field on many mailboxes: never the address or the code, so no keyring
+        call; one transaction, so a failure leaves every mailbox as it was."""
+        saved = []
+        with self.store.transaction():
+            for account_id in account_ids:
+                current = self.store.get_account(account_id)
+                changed = edit(current)
+                if changed != current:
+                    saved.append(self.store.update_account(changed))
+                else:
+                    saved.append(current)
         return saved
 
     def _settings(self, account: Account) -> Account:

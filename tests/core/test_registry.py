@@ -438,3 +438,23 @@ def test_cancelled_check_proves_nothing(registry: Registry) -> None:
     assert saved.id is not None
     # The cancelled SMTP probe is not kept in the history.
     assert registry.store.summary(saved.id).connection_statuses == [ConnectionStatus.OK]
+
+
+def test_move_to_group_and_pause_many_in_one_transaction(registry: Registry) -> None:
+    ids = []
+    for n in range(3):
+        saved = registry.add(make_account(f"m{n}@example.org"), unproven())
+        assert saved.id is not None
+        ids.append(saved.id)
+    moved = registry.move_to_group(ids[:2], "  Client   A ")
+    assert [a.group for a in moved] == ["Client A", "Client A"]
+    assert registry.store.get_account(ids[2]).group == ""
+    registry.set_paused(ids, True)
+    assert all(registry.store.get_account(i).paused for i in ids)
+    # An unknown mailbox among them: none of them changes.
+    with pytest.raises(UnknownAccountError):
+        registry.move_to_group([ids[0], 9999], "B")
+    assert registry.store.get_account(ids[0]).group == "Client A"
+    with pytest.raises(ValueError, match="longer than 100"):
+        registry.move_to_group(ids, "x" * 101)
+    assert code_of(registry, "m0@example.org") == CODE  # the codes are never touched

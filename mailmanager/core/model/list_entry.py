@@ -2,7 +2,7 @@
 
 The main list must load ten thousand mailboxes in well under a tenth of a second. A full
 ``AccountSummary`` (two endpoints, two complete check records, parsed timestamps) costs five
-objects and some forty columns per mailbox; a ``ListEntry`` is one tuple of seventeen. The full
+objects and some forty columns per mailbox; a ``ListEntry`` is one tuple of eighteen. The full
 summary of the one selected mailbox is read when it is needed (``AccountStore.summary``).
 
 Timestamps stay as the store's ISO 8601 text (fixed width, UTC, so text order is time order)
@@ -24,7 +24,7 @@ from mailmanager.core.store.rows import STATUS, parse_day, to_timestamp
 LIST_COLUMNS = (
     "a.id, a.address, a.display_name, a.provider_id, a.credential_label, a.code_created, "
     "a.code_expires, a.rotate_days, a.paused, a.needs_code, a.last_web_login, a.created_at, "
-    "li.status, li.checked_at, ls.status, ls.checked_at, a.check_interval_hours"
+    "li.status, li.checked_at, ls.status, ls.checked_at, a.check_interval_hours, a.group_name"
 )
 
 
@@ -57,6 +57,7 @@ class ListEntry(NamedTuple):
     smtp_status: ConnectionStatus | None
     smtp_checked_text: str | None
     check_interval_hours: int | None  # the scheduler's per-account interval (None: default)
+    group: str = ""  # the mailbox's group ('' for none): the side list counts and filters by it
 
     @property
     def created_at(self) -> datetime:
@@ -112,6 +113,7 @@ def entry_from_row(row: Sequence[Any]) -> ListEntry:
         None if smtp_status is None else _status(smtp_status),
         row[15],
         row[16],
+        row[17] or "",
     )
 
 
@@ -141,6 +143,7 @@ def entry_from_summary(summary: AccountSummary) -> ListEntry:
         smtp.status if smtp is not None else None,
         _checked_text(smtp),
         account.check_interval_hours,
+        account.group,
     )
 
 
