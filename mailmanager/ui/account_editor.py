@@ -2,9 +2,10 @@
 
 Adding a mailbox, fixing one and replacing its code go through the setup wizard (``ui/wizard/``),
 which tests a code before it is stored. What is left to edit afterwards needs no test: the
-address and display name, both servers, the code's label, dates and reminder, the check interval
-and the day sending began. The servers are edited with the wizard's own server editor and the
-reminder with its field (``ui/account_fields.py``), within the limits of ``core.model.limits``.
+address, display name and group, both servers, the code's label, dates and reminder, the check
+interval and the day sending began. The servers are edited with the wizard's own server editor
+and the reminder with its field (``ui/account_fields.py``), within the limits of
+``core.model.limits``.
 
 Two things the dialog keeps that it cannot show:
 
@@ -46,7 +47,7 @@ from mailmanager.core.model.address import AddressError, normalise_address, serv
 from mailmanager.core.model.status import Severity
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import errors
-from mailmanager.ui.account_fields import EndpointEditor, RotateDaysSpin
+from mailmanager.ui.account_fields import EndpointEditor, GroupCombo, RotateDaysSpin
 from mailmanager.ui.badge_style import badge_colors
 
 
@@ -86,6 +87,7 @@ class EditAccountDialog(QDialog):
         account: Account,
         *,
         today: date | None = None,
+        groups: list[str] | tuple[str, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -114,6 +116,11 @@ class EditAccountDialog(QDialog):
         top.setContentsMargins(0, 0, 0, 0)
         top.addRow(self.tr("Address:"), self.address)
         top.addRow(self.tr("Display name:"), self.display_name)
+        self.group = GroupCombo(groups)
+        self.group.setToolTip(
+            self.tr("A client, a team or a campaign; the list can show one group at a time")
+        )
+        top.addRow(self.tr("Group:"), self.group)
         layout.addLayout(top)
         self.imap = EndpointEditor(self.tr("Receiving mail (IMAP)"), Protocol.IMAP)
         self.smtp = EndpointEditor(self.tr("Sending mail (SMTP)"), Protocol.SMTP)
@@ -213,6 +220,7 @@ class EditAccountDialog(QDialog):
     def _show(self, account: Account) -> None:
         self.address.setText(account.address)
         self.display_name.setText(account.display_name)
+        self.group.set_group(account.group)
         self.imap.set_endpoint(account.imap)
         self.smtp.set_endpoint(account.smtp)
         self.label.setText(account.credential_label)
@@ -300,6 +308,7 @@ class EditAccountDialog(QDialog):
             imap=imap,
             smtp=smtp,
             credential_label=limits.without_control_characters(self.label.text()).strip(),
+            group=self.group.group(),
             **values,
         )
         if limits.account_problem(account) is not None:  # what the keyboard limits let through

@@ -211,3 +211,31 @@ class RotateDaysSpin(QSpinBox):
     def _settle(self) -> None:
         if NEVER_REMIND < self.value() < MIN_ROTATE_DAYS:
             self.setValue(MIN_ROTATE_DAYS)
+
+
+class GroupCombo(QComboBox):
+    """The group a mailbox belongs to: one of the groups in use, or a new name typed in.
+
+    Empty is "no group". ``group()`` is the name as it will be kept (``limits.clean_group``:
+    " Client  A" and "Client A" are one group); the field takes no more than the limit.
+    """
+
+    def __init__(self, groups: list[str] | tuple[str, ...] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("groupCombo")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(sorted({g for g in groups if g}, key=str.casefold))
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo box has one
+        edit.setMaxLength(limits.MAX_GROUP)
+        edit.setPlaceholderText(self.tr("No group"))
+        edit.setClearButtonEnabled(True)
+        self.setCurrentIndex(-1)
+        edit.clear()
+
+    def set_group(self, group: str) -> None:
+        self.setEditText(group)
+
+    def group(self) -> str:
+        return limits.clean_group(self.currentText())

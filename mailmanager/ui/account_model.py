@@ -36,6 +36,7 @@ from mailmanager.core.rules.policy import local_today
 from mailmanager.ui import account_cells as cells
 from mailmanager.ui.account_cells import Column as Column  # the model's columns, re-exported
 from mailmanager.ui.account_cells import ListRow
+from mailmanager.ui.list_scope import Scope, ScopeCounts, ScopeKind
 from mailmanager.ui.provider_info import ProviderLook, fallback_look
 
 Index = QModelIndex | QPersistentModelIndex
@@ -308,6 +309,37 @@ class AccountModel(QAbstractTableModel):
         warning = int(status.Severity.WARNING)
         return sum(1 for row in self._rows if _SEVERITY[row.badge] >= warning)
 
+    def scope_counts(self) -> ScopeCounts:
+        """The side list's counts, in one pass over the rows (no store read)."""
+        warning = int(status.Severity.WARNING)
+        attention = unchecked = 0
+        groups: dict[str, int] = {}
+        for row in self._rows:
+            entry = row.entry
+            if _SEVERITY[row.badge] >= warning:
+                attention += 1
+            if entry.imap_checked_text is None and entry.smtp_checked_text is None:
+                unchecked += 1
+            groups[entry.group] = groups.get(entry.group, 0) + 1
+        return ScopeCounts(len(self._rows), attention, unchecked, groups)
+
+    def in_scope(self, position: int, scope: Scope) -> bool:
+        """Whether the row at ``position`` belongs in ``scope`` (the filter proxy asks)."""
+        row = self._rows[position]
+        kind = scope.kind
+        if kind is ScopeKind.ALL:
+            return True
+        entry = row.entry
+        if kind is ScopeKind.GROUP:
+            return entry.group == scope.group
+        if kind is ScopeKind.ATTENTION:
+            return _SEVERITY[row.badge] >= _WARNING
+        return entry.imap_checked_text is None and entry.smtp_checked_text is None
+
+    def groups(self) -> list[str]:
+        """The group names in use, for the edit dialog's choice."""
+        return sorted({row.entry.group for row in self._rows if row.entry.group}, key=str.casefold)
+
     def look_at(self, row: int) -> ProviderLook:
         return self._rows[row].look
 
@@ -421,6 +453,7 @@ class AccountModel(QAbstractTableModel):
 
 _ROLE_VALUES = {int(role) for role in AccountRoles}
 _SEVERITY = {state: int(status.info(state).severity) for state in status.ALL_STATES}
+_WARNING = int(status.Severity.WARNING)
 _COLUMNS = tuple(Column)
 _DISPLAY_ROLES = frozenset(
     {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)}

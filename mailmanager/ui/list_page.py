@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from mailmanager.ui import icons
 from mailmanager.ui.account_view import AccountView
 from mailmanager.ui.details_pane import DetailsPane
+from mailmanager.ui.group_list import GroupList
 
 
 class ListPage(QSplitter):
-    """Filter box and list (or the "no match" label) on the left, the details pane on the right."""
+    """The side list of groups, the filter box and list (or the "no match" label) on the left,
+    the details pane on the right."""
 
     def __init__(
         self,
@@ -52,6 +54,7 @@ class ListPage(QSplitter):
         self.list_stack.addWidget(self.view)
         self.list_stack.addWidget(self.no_match)
         self.details = DetailsPane(clock=clock)
+        self.group_list = GroupList()
 
         list_pane = QWidget()
         list_pane.setObjectName("listPane")
@@ -63,13 +66,21 @@ class ListPage(QSplitter):
         filter_row.addWidget(self.filter_edit)
         list_layout.addLayout(filter_row)
         list_layout.addWidget(self.list_stack, 1)
-        self.addWidget(list_pane)
+        left = QWidget()
+        left.setObjectName("leftPane")
+        left_layout = QHBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.group_list)
+        left_layout.addWidget(list_pane, 1)
+        self.addWidget(left)
         self.addWidget(self.details)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
         self.setChildrenCollapsible(False)
-        self.setSizes([760, 400])
-        # Top to bottom, left to right: the filter box, the list, then the details.
+        self.setSizes([950, 400])
+        # Left to right, top to bottom: the groups, the filter box, the list, then the details.
+        QWidget.setTabOrder(self.group_list, self.filter_edit)
         QWidget.setTabOrder(self.filter_edit, self.view)
         QWidget.setTabOrder(self.view, self.details)
 

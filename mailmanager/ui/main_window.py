@@ -41,6 +41,7 @@ from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import DEFAULT_SORT, AccountModel
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
+from mailmanager.ui.list_scope import ALL
 from mailmanager.ui.provider_info import ProviderDirectory
 
 if TYPE_CHECKING:
@@ -180,6 +181,8 @@ class MainWindow(QMainWindow):
         page.details.fixRequested.connect(lambda _account_id: self._open_wizard_named("FIX"))
         page.details.trustRequested.connect(lambda account_id: self.review_trust([account_id]))
         page.filter_edit.textChanged.connect(self._filter_changed)
+        page.group_list.scopeChosen.connect(self._scope_chosen)
+        page.no_match.linkActivated.connect(lambda _link: page.group_list.choose(ALL))
         view = page.view
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         if entries:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
         self.model.set_entries(entries)
+        self._update_groups()
         self._update_pages()
         self._show_details()
         self.refreshed.emit()
@@ -272,7 +276,16 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.model.refresh_times()
+        self._update_groups()
         self._update_summary()
+
+    def _update_groups(self) -> None:
+        if self.list_page_built:
+            self.splitter.group_list.set_counts(self.model.scope_counts())
+
+    def _scope_chosen(self) -> None:
+        self.proxy.set_scope(self.splitter.group_list.scope())
+        self._update_pages()
 
     def _update_pages(self) -> None:
         has_accounts = self.model.rowCount() > 0
@@ -288,11 +301,13 @@ class MainWindow(QMainWindow):
             import html
 
             typed = html.escape(self.filter_edit.text())
-            clear = html.escape(self.tr("Clear the filter"))
-            self.no_match.setText(
-                self.tr("No mailbox matches “%1”.").replace("%1", typed)
-                + f"<br><a href='#clear'>{clear}</a>"
-            )
+            if typed:
+                clear = html.escape(self.tr("Clear the filter"))
+                text = self.tr("No mailbox matches “%1”.").replace("%1", typed)
+            else:
+                clear = html.escape(self.tr("Show all mailboxes"))
+                text = self.tr("No mailbox in this list.")
+            self.no_match.setText(f"{text}<br><a href='#clear'>{clear}</a>")
         if has_accounts and not self.view.selectionModel().hasSelection() and shown:
             self.view.setCurrentIndex(self.proxy.index(0, 0))
         self._update_summary()
@@ -433,7 +448,11 @@ class MainWindow(QMainWindow):
         if summary is None:
             return None
         dialog = EditAccountDialog(
-            self.ops, summary.account, today=self._clock().astimezone().date(), parent=self
+            self.ops,
+            summary.account,
+            today=self._clock().astimezone().date(),
+            groups=self.model.groups(),
+            parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._edit_saved(dialog))

@@ -1,0 +1,110 @@
+"""The main window's side list: all mailboxes, the built-in filters, and each group, with counts.
+
+Rebuilt from the account model's counts (``AccountModel.scope_counts``, one pass over the rows)
+after every refresh, and only touched when a count or a name changed, so ten thousand mailboxes
+cost the list about a millisecond. Choosing an entry sets the filter proxy's scope
+(``ui.list_scope``); the choice is kept across refreshes, and falls back to "All mailboxes"
+when its group has gone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from mailmanager.ui.list_scope import ALL, Scope, ScopeCounts, ScopeKind
+
+SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
+WIDTH = 190
+
+
+class GroupList(QListWidget):
+    """The scopes with their counts (see the module docstring).
+
+    Signals:
+        scopeChosen(): the user chose another entry; read ``scope()``.
+    """
+
+    scopeChosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupList")
+        self.setAccessibleName(self.tr("Groups and filters"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setFixedWidth(WIDTH)
+        self.setUniformItemSizes(True)
+        self._shown: list[tuple[Scope | None, str]] = []
+        self._scope = ALL
+        self.currentItemChanged.connect(self._current_changed)
+
+    def scope(self) -> Scope:
+        return self._scope
+
+    def set_counts(self, counts: ScopeCounts) -> None:
+        """Show ``counts``; rebuilds the entries only when their text changed."""
+        entries = self._entries(counts)
+        if entries == self._shown:
+            return
+        self._shown = entries
+        wanted = self._scope if any(scope == self._scope for scope, _ in entries) else ALL
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for position, (scope, text) in enumerate(entries):
+                item = QListWidgetItem(text)
+                if scope is None:  # a heading
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    font = QFont(self.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                else:
+                    # An index into _shown: Qt would turn a tuple into a list.
+                    item.setData(SCOPE_ROLE, position)
+                    item.setToolTip(text)
+                self.addItem(item)
+                if scope == wanted:
+                    self.setCurrentItem(item)
+        finally:
+            self.blockSignals(False)
+        if wanted != self._scope:
+            self._scope = wanted
+            self.scopeChosen.emit()
+
+    def choose(self, scope: Scope) -> None:
+        """Select ``scope``'s entry (when it is shown)."""
+        for position, (shown, _text) in enumerate(self._shown):
+            if shown == scope:
+                self.setCurrentRow(position)
+                return
+
+    def _entries(self, counts: ScopeCounts) -> list[tuple[Scope | None, str]]:
+        def line(name: str, count: int) -> str:
+            return self.tr("%1 (%2)").replace("%1", name).replace("%2", str(count))
+
+        entries: list[tuple[Scope | None, str]] = [
+            (ALL, line(self.tr("All mailboxes"), counts.total)),
+            (Scope(ScopeKind.ATTENTION), line(self.tr("Needs attention"), counts.attention)),
+            (Scope(ScopeKind.UNCHECKED), line(self.tr("Not checked yet"), counts.unchecked)),
+        ]
+        named = sorted((g for g in counts.groups if g), key=str.casefold)
+        if named:
+            entries.append((None, self.tr("Groups")))
+            for group in named:
+                entries.append((Scope(ScopeKind.GROUP, group), line(group, counts.groups[group])))
+            ungrouped = counts.groups.get("", 0)
+            if ungrouped:
+                entries.append((Scope(ScopeKind.GROUP, ""), line(self.tr("No group"), ungrouped)))
+        return entries
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        position = current.data(SCOPE_ROLE)
+        scope = self._shown[position][0] if isinstance(position, int) else None
+        if scope is not None and scope != self._scope:
+            self._scope = scope
+            self.scopeChosen.emit()

@@ -1,0 +1,101 @@
+"""The side list of groups and built-in filters, and the group in the edit dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from mailmanager.core.store.account_store import AccountStore
+from mailmanager.ui.list_scope import ALL, Scope, ScopeKind
+from tests.helpers.sample_accounts import seed
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def shown(window) -> list[str]:
+    proxy = window.proxy
+    return sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount()))
+
+
+def entries(window) -> list[str]:
+    groups = window.splitter.group_list
+    return [groups.item(i).text() for i in range(groups.count())]
+
+
+def grouped(store: AccountStore) -> None:
+    saved = seed(store)
+    for address, group in (("ok@163.com", "Client A"), ("rejected@qq.com", "Client A"),
+                           ("soon@example.com", "Campaign 7")):  # fmt: skip
+        store.update_account(saved[address].replace(group=group))
+
+
+def test_side_list_counts_and_filters(make_window, store: AccountStore, qtbot) -> None:
+    grouped(store)
+    window = make_window()
+    assert entries(window) == [
+        "All mailboxes (5)",
+        "Needs attention (2)",  # the code rejected, the code expiring soon
+        "Not checked yet (1)",
+        "Groups",
+        "Campaign 7 (1)",
+        "Client A (2)",
+        "No group (2)",
+    ]
+    groups = window.splitter.group_list
+    groups.choose(Scope(ScopeKind.GROUP, "Client A"))
+    assert shown(window) == ["ok@163.com", "rejected@qq.com"]
+    qtbot.keyClicks(window.filter_edit, "qq")  # the filter box narrows within the group
+    assert shown(window) == ["rejected@qq.com"]
+    window.filter_edit.clear()
+    groups.choose(Scope(ScopeKind.ATTENTION))
+    assert shown(window) == ["rejected@qq.com", "soon@example.com"]
+    groups.choose(Scope(ScopeKind.UNCHECKED))
+    assert shown(window) == ["new@example.org"]
+    groups.choose(Scope(ScopeKind.GROUP, ""))
+    assert shown(window) == ["new@example.org", "paused@126.com"]
+    groups.choose(ALL)
+    assert len(shown(window)) == 5
+
+
+def test_a_gone_group_falls_back_to_all(make_window, store: AccountStore, qtbot, app_paths) -> None:
+    grouped(store)
+    window = make_window()
+    window.splitter.group_list.choose(Scope(ScopeKind.GROUP, "Campaign 7"))
+    assert shown(window) == ["soon@example.com"]
+    with AccountStore.open(app_paths.database) as other:  # like the CLI in another process
+        account = other.find_by_address("soon@example.com")
+        other.update_account(account.replace(group=""))
+    qtbot.waitUntil(lambda: len(shown(window)) == 5, timeout=3000)
+    assert window.splitter.group_list.scope() == ALL
+    assert "Campaign 7 (1)" not in entries(window)
+
+
+def test_an_empty_built_in_filter_says_so(make_window, store: AccountStore) -> None:
+    saved = seed(store)
+    store.remove_account(saved["new@example.org"].id)
+    window = make_window()
+    window.splitter.group_list.choose(Scope(ScopeKind.UNCHECKED))
+    assert window.list_stack.currentWidget() is window.no_match
+    assert "No mailbox in this list" in window.no_match.text()
+    window.no_match.linkActivated.emit("#clear")
+    assert window.splitter.group_list.scope() == ALL
+    assert window.proxy.rowCount() == 4
+
+
+def test_edit_dialog_sets_the_group(make_window, store: AccountStore, qtbot) -> None:
+    grouped(store)
+    window = make_window()
+    account = store.find_by_address("new@example.org")
+    window.select_account(account.id)
+    dialog = window.edit_selected()
+    combo = dialog.findChild(QComboBox, "groupCombo")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Campaign 7", "Client A"]
+    assert combo.currentText() == ""
+    edit = combo.lineEdit()
+    assert isinstance(edit, QLineEdit) and edit.maxLength() == 100
+    combo.setEditText("  Client   B ")
+    dialog.save_button.click()
+    qtbot.waitUntil(
+        lambda: store.find_by_address("new@example.org").group == "Client B", timeout=5000
+    )
+    qtbot.waitUntil(lambda: "Client B (1)" in entries(window), timeout=3000)
