@@ -9,10 +9,10 @@ The rules it keeps:
 
 * **One method per intent.** ``add``, ``change`` (settings, and the code with them when one is
   given), ``move_to_group`` and ``set_paused`` (many mailboxes at once), ``rotate``,
-  ``restore_code``, ``confirm_hosts``, ``confirm_web_login``,
-  ``record_check``, ``remove``, ``import_accounts``; each is one transaction, and no caller
-  picks between lower-level steps (an imported mailbox's first code through ``rotate`` is a
-  'created' event, decided here).
+  ``restore_code``, ``confirm_hosts``, ``confirm_web_login``, ``record_check``, ``remove``
+  (``remove_many``), ``import_accounts``; each is one transaction, and no caller picks between
+  lower-level steps (an imported mailbox's first code through ``rotate`` is a 'created' event,
+  decided here).
 * **A code comes with its proof.** Every intent that stores a code takes a ``Credential``: a
   ``Proof`` (made only by ``checking.runner.prove``: the code and the check that proved it
   against these very servers) or an explicit ``Unproven(secret, reason)`` (``--no-check``,
@@ -422,6 +422,35 @@ class Registry:
         """
         with save_lock.held(self.lock_file):
             return self._remove_locked(account_id)
+
+    def remove_many(self, account_ids: Iterable[int]) -> list[Account]:
+        """Remove several mailboxes (a bulk action): every code is deleted from the keyring
+        first, then the rows go in one transaction. All or none: if a code cannot be deleted
+        or the store fails, the codes already deleted are put back and no row is removed."""
+        with save_lock.held(self.lock_file):
+            accounts = [self.store.get_account(i) for i in dict.fromkeys(account_ids)]
+            deleted: dict[str, str] = {}
+            try:
+                for account in accounts:
+                    try:
+                        previous = self.secrets.get(account.address)
+                        self.secrets.delete(account.address)
+                    except SecretsError:
+                        if not account.needs_code:
+                            raise
+                        continue  # an imported mailbox never had a code here
+                    if previous is not None:
+                        deleted[account.address] = previous
+                with self.store.transaction():
+                    for account in accounts:
+                        assert account.id is not None
+                        self.store.remove_account(account.id)
+            except BaseException:
+                for address, previous in deleted.items():
+                    self._restore(address, previous)
+                raise
+        log.info("%d accounts removed; their codes were deleted", len(accounts))
+        return accounts
 
     def _remove_locked(self, account_id: int) -> Account:
         account = self.store.get_account(account_id)

@@ -127,6 +127,11 @@ class AccountOps(QObject):
         """Delete the account, its history and its keyring entry."""
         self._run(lambda r: r.remove(account_id), on_done, on_error)
 
+    async def run(self, fn: Callable[[Registry], T]) -> T:
+        """Await ``fn(registry)`` on the worker thread (for ``async`` slots on qasync's loop:
+        the bulk actions, whose one transaction must not stall the GUI thread)."""
+        return await self.worker.run(lambda: fn(self._on_worker()))
+
     def close(self) -> None:
         """Close the worker's store connection (queued behind pending operations)."""
         if self._worker is None:

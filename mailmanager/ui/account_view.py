@@ -56,7 +56,8 @@ class AccountView(QTableView):
         self.setAlternatingRowColors(True)
         self.setSortingEnabled(True)
         self.sortByColumn(*DEFAULT_SORT)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift- and Ctrl-click, Shift+arrows and Ctrl+A select several mailboxes (bulk actions).
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

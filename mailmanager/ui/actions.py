@@ -53,6 +53,12 @@ class MainActions(QObject):
         self.copy_settings.setToolTip(
             self.tr("Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)")
         )
+        self.move_to_group = self._make(
+            "moveToGroupAction", self.tr("Move to &group…"), None, ["Ctrl+G"]
+        )
+        self.move_to_group.setToolTip(
+            self.tr("Put the selected mailboxes in a group: a client, a team (Ctrl+G)")
+        )
         self.remove = self._make("removeAction", self.tr("Re&move…"), "remove", ["Del"])
         self.remove.setToolTip(self.tr("Remove the mailbox and its code from this computer (Del)"))
         self.filter = self._make("filterAction", self.tr("&Find…"), None, ["Ctrl+F"])
@@ -132,6 +138,7 @@ class MainActions(QObject):
         account_menu.addSeparator()
         # Fix after Replace code: where a failing mailbox is repaired.
         account_menu.addActions([self.edit, self.rotate, self.fix, self.pause, self.copy_settings])
+        account_menu.addAction(self.move_to_group)
         account_menu.addSeparator()
         account_menu.addAction(self.remove)
         view_menu = menu_bar.addMenu(self.tr("&View"))
@@ -152,6 +159,7 @@ class MainActions(QObject):
         menu.addActions(
             [self.check_now, self.edit, self.rotate, self.fix, self.pause, self.copy_settings]
         )
+        menu.addAction(self.move_to_group)
         menu.addSeparator()
         menu.addAction(self.remove)
         return menu
@@ -165,5 +173,6 @@ class MainActions(QObject):
             self.fix,
             self.pause,
             self.copy_settings,
+            self.move_to_group,
             self.remove,
         ]

@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from mailmanager.core.model.accounts import Account, AccountSummary
+from mailmanager.core.model.list_entry import ListEntry
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     # and the list page's view and details pane when the list page is built.
     from mailmanager.ui.account_editor import EditAccountDialog
     from mailmanager.ui.account_view import AccountView
+    from mailmanager.ui.bulk_actions import BulkActions
     from mailmanager.ui.details_pane import DetailsPane
     from mailmanager.ui.keyring_banner import KeyringBanner
     from mailmanager.ui.list_page import ListPage
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.providers = providers or ProviderDirectory()
         self._clock = clock
         self._check_handler: CheckHandler | None = None
+        self._bulk: BulkActions | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("mailmanager"))
         self.setWindowIcon(icons.app_icon())
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         a.rotate.triggered.connect(lambda: self._open_wizard_named("ROTATE"))
         a.pause.triggered.connect(self.toggle_pause)
         a.copy_settings.triggered.connect(self.copy_settings)
+        a.move_to_group.triggered.connect(lambda: self.bulk.ask_group())
         a.remove.triggered.connect(self.remove_selected)
         a.filter.triggered.connect(self._focus_filter)
         a.quit.triggered.connect(self.close)
@@ -344,6 +348,29 @@ class MainWindow(QMainWindow):
         row = self._selected_row()
         return None if row is None else self.model.summary_at(row)
 
+    def selected_entries(self) -> list[ListEntry]:
+        """The list rows of every selected mailbox, in the list's order."""
+        if not self.list_page_built:
+            return []
+        rows = self.view.selectionModel().selectedRows()
+        positions = sorted(index.row() for index in rows)
+        model, proxy = self.model, self.proxy
+        return [model.entry_at(proxy.mapToSource(proxy.index(p, 0)).row()) for p in positions]
+
+    def _selection_count(self) -> int:
+        if not self.list_page_built:
+            return 0
+        return len(self.view.selectionModel().selectedRows())
+
+    @property
+    def bulk(self) -> BulkActions:
+        """The commands on several selected mailboxes (built when first used)."""
+        if self._bulk is None:
+            from mailmanager.ui.bulk_actions import BulkActions
+
+            self._bulk = BulkActions(self)
+        return self._bulk
+
     def select_account(self, account_id: int) -> None:
         row = self.model.row_of(account_id)
         if row < 0:
@@ -393,7 +420,14 @@ class MainWindow(QMainWindow):
         can_check = self._check_handler is not None
         self.actions_.check_now.setEnabled(has and can_check)
         self.actions_.check_all.setEnabled(can_check and self.model.rowCount() > 0)
-        self.actions_.set_paused_look(entry is not None and entry.paused)
+        several = self._selection_count() > 1
+        if several:
+            # Edit, Replace code and Fix are about one mailbox; the others act on them all.
+            for action in (self.actions_.edit, self.actions_.rotate, self.actions_.fix):
+                action.setEnabled(False)
+            self.actions_.set_paused_look(all(e.paused for e in self.selected_entries()))
+        else:
+            self.actions_.set_paused_look(entry is not None and entry.paused)
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -404,6 +438,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def check_selected(self) -> None:
+        if self._selection_count() > 1:
+            if self._check_handler is not None:
+                self._check_handler([entry.id for entry in self.selected_entries()])
+            return
         summary = self.selected_summary()
         if summary is not None and summary.account.id is not None and self._check_handler:
             self._check_handler([summary.account.id])
@@ -499,6 +537,9 @@ class MainWindow(QMainWindow):
         self.select_account(account_id)
 
     def toggle_pause(self) -> None:
+        if self._selection_count() > 1:
+            self.bulk.toggle_pause()
+            return
         summary = self.selected_summary()
         if summary is None or summary.account.id is None:
             return
@@ -508,6 +549,9 @@ class MainWindow(QMainWindow):
         )
 
     def copy_settings(self) -> str | None:
+        if self._selection_count() > 1:
+            self.bulk.copy_settings()
+            return None
         summary = self.selected_summary()
         if summary is None:
             return None
@@ -525,6 +569,8 @@ class MainWindow(QMainWindow):
 
     def remove_selected(self) -> QMessageBox | None:
         """Ask for confirmation (window-modal, non-blocking); removing follows a yes."""
+        if self._selection_count() > 1:
+            return self.bulk.ask_removal()
         summary = self.selected_summary()
         if summary is None or summary.account.id is None:
             return None
@@ -598,6 +644,10 @@ class MainWindow(QMainWindow):
     def _saved_message(self, text: str) -> None:
         self.refresh()
         self.statusBar().showMessage(text, 8000)
+
+    def report_failure(self, error: BaseException) -> None:
+        """Refresh and say what went wrong, in the user's words (``ui.errors``)."""
+        self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         self.refresh()

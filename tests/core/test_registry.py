@@ -458,3 +458,30 @@ def test_move_to_group_and_pause_many_in_one_transaction(registry: Registry) -> 
     with pytest.raises(ValueError, match="longer than 100"):
         registry.move_to_group(ids, "x" * 101)
     assert code_of(registry, "m0@example.org") == CODE  # the codes are never touched
+
+
+@pytest.mark.expected_warnings("keyring call failed")
+def test_remove_many_is_all_or_none(registry: Registry, backend: LockableKeyring) -> None:
+    ids = []
+    for n in range(3):
+        saved = registry.add(make_account(f"r{n}@example.org"), unproven(f"code-{n}-abcdef"))
+        assert saved.id is not None
+        ids.append(saved.id)
+    # The store refuses (one mailbox is gone meanwhile): every code deleted so far comes back.
+    with pytest.raises(UnknownAccountError):
+        registry.remove_many([ids[0], ids[1], 9999])
+    assert [code_of(registry, f"r{n}@example.org") for n in range(3)] == [
+        "code-0-abcdef",
+        "code-1-abcdef",
+        "code-2-abcdef",
+    ]
+    backend.locked = True
+    with pytest.raises(SecretsLocked):
+        registry.remove_many(ids)
+    backend.locked = False
+    assert len(registry.store.list_accounts()) == 3
+    removed = registry.remove_many(ids[:2])
+    assert [a.address for a in removed] == ["r0@example.org", "r1@example.org"]
+    assert [a.address for a in registry.store.list_accounts()] == ["r2@example.org"]
+    assert code_of(registry, "r0@example.org") is None
+    assert code_of(registry, "r2@example.org") == "code-2-abcdef"

@@ -186,6 +186,7 @@ def test_context_menu_offers_the_account_commands(make_window, store: AccountSto
         "fixAction",  # beside Replace code, not next to Remove
         "pauseAction",
         "copySettingsAction",
+        "moveToGroupAction",
         "removeAction",
     ]
     menu.deleteLater()

@@ -1,0 +1,164 @@
+"""Bulk actions on a multi-selection: keyboard and mouse selection, pause, group, copy, remove.
+
+The actions are async slots on qasync's loop (the ``qloop`` fixture) whose registry work runs on
+the keyring thread; the tests wait on what the store and the keyring hold afterwards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.store.account_store import AccountStore
+from mailmanager.ui.bulk_actions import LISTED, MoveToGroupDialog
+from tests.helpers.sample_accounts import sample_account, seed
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def selected(window) -> list[str]:
+    return sorted(entry.address for entry in window.selected_entries())
+
+
+def row_point(window, address: str) -> QPoint:
+    proxy = window.proxy
+    for r in range(proxy.rowCount()):
+        if proxy.index(r, 0).data() == address:
+            return window.view.visualRect(proxy.index(r, 0)).center()
+    raise AssertionError(address)
+
+
+def test_keyboard_and_mouse_select_several(make_window, store: AccountStore, qtbot) -> None:
+    seed(store)
+    window = make_window()
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(selected(window)) == 5
+    a = window.actions_
+    assert not a.edit.isEnabled() and not a.rotate.isEnabled() and not a.fix.isEnabled()
+    assert a.pause.isEnabled() and a.remove.isEnabled() and a.move_to_group.isEnabled()
+    assert a.copy_settings.isEnabled()
+    viewport = view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=row_point(window, "ok@163.com"))
+    assert selected(window) == ["ok@163.com"]
+    assert a.edit.isEnabled()
+    qtbot.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        row_point(window, "new@example.org"),
+    )
+    assert selected(window) == ["new@example.org", "ok@163.com"]
+    first, last = window.proxy.index(0, 0).data(), window.proxy.index(4, 0).data()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=row_point(window, first))
+    qtbot.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        row_point(window, last),
+    )
+    assert len(selected(window)) == 5
+
+
+def test_pause_then_resume_a_selection(
+    make_window, store: AccountStore, qtbot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    seed(store)
+    window = make_window()
+    window.view.selectAll()
+    window.actions_.pause.trigger()  # one of them is paused already: pause them all
+
+    def paused() -> set[bool]:
+        return {a.paused for a in store.list_accounts()}
+
+    qtbot.waitUntil(lambda: paused() == {True}, timeout=5000)
+    qtbot.waitUntil(lambda: "Paused checks of 5 mailbox(es)" in window.statusBar().currentMessage())
+    window.view.selectAll()
+    assert window.actions_.pause.text() == "Res&ume checks"
+    window.actions_.pause.trigger()
+    qtbot.waitUntil(lambda: paused() == {False}, timeout=5000)
+
+
+def test_move_a_selection_to_a_group(
+    make_window, store: AccountStore, qtbot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    seed(store)
+    window = make_window()
+    window.view.selectAll()
+    window.actions_.move_to_group.trigger()
+    dialog = window.findChild(MoveToGroupDialog, "moveToGroupDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.combo.setEditText(" 客户 甲 ")
+    dialog.findChild(QPushButton, "moveButton").click()
+    qtbot.waitUntil(lambda: {a.group for a in store.list_accounts()} == {"客户 甲"}, timeout=5000)
+    groups = window.splitter.group_list
+    qtbot.waitUntil(lambda: "客户 甲 (5)" in [groups.item(i).text() for i in range(groups.count())])
+
+
+def test_copy_settings_of_a_selection_has_no_codes(
+    make_window,
+    store: AccountStore,
+    secret_store: SecretStore,
+    memory_keyring,
+    qtbot,
+    qloop: asyncio.AbstractEventLoop,
+) -> None:
+    seed(store)
+    secret_store.set("ok@163.com", "secret-code-163")
+    window = make_window()
+    QGuiApplication.clipboard().clear()
+    window.view.selectAll()
+    window.actions_.copy_settings.trigger()
+    qtbot.waitUntil(lambda: "new@example.org" in QGuiApplication.clipboard().text(), timeout=5000)
+    text = QGuiApplication.clipboard().text()
+    for address in ("ok@163.com", "rejected@qq.com", "soon@example.com", "paused@126.com"):
+        assert address in text
+    assert "secret-code-163" not in text
+
+
+def test_delete_removes_a_selection_after_one_question_and_reminds_once(
+    make_window,
+    store: AccountStore,
+    secret_store: SecretStore,
+    memory_keyring,
+    qtbot,
+    qloop: asyncio.AbstractEventLoop,
+) -> None:
+    seed(store)
+    for n in range(LISTED + 3):
+        store.add_account(sample_account(f"extra{n:02d}@163.com", provider_id="netease_personal"))
+    secret_store.set("ok@163.com", "secret-code-163")
+    secret_store.set("rejected@qq.com", "secret-code-qq")
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # a window's shortcuts (Del) work when it is active
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    boxes = window.findChildren(QMessageBox, "removeConfirmation")
+    assert len(boxes) == 1
+    box = boxes[0]
+    total = 5 + LISTED + 3
+    assert f"Remove {total} mailbox(es)" in box.text()
+    assert "… and" in box.informativeText()  # the first ones named, the rest counted
+    assert box.detailedText().count("\n") == total - 1  # and every one in the details
+    box.findChild(QPushButton, "confirmRemoveButton").click()
+    qtbot.waitUntil(lambda: store.list_accounts() == [], timeout=5000)
+    assert secret_store.get("ok@163.com") is None and secret_store.get("rejected@qq.com") is None
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "revokeReminder") is not None)
+    reminders = window.findChildren(QMessageBox, "revokeReminder")
+    assert len(reminders) == 1
+    links = reminders[0].informativeText()
+    # Each provider's page once, with how many of the removed mailboxes it concerns.
+    assert links.count('href="https://mail.163.com/') == 1
+    assert f"({LISTED + 4} mailbox(es))" in links
+    assert 'href="https://mail.qq.com' in links
+    assert 'href="https://mail.126.com/' in links
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.empty)
