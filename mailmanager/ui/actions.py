@@ -61,6 +61,12 @@ class MainActions(QObject):
         )
         self.remove = self._make("removeAction", self.tr("Re&move…"), "remove", ["Del"])
         self.remove.setToolTip(self.tr("Remove the mailbox and its code from this computer (Del)"))
+        self.export_table = self._make(
+            "exportTableAction", self.tr("E&xport for sending platforms…"), None, []
+        )
+        self.export_table.setToolTip(
+            self.tr("A CSV of the servers and user names for a sending platform, without codes")
+        )
         self.filter = self._make("filterAction", self.tr("&Find…"), None, ["Ctrl+F"])
         self.quit = self._make("quitAction", self.tr("&Quit"), None, ["Ctrl+Q"])
         self.about = self._make("aboutAction", self.tr("&About mailmanager"), None, [])
@@ -130,6 +136,7 @@ class MainActions(QObject):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.add)
+        file_menu.addAction(self.export_table)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         account_menu = menu_bar.addMenu(self.tr("&Mailbox"))

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         a.pause.triggered.connect(self.toggle_pause)
         a.copy_settings.triggered.connect(self.copy_settings)
         a.move_to_group.triggered.connect(lambda: self.bulk.ask_group())
+        a.export_table.triggered.connect(self.export_table)
         a.remove.triggered.connect(self.remove_selected)
         a.filter.triggered.connect(self._focus_filter)
         a.quit.triggered.connect(self.close)
@@ -370,6 +371,12 @@ class MainWindow(QMainWindow):
 
             self._bulk = BulkActions(self)
         return self._bulk
+
+    def export_table(self) -> QDialog:
+        """Ask where to save the table for sending platforms (the shown group, or all)."""
+        from mailmanager.ui.platform_export import PlatformExport
+
+        return PlatformExport(self).ask()
 
     def select_account(self, account_id: int) -> None:
         row = self.model.row_of(account_id)

@@ -162,3 +162,37 @@ def test_delete_removes_a_selection_after_one_question_and_reminds_once(
     assert 'href="https://mail.qq.com' in links
     assert 'href="https://mail.126.com/' in links
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.empty)
+
+
+def test_export_for_platforms_writes_the_shown_group_without_codes(
+    make_window,
+    store: AccountStore,
+    secret_store: SecretStore,
+    memory_keyring,
+    qtbot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path,
+) -> None:
+    import csv
+    import stat
+
+    from mailmanager.ui.list_scope import Scope, ScopeKind
+
+    saved = seed(store)
+    store.update_account(saved["ok@163.com"].replace(group="=Client"))
+    secret_store.set("ok@163.com", "secret-code-163")
+    window = make_window()
+    window.splitter.group_list.choose(Scope(ScopeKind.GROUP, "=Client"))
+    dialog = window.export_table()
+    assert dialog.objectName() == "platformExportDialog"
+    target = tmp_path / "platform.csv"
+    dialog.fileSelected.emit(str(target))
+    dialog.close()
+    qtbot.waitUntil(lambda: "Exported 1 mailbox(es)" in window.statusBar().currentMessage())
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    text = target.read_text(encoding="utf-8")
+    assert "secret-code-163" not in text
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [(r["from_email"], r["group"], r["smtp_password"]) for r in rows] == [
+        ("ok@163.com", "'=Client", "")
+    ]
