@@ -29,9 +29,11 @@ from typing import Protocol as TypingProtocol
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from mailmanager.core.catalogue.lookup import Catalogue
-from mailmanager.core.checking.runner import AccountCheck
-from mailmanager.core.model.accounts import Account, utcnow
+from mailmanager.core.checking.runner import DEFAULT_TIMEOUT, AccountCheck
+from mailmanager.core.model.accounts import Account, Protocol, utcnow
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import Registry
+from mailmanager.core.rules.alerts import OFFLINE_STATUSES, looks_offline
 from mailmanager.core.rules.schedule import ScheduleSettings
 from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
 from mailmanager.core.store.errors import REMOVED_DURING_CHECK
@@ -47,6 +49,10 @@ DEFAULT_INTERVAL_HOURS = 6
 # Finished checks refresh the list at most this often: reloading every summary after each of
 # 200 results kept the GUI thread busy for most of a "Check all" (stalls of ~100 ms).
 REFRESH_COALESCE_MS = 200
+
+# While offline, one mailbox is checked this often to see whether the network is back (where
+# the system cannot tell: no network information backend).
+OFFLINE_RETRY_MS = 5 * 60_000
 
 StoreOpener = Callable[[], AbstractContextManager[AccountStore]]
 
@@ -65,11 +71,14 @@ class Monitor(QObject):
         refreshWanted(): results were recorded; views should reload (coalesced).
         accountNotChecked(str, str): an account's address and why it could not be checked at
             all (``checker.NO_CODE`` or another reason for the log); the UI says it on screen.
+        offlineChanged(bool): every server of a round of checks timed out or could not be
+            resolved (True: checks stop, the results are not kept), or the network is back.
     """
 
     runningChanged = Signal(list)
     refreshWanted = Signal()
     accountNotChecked = Signal(str, str)
+    offlineChanged = Signal(bool)
 
     def __init__(
         self,
@@ -81,6 +90,8 @@ class Monitor(QObject):
         sink: NotificationSink,
         *,
         start_schedule: bool = True,
+        check_timeout: float = DEFAULT_TIMEOUT,
+        offline_retry_ms: int = OFFLINE_RETRY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,7 +105,9 @@ class Monitor(QObject):
             inactivity = provider.inactivity if provider is not None else None
             return inactivity.days if inactivity is not None else None
 
-        self.checker = CheckerService(self._secret_for, self._record, parent=self)
+        self.checker = CheckerService(
+            self._secret_for, self._record, timeout=check_timeout, parent=self
+        )
         self.scheduler = CheckScheduler(
             store, self, settings=self._schedule_settings(), watch_network=start_schedule
         )
@@ -109,6 +122,18 @@ class Monitor(QObject):
         # Raw checks older than 90 days are folded into daily counts once a day, in a thread
         # of its own with its own connection (a year of history takes a moment to fold).
         self._compact_timer = self._timer(24 * 3_600_000, self.compact_history, single=False)
+        # "Offline" (core.rules.alerts.looks_offline): a round's results that say nothing about
+        # the mailboxes (no server answered) are held back until the round ends; when every
+        # result of the round is such, they are dropped and checking stops until the network
+        # is back, instead of marking every mailbox broken.
+        self.offline = False
+        self._round_lock = threading.Lock()  # _record runs on the checker's worker threads
+        self._round: list[tuple[str, ConnectionStatus]] = []
+        self._held: list[tuple[Account, AccountCheck]] = []
+        self._schedule_running = start_schedule
+        self._retry_offline = self._timer(offline_retry_ms, self._probe_network, single=False)
+        self.checker.allFinished.connect(self._round_ended)
+        self.scheduler.networkBack.connect(self._network_back)
         self.scheduler.checksDue.connect(self.check_ids)
         self.checker.accountStarted.connect(self._started)
         self.checker.accountFinished.connect(lambda account_id, _check: self._ended(account_id))
@@ -181,6 +206,20 @@ class Monitor(QObject):
     def _record(self, account: Account, check: AccountCheck) -> None:
         if account.id is None or check.cancelled:
             return
+        results = [
+            (account.imap.host if r.protocol is Protocol.IMAP else account.smtp.host, r.status)
+            for r in check.results()
+            if not r.cancelled
+        ]
+        with self._round_lock:
+            self._round.extend(results)
+            if results and all(status in OFFLINE_STATUSES for _host, status in results):
+                self._held.append((account, check))  # kept or dropped when the round ends
+                return
+        self._keep(account, check)
+
+    def _keep(self, account: Account, check: AccountCheck) -> None:
+        assert account.id is not None
         # Through the registry, as every check is kept (it needs no keyring for that).
         try:
             with self._open_store() as store:
@@ -190,6 +229,51 @@ class Monitor(QObject):
             log.info("%s: %s", account.address, REMOVED_DURING_CHECK)
         except StoreError as exc:
             log.warning("the check of %s was not recorded: %s", account.address, exc)
+
+    # -- offline ---------------------------------------------------------------------------------
+
+    def _round_ended(self) -> None:
+        """Every queued check has ended: keep the held results, or go offline."""
+        with self._round_lock:
+            round_results, self._round = self._round, []
+            held, self._held = self._held, []
+        if looks_offline(round_results):
+            if not self.offline:
+                log.warning("no mail server answered: offline, checks paused")
+                self.offline = True
+                self.scheduler.stop()
+                self._retry_offline.start()
+                self.alerts.announce_offline()
+                self.offlineChanged.emit(True)
+            return
+        for account, check in held:
+            self._keep(account, check)
+        if held:
+            self._refresh_soon.start()
+            self._evaluate_soon.start()
+        if self.offline and any(status not in OFFLINE_STATUSES for _h, status in round_results):
+            self._network_back()  # a server answered
+
+    def _probe_network(self) -> None:
+        """Offline: check one mailbox to see whether the servers answer again."""
+        if not self.offline or self._running:
+            return
+        try:
+            entries = [e for e in self.store.list_entries() if not e.paused and not e.needs_code]
+        except StoreError:
+            return
+        if entries:
+            self.check_ids([entries[0].id])
+
+    def _network_back(self) -> None:
+        if not self.offline:
+            return
+        log.info("servers answer again: back online, checks resume")
+        self.offline = False
+        self._retry_offline.stop()
+        if self._schedule_running:
+            self.scheduler.start()
+        self.offlineChanged.emit(False)
 
     def compact_history(self) -> threading.Thread:
         """Fold old history in a background thread (returned, so tests can wait for it)."""
@@ -229,7 +313,13 @@ class Monitor(QObject):
     def shutdown(self) -> None:
         """Stop every timer and cancel running checks (the app is quitting)."""
         self.scheduler.stop()
-        for timer in (self._daily, self._compact_timer, self._refresh_soon, self._replan_soon):
+        for timer in (
+            self._daily,
+            self._compact_timer,
+            self._refresh_soon,
+            self._replan_soon,
+            self._retry_offline,
+        ):
             timer.stop()
         self._evaluate_soon.stop()
         self.checker.shutdown()

@@ -1,7 +1,10 @@
-"""Desktop notifications for accounts that need attention: one per transition.
+"""Desktop notifications for accounts that need attention: one per transition, and calm.
 
 ``AlertService`` looks at every account's states (the same ``account_states`` the badges use),
-turns them into alerts (``core.alerts``) and announces only the new ones; what was announced is
+turns them into alerts (``core.alerts``) and announces only the new ones, after a short window
+(``CalmQueue``) so that alerts arriving together make one summary ("12 mailboxes cannot
+connect"); the first evaluation after start says in one notification what changed while the
+app was closed; "offline" is one notification too (the monitor decides it); what was announced is
 remembered in the settings, so a restart does not repeat it. Delivery goes to a sink: the tray
 icon's balloon where a tray exists, else the freedesktop notification service over D-Bus (GNOME
 has no tray by default, and notifications must still arrive there), else only the log.
@@ -17,14 +20,23 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 
 from mailmanager.core.model.accounts import utcnow
 from mailmanager.core.model.list_entry import ListEntry
-from mailmanager.core.rules.alerts import Alert, alerts_for, new_alerts
+from mailmanager.core.rules.alerts import (
+    CALM_WINDOW,
+    Alert,
+    CalmQueue,
+    ChangesSince,
+    Notice,
+    alerts_for,
+    changes_since,
+    new_alerts,
+)
 from mailmanager.core.rules.badges import mailbox_states
 from mailmanager.core.rules.policy import due_items, local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError
@@ -141,6 +153,60 @@ def alert_message(alert: Alert, address: str, when: date | None) -> tuple[str, s
     )
 
 
+def _trn(text: str, count: int) -> str:
+    return QCoreApplication.translate("Notifications", text, "", count)
+
+
+SHOWN_ADDRESSES = 3
+
+
+def _addresses(addresses: tuple[str, ...]) -> str:
+    """The first few addresses, and how many more."""
+    shown = ", ".join(addresses[:SHOWN_ADDRESSES])
+    more = len(addresses) - SHOWN_ADDRESSES
+    return shown if more <= 0 else shown + _trn(" and %n more", more)
+
+
+def summary_title(alert: Alert, count: int) -> str:
+    """One line for ``count`` mailboxes sharing ``alert`` ("12 mailboxes cannot connect")."""
+    if alert is Alert.FAILING:
+        return _trn("%n mailbox(es) cannot connect", count)
+    if alert is Alert.EXPIRED:
+        return _trn("%n code(s) have expired", count)
+    if alert is Alert.EXPIRING_SOON:
+        return _trn("%n code(s) expire soon", count)
+    if alert is Alert.ROTATION_DUE:
+        return _trn("%n code(s) are due to be replaced", count)
+    return _trn("%n mailbox(es) need a login on the web", count)
+
+
+def notice_message(notice: Notice) -> tuple[str, str]:
+    """Title and body of a notice: one mailbox's message, or a summary of several."""
+    if not notice.is_summary:
+        return alert_message(notice.alert, notice.addresses[0], notice.due)
+    title = summary_title(notice.alert, len(notice.addresses))
+    body = _addresses(notice.addresses) + "\n" + _tr("Open mailmanager to see them.")
+    return title, body
+
+
+def since_message(changes: ChangesSince) -> tuple[str, str]:
+    """The one notification about what changed while the app was closed."""
+    lines = [summary_title(alert, count) for alert, count in changes.new.items()]
+    if changes.cleared:
+        lines.append(_trn("%n mailbox(es) no longer need attention", changes.cleared))
+    return _tr("Since mailmanager was last open"), "\n".join(lines)
+
+
+def offline_message() -> tuple[str, str]:
+    return (
+        _tr("Offline: checks paused"),
+        _tr(
+            "No mail server could be reached. The mailboxes keep their last results; "
+            "mailmanager checks again when the network is back."
+        ),
+    )
+
+
 # What one account's alerts were computed from, its alerts, and its due dates by state name.
 _Computed = tuple[tuple[object, ...], set[Alert], dict[str, date]]
 
@@ -161,6 +227,7 @@ class AlertService(QObject):
         recycle_days_for: Callable[[str | None], int | None] = lambda _provider: None,
         clock: Callable[[], datetime] = utcnow,
         tz: tzinfo | None = None,
+        calm_window: timedelta = CALM_WINDOW,
     ) -> None:
         super().__init__(parent)
         self._store = store
@@ -172,6 +239,12 @@ class AlertService(QObject):
         self._attention = -1
         # Per account: what its alerts were computed from, the alerts and the due dates.
         self._computed: dict[int, _Computed] = {}
+        # New alerts wait here for others, so that several make one summary (core.rules).
+        self.queue = CalmQueue(calm_window)
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self.flush)
+        self._first_evaluation = True
 
     def _load(self) -> dict[str, set[Alert]]:
         raw = self._settings.value(SETTINGS_KEY, "{}")
@@ -202,6 +275,8 @@ class AlertService(QObject):
         after: dict[str, set[Alert]] = {}
         attention = 0
         computed: dict[int, _Computed] = {}
+        now = self._clock()
+        fresh_notices: list[Notice] = []
         for account in entries:
             current, due_dates = self._alerts_of(account, today, computed)
             if current:
@@ -209,11 +284,26 @@ class AlertService(QObject):
             key = str(account.id)
             fresh, after[key] = new_alerts(current, before.get(key, set()))
             for alert in sorted(fresh):
-                title, body = alert_message(alert, account.address, due_dates.get(alert.value))
-                urgent = alert in (Alert.FAILING, Alert.EXPIRED)
-                self.sink.notify(title, body, urgent=urgent)
+                due = due_dates.get(alert.value)
+                fresh_notices.append(Notice(alert, (account.address,), account.id, due))
                 self.alertRaised.emit(account.id, account.address, alert.value)
         self._computed = computed  # accounts gone from the store are dropped with it
+        first, self._first_evaluation = self._first_evaluation, False
+        since = changes_since(before, after, known=after) if first else None
+        if since is not None and (sum(since.new.values()) > 1 or since.cleared):
+            # What happened while the app was closed: one notification, not one per mailbox.
+            title, body = since_message(since)
+            self.sink.notify(title, body, urgent=Alert.FAILING in since.new)
+        else:
+            for notice in fresh_notices:
+                self.queue.add(
+                    now,
+                    notice.alert,
+                    notice.addresses[0],
+                    account_id=notice.account_id,
+                    due=notice.due,
+                )
+            self.flush()
         if {key: alerts for key, alerts in after.items() if alerts} != before:
             self._save(after)  # a settings write (and sync) only when something changed
         if attention != self._attention:
@@ -245,6 +335,25 @@ class AlertService(QObject):
         due_dates = {item.state.value: item.date for item in due}
         computed[account.id] = (inputs, set(current), due_dates)
         return current, due_dates
+
+    @Slot()
+    def flush(self) -> None:
+        """Announce the held alerts once their window has passed (else come back then)."""
+        now = self._clock()
+        for notice in self.queue.take(now):
+            title, body = notice_message(notice)
+            self.sink.notify(title, body, urgent=notice.alert in (Alert.FAILING, Alert.EXPIRED))
+        due = self.queue.due_at()
+        if due is not None and not self._flush_timer.isActive():
+            wait = max(0, int((due - now).total_seconds() * 1000))
+            self._flush_timer.start(wait + 1)
+
+    def announce_offline(self) -> None:
+        """The network is gone (every server timed out or could not be resolved): say it
+        once, and drop what was held (it was about this round, which proved nothing)."""
+        self.queue.clear()
+        title, body = offline_message()
+        self.sink.notify(title, body, urgent=False)
 
     @property
     def attention(self) -> int:

@@ -10,6 +10,7 @@ Both clocks are injected so tests drive hours of schedule without waiting.
 
 Signals:
     checksDue(list): ids of accounts to check now.
+    networkBack(): the system says the network is reachable again (after it was not).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class CheckScheduler(QObject):
     """Plans automatic checks for every active account (see the module docstring)."""
 
     checksDue = Signal(list)
+    networkBack = Signal()
 
     def __init__(
         self,
@@ -239,4 +241,5 @@ class CheckScheduler(QObject):
         if online and self._online is False:
             log.info("network is back: catching up")
             self.catch_up()
+            self.networkBack.emit()
         self._online = online

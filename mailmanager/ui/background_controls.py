@@ -109,6 +109,7 @@ class BackgroundControls(QObject):
         m.runningChanged.connect(lambda ids: w.model.set_checking(set(ids)))
         m.refreshWanted.connect(w.refresh)
         m.accountNotChecked.connect(self._not_checked)
+        m.offlineChanged.connect(self._offline_changed)
         w.watcher.changed.connect(m.store_changed)
         a = w.actions_
         a.quit.triggered.disconnect()
@@ -129,6 +130,16 @@ class BackgroundControls(QObject):
         else:
             text = self.tr("Could not check %1: something went wrong; the log has the details.")
         self.window.statusBar().showMessage(text.replace("%1", address), 15_000)
+
+    def _offline_changed(self, offline: bool) -> None:
+        if offline:
+            text = self.tr(
+                "Offline: no mail server could be reached. Checks are paused until the network "
+                "is back; the mailboxes keep their last results."
+            )
+            self.window.statusBar().showMessage(text, 0)
+        else:
+            self.window.statusBar().showMessage(self.tr("Back online: checks resume."), 10_000)
 
     # -- settings --------------------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ def check(store: AccountStore, account_id: int, smtp: S, minutes: int = 0) -> No
 
 
 def service(store, settings, sink, qtbot) -> AlertService:
-    return AlertService(store, settings, sink, clock=lambda: NOW, tz=UTC)
+    return AlertService(store, settings, sink, clock=lambda: NOW, tz=UTC, calm_window=timedelta(0))
 
 
 def test_one_notification_per_transition(store, settings, qtbot) -> None:
@@ -168,7 +168,9 @@ def test_alerts_follow_the_day_and_the_row_though_results_are_reused(store, sett
     day (a code nearing expiry) or a changed row (paused, a new result) still counts."""
     now = [NOW]
     sink = RecordingSink()
-    alerts = AlertService(store, settings, sink, clock=lambda: now[0], tz=UTC)
+    alerts = AlertService(
+        store, settings, sink, clock=lambda: now[0], tz=UTC, calm_window=timedelta(0)
+    )
     aid = add(store, "zhang@163.com", code_expires=(NOW + timedelta(days=20)).date())
     check(store, aid, S.OK)
     alerts.evaluate()
@@ -185,3 +187,48 @@ def test_alerts_follow_the_day_and_the_row_though_results_are_reused(store, sett
     store.update_account(account.replace(paused=True))  # paused: failing is not an alert
     alerts.evaluate()
     assert alerts.attention == 1  # only the expiry is left
+
+
+def test_several_failures_within_the_window_make_one_summary(store, settings, qtbot) -> None:
+    now = [NOW]
+    sink = RecordingSink()
+    ids = [add(store, f"m{n:02d}@163.com") for n in range(12)]
+    for aid in ids:
+        check(store, aid, S.OK)
+    alerts = AlertService(
+        store, settings, sink, clock=lambda: now[0], tz=UTC, calm_window=timedelta(seconds=20)
+    )
+    alerts.evaluate()  # all fine: nothing to say
+    for aid in ids:
+        check(store, aid, S.AUTH_FAILED, 1)
+    now[0] = NOW + timedelta(minutes=1)
+    alerts.evaluate()
+    assert sink.sent == []  # held for the window
+    now[0] += timedelta(seconds=20)
+    alerts.flush()
+    assert len(sink.sent) == 1
+    title, body, urgent = sink.sent[0]
+    assert title == "12 mailbox(es) cannot connect" and urgent
+    assert "m00@163.com" in body and " and 9 more" in body
+
+
+def test_what_changed_while_closed_is_one_notification(store, settings, qtbot) -> None:
+    sink = RecordingSink()
+    a, b, c = (add(store, f"{name}@163.com") for name in ("a", "b", "c"))
+    check(store, a, S.AUTH_FAILED)
+    first = service(store, settings, sink, qtbot)
+    first.evaluate()
+    assert [t for t, _b, _u in sink.sent] == ["a@163.com stopped working"]
+    # The app closes; meanwhile (the CLI, another computer) a recovers and b, c fail.
+    check(store, a, S.OK, 1)
+    check(store, b, S.TIMEOUT, 1)
+    check(store, c, S.AUTH_FAILED, 1)
+    sink.sent.clear()
+    service(store, settings, sink, qtbot).evaluate()
+    assert len(sink.sent) == 1
+    title, body, urgent = sink.sent[0]
+    assert title == "Since mailmanager was last open" and urgent
+    assert body.splitlines() == [
+        "2 mailbox(es) cannot connect",
+        "1 mailbox(es) no longer need attention",
+    ]
