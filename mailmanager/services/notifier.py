@@ -114,47 +114,56 @@ class FreedesktopSink:
             self.sent.set()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notifications", text)
-
-
 def alert_message(alert: Alert, address: str, when: date | None) -> tuple[str, str]:
     """Title and body of the notification for ``alert`` (translated)."""
     day = when.isoformat() if when else ""
     if alert is Alert.FAILING:
         return (
-            _tr("{address} stopped working").format(address=address),
-            _tr("The last check failed. Open mailmanager to see why and how to fix it."),
+            QCoreApplication.translate("Notifications", "{address} stopped working").format(
+                address=address
+            ),
+            QCoreApplication.translate(
+                "Notifications",
+                "The last check failed. Open mailmanager to see why and how to fix it.",
+            ),
         )
     if alert is Alert.EXPIRING_SOON:
         return (
-            _tr("The code of {address} expires soon").format(address=address),
-            _tr("It expires on {date}. Make a new code and rotate it in mailmanager.").format(
-                date=day
-            ),
+            QCoreApplication.translate(
+                "Notifications", "The code of {address} expires soon"
+            ).format(address=address),
+            QCoreApplication.translate(
+                "Notifications",
+                "It expires on {date}. Make a new code and rotate it in mailmanager.",
+            ).format(date=day),
         )
     if alert is Alert.EXPIRED:
         return (
-            _tr("The code of {address} has expired").format(address=address),
-            _tr("It expired on {date}. Make a new code and rotate it in mailmanager.").format(
-                date=day
+            QCoreApplication.translate("Notifications", "The code of {address} has expired").format(
+                address=address
             ),
+            QCoreApplication.translate(
+                "Notifications",
+                "It expired on {date}. Make a new code and rotate it in mailmanager.",
+            ).format(date=day),
         )
     if alert is Alert.ROTATION_DUE:
         return (
-            _tr("Time to rotate the code of {address}").format(address=address),
-            _tr("The code is older than its rotation interval."),
+            QCoreApplication.translate(
+                "Notifications", "Time to rotate the code of {address}"
+            ).format(address=address),
+            QCoreApplication.translate(
+                "Notifications", "The code is older than its rotation interval."
+            ),
         )
     return (
-        _tr("Log in to {address} on the web").format(address=address),
-        _tr("The provider may recycle the mailbox after {date} unless you log in.").format(
-            date=day
+        QCoreApplication.translate("Notifications", "Log in to {address} on the web").format(
+            address=address
         ),
+        QCoreApplication.translate(
+            "Notifications", "The provider may recycle the mailbox after {date} unless you log in."
+        ).format(date=day),
     )
-
-
-def _trn(text: str, count: int) -> str:
-    return QCoreApplication.translate("Notifications", text, "", count)
 
 
 SHOWN_ADDRESSES = 3
@@ -164,20 +173,30 @@ def _addresses(addresses: tuple[str, ...]) -> str:
     """The first few addresses, and how many more."""
     shown = ", ".join(addresses[:SHOWN_ADDRESSES])
     more = len(addresses) - SHOWN_ADDRESSES
-    return shown if more <= 0 else shown + _trn(" and %n more", more)
+    return (
+        shown
+        if more <= 0
+        else shown + QCoreApplication.translate("Notifications", " and %n more", "", more)
+    )
 
 
 def summary_title(alert: Alert, count: int) -> str:
     """One line for ``count`` mailboxes sharing ``alert`` ("12 mailboxes cannot connect")."""
     if alert is Alert.FAILING:
-        return _trn("%n mailbox(es) cannot connect", count)
+        return QCoreApplication.translate(
+            "Notifications", "%n mailbox(es) cannot connect", "", count
+        )
     if alert is Alert.EXPIRED:
-        return _trn("%n code(s) have expired", count)
+        return QCoreApplication.translate("Notifications", "%n code(s) have expired", "", count)
     if alert is Alert.EXPIRING_SOON:
-        return _trn("%n code(s) expire soon", count)
+        return QCoreApplication.translate("Notifications", "%n code(s) expire soon", "", count)
     if alert is Alert.ROTATION_DUE:
-        return _trn("%n code(s) are due to be replaced", count)
-    return _trn("%n mailbox(es) need a login on the web", count)
+        return QCoreApplication.translate(
+            "Notifications", "%n code(s) are due to be replaced", "", count
+        )
+    return QCoreApplication.translate(
+        "Notifications", "%n mailbox(es) need a login on the web", "", count
+    )
 
 
 def notice_message(notice: Notice) -> tuple[str, str]:
@@ -185,7 +204,11 @@ def notice_message(notice: Notice) -> tuple[str, str]:
     if not notice.is_summary:
         return alert_message(notice.alert, notice.addresses[0], notice.due)
     title = summary_title(notice.alert, len(notice.addresses))
-    body = _addresses(notice.addresses) + "\n" + _tr("Open mailmanager to see them.")
+    body = (
+        _addresses(notice.addresses)
+        + "\n"
+        + QCoreApplication.translate("Notifications", "Open mailmanager to see them.")
+    )
     return title, body
 
 
@@ -193,16 +216,23 @@ def since_message(changes: ChangesSince) -> tuple[str, str]:
     """The one notification about what changed while the app was closed."""
     lines = [summary_title(alert, count) for alert, count in changes.new.items()]
     if changes.cleared:
-        lines.append(_trn("%n mailbox(es) no longer need attention", changes.cleared))
-    return _tr("Since mailmanager was last open"), "\n".join(lines)
+        lines.append(
+            QCoreApplication.translate(
+                "Notifications", "%n mailbox(es) no longer need attention", "", changes.cleared
+            )
+        )
+    return QCoreApplication.translate(
+        "Notifications", "Since mailmanager was last open"
+    ), "\n".join(lines)
 
 
 def offline_message() -> tuple[str, str]:
     return (
-        _tr("Offline: checks paused"),
-        _tr(
+        QCoreApplication.translate("Notifications", "Offline: checks paused"),
+        QCoreApplication.translate(
+            "Notifications",
             "No mail server could be reached. The mailboxes keep their last results; "
-            "mailmanager checks again when the network is back."
+            "mailmanager checks again when the network is back.",
         ),
     )
 

@@ -209,6 +209,14 @@
             <translation>Could not check %1: something went wrong; the log has the details.</translation>
         </message>
         <message>
+            <source>Offline: no mail server could be reached. Checks are paused until the network is back; the mailboxes keep their last results.</source>
+            <translation>Offline: no mail server could be reached. Checks are paused until the network is back; the mailboxes keep their last results.</translation>
+        </message>
+        <message>
+            <source>Back online: checks resume.</source>
+            <translation>Back online: checks resume.</translation>
+        </message>
+        <message>
             <source>&amp;Settings</source>
             <translation>&amp;Settings</translation>
         </message>
@@ -250,6 +258,106 @@
         <message>
             <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
             <translation>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkActions</name>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Paused checks of %n mailbox(es).</source>
+            <translation>
+                <numerusform>Paused checks of %n mailbox.</numerusform>
+                <numerusform>Paused checks of %n mailboxes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Resumed checks of %n mailbox(es).</source>
+            <translation>
+                <numerusform>Resumed checks of %n mailbox.</numerusform>
+                <numerusform>Resumed checks of %n mailboxes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Moved %n mailbox(es) to “%1”.</source>
+            <translation>
+                <numerusform>Moved %n mailbox to “%1”.</numerusform>
+                <numerusform>Moved %n mailboxes to “%1”.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Took %n mailbox(es) out of their group.</source>
+            <translation>
+                <numerusform>Took %n mailbox out of their group.</numerusform>
+                <numerusform>Took %n mailboxes out of their group.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Settings of %n mailbox(es) copied to the clipboard.</source>
+            <translation>
+                <numerusform>Settings of %n mailbox copied to the clipboard.</numerusform>
+                <numerusform>Settings of %n mailboxes copied to the clipboard.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove mailboxes</source>
+            <translation>Remove mailboxes</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n mailbox(es) from mailmanager?</source>
+            <translation>
+                <numerusform>Remove %n mailbox from mailmanager?</numerusform>
+                <numerusform>Remove %n mailboxes from mailmanager?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Their settings, their check history and their codes in the keyring will be deleted from this computer. The codes themselves still work until you revoke them: the next window links to each provider's web settings.</source>
+            <translation>Their settings, their check history and their codes in the keyring will be deleted from this computer. The codes themselves still work until you revoke them: the next window links to each provider's web settings.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n mailbox(es)</source>
+            <translation>
+                <numerusform>Remove %n mailbox</numerusform>
+                <numerusform>Remove %n mailboxes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %n mailbox(es).</source>
+            <translation>
+                <numerusform>Removed %n mailbox.</numerusform>
+                <numerusform>Removed %n mailboxes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es)</source>
+            <translation>
+                <numerusform>%n mailbox</numerusform>
+                <numerusform>%n mailboxes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) whose web settings mailmanager does not know: sign in to their webmail.</source>
+            <translation>
+                <numerusform>%n mailbox whose web settings mailmanager does not know: sign in to their webmail.</numerusform>
+                <numerusform>%n mailboxes whose web settings mailmanager does not know: sign in to their webmail.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Revoke the codes</source>
+            <translation>Revoke the codes</translation>
+        </message>
+        <message>
+            <source>The removed mailboxes' codes still work until you revoke them. Sign in to each mailbox's web settings and delete the authorization code made for this client:</source>
+            <translation>The removed mailboxes' codes still work until you revoke them. Sign in to each mailbox's web settings and delete the authorization code made for this client:</translation>
         </message>
     </context>
     <context>
@@ -1074,6 +1182,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Display name:</translation>
         </message>
         <message>
+            <source>A client, a team or a campaign; the list can show one group at a time</source>
+            <translation>A client, a team or a campaign; the list can show one group at a time</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>Group:</translation>
+        </message>
+        <message>
             <source>Receiving mail (IMAP)</source>
             <translation>Receiving mail (IMAP)</translation>
         </message>
@@ -1231,6 +1347,44 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupCombo</name>
+        <message>
+            <source>No group</source>
+            <translation>No group</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupList</name>
+        <message>
+            <source>Groups and filters</source>
+            <translation>Groups and filters</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>All mailboxes</source>
+            <translation>All mailboxes</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <source>Not checked yet</source>
+            <translation>Not checked yet</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <source>No group</source>
+            <translation>No group</translation>
         </message>
     </context>
     <context>
@@ -1541,12 +1695,28 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</translation>
         </message>
         <message>
+            <source>Move to &amp;group…</source>
+            <translation>Move to &amp;group…</translation>
+        </message>
+        <message>
+            <source>Put the selected mailboxes in a group: a client, a team (Ctrl+G)</source>
+            <translation>Put the selected mailboxes in a group: a client, a team (Ctrl+G)</translation>
+        </message>
+        <message>
             <source>Re&amp;move…</source>
             <translation>Re&amp;move…</translation>
         </message>
         <message>
             <source>Remove the mailbox and its code from this computer (Del)</source>
             <translation>Remove the mailbox and its code from this computer (Del)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport for sending platforms…</source>
+            <translation>E&amp;xport for sending platforms…</translation>
+        </message>
+        <message>
+            <source>A CSV of the servers and user names for a sending platform, without codes</source>
+            <translation>A CSV of the servers and user names for a sending platform, without codes</translation>
         </message>
         <message>
             <source>&amp;Find…</source>
@@ -1624,6 +1794,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>No mailbox matches “%1”.</translation>
         </message>
         <message>
+            <source>Show all mailboxes</source>
+            <translation>Show all mailboxes</translation>
+        </message>
+        <message>
+            <source>No mailbox in this list.</source>
+            <translation>No mailbox in this list.</translation>
+        </message>
+        <message>
             <source>Mailboxes: %1</source>
             <translation>Mailboxes: %1</translation>
         </message>
@@ -1673,6 +1851,151 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>mailmanager %1
 
 Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP logins and reminds you before codes expire.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveToGroupDialog</name>
+        <message>
+            <source>Move to group</source>
+            <translation>Move to group</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n mailbox(es) to the group:</source>
+            <translation>
+                <numerusform>Move %n mailbox to the group:</numerusform>
+                <numerusform>Move %n mailboxes to the group:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Leave it empty to take them out of any group.</source>
+            <translation>Leave it empty to take them out of any group.</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Move</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message>
+            <source>{address} stopped working</source>
+            <translation>{address} stopped working</translation>
+        </message>
+        <message>
+            <source>The last check failed. Open mailmanager to see why and how to fix it.</source>
+            <translation>The last check failed. Open mailmanager to see why and how to fix it.</translation>
+        </message>
+        <message>
+            <source>The code of {address} expires soon</source>
+            <translation>The code of {address} expires soon</translation>
+        </message>
+        <message>
+            <source>It expires on {date}. Make a new code and rotate it in mailmanager.</source>
+            <translation>It expires on {date}. Make a new code and rotate it in mailmanager.</translation>
+        </message>
+        <message>
+            <source>The code of {address} has expired</source>
+            <translation>The code of {address} has expired</translation>
+        </message>
+        <message>
+            <source>It expired on {date}. Make a new code and rotate it in mailmanager.</source>
+            <translation>It expired on {date}. Make a new code and rotate it in mailmanager.</translation>
+        </message>
+        <message>
+            <source>Time to rotate the code of {address}</source>
+            <translation>Time to rotate the code of {address}</translation>
+        </message>
+        <message>
+            <source>The code is older than its rotation interval.</source>
+            <translation>The code is older than its rotation interval.</translation>
+        </message>
+        <message>
+            <source>Log in to {address} on the web</source>
+            <translation>Log in to {address} on the web</translation>
+        </message>
+        <message>
+            <source>The provider may recycle the mailbox after {date} unless you log in.</source>
+            <translation>The provider may recycle the mailbox after {date} unless you log in.</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and %n more</numerusform>
+                <numerusform> and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) cannot connect</source>
+            <translation>
+                <numerusform>%n mailbox cannot connect</numerusform>
+                <numerusform>%n mailboxes cannot connect</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s) have expired</source>
+            <translation>
+                <numerusform>%n code have expired</numerusform>
+                <numerusform>%n codes have expired</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s) expire soon</source>
+            <translation>
+                <numerusform>%n code expire soon</numerusform>
+                <numerusform>%n codes expire soon</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s) are due to be replaced</source>
+            <translation>
+                <numerusform>%n code are due to be replaced</numerusform>
+                <numerusform>%n codes are due to be replaced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) need a login on the web</source>
+            <translation>
+                <numerusform>%n mailbox need a login on the web</numerusform>
+                <numerusform>%n mailboxes need a login on the web</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open mailmanager to see them.</source>
+            <translation>Open mailmanager to see them.</translation>
+        </message>
+        <message>
+            <source>Since mailmanager was last open</source>
+            <translation>Since mailmanager was last open</translation>
+        </message>
+        <message>
+            <source>Offline: checks paused</source>
+            <translation>Offline: checks paused</translation>
+        </message>
+        <message>
+            <source>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</source>
+            <translation>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlatformExport</name>
+        <message>
+            <source>Export for sending platforms</source>
+            <translation>Export for sending platforms</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV table (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n mailbox(es) to %1 (settings only: the password columns are empty).</source>
+            <translation>
+                <numerusform>Exported %n mailbox to %1 (settings only: the password columns are empty).</numerusform>
+                <numerusform>Exported %n mailboxes to %1 (settings only: the password columns are empty).</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -209,6 +209,14 @@
             <translation>无法检测 %1：出现了意外错误，详情见日志。</translation>
         </message>
         <message>
+            <source>Offline: no mail server could be reached. Checks are paused until the network is back; the mailboxes keep their last results.</source>
+            <translation>已离线：无法连接任何邮件服务器。检测已暂停，网络恢复后继续；各邮箱保留上次的结果。</translation>
+        </message>
+        <message>
+            <source>Back online: checks resume.</source>
+            <translation>网络已恢复，检测继续。</translation>
+        </message>
+        <message>
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
@@ -249,6 +257,95 @@
         <message>
             <source>Checks go on in the background. Open mailmanager from the tray icon; quit it from the tray menu or with Ctrl+Q.</source>
             <translation>检测会在后台继续进行。可以从托盘图标打开邮箱授权码管家；要退出，请使用托盘菜单或按 Ctrl+Q。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkActions</name>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>……另有 %n 个</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Paused checks of %n mailbox(es).</source>
+            <translation>
+                <numerusform>已暂停 %n 个邮箱的检测。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Resumed checks of %n mailbox(es).</source>
+            <translation>
+                <numerusform>已恢复 %n 个邮箱的检测。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Moved %n mailbox(es) to “%1”.</source>
+            <translation>
+                <numerusform>已将 %n 个邮箱移到“%1”。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Took %n mailbox(es) out of their group.</source>
+            <translation>
+                <numerusform>已将 %n 个邮箱移出分组。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Settings of %n mailbox(es) copied to the clipboard.</source>
+            <translation>
+                <numerusform>已将 %n 个邮箱的设置复制到剪贴板。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove mailboxes</source>
+            <translation>删除邮箱</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n mailbox(es) from mailmanager?</source>
+            <translation>
+                <numerusform>要从邮箱授权码管家中删除 %n 个邮箱吗？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Their settings, their check history and their codes in the keyring will be deleted from this computer. The codes themselves still work until you revoke them: the next window links to each provider's web settings.</source>
+            <translation>这些邮箱的设置、检测记录和钥匙环中的授权码将从本机删除。授权码本身在您撤销之前仍然有效：下一个窗口会给出各服务商网页设置的链接。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n mailbox(es)</source>
+            <translation>
+                <numerusform>删除 %n 个邮箱</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %n mailbox(es).</source>
+            <translation>
+                <numerusform>已删除 %n 个邮箱。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es)</source>
+            <translation>
+                <numerusform>%n 个邮箱</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) whose web settings mailmanager does not know: sign in to their webmail.</source>
+            <translation>
+                <numerusform>%n 个邮箱的网页设置地址未知：请登录其网页邮箱。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Revoke the codes</source>
+            <translation>撤销授权码</translation>
+        </message>
+        <message>
+            <source>The removed mailboxes' codes still work until you revoke them. Sign in to each mailbox's web settings and delete the authorization code made for this client:</source>
+            <translation>已删除邮箱的授权码在撤销之前仍然有效。请登录每个邮箱的网页设置，删除为本客户端生成的授权码：</translation>
         </message>
     </context>
     <context>
@@ -1059,6 +1156,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>显示名称：</translation>
         </message>
         <message>
+            <source>A client, a team or a campaign; the list can show one group at a time</source>
+            <translation>客户、团队或营销活动；列表一次可显示一个分组</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>分组：</translation>
+        </message>
+        <message>
             <source>Receiving mail (IMAP)</source>
             <translation>收信服务器（IMAP）</translation>
         </message>
@@ -1216,6 +1321,44 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>%1: %2</source>
             <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupCombo</name>
+        <message>
+            <source>No group</source>
+            <translation>不分组</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupList</name>
+        <message>
+            <source>Groups and filters</source>
+            <translation>分组和筛选</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>All mailboxes</source>
+            <translation>全部邮箱</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>需要处理</translation>
+        </message>
+        <message>
+            <source>Not checked yet</source>
+            <translation>尚未检测</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>No group</source>
+            <translation>未分组</translation>
         </message>
     </context>
     <context>
@@ -1526,12 +1669,28 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>复制服务器和端口，用于设置其他邮件客户端（Ctrl+Shift+C）</translation>
         </message>
         <message>
+            <source>Move to &amp;group…</source>
+            <translation>移到分组(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Put the selected mailboxes in a group: a client, a team (Ctrl+G)</source>
+            <translation>将选中的邮箱放入分组，如客户、团队 (Ctrl+G)</translation>
+        </message>
+        <message>
             <source>Re&amp;move…</source>
             <translation>删除(&amp;M)…</translation>
         </message>
         <message>
             <source>Remove the mailbox and its code from this computer (Del)</source>
             <translation>从这台电脑上删除该邮箱及其授权码（Del）</translation>
+        </message>
+        <message>
+            <source>E&amp;xport for sending platforms…</source>
+            <translation>导出给发信平台(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>A CSV of the servers and user names for a sending platform, without codes</source>
+            <translation>导出服务器和用户名的 CSV 表格供发信平台使用，不含授权码</translation>
         </message>
         <message>
             <source>&amp;Find…</source>
@@ -1609,6 +1768,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>没有与“%1”匹配的邮箱。</translation>
         </message>
         <message>
+            <source>Show all mailboxes</source>
+            <translation>显示全部邮箱</translation>
+        </message>
+        <message>
+            <source>No mailbox in this list.</source>
+            <translation>此列表中没有邮箱。</translation>
+        </message>
+        <message>
             <source>Mailboxes: %1</source>
             <translation>共 %1 个邮箱</translation>
         </message>
@@ -1657,6 +1824,143 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>邮箱授权码管家 %1
 
 让你的邮箱授权码始终可用：检测 IMAP 和 SMTP 能否登录，并在授权码过期前提醒你。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveToGroupDialog</name>
+        <message>
+            <source>Move to group</source>
+            <translation>移到分组</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n mailbox(es) to the group:</source>
+            <translation>
+                <numerusform>将 %n 个邮箱移到分组：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Leave it empty to take them out of any group.</source>
+            <translation>留空则将它们移出分组。</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>移动</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message>
+            <source>{address} stopped working</source>
+            <translation>{address} 无法使用了</translation>
+        </message>
+        <message>
+            <source>The last check failed. Open mailmanager to see why and how to fix it.</source>
+            <translation>最近一次检测失败。打开邮箱授权码管家查看原因和修复方法。</translation>
+        </message>
+        <message>
+            <source>The code of {address} expires soon</source>
+            <translation>{address} 的授权码即将过期</translation>
+        </message>
+        <message>
+            <source>It expires on {date}. Make a new code and rotate it in mailmanager.</source>
+            <translation>将于 {date} 过期。请生成新的授权码，并在邮箱授权码管家中更换。</translation>
+        </message>
+        <message>
+            <source>The code of {address} has expired</source>
+            <translation>{address} 的授权码已过期</translation>
+        </message>
+        <message>
+            <source>It expired on {date}. Make a new code and rotate it in mailmanager.</source>
+            <translation>已于 {date} 过期。请生成新的授权码，并在邮箱授权码管家中更换。</translation>
+        </message>
+        <message>
+            <source>Time to rotate the code of {address}</source>
+            <translation>该更换 {address} 的授权码了</translation>
+        </message>
+        <message>
+            <source>The code is older than its rotation interval.</source>
+            <translation>授权码已超过设定的更换周期。</translation>
+        </message>
+        <message>
+            <source>Log in to {address} on the web</source>
+            <translation>请在网页上登录 {address}</translation>
+        </message>
+        <message>
+            <source>The provider may recycle the mailbox after {date} unless you log in.</source>
+            <translation>如不登录，服务商可能在 {date} 之后回收该邮箱。</translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform> 等另外 %n 个</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) cannot connect</source>
+            <translation>
+                <numerusform>%n 个邮箱无法连接</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s) have expired</source>
+            <translation>
+                <numerusform>%n 个授权码已过期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s) expire soon</source>
+            <translation>
+                <numerusform>%n 个授权码即将过期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s) are due to be replaced</source>
+            <translation>
+                <numerusform>%n 个授权码该更换了</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) need a login on the web</source>
+            <translation>
+                <numerusform>%n 个邮箱需要在网页上登录</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open mailmanager to see them.</source>
+            <translation>打开邮箱授权码管家查看详情。</translation>
+        </message>
+        <message>
+            <source>Since mailmanager was last open</source>
+            <translation>自上次打开邮箱授权码管家以来</translation>
+        </message>
+        <message>
+            <source>Offline: checks paused</source>
+            <translation>已离线：检测已暂停</translation>
+        </message>
+        <message>
+            <source>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</source>
+            <translation>无法连接任何邮件服务器。各邮箱保留上次的结果；网络恢复后邮箱授权码管家会再次检测。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlatformExport</name>
+        <message>
+            <source>Export for sending platforms</source>
+            <translation>导出给发信平台</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n mailbox(es) to %1 (settings only: the password columns are empty).</source>
+            <translation>
+                <numerusform>已将 %n 个邮箱导出到 %1（仅含设置，密码列为空）。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
