@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -61,7 +61,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 ALLOWED = frozenset(
     {
         "IMAP", "SMTP", "POP", "SSL", "TLS", "STARTTLS", "OAuth", "ID", "PLAIN", "LOGIN",
-        "PEM", "CA", "DNS", "MX", "SRV", "HTTP", "HTTPS", "VPN", "autoconfig",
+        "PEM", "CA", "CSV", "DNS", "MX", "SRV", "HTTP", "HTTPS", "VPN", "autoconfig",
         "mailmanager", "Thunderbird", "Foxmail", "Outlook", "Gmail", "Google", "Microsoft",
         "iCloud", "Apple", "App", "Yahoo", "AOL", "Zoho", "GMX", "Yandex", "QQ", "Coremail",
         "Workspace", "Hotmail", "VIP", "GNOME", "KWallet", "English",
@@ -104,14 +104,21 @@ def english_words(text: str) -> list[str]:
     return [w for w in WORD.findall(plain) if w not in ALLOWED]
 
 
+def _columns(model: QAbstractItemModel) -> int:
+    try:
+        return model.columnCount()
+    except TypeError:  # a list widget's model: one column, its columnCount is private
+        return 1
+
+
 def _model_texts(view: QAbstractItemView) -> Iterator[str]:
     model = view.model()
     roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-    for section in range(model.columnCount()):
+    for section in range(_columns(model)):
         for role in roles:
             yield str(model.headerData(section, Qt.Orientation.Horizontal, role) or "")
     for row in range(min(model.rowCount(), 20)):
-        for column in range(model.columnCount()):
+        for column in range(_columns(model)):
             index = model.index(row, column, QModelIndex())
             for role in roles:
                 yield str(model.data(index, role) or "")
