@@ -147,6 +147,7 @@ class AccountModel(QAbstractTableModel):
                 self.endRemoveRows()
         known = {row.account_id: position for position, row in enumerate(self._rows)}
         last_column = len(Column) - 1
+        changed: list[int] = []
         for account_id, entry in incoming.items():
             found = known.get(account_id)
             if found is None:
@@ -161,7 +162,15 @@ class AccountModel(QAbstractTableModel):
             row.entry = entry
             row.summary = summary
             row.set_states(self._states(entry, row.look, row.checking, today))
-            self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
+            changed.append(position)
+        if len(changed) > MASS_CHANGE:
+            # A bulk action changed many rows: one signal over their span, not a thousand
+            # (each one the filter proxy handles on its own, in Python for the side list).
+            first, last = min(changed), max(changed)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        else:
+            for position in changed:
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
         new = [entry for account_id, entry in incoming.items() if account_id not in known]
         if new:
             first = len(self._rows)

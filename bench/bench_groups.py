@@ -1,0 +1,261 @@
+"""Groups and bulk actions at scale: 10,000 mailboxes in 50 groups, bulk actions on 1,000.
+
+Targets (issue 21, item 5): the main window's reload stays under 100 ms with the side list of
+groups and a group or built-in filter chosen; a bulk action on 1,000 selected mailboxes (pause,
+move to a group) keeps the GUI thread's longest stall, seen by a 5 ms heartbeat as in
+``bench_smoothness``, at or under 50 ms. Baselines in the same run: a fresh list model of the
+same rows without the side list (what ``bench_scale`` measures), and the heartbeat while the
+window only repaints.
+
+The window is the real, shown (offscreen) ``MainWindow`` with ``AccountOps`` on its keyring
+thread (an in-memory keyring), and the bulk actions run as in the app: async slots on qasync's
+loop. Run: ``python -m bench.bench_groups``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.bench_smoothness import Heartbeat
+from bench.stats import Figure, machine_line, timed_ms
+from mailmanager import paths
+from mailmanager.core.model.accounts import Account, CheckRecord, Endpoint, Protocol, Security
+from mailmanager.core.model.status import ConnectionStatus
+from mailmanager.core.store.account_store import AccountStore
+
+ACCOUNTS = 10_000
+GROUPS = 50
+BULK = 1_000
+NOW = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+
+
+def build(db: Path) -> None:
+    """10,000 mailboxes in 50 groups (200 each), every fourth without a group; a check each
+    for most of them, some failing (so "Needs attention" has rows)."""
+    with AccountStore.open(db) as store, store.transaction():
+        for n in range(ACCOUNTS):
+            address = f"user{n:05d}@corp{n % 7}.example.cn"
+            saved = store.add_account(
+                Account(
+                    address=address,
+                    imap=Endpoint("imap.163.com", 993, Security.SSL, address),
+                    smtp=Endpoint("smtp.163.com", 465, Security.SSL, address),
+                    group="" if n % 4 == 0 else f"客户 {n % GROUPS:02d}",
+                )
+            )
+            assert saved.id is not None
+            if n % 10:
+                status = ConnectionStatus.OK if n % 13 else ConnectionStatus.AUTH_FAILED
+                for protocol in (Protocol.IMAP, Protocol.SMTP):
+                    store.record_check(CheckRecord(saved.id, NOW, protocol, status))
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    import keyring
+
+    from tests.helpers.memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    print(machine_line())
+    with tempfile.TemporaryDirectory(prefix="mm-bench-groups-") as folder:
+        app_paths = paths.resolve(folder)
+        app_paths.ensure()
+        start = time.perf_counter()
+        build(app_paths.database)
+        print(f"built {ACCOUNTS} mailboxes in {GROUPS} groups in "
+              f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+        reload_figures, stall_figures = run(app_paths)
+    for figure in reload_figures:
+        if figure.name.startswith("(baseline)"):
+            print(figure.line())
+        else:
+            verdict = "PASS" if figure.median < 100 else "FAIL"
+            print(f"{figure.line()}  target < 100 ms: {verdict}")
+    for figure in stall_figures:
+        if figure.name.startswith("(baseline)"):
+            print(figure.line())
+        else:
+            verdict = "PASS" if figure.high <= 50 else "FAIL"
+            print(f"{figure.line()}  target longest <= 50 ms: {verdict}")
+
+
+def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
+    import qasync
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from mailmanager.core.secrets import SecretStore
+    from mailmanager.services.account_ops import AccountOps
+    from mailmanager.services.secret_worker import SecretWorker
+    from mailmanager.ui.account_model import AccountModel
+    from mailmanager.ui.list_scope import ALL, Scope, ScopeKind
+    from mailmanager.ui.main_window import MainWindow
+    from mailmanager.ui.provider_info import ProviderDirectory
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app, already_running=True)
+    asyncio.set_event_loop(loop)
+    providers = ProviderDirectory("zh")
+    worker = SecretWorker(SecretStore(app_paths))
+    ops = AccountOps(worker, app_paths.database)
+    settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
+    store = AccountStore.open(app_paths.database)
+    window = MainWindow(store, ops, settings, providers=providers)
+    window.show()
+    app.processEvents()
+    groups = window.splitter.group_list
+
+    def fresh_model() -> None:
+        AccountModel(provider_lookup=providers.look).set_entries(store.read_list_entries())
+
+    reloads = [timed_ms(fresh_model, name="(baseline) a fresh list model of 10,000 rows")]
+    step = [0]
+
+    def changed_then(run: Callable[[], object]) -> Callable[[], object]:
+        def after_a_check() -> object:
+            # What every finished check causes: one mailbox's result changes, the list reloads.
+            step[0] += 1
+            store.record_check(
+                CheckRecord(1 + step[0] * 97 % ACCOUNTS, NOW + timedelta(minutes=step[0]),
+                            Protocol.IMAP, ConnectionStatus.TIMEOUT)
+            )  # fmt: skip
+            return run()
+
+        return after_a_check
+
+    def refresh() -> None:
+        window.refresh()
+        app.processEvents()
+
+    for name, scope in (
+        ("main window: refresh() + repaint after a check, side list on All", ALL),
+        ("main window: refresh() + repaint after a check, one group chosen",
+         Scope(ScopeKind.GROUP, "客户 07")),
+        ("main window: refresh() + repaint after a check, Needs attention chosen",
+         Scope(ScopeKind.ATTENTION)),
+    ):  # fmt: skip
+        groups.choose(scope)
+        app.processEvents()
+        reloads.append(_timed_after(changed_then(refresh), name))
+    groups.choose(ALL)
+    app.processEvents()
+    reloads.append(timed_ms(window.model.scope_counts, name="side list: count 10,000 rows"))
+
+    def choose_and_back() -> None:
+        groups.choose(Scope(ScopeKind.GROUP, "客户 11"))
+        app.processEvents()
+        groups.choose(ALL)
+        app.processEvents()
+
+    reloads.append(timed_ms(choose_and_back, name="side list: choose a group, then All again"))
+
+    stalls = [
+        _stalled(app, lambda: None, lambda: True, "(baseline) idle window, 0.5 s"),
+        _stalled(
+            app,
+            changed_then(window.refresh),
+            lambda: True,
+            "(baseline) the main list's own reload after one check (window.refresh)",
+        ),
+    ]
+    groups.choose(ALL)
+    app.processEvents()
+    for action, done in bulk_actions(window):
+        proxy = window.proxy
+        selection = QItemSelection(proxy.index(0, 0), proxy.index(BULK - 1, 0))
+        window.view.selectionModel().select(
+            selection,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        app.processEvents()
+        name = f"bulk action on {BULK} selected mailboxes: {action.__name__}"
+        stalls.append(_stalled(app, action, done, name))
+    window.close()
+    ops.shutdown()
+    worker.shutdown()
+    store.close()
+    asyncio.events._set_running_loop(None)
+    return reloads, stalls
+
+
+Action = tuple[Callable[[], object], Callable[[], bool]]
+
+
+def bulk_actions(window: object) -> list[Action]:
+    """Each bulk action, and how to tell it has finished (its results are in the list)."""
+    from mailmanager.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    bulk = window.bulk
+
+    def ids() -> list[int]:
+        return [e.id for e in window.selected_entries()]
+
+    flipped = [False]
+
+    def pause() -> None:
+        flipped[0] = not all(e.paused for e in window.selected_entries())
+        bulk.toggle_pause()
+
+    def paused() -> bool:
+        return all(e.paused == flipped[0] for e in window.selected_entries())
+
+    def move_to_group() -> None:
+        bulk.move_to_group(ids(), "活动 2026")
+
+    def moved() -> bool:
+        return all(e.group == "活动 2026" for e in window.selected_entries())
+
+    def copy_settings() -> None:
+        window.statusBar().clearMessage()
+        bulk.copy_settings()
+
+    def copied() -> bool:
+        return "copied" in window.statusBar().currentMessage()
+
+    return [(pause, paused), (move_to_group, moved), (copy_settings, copied)]
+
+
+def _timed_after(run: Callable[[], object], name: str, repeat: int = 7) -> Figure:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        samples.append((time.perf_counter() - start) * 1000)
+    return Figure(name, tuple(samples))
+
+
+def _stalled(
+    app: object, action: Callable[[], object], done: Callable[[], bool], name: str
+) -> Figure:
+    """The GUI thread's longest stall while ``action`` runs until ``done()`` (then 0.5 s more,
+    for the refresh that follows), three times."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    samples = []
+    for _ in range(3):
+        heartbeat = Heartbeat()
+        heartbeat.start()
+        action()
+        deadline = time.perf_counter() + 30
+        while not done() and time.perf_counter() < deadline:
+            app.processEvents()
+        settle = time.perf_counter() + 0.5
+        while time.perf_counter() < settle:
+            app.processEvents()
+        samples.append(heartbeat.stop())
+    return Figure(name, tuple(samples))
+
+
+if __name__ == "__main__":
+    main()
