@@ -9,7 +9,7 @@ when its group has gone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -37,6 +37,8 @@ class GroupList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setFixedWidth(WIDTH)
         self.setUniformItemSizes(True)
+        # Rows with room around the text, like the list beside it (a bare list looks cramped).
+        self._row = QSize(0, self.fontMetrics().height() + 12)
         self._shown: list[tuple[Scope | None, str]] = []
         self._scope = ALL
         self.currentItemChanged.connect(self._current_changed)
@@ -56,8 +58,9 @@ class GroupList(QListWidget):
             self.clear()
             for position, (scope, text) in enumerate(entries):
                 item = QListWidgetItem(text)
-                if scope is None:  # a heading
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setSizeHint(self._row)
+                if scope is None:  # a heading: not selectable, but not greyed out either
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     font = QFont(self.font())
                     font.setBold(True)
                     item.setFont(font)

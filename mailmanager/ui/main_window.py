@@ -328,6 +328,9 @@ class MainWindow(QMainWindow):
         total = self.model.rowCount()
         attention = self.model.attention_count()
         text = self.tr("Mailboxes: %1").replace("%1", str(total))
+        selected = self._selection_count()
+        if selected > 1:
+            text += "  ·  " + self.tr("Selected: %1").replace("%1", str(selected))
         if attention:
             text += "  ·  " + self.tr("Need attention: %1").replace("%1", str(attention))
         self.summary_label.setText(text)
@@ -394,6 +397,7 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_details()
         self._update_actions()
+        self._update_summary()  # with how many are selected
 
     def _show_details(self) -> None:
         if not self.list_page_built:

@@ -1806,6 +1806,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Mailboxes: %1</translation>
         </message>
         <message>
+            <source>Selected: %1</source>
+            <translation>Selected: %1</translation>
+        </message>
+        <message>
             <source>Need attention: %1</source>
             <translation>Need attention: %1</translation>
         </message>

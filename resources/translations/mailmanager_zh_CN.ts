@@ -1780,6 +1780,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>共 %1 个邮箱</translation>
         </message>
         <message>
+            <source>Selected: %1</source>
+            <translation>已选 %1 个</translation>
+        </message>
+        <message>
             <source>Need attention: %1</source>
             <translation>%1 个需要处理</translation>
         </message>
