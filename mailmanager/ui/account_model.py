@@ -36,7 +36,7 @@ from mailmanager.core.rules.policy import local_today
 from mailmanager.ui import account_cells as cells
 from mailmanager.ui.account_cells import Column as Column  # the model's columns, re-exported
 from mailmanager.ui.account_cells import ListRow
-from mailmanager.ui.list_scope import Scope, ScopeCounts, ScopeKind
+from mailmanager.ui.list_scope import ScopeCounts
 from mailmanager.ui.provider_info import ProviderLook, fallback_look
 
 Index = QModelIndex | QPersistentModelIndex
@@ -319,31 +319,18 @@ class AccountModel(QAbstractTableModel):
         return sum(1 for row in self._rows if _SEVERITY[row.badge] >= warning)
 
     def scope_counts(self) -> ScopeCounts:
-        """The side list's counts, in one pass over the rows (no store read)."""
-        warning = int(status.Severity.WARNING)
+        """The side list's counts, in one pass over the rows (no store read); the filter
+        proxy shows the same rows through ``account_cells.scope_marks``."""
         attention = unchecked = 0
         groups: dict[str, int] = {}
         for row in self._rows:
             entry = row.entry
-            if _SEVERITY[row.badge] >= warning:
+            if _SEVERITY[row.badge] >= _WARNING:  # cells.needs_attention, without the calls
                 attention += 1
-            if entry.imap_checked_text is None and entry.smtp_checked_text is None:
+            if cells.never_checked(entry):
                 unchecked += 1
             groups[entry.group] = groups.get(entry.group, 0) + 1
         return ScopeCounts(len(self._rows), attention, unchecked, groups)
-
-    def in_scope(self, position: int, scope: Scope) -> bool:
-        """Whether the row at ``position`` belongs in ``scope`` (the filter proxy asks)."""
-        row = self._rows[position]
-        kind = scope.kind
-        if kind is ScopeKind.ALL:
-            return True
-        entry = row.entry
-        if kind is ScopeKind.GROUP:
-            return entry.group == scope.group
-        if kind is ScopeKind.ATTENTION:
-            return _SEVERITY[row.badge] >= _WARNING
-        return entry.imap_checked_text is None and entry.smtp_checked_text is None
 
     def groups(self) -> list[str]:
         """The group names in use, for the edit dialog's choice."""

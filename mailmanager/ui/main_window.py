@@ -677,7 +677,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.selectAll()
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_text(text.strip())
         self._update_pages()
 
     def _context_menu(self, position: QPoint) -> None:

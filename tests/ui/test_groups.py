@@ -99,3 +99,20 @@ def test_edit_dialog_sets_the_group(make_window, store: AccountStore, qtbot) -> 
         lambda: store.find_by_address("new@example.org").group == "Client B", timeout=5000
     )
     qtbot.waitUntil(lambda: "Client B (1)" in entries(window), timeout=3000)
+
+
+def test_groups_are_matched_as_written_and_found_by_the_filter_box(
+    make_window, store: AccountStore, qtbot
+) -> None:
+    saved = seed(store)
+    store.update_account(saved["ok@163.com"].replace(group="Client A"))
+    store.update_account(saved["new@example.org"].replace(group="client a"))
+    window = make_window()
+    groups = window.splitter.group_list
+    groups.choose(Scope(ScopeKind.GROUP, "Client A"))
+    assert shown(window) == ["ok@163.com"]
+    groups.choose(ALL)
+    qtbot.keyClicks(window.filter_edit, "CLIENT")  # the filter box finds group names, any case
+    assert shown(window) == ["new@example.org", "ok@163.com"]
+    window.filter_edit.setText("unchecked")  # never the scopes' marks
+    assert shown(window) == []
