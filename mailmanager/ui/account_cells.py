@@ -44,13 +44,18 @@ class ListRow:
     # The badge's state, kept with the states: sorting, painting and the window's "need
     # attention" count read it for every row.
     badge: State = field(init=False)
+    # The filter text (``filter_text``), kept until the states change: with a group chosen the
+    # proxy reads it for every row at every re-sort.
+    filter_cache: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.badge = _badge(self.states)
 
     def set_states(self, states: list[State]) -> None:
+        """New states (every change of the row's entry or provider comes with them)."""
         self.states = states
         self.badge = _badge(states)
+        self.filter_cache = None
 
     @property
     def account_id(self) -> int:

@@ -386,6 +386,10 @@ class AccountModel(QAbstractTableModel):
         # column are compared as plain ints (Python's enum look-ups are slow at that rate).
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
+        if role == _FILTER_ROLE:
+            # The filter proxy asks for every row whenever a group is chosen: the short way.
+            rows, position = self._rows, index.row()
+            return self._filter_text(rows[position]) if 0 <= position < len(rows) else None
         position, column_number = index.row(), index.column()
         if not (0 <= position < len(self._rows) and 0 <= column_number < _COLUMN_COUNT):
             return None
@@ -444,7 +448,10 @@ class AccountModel(QAbstractTableModel):
         return cells.sort_key(row, column, self._today())
 
     def _filter_text(self, row: ListRow) -> str:
-        return cells.filter_text(row)
+        text = row.filter_cache
+        if text is None:
+            text = row.filter_cache = cells.filter_text(row)
+        return text
 
 
 _ROLE_VALUES = {int(role) for role in AccountRoles}
@@ -455,6 +462,7 @@ _DISPLAY_ROLES = frozenset(
     {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)}
 )
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_FILTER_ROLE = int(AccountRoles.FilterRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ANSWERED_ROLES = _DISPLAY_ROLES | {_TOOLTIP_ROLE, _ALIGNMENT_ROLE} | _ROLE_VALUES
