@@ -29,7 +29,8 @@ def row_point(window, address: str) -> QPoint:
     proxy = window.proxy
     for r in range(proxy.rowCount()):
         if proxy.index(r, 0).data() == address:
-            return window.view.visualRect(proxy.index(r, 0)).center()
+            point: QPoint = window.view.visualRect(proxy.index(r, 0)).center()
+            return point
     raise AssertionError(address)
 
 

@@ -22,6 +22,11 @@ def entries(window) -> list[str]:
     return [groups.item(i).text() for i in range(groups.count())]
 
 
+def group_of(store: AccountStore, address: str) -> str | None:
+    account = store.find_by_address(address)
+    return None if account is None else account.group
+
+
 def grouped(store: AccountStore) -> None:
     saved = seed(store)
     for address, group in (("ok@163.com", "Client A"), ("rejected@qq.com", "Client A"),
@@ -64,6 +69,7 @@ def test_a_gone_group_falls_back_to_all(make_window, store: AccountStore, qtbot,
     assert shown(window) == ["soon@example.com"]
     with AccountStore.open(app_paths.database) as other:  # like the CLI in another process
         account = other.find_by_address("soon@example.com")
+        assert account is not None
         other.update_account(account.replace(group=""))
     qtbot.waitUntil(lambda: len(shown(window)) == 5, timeout=3000)
     assert window.splitter.group_list.scope() == ALL
@@ -72,7 +78,9 @@ def test_a_gone_group_falls_back_to_all(make_window, store: AccountStore, qtbot,
 
 def test_an_empty_built_in_filter_says_so(make_window, store: AccountStore) -> None:
     saved = seed(store)
-    store.remove_account(saved["new@example.org"].id)
+    gone = saved["new@example.org"].id
+    assert gone is not None
+    store.remove_account(gone)
     window = make_window()
     window.splitter.group_list.choose(Scope(ScopeKind.UNCHECKED))
     assert window.list_stack.currentWidget() is window.no_match
@@ -86,6 +94,7 @@ def test_edit_dialog_sets_the_group(make_window, store: AccountStore, qtbot) -> 
     grouped(store)
     window = make_window()
     account = store.find_by_address("new@example.org")
+    assert account is not None and account.id is not None
     window.select_account(account.id)
     dialog = window.edit_selected()
     combo = dialog.findChild(QComboBox, "groupCombo")
@@ -95,9 +104,7 @@ def test_edit_dialog_sets_the_group(make_window, store: AccountStore, qtbot) -> 
     assert isinstance(edit, QLineEdit) and edit.maxLength() == 100
     combo.setEditText("  Client   B ")
     dialog.save_button.click()
-    qtbot.waitUntil(
-        lambda: store.find_by_address("new@example.org").group == "Client B", timeout=5000
-    )
+    qtbot.waitUntil(lambda: group_of(store, "new@example.org") == "Client B", timeout=5000)
     qtbot.waitUntil(lambda: "Client B (1)" in entries(window), timeout=3000)
 
 
