@@ -146,7 +146,6 @@ class AccountModel(QAbstractTableModel):
                 del self._rows[first : last + 1]
                 self.endRemoveRows()
         known = {row.account_id: position for position, row in enumerate(self._rows)}
-        last_column = len(Column) - 1
         changed: list[int] = []
         for account_id, entry in incoming.items():
             found = known.get(account_id)
@@ -163,14 +162,7 @@ class AccountModel(QAbstractTableModel):
             row.summary = summary
             row.set_states(self._states(entry, row.look, row.checking, today))
             changed.append(position)
-        if len(changed) > MASS_CHANGE:
-            # A bulk action changed many rows: one signal over their span, not a thousand
-            # (each one the filter proxy handles on its own, in Python for the side list).
-            first, last = min(changed), max(changed)
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        else:
-            for position in changed:
-                self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
+        self._emit_changed(changed)
         new = [entry for account_id, entry in incoming.items() if account_id not in known]
         if new:
             first = len(self._rows)
@@ -190,6 +182,35 @@ class AccountModel(QAbstractTableModel):
             self.endInsertRows()
         if not first_load:  # a first load was sorted as it was built
             self._apply_sort()
+
+    def update_rows(self, entries: Iterable[ListEntry]) -> None:
+        """Change the rows of ``entries`` in place (a bulk action's result, known without
+        reading the store); rows not listed stay as they are, unknown ids are ignored."""
+        today = local_today(self._clock())
+        known = {row.account_id: position for position, row in enumerate(self._rows)}
+        changed = []
+        for entry in entries:
+            position = known.get(entry.id)
+            if position is None or self._rows[position].entry == entry:
+                continue
+            row = self._rows[position]
+            row.entry = entry
+            row.set_states(self._states(entry, row.look, row.checking, today))
+            changed.append(position)
+        self._emit_changed(changed)
+        if changed:
+            self._apply_sort()
+
+    def _emit_changed(self, changed: list[int]) -> None:
+        last_column = len(Column) - 1
+        if len(changed) > MASS_CHANGE:
+            # A bulk action changed many rows: one signal over their span, not a thousand
+            # (the filter proxy handles each signal on its own).
+            first, last = min(changed), max(changed)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        else:
+            for position in changed:
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
 
     # -- sorting ---------------------------------------------------------------------------------
 

@@ -115,7 +115,7 @@ class BulkActions(QObject):
         except Exception as exc:
             window.report_failure(exc)
             return
-        window.refresh()
+        window.show_changed([entry._replace(paused=paused) for entry in entries])
         text = (
             self.tr("Paused checks of %n mailbox(es).", "", len(ids))
             if paused
@@ -142,11 +142,15 @@ class BulkActions(QObject):
     async def move_to_group(self, ids: list[int], group: str) -> None:
         window = self.window
         try:
-            await window.ops.run(lambda registry: registry.move_to_group(ids, group))
+            saved = await window.ops.run(lambda registry: registry.move_to_group(ids, group))
         except Exception as exc:
             window.report_failure(exc)
             return
-        window.refresh()
+        chosen = set(ids)
+        group = saved[0].group if saved else group  # as kept (cleaned)
+        window.show_changed(
+            [entry._replace(group=group) for entry in window.model.entries() if entry.id in chosen]
+        )
         if group:
             text = self.tr("Moved %n mailbox(es) to “%1”.", "", len(ids)).replace("%1", group)
         else:

@@ -290,6 +290,14 @@ class MainWindow(QMainWindow):
         self._update_groups()
         self._update_summary()
 
+    def show_changed(self, entries: list[ListEntry]) -> None:
+        """Show rows a bulk action changed, known without reading the store (the watcher's
+        reload follows, as after any change, and finds them as shown)."""
+        self.model.update_rows(entries)
+        self._update_groups()
+        self._update_pages()
+        self._show_details()
+
     def _update_groups(self) -> None:
         if self.list_page_built:
             self.splitter.group_list.set_counts(self.model.scope_counts())
