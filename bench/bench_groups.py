@@ -237,8 +237,9 @@ def _timed_after(run: Callable[[], object], name: str, repeat: int = 7) -> Figur
 def _stalled(
     app: object, action: Callable[[], object], done: Callable[[], bool], name: str
 ) -> Figure:
-    """The GUI thread's longest stall while ``action`` runs until ``done()`` (then 0.5 s more,
-    for the refresh that follows), three times."""
+    """The GUI thread's longest stall while ``action`` runs until ``done()``, then 1.2 s more
+    (the store watcher's reload after the change, at most a second later, counts too), three
+    times."""
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
@@ -250,7 +251,7 @@ def _stalled(
         deadline = time.perf_counter() + 30
         while not done() and time.perf_counter() < deadline:
             app.processEvents()
-        settle = time.perf_counter() + 0.5
+        settle = time.perf_counter() + 1.2
         while time.perf_counter() < settle:
             app.processEvents()
         samples.append(heartbeat.stop())
