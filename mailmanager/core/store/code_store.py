@@ -192,7 +192,7 @@ class CodeStore(StoreConnection):
                     (account.id,),
                 )
         except sqlite3.IntegrityError:
-            raise DuplicateLabelError(values["label"]) from None
+            raise DuplicateLabelError(str(values["label"])) from None
 
     def _integrity(self, code: CodeRecord, exc: sqlite3.IntegrityError) -> Exception:
         text = str(exc)
