@@ -556,7 +556,8 @@ def _write_atomically(path: Path, text: str) -> None:
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     with AccountStore.open(ctx.paths.database) as store:
         accounts = store.list_accounts()
-    text = export_file.dumps(accounts)
+        codes = store.all_codes()
+    text = export_file.dumps(accounts, codes=codes)
     if args.file is None or args.file in ("-", "/dev/stdout"):
         sys.stdout.write(text)
         return EXIT_OK
@@ -608,7 +609,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     except export_file.ExportFormatError as exc:
         fail(f"{path}: {exc}")
     with open_registry(ctx) as registry:
-        imported, skipped = registry.import_accounts(parsed.accounts)
+        imported, skipped = registry.import_accounts(parsed.accounts, parsed.codes)
     if ctx.json_output:
         ctx.emit_json(
             {

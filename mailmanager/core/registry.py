@@ -36,7 +36,7 @@ Errors pass through as the caller can best explain them: ``StoreError`` subclass
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -53,7 +53,7 @@ from mailmanager.core.model.accounts import (
     CredentialEventKind,
     utcnow,
 )
-from mailmanager.core.model.codes import OWN_DEFAULT_LABEL, CodeState, dated_label
+from mailmanager.core.model.codes import OWN_DEFAULT_LABEL, CodeRecord, CodeState, dated_label
 from mailmanager.core.registry_codes import CodeIntents
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.secrets import (
@@ -236,12 +236,15 @@ class Registry(CodeIntents):
         stored = self.store.get_account(account.id)
         return self._replace_code(stored, account, secret, CredentialEventKind.CREATED, check=check)
 
-    def import_accounts(self, accounts: Iterable[Account]) -> tuple[list[Account], list[Account]]:
+    def import_accounts(
+        self, accounts: Iterable[Account], codes: Mapping[str, list[CodeRecord]] | None = None
+    ) -> tuple[list[Account], list[Account]]:
         """Restore accounts from an export: ``(imported, skipped)``.
 
         Imported accounts have no code yet (``needs_code``); nothing touches the keyring. An
         address already in the store is skipped and left exactly as it is. All rows are
-        written in one transaction, so a failure imports nothing.
+        written in one transaction, so a failure imports nothing. ``codes``: each address's
+        code inventory (lower-case address; see ``registry_codes._import_codes``).
         """
         imported: list[Account] = []
         skipped: list[Account] = []
@@ -255,7 +258,9 @@ class Registry(CodeIntents):
                     continue
                 seen.add(key)
                 restored = account.replace(address=canonical, needs_code=True, id=None)
-                imported.append(self.store.add_account(restored))
+                saved = self.store.add_account(restored)
+                self._import_codes(saved, (codes or {}).get(key, []))
+                imported.append(saved)
         log.info("imported %d accounts, skipped %d", len(imported), len(skipped))
         return imported, skipped
 

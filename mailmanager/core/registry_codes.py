@@ -256,6 +256,26 @@ class CodeIntents:
 
     # -- internals -----------------------------------------------------------------------------
 
+    def _import_codes(self, account: Account, codes: list[CodeRecord]) -> None:
+        """An imported mailbox's inventory (records only, never kept). Its own code's record
+        takes the file's note, last proof and a dead state; a live one becomes ``unknown``
+        (its value is not here, and nobody has said it still works); other codes keep theirs."""
+        assert account.id is not None
+        own = self.store.own_code(account.id)
+        for code in codes:
+            if code.own and own is not None:
+                state = code.state if code.state not in LIVE_CODE_STATES else CodeState.UNKNOWN
+                self.store.update_code(
+                    own.replace(
+                        state=state,
+                        revoked=code.revoked,
+                        last_proven=code.last_proven,
+                        note=code.note,
+                    )
+                )
+            elif own is None or code.label.casefold() != own.label.casefold():
+                self.store.add_code(code.replace(account_id=account.id, own=False, kept=False))
+
     def _forget_client_codes(self, account_id: int) -> None:
         """Remove every kept client value of a mailbox (before the mailbox is removed)."""
         for code in self.store.codes(account_id):

@@ -14,7 +14,7 @@ from mailmanager import paths
 from mailmanager.core.checking.proof import Unproven, make_proof
 from mailmanager.core.checking.result import AccountCheck, ProbeResult
 from mailmanager.core.model.accounts import Account, Protocol
-from mailmanager.core.model.codes import CodeState, LabelError
+from mailmanager.core.model.codes import CodeRecord, CodeState, LabelError
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.secrets import SecretsLocked, SecretStore, code_entry
@@ -210,3 +210,28 @@ def test_audit_done_and_interval(registry: Registry, mailbox: Account) -> None:
     registry.set_audit_interval(mailbox.id, 30)
     audit = registry.record_audit(mailbox.id)
     assert (audit.interval_days, audit.audited_on) == (30, date(2026, 12, 1))
+
+
+def test_an_import_restores_the_inventory_without_values(
+    registry: Registry, backend: MemoryKeyring
+) -> None:
+    from mailmanager.core.store import export_file
+
+    source = make_account("li.na@163.com", credential_label="Thunderbird", id=3)
+    codes = {
+        3: [
+            CodeRecord(3, "Thunderbird", date(2026, 9, 1), own=True, kept=True, note="desk"),
+            CodeRecord(3, "Foxmail", date(2026, 5, 1), state=CodeState.REVOKED),
+            CodeRecord(3, "platform", date(2026, 6, 1), kept=True),
+        ]
+    }
+    parsed = export_file.loads(export_file.dumps([source], codes=codes))
+    (imported,), _ = registry.import_accounts(parsed.accounts, parsed.codes)
+    assert imported.id is not None
+    found = {c.label: c for c in registry.store.codes(imported.id)}
+    assert found["Thunderbird"].own and found["Thunderbird"].state is CodeState.UNKNOWN
+    assert found["Thunderbird"].note == "desk"
+    assert found["Foxmail"].state is CodeState.REVOKED
+    assert found["platform"].state is CodeState.IN_USE
+    assert not any(c.kept for c in found.values())
+    assert backend.entries == {}
