@@ -81,3 +81,18 @@ def test_dated_default_labels() -> None:
     assert dated_label(today, set()) == "mailmanager 2026-12"
     assert dated_label(today, {"Mailmanager 2026-12"}) == "mailmanager 2026-12 (2)"
     assert dated_label(today, set(), "Foxmail") == "Foxmail 2026-12"
+
+
+def test_one_code_past_the_providers_limit_warns() -> None:
+    from mailmanager.core.catalogue.lookup import Catalogue
+    from mailmanager.core.rules.code_limits import past_limit
+
+    netease = Catalogue.load(include_user=False).get("netease_personal")
+    assert netease is not None
+    own = code("mailmanager", date(2026, 11, 1), own=True)
+    assert past_limit(netease, [own]) is None
+    found = past_limit(netease, [own, code("Foxmail", None)])
+    assert found is not None and (found.limit, found.active, found.unconfirmed) == (2, 2, True)
+    dead = code("phone", None, state=CodeState.REVOKED)
+    assert past_limit(netease, [own, dead]) is None
+    assert past_limit(None, [own, code("Foxmail", None)]) is None
