@@ -18,7 +18,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 
 log = logging.getLogger("mailmanager.ui.clipboard")
 
-PASSWORD_HINT_MIME = "x-kde-passwordManagerHint"
+PASSWORD_HINT_MIME = "x-kde-passwordManagerHint"  # noqa: S105 - a MIME type's name
 CLEAR_AFTER_MS = 30_000
 
 

@@ -164,6 +164,16 @@ def worst_code_due(codes: list[CodeRecord], rotate_days: int, today: date) -> li
     return sorted(best.values(), key=lambda item: ALL_STATES.index(item.state))
 
 
+def live_code_dates(codes: list[CodeRecord]) -> tuple[date | None, date | None]:
+    """The earliest creation and the earliest expiry among the live codes: the dates whose
+    rotation and expiry states are the mailbox's worst (the main list reads the same from the
+    store, ``core.model.list_entry``)."""
+    live = [code for code in codes if code.state in LIVE_CODE_STATES]
+    created = [code.created for code in live if code.created is not None]
+    expires = [code.expires for code in live if code.expires is not None]
+    return (min(created) if created else None, min(expires) if expires else None)
+
+
 def audit_due(audited_on: date | None, interval_days: int, since: date, today: date) -> bool:
     """Whether the inventory is due for comparison with the provider's list of clients:
     ``interval_days`` after the last audit, or after ``since`` (the day the mailbox was bound)
