@@ -14,6 +14,7 @@ it writes the account, so the inventory and every reader of the account agree.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -101,9 +102,14 @@ def own_label(credential_label: str) -> str:
     return " ".join(credential_label.split()) or OWN_DEFAULT_LABEL
 
 
+_DATED = re.compile(r"\s+[0-9]{4}-[0-9]{2}(\s+\([0-9]+\))?$")
+
+
 def dated_label(today: date, taken: set[str], base: str = OWN_DEFAULT_LABEL) -> str:
     """A default label for a new code, dated so that old and new can be told apart in the
-    revoke reminder ("mailmanager 2026-12"); a counter is added when that is taken."""
+    revoke reminder ("mailmanager 2026-12", "laptop 2026-12" for the code replacing
+    "laptop 2026-03"); a counter is added when that is taken."""
+    base = _DATED.sub("", base.strip()) or OWN_DEFAULT_LABEL
     label = f"{base} {today:%Y-%m}"
     folded = {t.casefold() for t in taken}
     number = 2

@@ -81,6 +81,7 @@ def test_dated_default_labels() -> None:
     assert dated_label(today, set()) == "mailmanager 2026-12"
     assert dated_label(today, {"Mailmanager 2026-12"}) == "mailmanager 2026-12 (2)"
     assert dated_label(today, set(), "Foxmail") == "Foxmail 2026-12"
+    assert dated_label(today, set(), "laptop 2026-03 (2)") == "laptop 2026-12"
 
 
 def test_one_code_past_the_providers_limit_warns() -> None:
