@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QDate, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -121,6 +121,7 @@ class AddCodeDialog(QDialog):
         self.code_edit.textChanged.connect(self._update)
         form.addRow(self.tr("Code:"), self.code_edit)
         self.expires = OptionalDateEdit(self.tr("Expires on"))
+        self.expires.edit.setDate(QDate(today.year, today.month, today.day).addYears(1))
         form.addRow(self.tr("Expiry:"), self.expires)
         layout.addLayout(form)
         self.keep = QCheckBox(
@@ -146,6 +147,7 @@ class AddCodeDialog(QDialog):
         self.problem.setObjectName("addCodeProblem")
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
+        layout.addStretch(1)
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
