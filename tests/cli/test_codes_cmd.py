@@ -67,8 +67,9 @@ def files_containing(folder: Path, text: str) -> list[Path]:
 
 @pytest.mark.dovecot
 def test_a_kept_code_is_proven_and_found_only_in_the_keyring(
-    dovecot: Dovecot, capsys, monkeypatch, memory_keyring: MemoryKeyring
+    dovecot: Dovecot, capsys, monkeypatch, memory_keyring: MemoryKeyring, caplog
 ) -> None:
+    caplog.set_level("DEBUG", logger="mailmanager")
     foxmail = dovecot.users["alice@example.org"]
     with aiosmtpd_server(dovecot.pki, mode="ssl", password=foxmail) as smtp:
         status, _out, err = run(
@@ -113,6 +114,9 @@ def test_a_kept_code_is_proven_and_found_only_in_the_keyring(
     assert files_containing(Path(home), foxmail) == []
     assert files_containing(Path(home), OWN) == []
     assert foxmail not in out + err
+    assert caplog.records and foxmail not in caplog.text and OWN not in caplog.text
+    logs = [p for p in Path(home).rglob("*.log*")]
+    assert logs, "the CLI's log file is among the files searched"
 
 
 def test_records_without_values_revoke_and_limit(capsys, monkeypatch) -> None:
