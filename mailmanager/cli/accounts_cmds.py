@@ -233,8 +233,9 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     today = local_today(account_view.local_now())
     with AccountStore.open(ctx.paths.database) as store:
         summaries = store.summaries()
+        codes = store.all_codes()
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
-    rows = account_view.build_rows(summaries, today, catalogue)
+    rows = account_view.build_rows(summaries, today, catalogue, codes)
     if ctx.json_output:
         ctx.emit_json([row.to_json() for row in rows])
     else:

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,17 @@ def test_export_and_import_carry_the_records(capsys, monkeypatch, tmp_path: Path
         ("mailmanager", "unknown", False),
         ("Foxmail", "in_use", False),
     ]
+
+
+def test_the_list_warns_about_any_clients_code(capsys, monkeypatch) -> None:
+    add_163(capsys, monkeypatch)
+    today = datetime.now().astimezone().date()
+    status, _out, err = run(
+        capsys, monkeypatch, "codes", "add", "zhang.wei@163.com", "--label", "Foxmail",
+        "--no-check", "--code-expires", (today + timedelta(days=3)).isoformat(),
+    )  # fmt: skip
+    assert status == 0, err
+    status, out, err = run(capsys, monkeypatch, "--json", "list")
+    (row,) = json.loads(out)
+    assert "expiring_soon" in row["states"]
+    assert row["code_expires"] is None  # the code mailmanager checks with never expires
