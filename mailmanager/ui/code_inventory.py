@@ -61,9 +61,16 @@ DEAD_COLOR = "#757575"
 
 
 class CodeInventoryDialog(QDialog):
-    """A mailbox's codes. Signals: changed(): something was saved (the window refreshes)."""
+    """A mailbox's codes.
+
+    Signals:
+        changed(): something was saved (the window refreshes).
+        newCodeRequested(int): the mailbox needs a new code of its own (after a revocation
+            or a password change): the main window opens the wizard's Fix for it.
+    """
 
     changed = Signal()
+    newCodeRequested = Signal(int)  # "Make a new code for mailmanager…": the wizard's Fix
 
     def __init__(
         self,
@@ -209,6 +216,10 @@ class CodeInventoryDialog(QDialog):
         self.invalidate_button.clicked.connect(self.ask_invalidate)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        self.new_code_button = QPushButton(self.tr("Make a new code for mailmanager…"))
+        self.new_code_button.setObjectName("inventoryNewCode")
+        self.new_code_button.clicked.connect(lambda: self.newCodeRequested.emit(self.account_id))
+        row2.addWidget(self.new_code_button)
         row2.addWidget(self.revoke_button)
         row2.addWidget(self.invalidate_button)
         row2.addStretch(1)
@@ -362,6 +373,8 @@ class CodeInventoryDialog(QDialog):
         self.check_button.setEnabled(has_value)
         self.own_button.setEnabled(has_value and code is not None and not code.own)
         self.revoke_button.setEnabled(code is not None and code.state is not CodeState.REVOKED)
+        # The code mailmanager checks with is gone (revoked, invalidated): lead to a new one.
+        self.new_code_button.setVisible(self.account.needs_code)
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -475,8 +475,16 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.refresh)
+        dialog.newCodeRequested.connect(lambda account_id: self._new_code_for(dialog, account_id))
         dialog.open()
         return dialog
+
+    def _new_code_for(self, inventory: QDialog, account_id: int) -> None:
+        """The inventory's "make a new code": the wizard's Fix for that mailbox."""
+        inventory.close()
+        self.refresh()
+        self.select_account(account_id)
+        self._open_wizard_named("FIX")
 
     def _open_wizard_named(self, mode_name: str) -> None:
         from mailmanager.ui.wizard import WizardMode

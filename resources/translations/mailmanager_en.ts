@@ -576,6 +576,10 @@
             <translation>Close</translation>
         </message>
         <message>
+            <source>Make a new code for mailmanager…</source>
+            <translation>Make a new code for mailmanager…</translation>
+        </message>
+        <message>
             <source>Codes of %1</source>
             <translation>Codes of %1</translation>
         </message>

@@ -568,6 +568,10 @@
             <translation>关闭</translation>
         </message>
         <message>
+            <source>Make a new code for mailmanager…</source>
+            <translation>为邮箱授权码管家新建授权码…</translation>
+        </message>
+        <message>
             <source>Codes of %1</source>
             <translation>%1 的授权码</translation>
         </message>

@@ -160,6 +160,11 @@ def test_a_password_change_invalidates_everything(
     qtbot.waitUntil(lambda: store.get_account(account_id).paused, timeout=5000)
     assert {c.state for c in store.codes(account_id)} == {CodeState.INVALIDATED}
     qtbot.waitUntil(lambda: "checks are paused" in dialog.status.text(), timeout=5000)
+    # It leads to making a new code for mailmanager (the wizard's Fix, in the main window).
+    assert dialog.new_code_button.isVisible()
+    with qtbot.waitSignal(dialog.newCodeRequested) as asked:
+        dialog.new_code_button.click()
+    assert asked.args == [account_id]
 
 
 def test_audit_reminder_and_done(
