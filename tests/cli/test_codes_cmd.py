@@ -215,3 +215,28 @@ def test_the_list_warns_about_any_clients_code(capsys, monkeypatch) -> None:
     (row,) = json.loads(out)
     assert "expiring_soon" in row["states"]
     assert row["code_expires"] is None  # the code mailmanager checks with never expires
+
+
+@pytest.mark.dovecot
+def test_checks_use_the_own_code_only(dovecot: Dovecot, capsys, monkeypatch) -> None:
+    """A kept client code that works is never used by a check of the mailbox: the check logs
+    in with mailmanager's own code (here a wrong one) and nothing else."""
+    good = dovecot.users["alice@example.org"]
+    with aiosmtpd_server(dovecot.pki, mode="ssl", password=good) as smtp:
+        status, _out, err = run(
+            capsys, monkeypatch, "add", "alice@example.org", "--password-stdin", "--no-check",
+            "--imap", f"{dovecot.host}:{dovecot.imaps_port}:ssl",
+            "--smtp", f"127.0.0.1:{smtp.port}:ssl", "--ca-file", dovecot.pki.ca_file,
+            stdin="WrongOwnCode1234\n",
+        )  # fmt: skip
+        assert status == 0, err
+        status, _out, err = run(
+            capsys, monkeypatch, "codes", "add", "alice@example.org", "--label", "Foxmail",
+            "--password-stdin", "--keep", "--no-check", stdin=good + "\n",
+        )  # fmt: skip
+        assert status == 0, err
+        status, _out, _err = run(capsys, monkeypatch, "check", "alice@example.org")
+        assert status == 1
+        assert [ok for _mechanism, _user, ok in smtp.recorder.auth_attempts] == [False]
+    listed = {c["label"]: c for c in codes_json(capsys, monkeypatch, "alice@example.org")}
+    assert listed["Foxmail"]["last_proven"] is None and listed["mailmanager"]["last_proven"] is None
