@@ -41,11 +41,12 @@ from mailmanager.core.model.accounts import (
     CredentialEventKind,
     Origin,
 )
-from mailmanager.core.model.codes import CodeRecord
+from mailmanager.core.model.codes import CodeAudit, CodeRecord
 from mailmanager.core.model.status import ALL_STATES, ConnectionStatus, Severity, State
 from mailmanager.core.rules.policy import (
     LIVE_CODE_STATES,
     DueItem,
+    audit_due,
     code_due_items,
     local_today,
     rotation_date,
@@ -334,11 +335,13 @@ class DetailsPane(QScrollArea):
         events: list[CredentialEvent] | None = None,
         daily: dict[date, ConnectionStatus] | None = None,
         codes: list[CodeRecord] | None = None,
+        audit: CodeAudit | None = None,
     ) -> None:
         """Show ``summary`` (None: the "select a mailbox" hint).
 
         ``daily`` is the worst status per day of the last 30 days (``store.daily_history``);
-        ``codes`` the mailbox's code inventory (``store.codes``).
+        ``codes`` the mailbox's code inventory (``store.codes``), ``audit`` when it was last
+        compared with the provider's list of clients (``store.code_audit``).
         """
         self.placeholder.setVisible(summary is None)
         self.body.setVisible(summary is not None)
@@ -361,7 +364,7 @@ class DetailsPane(QScrollArea):
         self.problems.show_states(states, summary, local_today(self._clock()))
         self._fill_servers(account)
         self._fill_code(account)
-        self._fill_inventory(account, codes or [])
+        self._fill_inventory(account, codes or [], audit)
         self._fill_checks(checks or [])
         self._fill_events(events or [])
         today = local_today(self._clock())
@@ -461,8 +464,11 @@ class DetailsPane(QScrollArea):
         if self._account_id is not None:
             self.codesRequested.emit(self._account_id)
 
-    def _fill_inventory(self, account: Account, codes: list[CodeRecord]) -> None:
-        """ "3 codes, 2 in use" and the most urgent due state among them, with its code."""
+    def _fill_inventory(
+        self, account: Account, codes: list[CodeRecord], audit: CodeAudit | None
+    ) -> None:
+        """How many codes, how many in use, the most urgent due state among them with its
+        code, and the audit reminder when the list is due for comparison."""
         today = local_today(self._clock())
         live = [code for code in codes if code.state in LIVE_CODE_STATES]
         text = self.tr("%n code(s)", "", len(codes)) + self.tr(", %n in use", "", len(live))
@@ -475,6 +481,10 @@ class DetailsPane(QScrollArea):
             text += "\n" + self.tr("%1: %2").replace("%1", worst[1]).replace(
                 "%2", formatting.state_label(worst[0].state)
             )
+        if audit is not None and audit_due(
+            audit.audited_on, audit.interval_days, local_today(account.created_at), today
+        ):
+            text += "\n" + self.tr("Time to compare them with the provider's list of clients")
         _set_text(self.code_inventory, text)
 
     def _fill_code_age(self, account: Account, today: date) -> None:

@@ -46,6 +46,8 @@ from mailmanager.ui.provider_info import ProviderDirectory
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+    from mailmanager.core.model.codes import CodeAudit
+
     # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
     # importing it here cost about a third of the start-up time. The edit dialog, the removal
     # question and the settings text load when first used too (~6 ms before the first paint),
@@ -357,9 +359,10 @@ class MainWindow(QMainWindow):
             since = local_today(self._clock()) - timedelta(days=TIMELINE_DAYS - 1)
             daily = self.store.daily_history(summary.account.id, since)
             codes = self.store.codes(summary.account.id)
+            audit: CodeAudit | None = self.store.code_audit(summary.account.id)
         except StoreError as exc:
             self._store_failed(exc)
-            checks, events, daily, codes = [], [], {}, []
+            checks, events, daily, codes, audit = [], [], {}, [], None
         self.details.show_account(
             summary,
             # From the summary just read, not the row: the list may be a refresh behind.
@@ -369,6 +372,7 @@ class MainWindow(QMainWindow):
             events=events,
             daily=daily,
             codes=codes,
+            audit=audit,
         )
 
     def _update_actions(self) -> None:

@@ -1103,6 +1103,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
+        <message>
+            <source>Time to compare them with the provider's list of clients</source>
+            <translation>Time to compare them with the provider's list of clients</translation>
+        </message>
         <message numerus="yes">
             <source>Day %1: past its %n day(s) of validity</source>
             <translation>

@@ -1089,6 +1089,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
+        <message>
+            <source>Time to compare them with the provider's list of clients</source>
+            <translation>该与服务商的客户端列表核对了</translation>
+        </message>
         <message numerus="yes">
             <source>Day %1: past its %n day(s) of validity</source>
             <translation>

@@ -33,6 +33,7 @@ def test_codes_from_the_details_pane_to_a_new_code(
     window.select_account(ok.id)
     details = window.details
     assert "Foxmail" in details.code_inventory.text()
+    assert "compare them" not in details.code_inventory.text()  # bound today: not due yet
     assert details.badge.state() is DueState.EXPIRING_SOON
     assert DueState.EXPIRING_SOON in window.model.states_at(window.model.row_of(ok.id))
     details.codes_button.click()
@@ -48,3 +49,22 @@ def test_codes_from_the_details_pane_to_a_new_code(
     assert fix.ctx.mode is WizardMode.FIX and fix.field("address") == "ok@163.com"
     assert not fix.ctx.keep_code  # every code was invalidated: a new one is needed
     fix.reject()
+
+
+def test_the_details_pane_reminds_of_the_audit(qtbot) -> None:
+    from datetime import UTC, date, datetime
+
+    from mailmanager.core.model.accounts import AccountSummary
+    from mailmanager.core.model.codes import CodeAudit
+    from mailmanager.ui.details_pane import DetailsPane
+    from tests.helpers.factories import make_account
+
+    pane = DetailsPane(clock=lambda: datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
+    qtbot.addWidget(pane)
+    account = make_account(id=1, created_at=datetime(2026, 1, 1, tzinfo=UTC))
+    own = CodeRecord(1, "mailmanager", date(2026, 11, 1), own=True)
+    pane.show_account(AccountSummary(account), codes=[own], audit=CodeAudit(1, 90, None))
+    assert "compare them with the provider" in pane.code_inventory.text()
+    recent = CodeAudit(1, 90, date(2026, 11, 1))
+    pane.show_account(AccountSummary(account), codes=[own], audit=recent)
+    assert "compare them" not in pane.code_inventory.text()
