@@ -22,6 +22,7 @@ from mailmanager.cli import account_view
 from mailmanager.cli.accounts_cmds import (
     check_json,
     guarded,
+    json_flag,
     open_registry,
     parse_day,
     read_code,
@@ -63,13 +64,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--code-created", metavar="YYYY-MM-DD", help="add: when it was made")
     p.add_argument("--code-expires", metavar="YYYY-MM-DD", help="add: when it expires")
     p.add_argument("--done", action="store_true", help="audit: record that it was done today")
-    p.add_argument("--json", action="store_true", dest="json_here", help="print JSON")
+    json_flag(p)
     p.set_defaults(func=guarded(cmd_codes))
 
 
 def cmd_codes(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.json_here:
-        ctx.json_output = True
     words: list[str] = args.words
     action = words[0] if words[0] in ACTIONS and len(words) > 1 else "list"
     rest = words[1:] if action != "list" else words
