@@ -235,8 +235,11 @@ class CodeIntents:
                         )
                     )
             except BaseException:
+                # The store is as it was: so is the mailbox's entry.
                 if previous is not None:
                     self.secrets.set(account.address, previous)
+                else:
+                    self._forget_value_quietly(account.address)
                 raise
             self._forget_value_quietly(entry)
         return saved
