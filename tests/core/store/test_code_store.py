@@ -18,6 +18,7 @@ from mailmanager.core.store.account_store import (
 )
 from mailmanager.core.store.schema import SCHEMA_VERSION
 from tests.helpers.factories import make_account
+from tests.helpers.memory_keyring import MemoryKeyring
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
@@ -30,7 +31,11 @@ def store(tmp_path: Path):
 
 
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
-def test_migration_makes_todays_code_the_first_entry(tmp_path: Path, version: int) -> None:
+def test_migration_makes_todays_code_the_first_entry(
+    tmp_path: Path, version: int, memory_keyring: MemoryKeyring
+) -> None:
+    memory_keyring.entries[("mailmanager", "zhang.wei@163.com")] = "TheOwnCode1234"
+    before = dict(memory_keyring.entries)
     db = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / f"store_v{version}.sqlite3", db)
     with AccountStore.open(db) as store:
@@ -53,6 +58,7 @@ def test_migration_makes_todays_code_the_first_entry(tmp_path: Path, version: in
         # An empty label becomes "mailmanager"; the account keeps its own as it was.
         assert codes["wang@example.cn"][0].label == "mailmanager"
         assert accounts["wang@example.cn"].credential_label == ""
+    assert memory_keyring.entries == before  # no migration touches the keyring
 
 
 def test_own_code_follows_its_account(store: AccountStore) -> None:
