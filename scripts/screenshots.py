@@ -5,7 +5,9 @@ normal, code rejected, expiring soon, paused, not checked, rotation due), then r
 window in each language and saves docs/screenshots/main-<locale>.png, then, at the default
 window size, the details pane of the mailbox whose code was refused (main-details-<locale>.png:
 the provider's hint under the problem) and the same pane scrolled to the sending ramp and what
-the catalogue knows about the provider (main-details-about-<locale>.png). Run it on a real X server
+the catalogue knows about the provider (main-details-about-<locale>.png), and the code inventory
+of the first mailbox, one code per client (codes-<locale>.png), with its "add a code for
+another client" dialog (codes-add-<locale>.png). Run it on a real X server
 so fonts render as users see them:
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
@@ -20,7 +22,7 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -106,6 +108,8 @@ def seed(database: Path, now: datetime) -> None:
                     "Thunderbird",
                 )
             )
+            if address == "zhang.wei@163.com":
+                _seed_codes(store, account.id, today, now)
             if check is None:
                 continue
             age, imap_status, smtp_status, message = check
@@ -129,6 +133,26 @@ def seed(database: Path, now: datetime) -> None:
                             elapsed_ms=180 if protocol is Protocol.IMAP else 240,
                         )
                     )
+
+
+def _seed_codes(store: AccountStore, account_id: int, today: date, now: datetime) -> None:
+    """One code per client, as the providers advise: the sending platform's (kept), an old
+    phone's (revoked), Foxmail's (never proven since it was made, so suggested for revoking)."""
+    from mailmanager.core.model.codes import CodeRecord, CodeState
+
+    store.mark_proven(account_id, now - timedelta(minutes=3))
+    store.add_code(
+        CodeRecord(account_id, "发信平台", today - timedelta(days=40), kept=True,
+                   last_proven=now - timedelta(days=2))
+    )  # fmt: skip
+    store.add_code(
+        CodeRecord(account_id, "Foxmail", today - timedelta(days=300),
+                   last_proven=now - timedelta(days=200))
+    )  # fmt: skip
+    store.add_code(
+        CodeRecord(account_id, "旧手机", today - timedelta(days=400), state=CodeState.REVOKED,
+                   revoked=today - timedelta(days=100))
+    )  # fmt: skip
 
 
 def render(locale_name: str, out: Path, translations: Path | None) -> Path:
@@ -194,6 +218,24 @@ def render(locale_name: str, out: Path, translations: Path | None) -> Path:
     for _ in range(3):
         app.processEvents()
     window.grab().save(str(out / f"main-details-about-{locale_name}.png"))
+    # The code inventory of the first mailbox, and its "add a code" dialog.
+    first = store.find_by_address("zhang.wei@163.com")
+    assert first is not None and first.id is not None
+    inventory = window.open_codes(first.id)
+    assert inventory is not None
+    inventory.resize(900, 620)
+    inventory.select_label("发信平台")  # type: ignore[attr-defined]
+    for _ in range(5):
+        app.processEvents()
+    inventory.grab().save(str(out / f"codes-{locale_name}.png"))
+    inventory.open_add()  # type: ignore[attr-defined]
+    adding = inventory.add_dialog  # type: ignore[attr-defined]
+    adding.resize(640, 860)
+    for _ in range(5):
+        app.processEvents()
+    adding.grab().save(str(out / f"codes-add-{locale_name}.png"))
+    adding.close()
+    inventory.close()
     window.close()
     ops.close()
     worker.shutdown()

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "mailmanager.cli.check_cmd",
     "mailmanager.cli.rotate_cmd",
     "mailmanager.cli.groups_cmd",
+    "mailmanager.cli.codes_cmd",
 )
 
 log = logging.getLogger("mailmanager.cli")

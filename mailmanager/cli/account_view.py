@@ -17,8 +17,9 @@ from mailmanager.core.catalogue.lookup import Catalogue, CatalogueError, Provide
 from mailmanager.core.model import status
 from mailmanager.core.model.accounts import Account, AccountSummary, Endpoint
 from mailmanager.core.model.certificates import ca_fingerprint
+from mailmanager.core.model.codes import CodeRecord
 from mailmanager.core.rules import badges
-from mailmanager.core.rules.policy import DueItem
+from mailmanager.core.rules.policy import DueItem, live_code_dates
 
 log = logging.getLogger("mailmanager.cli")
 
@@ -132,18 +133,28 @@ def load_catalogue(user_dir: Any) -> Catalogue | None:
 
 
 def build_rows(
-    summaries: list[AccountSummary], today: date, catalogue: Catalogue | None
+    summaries: list[AccountSummary],
+    today: date,
+    catalogue: Catalogue | None,
+    codes: dict[int, list[CodeRecord]] | None = None,
 ) -> list[AccountRow]:
+    """The listed rows; with every mailbox's ``codes``, the due states are the worst of its
+    live codes' (as the app's list shows them), the code's own dates stay in the JSON."""
     rows = []
     for summary in summaries:
         pid = summary.account.provider_id
         provider = catalogue.get(pid) if catalogue is not None and pid else None
         recycle = provider.inactivity.days if provider and provider.inactivity else None
+        dated = summary
+        if codes is not None and summary.account.id in codes:
+            created, expires = live_code_dates(codes[summary.account.id])
+            worst = summary.account.replace(code_created=created, code_expires=expires)
+            dated = AccountSummary(worst, summary.last_imap, summary.last_smtp)
         rows.append(
             AccountRow(
                 summary=summary,
-                states=badges.account_states(summary, today, recycle_days=recycle),
-                due=badges.account_due(summary, today, recycle_days=recycle),
+                states=badges.account_states(dated, today, recycle_days=recycle),
+                due=badges.account_due(dated, today, recycle_days=recycle),
                 provider=provider,
             )
         )

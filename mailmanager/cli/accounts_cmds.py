@@ -235,11 +235,12 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     today = local_today(account_view.local_now())
     with AccountStore.open(ctx.paths.database) as store:
         summaries = store.summaries()
+        codes = store.all_codes()
     if args.group is not None:
         wanted = group_key(args.group)
         summaries = [s for s in summaries if s.account.group.casefold() == wanted]
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
-    rows = account_view.build_rows(summaries, today, catalogue)
+    rows = account_view.build_rows(summaries, today, catalogue, codes)
     if ctx.json_output:
         ctx.emit_json([row.to_json() for row in rows])
     else:
@@ -581,7 +582,8 @@ def _write_atomically(path: Path, text: str) -> None:
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     with AccountStore.open(ctx.paths.database) as store:
         accounts = store.list_accounts()
-    text = export_file.dumps(accounts)
+        codes = store.all_codes()
+    text = export_file.dumps(accounts, codes=codes)
     if args.file is None or args.file in ("-", "/dev/stdout"):
         sys.stdout.write(text)
         return EXIT_OK
@@ -633,7 +635,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     except export_file.ExportFormatError as exc:
         fail(f"{path}: {exc}")
     with open_registry(ctx) as registry:
-        imported, skipped = registry.import_accounts(parsed.accounts)
+        imported, skipped = registry.import_accounts(parsed.accounts, parsed.codes)
     if ctx.json_output:
         ctx.emit_json(
             {

@@ -78,6 +78,7 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
                 say_check(ctx, check)
             return EXIT_NEEDS_ACTION
         # One transaction: the new code, its dates and any consent given by the options.
+        old = registry.store.own_code(stored.id or 0)
         saved = registry.rotate(account, proof)
     catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
     provider = catalogue.get(saved.provider_id) if catalogue and saved.provider_id else None
@@ -91,14 +92,22 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
                 "check": check_json(check),
                 "settings_url": revoke_at or None,
                 "revoke_old_code_at": revoke_at or None,
+                "old_code": {
+                    "label": old.label if old else None,
+                    "created": old.created.isoformat() if old and old.created else None,
+                },
+                "label": saved.credential_label,
             }
         )
     else:
         ctx.say(f"Rotated the code of {saved.address} (login checked).")
         domain = saved.address.rpartition("@")[2]
         unsure = " (not confirmed)" if links.settings_url_unconfirmed(provider, domain) else ""
+        # Named by its label and creation date, as the provider's list shows it (issue 19).
+        made = f", made {old.created.isoformat()}" if old and old.created else ""
+        name = f"the old code {old.label!r}{made}" if old else "the old code"
         ctx.say(
-            "Now revoke the old code in the provider's web settings"
+            f"Now revoke {name} in the provider's web settings"
             + (f": {revoke_at}{unsure}" if revoke_at else ".")
         )
     return EXIT_OK

@@ -10,9 +10,10 @@ The rules it keeps:
 * **One method per intent.** ``add``, ``change`` (settings, and the code with them when one is
   given), ``move_to_group`` and ``set_paused`` (many mailboxes at once), ``rotate``,
   ``restore_code``, ``confirm_hosts``, ``confirm_web_login``, ``record_check``, ``remove``
-  (``remove_many``), ``import_accounts``; each is one transaction, and no caller picks between
-  lower-level steps (an imported mailbox's first code through ``rotate`` is a 'created' event,
-  decided here).
+  (``remove_many``), ``import_accounts``, and the code inventory's intents
+  (``core.registry_codes``: ``add_code``, ``revoke_code``, ``invalidate_codes``, ...); each is
+  one transaction, and no caller picks between lower-level steps (an imported mailbox's first
+  code through ``rotate`` is a 'created' event, decided here).
 * **A code comes with its proof.** Every intent that stores a code takes a ``Credential``: a
   ``Proof`` (made only by ``checking.runner.prove``: the code and the check that proved it
   against these very servers) or an explicit ``Unproven(secret, reason)`` (``--no-check``,
@@ -35,7 +36,7 @@ Errors pass through as the caller can best explain them: ``StoreError`` subclass
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -52,6 +53,8 @@ from mailmanager.core.model.accounts import (
     CredentialEventKind,
     utcnow,
 )
+from mailmanager.core.model.codes import OWN_DEFAULT_LABEL, CodeRecord, CodeState, dated_label
+from mailmanager.core.registry_codes import CodeIntents
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.secrets import (
     MSG_NOT_KEPT,
@@ -90,7 +93,7 @@ class CheckFailedError(Exception):
         super().__init__(f"{MSG_CHECK_FAILED} ({statuses})" if statuses else MSG_CHECK_FAILED)
 
 
-class Registry:
+class Registry(CodeIntents):
     """Keeps the store and the keyring consistent for every change to an account.
 
     Args:
@@ -233,12 +236,15 @@ class Registry:
         stored = self.store.get_account(account.id)
         return self._replace_code(stored, account, secret, CredentialEventKind.CREATED, check=check)
 
-    def import_accounts(self, accounts: Iterable[Account]) -> tuple[list[Account], list[Account]]:
+    def import_accounts(
+        self, accounts: Iterable[Account], codes: Mapping[str, list[CodeRecord]] | None = None
+    ) -> tuple[list[Account], list[Account]]:
         """Restore accounts from an export: ``(imported, skipped)``.
 
         Imported accounts have no code yet (``needs_code``); nothing touches the keyring. An
         address already in the store is skipped and left exactly as it is. All rows are
-        written in one transaction, so a failure imports nothing.
+        written in one transaction, so a failure imports nothing. ``codes``: each address's
+        code inventory (lower-case address; see ``registry_codes._import_codes``).
         """
         imported: list[Account] = []
         skipped: list[Account] = []
@@ -252,7 +258,9 @@ class Registry:
                     continue
                 seen.add(key)
                 restored = account.replace(address=canonical, needs_code=True, id=None)
-                imported.append(self.store.add_account(restored))
+                saved = self.store.add_account(restored)
+                self._import_codes(saved, (codes or {}).get(key, []))
+                imported.append(saved)
         log.info("imported %d accounts, skipped %d", len(imported), len(skipped))
         return imported, skipped
 
@@ -430,6 +438,10 @@ class Registry:
         with save_lock.held(self.lock_file):
             accounts = [self.store.get_account(i) for i in dict.fromkeys(account_ids)]
             deleted: dict[str, str] = {}
+            # Kept client codes first, as ``remove`` does: a value left behind is the worse outcome.
+            for account in accounts:
+                assert account.id is not None
+                self._forget_client_codes(account.id)
             try:
                 for account in accounts:
                     try:
@@ -455,6 +467,8 @@ class Registry:
     def _remove_locked(self, account_id: int) -> Account:
         account = self.store.get_account(account_id)
         previous: str | None = None
+        # Kept client codes first: a value left behind in the keyring is the worse outcome.
+        self._forget_client_codes(account_id)
         try:
             previous = self.secrets.get(account.address)
             self.secrets.delete(account.address)
@@ -515,16 +529,39 @@ class Registry:
             needs_code=False,
             code_created=account.code_created or self._today(),
         )
+        # The code it replaces stays in the inventory (it works until the user revokes it),
+        # unless it is the record of an imported mailbox's unknown code, which this one is.
+        previous = self.store.own_code(stored.id)
+        replaces = previous is not None and previous.state is not CodeState.UNKNOWN
+        if replaces and previous is not None:
+            changed = self._new_code_label(changed, previous.label)
+            if previous.state is CodeState.INVALIDATED:
+                changed = changed.replace(paused=False)  # paused by invalidate_codes
         # Under the save lock, like add: a code change never interleaves with another save.
         with save_lock.held(self.lock_file), self._keyring_change(stored.address, secret):
             now = self._clock()
             with self.store.transaction():
+                if replaces:
+                    self.store.demote_own_code(stored.id)
                 saved = self.store.update_account(changed)
                 self._event(stored.id, kind, now, saved.credential_label)
                 if check is not None:
                     self._record(self._check_records(stored.id, check))
         log.info("code of %s %s", stored.address, kind.value)
         return saved
+
+    def _new_code_label(self, account: Account, old_label: str) -> Account:
+        """A replacing code needs a label of its own (the revoke reminder names the old code
+        by its label): when it has none or the old one's, a dated one ("mailmanager 2026-12",
+        "Thunderbird 2026-12"), made unique among the mailbox's codes."""
+        assert account.id is not None
+        label = " ".join(account.credential_label.split())
+        taken = {code.label for code in self.store.codes(account.id) if not code.own}
+        taken.add(old_label)
+        if label and label.casefold() not in {t.casefold() for t in taken}:
+            return account
+        base = label or OWN_DEFAULT_LABEL
+        return account.replace(credential_label=dated_label(self._today(), taken, base))
 
     @contextmanager
     def _keyring_change(self, address: str, secret: str) -> Iterator[None]:

@@ -449,3 +449,10 @@ def _map_error(exc: Exception, backend: KeyringBackend, secret: str) -> SecretsE
     # D-Bus and socket failures (secretstorage's SecretServiceNotAvailableException, jeepney's
     # DBusErrorResponse, ConnectionRefusedError ...) and anything else a backend throws.
     return SecretsUnavailable(MSG_UNREACHABLE, detail)
+
+
+def code_entry(account_id: int, code_id: int) -> str:
+    """The keyring user name of a kept client code (issue 19): by mailbox and code id, so it
+    stays put when the address changes, and never looks like an address (the own code's entry
+    is the address itself, as it always was)."""
+    return f"code:{account_id}:{code_id}"

@@ -29,10 +29,11 @@ from PySide6.QtCore import (
 from mailmanager.core.bulk import gc_paused
 from mailmanager.core.model import status
 from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.codes import CodeRecord
 from mailmanager.core.model.list_entry import ListEntry, entry_from_summary
 from mailmanager.core.model.status import State
 from mailmanager.core.rules.badges import mailbox_states
-from mailmanager.core.rules.policy import local_today
+from mailmanager.core.rules.policy import live_code_dates, local_today
 from mailmanager.ui import account_cells as cells
 from mailmanager.ui.account_cells import Column as Column  # the model's columns, re-exported
 from mailmanager.ui.account_cells import ListRow
@@ -323,11 +324,18 @@ class AccountModel(QAbstractTableModel):
     def states_at(self, row: int) -> list[State]:
         return list(self._rows[row].states)
 
-    def states_for(self, row: int, summary: AccountSummary) -> list[State]:
-        """The states of ``summary`` (read afresh) with the row's provider and checking flag."""
+    def states_for(
+        self, row: int, summary: AccountSummary, codes: list[CodeRecord] | None = None
+    ) -> list[State]:
+        """The states of ``summary`` (read afresh) with the row's provider and checking flag;
+        with the mailbox's ``codes``, the worst of its live codes' dates, as the list shows."""
         found = self._rows[row]
+        account = summary.account
+        if codes is not None:
+            created, expires = live_code_dates(codes)
+            account = account.replace(code_created=created, code_expires=expires)
         return mailbox_states(
-            summary.account,
+            account,
             summary.connection_statuses,
             self._today(),
             recycle_days=found.look.recycle_days,

@@ -41,8 +41,16 @@ from mailmanager.core.model.accounts import (
     CredentialEventKind,
     Origin,
 )
-from mailmanager.core.model.status import ConnectionStatus, Severity, State
-from mailmanager.core.rules.policy import local_today, rotation_date
+from mailmanager.core.model.codes import CodeAudit, CodeRecord
+from mailmanager.core.model.status import ALL_STATES, ConnectionStatus, Severity, State
+from mailmanager.core.rules.policy import (
+    LIVE_CODE_STATES,
+    DueItem,
+    audit_due,
+    code_due_items,
+    local_today,
+    rotation_date,
+)
 from mailmanager.ui import formatting, icons, trust_text
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.details_problems import ProblemList
@@ -98,6 +106,7 @@ class DetailsPane(QScrollArea):
     webLoginConfirmed = Signal(int)
     fixRequested = Signal(int)  # the "Fix…" button beside a connection problem
     trustRequested = Signal(int)  # the "Confirm…" button beside unconfirmed servers
+    codesRequested = Signal(int)  # the "Codes…" button: the mailbox's code inventory
 
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = _utcnow
@@ -219,6 +228,17 @@ class DetailsPane(QScrollArea):
         age.addWidget(self.code_age)
         age.addWidget(self.code_age_text)
         code.addRow(self.tr("Code age:"), age)
+        # The other clients' codes (issue 19): how many, the worst due state, and the inventory.
+        self.code_inventory = _value("detailsCodeInventory")
+        self.codes_button = QPushButton(self.tr("Codes…"))
+        self.codes_button.setObjectName("detailsCodesButton")
+        self.codes_button.setToolTip(self.tr("Every code this mailbox has issued, one per client"))
+        self.codes_button.clicked.connect(self._codes_clicked)
+        inventory = QHBoxLayout()
+        inventory.setContentsMargins(0, 0, 0, 0)
+        inventory.addWidget(self.code_inventory, 1)
+        inventory.addWidget(self.codes_button, 0, Qt.AlignmentFlag.AlignTop)
+        code.addRow(self.tr("All codes:"), inventory)
         body.addLayout(code)
 
         body.addWidget(_section_title(self.tr("Sending and staying active"), "sendingTitle"))
@@ -314,10 +334,14 @@ class DetailsPane(QScrollArea):
         checks: list[CheckRecord] | None = None,
         events: list[CredentialEvent] | None = None,
         daily: dict[date, ConnectionStatus] | None = None,
+        codes: list[CodeRecord] | None = None,
+        audit: CodeAudit | None = None,
     ) -> None:
         """Show ``summary`` (None: the "select a mailbox" hint).
 
-        ``daily`` is the worst status per day of the last 30 days (``store.daily_history``).
+        ``daily`` is the worst status per day of the last 30 days (``store.daily_history``);
+        ``codes`` the mailbox's code inventory (``store.codes``), ``audit`` when it was last
+        compared with the provider's list of clients (``store.code_audit``).
         """
         self.placeholder.setVisible(summary is None)
         self.body.setVisible(summary is not None)
@@ -340,6 +364,7 @@ class DetailsPane(QScrollArea):
         self.problems.show_states(states, summary, local_today(self._clock()))
         self._fill_servers(account)
         self._fill_code(account)
+        self._fill_inventory(account, codes or [], audit)
         self._fill_checks(checks or [])
         self._fill_events(events or [])
         today = local_today(self._clock())
@@ -434,6 +459,33 @@ class DetailsPane(QScrollArea):
                     "%1", formatting.format_date(due)
                 )
             )
+
+    def _codes_clicked(self) -> None:
+        if self._account_id is not None:
+            self.codesRequested.emit(self._account_id)
+
+    def _fill_inventory(
+        self, account: Account, codes: list[CodeRecord], audit: CodeAudit | None
+    ) -> None:
+        """How many codes, how many in use, the most urgent due state among them with its
+        code, and the audit reminder when the list is due for comparison."""
+        today = local_today(self._clock())
+        live = [code for code in codes if code.state in LIVE_CODE_STATES]
+        text = self.tr("%n code(s)", "", len(codes)) + self.tr(", %n in use", "", len(live))
+        worst: tuple[DueItem, str] | None = None
+        for code in live:
+            for item in code_due_items(code, account.rotate_days, today):
+                if worst is None or ALL_STATES.index(item.state) < ALL_STATES.index(worst[0].state):
+                    worst = (item, code.label)
+        if worst is not None:
+            text += "\n" + self.tr("%1: %2").replace("%1", worst[1]).replace(
+                "%2", formatting.state_label(worst[0].state)
+            )
+        if audit is not None and audit_due(
+            audit.audited_on, audit.interval_days, local_today(account.created_at), today
+        ):
+            text += "\n" + self.tr("Time to compare them with the provider's list of clients")
+        _set_text(self.code_inventory, text)
 
     def _fill_code_age(self, account: Account, today: date) -> None:
         """Age of the code against its rotation interval (or its validity, if it expires)."""

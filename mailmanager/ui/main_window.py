@@ -48,6 +48,8 @@ from mailmanager.ui.provider_info import ProviderDirectory
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+    from mailmanager.core.model.codes import CodeAudit
+
     # The wizard (with detection, DNS and the keyring behind it) loads when first opened:
     # importing it here cost about a third of the start-up time. The edit dialog, the removal
     # question and the settings text load when first used too (~6 ms before the first paint),
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         page.details.webLoginConfirmed.connect(self._confirm_web_login)
         page.details.fixRequested.connect(lambda _account_id: self._open_wizard_named("FIX"))
         page.details.trustRequested.connect(lambda account_id: self.review_trust([account_id]))
+        page.details.codesRequested.connect(self.open_codes)
         page.filter_edit.textChanged.connect(self._filter_changed)
         page.group_list.scopeChosen.connect(self._scope_chosen)
         page.no_match.linkActivated.connect(lambda _link: page.group_list.choose(ALL))
@@ -422,17 +425,21 @@ class MainWindow(QMainWindow):
             events = self.store.credential_events(summary.account.id)
             since = local_today(self._clock()) - timedelta(days=TIMELINE_DAYS - 1)
             daily = self.store.daily_history(summary.account.id, since)
+            codes = self.store.codes(summary.account.id)
+            audit: CodeAudit | None = self.store.code_audit(summary.account.id)
         except StoreError as exc:
             self._store_failed(exc)
-            checks, events, daily = [], [], {}
+            checks, events, daily, codes, audit = [], [], {}, [], None
         self.details.show_account(
             summary,
             # From the summary just read, not the row: the list may be a refresh behind.
-            states=self.model.states_for(row, summary),
+            states=self.model.states_for(row, summary, codes),
             look=self.model.look_at(row),
             checks=checks,
             events=events,
             daily=daily,
+            codes=codes,
+            audit=audit,
         )
 
     def _update_actions(self) -> None:
@@ -529,6 +536,41 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%1 was saved.").replace("%1", dialog.saved.address), 8000
             )
+
+    def open_codes(self, account_id: int) -> QDialog | None:
+        """The mailbox's code inventory (issue 19); its changes go through the registry in
+        the loop's executor, and the list refreshes when the store changes."""
+        from mailmanager import paths
+        from mailmanager.core.secrets import SecretStore
+        from mailmanager.ui.code_inventory import CodeInventoryDialog
+        from mailmanager.ui.code_jobs import RegistryJobs
+
+        try:
+            account = self.store.get_account(account_id)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return None
+        catalogue = self.providers.catalogue()
+        provider = catalogue.get(account.provider_id) if catalogue and account.provider_id else None
+        jobs = RegistryJobs(
+            self.store.path, lambda: SecretStore(paths.resolve()), clock=self._clock
+        )
+        dialog = CodeInventoryDialog(
+            self.store, account_id, provider, self.providers.lang, jobs,
+            clock=self._clock, parent=self,
+        )  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        dialog.newCodeRequested.connect(lambda account_id: self._new_code_for(dialog, account_id))
+        dialog.open()
+        return dialog
+
+    def _new_code_for(self, inventory: QDialog, account_id: int) -> None:
+        """The inventory's "make a new code": the wizard's Fix for that mailbox."""
+        inventory.close()
+        self.refresh()
+        self.select_account(account_id)
+        self._open_wizard_named("FIX")
 
     def _open_wizard_named(self, mode_name: str) -> None:
         from mailmanager.ui.wizard import WizardMode

@@ -61,6 +61,88 @@
         </message>
     </context>
     <context>
+        <name>AddCodeDialog</name>
+        <message>
+            <source>Add a code for another client</source>
+            <translation>Add a code for another client</translation>
+        </message>
+        <message>
+            <source>Make a new code in the web settings for the program or device that will use it (the sending platform, Foxmail, Thunderbird, a phone), and record it here under that client's name.</source>
+            <translation>Make a new code in the web settings for the program or device that will use it (the sending platform, Foxmail, Thunderbird, a phone), and record it here under that client's name.</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Steps</translation>
+        </message>
+        <message>
+            <source>Open the web settings</source>
+            <translation>Open the web settings</translation>
+        </message>
+        <message>
+            <source>for example Foxmail, or the sending platform</source>
+            <translation>for example Foxmail, or the sending platform</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>Made for:</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>Expires on</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>Expiry:</translation>
+        </message>
+        <message>
+            <source>Keep the code in the keyring, to copy it into the client later</source>
+            <translation>Keep the code in the keyring, to copy it into the client later</translation>
+        </message>
+        <message>
+            <source>Check that it works (one login to each server)</source>
+            <translation>Check that it works (one login to each server)</translation>
+        </message>
+        <message>
+            <source>Add the code</source>
+            <translation>Add the code</translation>
+        </message>
+        <message numerus="yes">
+            <source>This mailbox already has %n active code(s); the provider allows %1 at a time. Revoke one you no longer use first, or the provider may refuse the new one.</source>
+            <translation>
+                <numerusform>This mailbox already has %n active code; the provider allows %1 at a time. Revoke one you no longer use first, or the provider may refuse the new one.</numerusform>
+                <numerusform>This mailbox already has %n active codes; the provider allows %1 at a time. Revoke one you no longer use first, or the provider may refuse the new one.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(This limit is not confirmed by the provider.)</source>
+            <translation>(This limit is not confirmed by the provider.)</translation>
+        </message>
+        <message>
+            <source>A label is required: the client the code is for.</source>
+            <translation>A label is required: the client the code is for.</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled %1.</source>
+            <translation>This mailbox already has a code labelled %1.</translation>
+        </message>
+        <message>
+            <source>The mailbox's servers wait for your confirmation: confirm them in the main window first, or add the code without checking it.</source>
+            <translation>The mailbox's servers wait for your confirmation: confirm them in the main window first, or add the code without checking it.</translation>
+        </message>
+        <message>
+            <source>Checking the code…</source>
+            <translation>Checking the code…</translation>
+        </message>
+        <message>
+            <source>The login with this code did not succeed; nothing was added.</source>
+            <translation>The login with this code did not succeed; nothing was added.</translation>
+        </message>
+    </context>
+    <context>
         <name>AddressPage</name>
         <message>
             <source>Which mailbox do you want to add?</source>
@@ -508,6 +590,271 @@
         </message>
     </context>
     <context>
+        <name>CodeInventoryDialog</name>
+        <message>
+            <source>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</source>
+            <translation>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</translation>
+        </message>
+        <message>
+            <source>Open the web settings</source>
+            <translation>Open the web settings</translation>
+        </message>
+        <message>
+            <source>Audit done</source>
+            <translation>Audit done</translation>
+        </message>
+        <message>
+            <source>You compared the list in the web settings with this one today.</source>
+            <translation>You compared the list in the web settings with this one today.</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Audit every</source>
+            <translation>Audit every</translation>
+        </message>
+        <message>
+            <source>Made for</source>
+            <translation>Made for</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>Expires</translation>
+        </message>
+        <message>
+            <source>Last proven</source>
+            <translation>Last proven</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Add a code for another client…</source>
+            <translation>Add a code for another client…</translation>
+        </message>
+        <message>
+            <source>Copy to a client</source>
+            <translation>Copy to a client</translation>
+        </message>
+        <message>
+            <source>The code only</source>
+            <translation>The code only</translation>
+        </message>
+        <message>
+            <source>The client settings with the code</source>
+            <translation>The client settings with the code</translation>
+        </message>
+        <message>
+            <source>Check this code</source>
+            <translation>Check this code</translation>
+        </message>
+        <message>
+            <source>One login to each server. Providers count logins, so only on request.</source>
+            <translation>One login to each server. Providers count logins, so only on request.</translation>
+        </message>
+        <message>
+            <source>Use it for checks</source>
+            <translation>Use it for checks</translation>
+        </message>
+        <message>
+            <source>mailmanager checks the mailbox with this code.</source>
+            <translation>mailmanager checks the mailbox with this code.</translation>
+        </message>
+        <message>
+            <source>I disabled this code…</source>
+            <translation>I disabled this code…</translation>
+        </message>
+        <message>
+            <source>I changed my web password or switched IMAP off…</source>
+            <translation>I changed my web password or switched IMAP off…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Make a new code for mailmanager…</source>
+            <translation>Make a new code for mailmanager…</translation>
+        </message>
+        <message>
+            <source>Codes of %1</source>
+            <translation>Codes of %1</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Unknown</translation>
+        </message>
+        <message>
+            <source>No expiry</source>
+            <translation>No expiry</translation>
+        </message>
+        <message>
+            <source>Not proven</source>
+            <translation>Not proven</translation>
+        </message>
+        <message>
+            <source>Kept in the keyring</source>
+            <translation>Kept in the keyring</translation>
+        </message>
+        <message>
+            <source>Not kept</source>
+            <translation>Not kept</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <source>Invalidated</source>
+            <translation>Invalidated</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <source>Revoked on %1</source>
+            <translation>Revoked on %1</translation>
+        </message>
+        <message>
+            <source>%1 (mailmanager checks with it)</source>
+            <translation>%1 (mailmanager checks with it)</translation>
+        </message>
+        <message>
+            <source>Never compared with the provider's list yet.</source>
+            <translation>Never compared with the provider's list yet.</translation>
+        </message>
+        <message>
+            <source>Last compared on %1.</source>
+            <translation>Last compared on %1.</translation>
+        </message>
+        <message>
+            <source>Time to compare with the provider's list</source>
+            <translation>Time to compare with the provider's list</translation>
+        </message>
+        <message>
+            <source>the provider's web settings</source>
+            <translation>the provider's web settings</translation>
+        </message>
+        <message>
+            <source>Open %1, compare its list of authorized clients with the list below, disable the codes nobody uses any more and mark them here, then click Audit done.</source>
+            <translation>Open %1, compare its list of authorized clients with the list below, disable the codes nobody uses any more and mark them here, then click Audit done.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The provider allows %1 active code(s) at a time; this mailbox has %n.</source>
+            <translation>
+                <numerusform>The provider allows %1 active code at a time; this mailbox has %n.</numerusform>
+                <numerusform>The provider allows %1 active codes at a time; this mailbox has %n.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(This limit is not confirmed by the provider.)</source>
+            <translation>(This limit is not confirmed by the provider.)</translation>
+        </message>
+        <message>
+            <source>Not proven for a long time: %1</source>
+            <translation>Not proven for a long time: %1</translation>
+        </message>
+        <message>
+            <source>If you no longer use these clients, disable their codes in the web settings and mark them revoked here.</source>
+            <translation>If you no longer use these clients, disable their codes in the web settings and mark them revoked here.</translation>
+        </message>
+        <message>
+            <source>Audit recorded.</source>
+            <translation>Audit recorded.</translation>
+        </message>
+        <message>
+            <source>Audit interval saved.</source>
+            <translation>Audit interval saved.</translation>
+        </message>
+        <message>
+            <source>Added the code %1.</source>
+            <translation>Added the code %1.</translation>
+        </message>
+        <message>
+            <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
+            <translation>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</translation>
+        </message>
+        <message>
+            <source>mailmanager checks the mailbox with this code: it will need a new one.</source>
+            <translation>mailmanager checks the mailbox with this code: it will need a new one.</translation>
+        </message>
+        <message>
+            <source>Revoke a code</source>
+            <translation>Revoke a code</translation>
+        </message>
+        <message>
+            <source>Mark as revoked</source>
+            <translation>Mark as revoked</translation>
+        </message>
+        <message>
+            <source>The code %1 is marked revoked.</source>
+            <translation>The code %1 is marked revoked.</translation>
+        </message>
+        <message>
+            <source>Changing the web login password or switching IMAP/SMTP off stops every authorization code of this mailbox. Mark all of them invalidated? Checks pause until you give mailmanager a new code, and each client needs a new code too.</source>
+            <translation>Changing the web login password or switching IMAP/SMTP off stops every authorization code of this mailbox. Mark all of them invalidated? Checks pause until you give mailmanager a new code, and each client needs a new code too.</translation>
+        </message>
+        <message>
+            <source>Every code stopped working</source>
+            <translation>Every code stopped working</translation>
+        </message>
+        <message>
+            <source>Mark all invalidated</source>
+            <translation>Mark all invalidated</translation>
+        </message>
+        <message>
+            <source>Every code is marked invalidated and checks are paused. Make a new code for mailmanager (Fix in the main window), then one for each client you use.</source>
+            <translation>Every code is marked invalidated and checks are paused. Make a new code for mailmanager (Fix in the main window), then one for each client you use.</translation>
+        </message>
+        <message>
+            <source>mailmanager now checks with the code %1.</source>
+            <translation>mailmanager now checks with the code %1.</translation>
+        </message>
+        <message>
+            <source>Checking the code %1…</source>
+            <translation>Checking the code %1…</translation>
+        </message>
+        <message>
+            <source>The value of this code is not in the keyring.</source>
+            <translation>The value of this code is not in the keyring.</translation>
+        </message>
+        <message>
+            <source>The code %1 works.</source>
+            <translation>The code %1 works.</translation>
+        </message>
+        <message>
+            <source>The login with the code %1 did not succeed.</source>
+            <translation>The login with the code %1 did not succeed.</translation>
+        </message>
+        <message>
+            <source>Code: %1</source>
+            <translation>Code: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied the code %1 for pasting into its client; the clipboard is cleared in %n second(s).</source>
+            <translation>
+                <numerusform>Copied the code %1 for pasting into its client; the clipboard is cleared in %n second.</numerusform>
+                <numerusform>Copied the code %1 for pasting into its client; the clipboard is cleared in %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CodeOnceBox</name>
         <message>
             <source>code</source>
@@ -783,6 +1130,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Code age:</translation>
         </message>
         <message>
+            <source>Codes…</source>
+            <translation>Codes…</translation>
+        </message>
+        <message>
+            <source>Every code this mailbox has issued, one per client</source>
+            <translation>Every code this mailbox has issued, one per client</translation>
+        </message>
+        <message>
+            <source>All codes:</source>
+            <translation>All codes:</translation>
+        </message>
+        <message>
             <source>Sending and staying active</source>
             <translation>Sending and staying active</translation>
         </message>
@@ -833,6 +1192,28 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Not checked until you confirm:</source>
             <translation>Not checked until you confirm:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s)</source>
+            <translation>
+                <numerusform>%n code</numerusform>
+                <numerusform>%n codes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n in use</source>
+            <translation>
+                <numerusform>, %n in use</numerusform>
+                <numerusform>, %n in use</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Time to compare them with the provider's list of clients</source>
+            <translation>Time to compare them with the provider's list of clients</translation>
         </message>
         <message numerus="yes">
             <source>Day %1: past its %n day(s) of validity</source>
@@ -1147,12 +1528,16 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>code</translation>
         </message>
         <message>
-            <source>Now revoke the old %1</source>
-            <translation>Now revoke the old %1</translation>
+            <source>In the web settings, find the code named “%1”, made on %2, in the list of codes and delete it, so that nobody can use it any more.</source>
+            <translation>In the web settings, find the code named “%1”, made on %2, in the list of codes and delete it, so that nobody can use it any more.</translation>
         </message>
         <message>
-            <source>In the web settings, find the old code in the list of codes (by the name you gave it) and delete it, so that nobody can use it any more.</source>
-            <translation>In the web settings, find the old code in the list of codes (by the name you gave it) and delete it, so that nobody can use it any more.</translation>
+            <source>In the web settings, find the code named “%1” in the list of codes and delete it, so that nobody can use it any more.</source>
+            <translation>In the web settings, find the code named “%1” in the list of codes and delete it, so that nobody can use it any more.</translation>
+        </message>
+        <message>
+            <source>Now revoke the old %1 “%2”</source>
+            <translation>Now revoke the old %1 “%2”</translation>
         </message>
         <message>
             <source>This takes a moment; the keyring may ask you to unlock it.</source>
@@ -2612,6 +2997,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>There is no mailbox {path} in the list.</source>
             <translation>There is no mailbox {path} in the list.</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled {path}.</source>
+            <translation>This mailbox already has a code labelled {path}.</translation>
+        </message>
+        <message>
+            <source>This mailbox has no code labelled {path}.</source>
+            <translation>This mailbox has no code labelled {path}.</translation>
         </message>
     </context>
     <context>

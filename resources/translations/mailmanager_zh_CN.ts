@@ -61,6 +61,87 @@
         </message>
     </context>
     <context>
+        <name>AddCodeDialog</name>
+        <message>
+            <source>Add a code for another client</source>
+            <translation>为其他客户端添加授权码</translation>
+        </message>
+        <message>
+            <source>Make a new code in the web settings for the program or device that will use it (the sending platform, Foxmail, Thunderbird, a phone), and record it here under that client's name.</source>
+            <translation>在网页版设置中为要使用它的程序或设备（发信平台、Foxmail、Thunderbird、手机等）新建一个授权码，并以该客户端的名字记录在这里。</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>Open the web settings</source>
+            <translation>打开网页版设置</translation>
+        </message>
+        <message>
+            <source>for example Foxmail, or the sending platform</source>
+            <translation>例如 Foxmail，或发信平台</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>授权码：</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>有效期：</translation>
+        </message>
+        <message>
+            <source>Keep the code in the keyring, to copy it into the client later</source>
+            <translation>把授权码保存在密钥环中，以便之后复制到该客户端</translation>
+        </message>
+        <message>
+            <source>Check that it works (one login to each server)</source>
+            <translation>检测是否可用（每台服务器登录一次）</translation>
+        </message>
+        <message>
+            <source>Add the code</source>
+            <translation>添加授权码</translation>
+        </message>
+        <message numerus="yes">
+            <source>This mailbox already has %n active code(s); the provider allows %1 at a time. Revoke one you no longer use first, or the provider may refuse the new one.</source>
+            <translation>
+                <numerusform>此邮箱已有 %n 个有效授权码；服务商同一时间只允许 %1 个。请先停用一个不再使用的，否则服务商可能拒绝新的授权码。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(This limit is not confirmed by the provider.)</source>
+            <translation>（此上限未经服务商确认。）</translation>
+        </message>
+        <message>
+            <source>A label is required: the client the code is for.</source>
+            <translation>必须填写用途：这个授权码给哪个客户端用。</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled %1.</source>
+            <translation>此邮箱已有用途为“%1”的授权码。</translation>
+        </message>
+        <message>
+            <source>The mailbox's servers wait for your confirmation: confirm them in the main window first, or add the code without checking it.</source>
+            <translation>此邮箱的服务器还在等待你确认：请先在主窗口中确认，或不检测直接添加授权码。</translation>
+        </message>
+        <message>
+            <source>Checking the code…</source>
+            <translation>正在检测授权码…</translation>
+        </message>
+        <message>
+            <source>The login with this code did not succeed; nothing was added.</source>
+            <translation>用这个授权码登录未成功，未添加任何内容。</translation>
+        </message>
+    </context>
+    <context>
         <name>AddressPage</name>
         <message>
             <source>Which mailbox do you want to add?</source>
@@ -490,6 +571,269 @@
         </message>
     </context>
     <context>
+        <name>CodeInventoryDialog</name>
+        <message>
+            <source>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</source>
+            <translation>服务商建议一个客户端一个授权码：每个程序或设备单独使用一个，这样停用其中一个不会影响其他。在这里记录它们。</translation>
+        </message>
+        <message>
+            <source>Open the web settings</source>
+            <translation>打开网页版设置</translation>
+        </message>
+        <message>
+            <source>Audit done</source>
+            <translation>已核对</translation>
+        </message>
+        <message>
+            <source>You compared the list in the web settings with this one today.</source>
+            <translation>你今天已将网页版设置中的列表与此列表核对过。</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Audit every</source>
+            <translation>核对周期</translation>
+        </message>
+        <message>
+            <source>Made for</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>创建日期</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Last proven</source>
+            <translation>最近验证</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>授权码内容</translation>
+        </message>
+        <message>
+            <source>Add a code for another client…</source>
+            <translation>为其他客户端添加授权码…</translation>
+        </message>
+        <message>
+            <source>Copy to a client</source>
+            <translation>复制到客户端</translation>
+        </message>
+        <message>
+            <source>The code only</source>
+            <translation>仅授权码</translation>
+        </message>
+        <message>
+            <source>The client settings with the code</source>
+            <translation>客户端设置及授权码</translation>
+        </message>
+        <message>
+            <source>Check this code</source>
+            <translation>检测此授权码</translation>
+        </message>
+        <message>
+            <source>One login to each server. Providers count logins, so only on request.</source>
+            <translation>每台服务器登录一次。服务商会统计登录次数，所以只在你要求时检测。</translation>
+        </message>
+        <message>
+            <source>Use it for checks</source>
+            <translation>用于检测</translation>
+        </message>
+        <message>
+            <source>mailmanager checks the mailbox with this code.</source>
+            <translation>邮箱授权码管家用这个授权码检测邮箱。</translation>
+        </message>
+        <message>
+            <source>I disabled this code…</source>
+            <translation>我已停用此授权码…</translation>
+        </message>
+        <message>
+            <source>I changed my web password or switched IMAP off…</source>
+            <translation>我改了网页登录密码或关闭了 IMAP…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Make a new code for mailmanager…</source>
+            <translation>为邮箱授权码管家新建授权码…</translation>
+        </message>
+        <message>
+            <source>Codes of %1</source>
+            <translation>%1 的授权码</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>No expiry</source>
+            <translation>长期有效</translation>
+        </message>
+        <message>
+            <source>Not proven</source>
+            <translation>未验证</translation>
+        </message>
+        <message>
+            <source>Kept in the keyring</source>
+            <translation>已存入密钥环</translation>
+        </message>
+        <message>
+            <source>Not kept</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>使用中</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>Invalidated</source>
+            <translation>已失效</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>Revoked on %1</source>
+            <translation>%1 已停用</translation>
+        </message>
+        <message>
+            <source>%1 (mailmanager checks with it)</source>
+            <translation>%1（邮箱授权码管家用它检测）</translation>
+        </message>
+        <message>
+            <source>Never compared with the provider's list yet.</source>
+            <translation>还从未与服务商的列表核对过。</translation>
+        </message>
+        <message>
+            <source>Last compared on %1.</source>
+            <translation>上次核对：%1。</translation>
+        </message>
+        <message>
+            <source>Time to compare with the provider's list</source>
+            <translation>该与服务商的列表核对了</translation>
+        </message>
+        <message>
+            <source>the provider's web settings</source>
+            <translation>服务商的网页版设置</translation>
+        </message>
+        <message>
+            <source>Open %1, compare its list of authorized clients with the list below, disable the codes nobody uses any more and mark them here, then click Audit done.</source>
+            <translation>打开 %1，将其中已授权的客户端列表与下面的列表核对，停用不再使用的授权码并在这里标记，然后点击“已核对”。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The provider allows %1 active code(s) at a time; this mailbox has %n.</source>
+            <translation>
+                <numerusform>服务商同一时间允许 %1 个有效授权码；此邮箱现有 %n 个。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(This limit is not confirmed by the provider.)</source>
+            <translation>（此上限未经服务商确认。）</translation>
+        </message>
+        <message>
+            <source>Not proven for a long time: %1</source>
+            <translation>长期未验证：%1</translation>
+        </message>
+        <message>
+            <source>If you no longer use these clients, disable their codes in the web settings and mark them revoked here.</source>
+            <translation>如果你已不再使用这些客户端，请在网页版设置中停用它们的授权码，并在这里标记为已停用。</translation>
+        </message>
+        <message>
+            <source>Audit recorded.</source>
+            <translation>已记录核对。</translation>
+        </message>
+        <message>
+            <source>Audit interval saved.</source>
+            <translation>已保存核对周期。</translation>
+        </message>
+        <message>
+            <source>Added the code %1.</source>
+            <translation>已添加授权码“%1”。</translation>
+        </message>
+        <message>
+            <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
+            <translation>将授权码“%1”标记为已停用？请在网页版设置中停用它之后再这样做；之后邮箱授权码管家会删除它的内容。</translation>
+        </message>
+        <message>
+            <source>mailmanager checks the mailbox with this code: it will need a new one.</source>
+            <translation>邮箱授权码管家正用这个授权码检测邮箱：之后需要一个新的授权码。</translation>
+        </message>
+        <message>
+            <source>Revoke a code</source>
+            <translation>停用授权码</translation>
+        </message>
+        <message>
+            <source>Mark as revoked</source>
+            <translation>标记为已停用</translation>
+        </message>
+        <message>
+            <source>The code %1 is marked revoked.</source>
+            <translation>授权码“%1”已标记为停用。</translation>
+        </message>
+        <message>
+            <source>Changing the web login password or switching IMAP/SMTP off stops every authorization code of this mailbox. Mark all of them invalidated? Checks pause until you give mailmanager a new code, and each client needs a new code too.</source>
+            <translation>修改网页登录密码或关闭 IMAP/SMTP 服务后，此邮箱的所有授权码都会失效。要把它们全部标记为已失效吗？在你给邮箱授权码管家新的授权码之前，检测会暂停；每个客户端也都需要新的授权码。</translation>
+        </message>
+        <message>
+            <source>Every code stopped working</source>
+            <translation>所有授权码都已失效</translation>
+        </message>
+        <message>
+            <source>Mark all invalidated</source>
+            <translation>全部标记为已失效</translation>
+        </message>
+        <message>
+            <source>Every code is marked invalidated and checks are paused. Make a new code for mailmanager (Fix in the main window), then one for each client you use.</source>
+            <translation>所有授权码都已标记为失效，检测已暂停。请为邮箱授权码管家新建一个授权码（在主窗口中选择“修复”），再为你使用的每个客户端各建一个。</translation>
+        </message>
+        <message>
+            <source>mailmanager now checks with the code %1.</source>
+            <translation>邮箱授权码管家现在用授权码“%1”检测。</translation>
+        </message>
+        <message>
+            <source>Checking the code %1…</source>
+            <translation>正在检测授权码“%1”…</translation>
+        </message>
+        <message>
+            <source>The value of this code is not in the keyring.</source>
+            <translation>密钥环中没有这个授权码的内容。</translation>
+        </message>
+        <message>
+            <source>The code %1 works.</source>
+            <translation>授权码“%1”可用。</translation>
+        </message>
+        <message>
+            <source>The login with the code %1 did not succeed.</source>
+            <translation>用授权码“%1”登录未成功。</translation>
+        </message>
+        <message>
+            <source>Code: %1</source>
+            <translation>授权码：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied the code %1 for pasting into its client; the clipboard is cleared in %n second(s).</source>
+            <translation>
+                <numerusform>已复制授权码“%1”，可粘贴到对应客户端；剪贴板将在 %n 秒后清空。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CodeOnceBox</name>
         <message>
             <source>code</source>
@@ -763,6 +1107,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>已用时长：</translation>
         </message>
         <message>
+            <source>Codes…</source>
+            <translation>全部授权码…</translation>
+        </message>
+        <message>
+            <source>Every code this mailbox has issued, one per client</source>
+            <translation>此邮箱发放过的所有授权码，一个客户端一个</translation>
+        </message>
+        <message>
+            <source>All codes:</source>
+            <translation>全部授权码：</translation>
+        </message>
+        <message>
             <source>Sending and staying active</source>
             <translation>发信与保持活跃</translation>
         </message>
@@ -813,6 +1169,26 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Not checked until you confirm:</source>
             <translation>在你确认之前不会检测：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n code(s)</source>
+            <translation>
+                <numerusform>%n 个授权码</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n in use</source>
+            <translation>
+                <numerusform>，%n 个使用中</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Time to compare them with the provider's list of clients</source>
+            <translation>该与服务商的客户端列表核对了</translation>
         </message>
         <message numerus="yes">
             <source>Day %1: past its %n day(s) of validity</source>
@@ -1121,12 +1497,16 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>授权码</translation>
         </message>
         <message>
-            <source>Now revoke the old %1</source>
-            <translation>现在请停用旧的%1</translation>
+            <source>In the web settings, find the code named “%1”, made on %2, in the list of codes and delete it, so that nobody can use it any more.</source>
+            <translation>在网页版设置的授权码列表中，找到名为“%1”、于 %2 创建的授权码并删除，这样就没人能再用它了。</translation>
         </message>
         <message>
-            <source>In the web settings, find the old code in the list of codes (by the name you gave it) and delete it, so that nobody can use it any more.</source>
-            <translation>在网页版设置的授权码列表中，按你起的名称找到旧授权码并删除，以免再被任何人使用。</translation>
+            <source>In the web settings, find the code named “%1” in the list of codes and delete it, so that nobody can use it any more.</source>
+            <translation>在网页版设置的授权码列表中，找到名为“%1”的授权码并删除，这样就没人能再用它了。</translation>
+        </message>
+        <message>
+            <source>Now revoke the old %1 “%2”</source>
+            <translation>现在请停用旧的%1“%2”</translation>
         </message>
         <message>
             <source>This takes a moment; the keyring may ask you to unlock it.</source>
@@ -2574,6 +2954,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>There is no mailbox {path} in the list.</source>
             <translation>列表中没有邮箱 {path}。</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled {path}.</source>
+            <translation>此邮箱已有用途为“{path}”的授权码。</translation>
+        </message>
+        <message>
+            <source>This mailbox has no code labelled {path}.</source>
+            <translation>此邮箱没有用途为“{path}”的授权码。</translation>
         </message>
     </context>
     <context>

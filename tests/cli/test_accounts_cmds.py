@@ -319,7 +319,7 @@ def test_export_import_round_trip(
     assert exported.code == 0
     document = json.loads(exported.out)
     assert document["format"] == "mailmanager-accounts"
-    assert document["version"] == 3  # 2: endpoints carry their source (issue 13); 3: groups
+    assert document["version"] == 4  # 2: endpoint sources (issue 13); 3: groups; 4: codes
     assert [a["address"] for a in document["accounts"]] == ["a@example.org", "b@example.org"]
     assert CODE not in exported.out
     target = tmp_path / "backup" / "accounts.json"

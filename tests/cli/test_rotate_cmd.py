@@ -64,6 +64,8 @@ def test_rotate_with_a_working_code(
     assert result["rotated"] is True and result["check"]["imap"]["status"] == "ok"
     # No provider for example.org: no web settings, under the new name and the old one.
     assert result["settings_url"] is None and result["revoke_old_code_at"] is None
+    # The reminder names the old code as the provider's list shows it (issue 19).
+    assert result["old_code"] == {"label": "mailmanager", "created": "2026-01-01"}
     assert new not in out + err
     assert SecretStore(paths.resolve()).get("alice@example.org") == new
     with AccountStore.open(paths.resolve().database) as store:
@@ -88,6 +90,7 @@ def test_a_failing_new_code_keeps_the_old_one(
         assert len(smtp.recorder.auth_attempts) == 1
     assert status == 1, err
     assert "Not rotated" in out and "old code is still stored" in out
+    assert "revoke" not in out
     assert SecretStore(paths.resolve()).get("alice@example.org") == OLD
     with AccountStore.open(paths.resolve().database) as store:
         account = store.find_by_address("alice@example.org")
@@ -102,3 +105,24 @@ def test_rotate_unknown_account(capsys, monkeypatch) -> None:
     )
     assert status == 2
     assert "nobody@example.org" in err and "Traceback" not in err
+
+
+def test_the_revoke_reminder_names_the_old_code(
+    dovecot: Dovecot, capsys, monkeypatch, memory_keyring: MemoryKeyring
+) -> None:
+    new = dovecot.users["alice@example.org"]
+    with aiosmtpd_server(dovecot.pki, mode="ssl", password=new) as smtp:
+        add_with_old_code(capsys, monkeypatch, dovecot, smtp.port)
+        status, out, err = run(
+            capsys, monkeypatch, "rotate", "alice@example.org", "--password-stdin",
+            stdin=new + "\n",
+        )  # fmt: skip
+    assert status == 0, err
+    assert "Now revoke the old code 'mailmanager', made 2026-01-01" in out
+    with AccountStore.open(paths.resolve().database) as store:
+        account = store.find_by_address("alice@example.org")
+        assert account is not None and account.id is not None
+        labels = [(c.label, c.own) for c in store.codes(account.id)]
+    # The new code got a dated label of its own; the old one stays until it is revoked.
+    assert labels[0][0].startswith("mailmanager 20") and labels[0][1]
+    assert labels[1] == ("mailmanager", False)

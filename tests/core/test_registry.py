@@ -248,7 +248,14 @@ def test_rotate_replaces_code_resets_dates_and_records(registry: Registry) -> No
         unproven("ThirdCodeQrst9999"),
     )
     assert (again.code_created, again.code_expires) == (date(2026, 11, 2), date(2027, 5, 1))
-    assert again.credential_label == "Foxmail"
+    # The same label twice could not tell old and new apart in the revoke reminder (issue 19).
+    assert again.credential_label == "Foxmail 2026-11"
+    codes = registry.store.codes(saved.id)
+    assert [(c.label, c.own) for c in codes] == [
+        ("Foxmail 2026-11", True),
+        ("Foxmail", False),
+        ("Thunderbird", False),
+    ]
 
 
 def test_rotate_with_failed_check_keeps_the_old_code(registry: Registry) -> None:

@@ -295,6 +295,23 @@ def test_main_window_and_dialogs(
     qtbot.addWidget(editor)
     findings.walk("edit dialog", editor)
 
+    # The code inventory (issue 19), with a second client's code and its "add a code" dialog.
+    ok_id = accounts["ok@163.com"].id
+    assert ok_id is not None
+    from mailmanager.core.model.codes import CodeRecord, CodeState
+
+    store.add_code(CodeRecord(ok_id, "Foxmail", date.today() - timedelta(days=400)))
+    store.add_code(CodeRecord(ok_id, "旧手机", state=CodeState.REVOKED, revoked=date.today()))
+    inventory = window.open_codes(ok_id)
+    assert inventory is not None
+    inventory.select_label("Foxmail")  # type: ignore[attr-defined]
+    findings.walk("code inventory", inventory)
+    inventory.open_add()  # type: ignore[attr-defined]
+    findings.walk("add a code", inventory.add_dialog)  # type: ignore[attr-defined]
+    inventory.ask_invalidate()  # type: ignore[attr-defined]
+    findings.walk("invalidate confirmation", inventory.confirm_box)  # type: ignore[attr-defined]
+    inventory.close()
+
     crash = CrashDialog(
         "Traceback (most recent call last):\n  ValueError: boom", Path("/tmp/mailmanager.log")
     )

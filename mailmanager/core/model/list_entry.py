@@ -21,9 +21,16 @@ from mailmanager.core.store.rows import STATUS, parse_day, to_timestamp
 
 # The store's SELECT for ListEntry, in field order: ``a`` is accounts, ``li``/``ls`` the latest
 # IMAP and SMTP checks (LEFT JOINs, so NULL before the first check).
+#
+# The code dates are the worst of the mailbox's codes that are in use (or not known to be dead:
+# restored from an export), issue 19: the earliest creation (the first rotation due) and the
+# earliest expiry, so the list's badge and code column warn about any client's code, not only
+# the one mailmanager checks with. A mailbox with one code shows that code's dates.
+_LIVE_CODES = "FROM codes c WHERE c.account_id = a.id AND c.state IN ('in_use', 'unknown')"
 LIST_COLUMNS = (
-    "a.id, a.address, a.display_name, a.provider_id, a.credential_label, a.code_created, "
-    "a.code_expires, a.rotate_days, a.paused, a.needs_code, a.last_web_login, a.created_at, "
+    "a.id, a.address, a.display_name, a.provider_id, a.credential_label, "
+    f"(SELECT min(c.created) {_LIVE_CODES}), (SELECT min(c.expires) {_LIVE_CODES}), "
+    "a.rotate_days, a.paused, a.needs_code, a.last_web_login, a.created_at, "
     "li.status, li.checked_at, ls.status, ls.checked_at, a.check_interval_hours, a.group_name"
 )
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
+from mailmanager.core.model.codes import CodeRecord, CodeState
 from mailmanager.core.model.status import ALL_STATES, DueState
 
 EXPIRY_WARNING_DAYS = 14
@@ -127,3 +128,64 @@ def due_items(
         found.append(inactivity_state(account.last_web_login, bound_on, recycle_days, today))
     items = [item for item in found if item is not None]
     return sorted(items, key=lambda item: ALL_STATES.index(item.state))
+
+
+# -- per code (the inventory, issue 19) -------------------------------------------------------
+
+LIVE_CODE_STATES = frozenset({CodeState.IN_USE, CodeState.UNKNOWN})
+# A code not proven for this long is suggested for revocation at the audit.
+UNPROVEN_SUGGEST_DAYS = 180
+
+
+def code_state(code: CodeRecord, today: date) -> CodeState:
+    """The state shown for ``code`` on ``today``: a live code past its expiry is expired."""
+    if code.state in LIVE_CODE_STATES and code.expires is not None and today > code.expires:
+        return CodeState.EXPIRED
+    return code.state
+
+
+def code_due_items(code: CodeRecord, rotate_days: int, today: date) -> list[DueItem]:
+    """The due states of one code (none for a revoked or invalidated one), worst first."""
+    if code.state not in LIVE_CODE_STATES:
+        return []
+    found = [expiry_state(code.expires, today), rotation_state(code.created, rotate_days, today)]
+    items = [item for item in found if item is not None]
+    return sorted(items, key=lambda item: ALL_STATES.index(item.state))
+
+
+def worst_code_due(codes: list[CodeRecord], rotate_days: int, today: date) -> list[DueItem]:
+    """The mailbox's due states from all its live codes: each state once, with the date of
+    the code it is most urgent for (the earliest), worst first."""
+    best: dict[DueState, DueItem] = {}
+    for code in codes:
+        for item in code_due_items(code, rotate_days, today):
+            if item.state not in best or item.date < best[item.state].date:
+                best[item.state] = item
+    return sorted(best.values(), key=lambda item: ALL_STATES.index(item.state))
+
+
+def live_code_dates(codes: list[CodeRecord]) -> tuple[date | None, date | None]:
+    """The earliest creation and the earliest expiry among the live codes: the dates whose
+    rotation and expiry states are the mailbox's worst (the main list reads the same from the
+    store, ``core.model.list_entry``)."""
+    live = [code for code in codes if code.state in LIVE_CODE_STATES]
+    created = [code.created for code in live if code.created is not None]
+    expires = [code.expires for code in live if code.expires is not None]
+    return (min(created) if created else None, min(expires) if expires else None)
+
+
+def audit_due(audited_on: date | None, interval_days: int, since: date, today: date) -> bool:
+    """Whether the inventory is due for comparison with the provider's list of clients:
+    ``interval_days`` after the last audit, or after ``since`` (the day the mailbox was bound)
+    when it was never audited."""
+    due = _plus_days(audited_on or since, interval_days)
+    return due is not None and today >= due
+
+
+def suggest_revoking(code: CodeRecord, today: date) -> bool:
+    """Whether the audit suggests revoking ``code``: a live code other than the own one that
+    nobody proved for ``UNPROVEN_SUGGEST_DAYS`` (counted from its creation when never proven)."""
+    if code.own or code.state not in LIVE_CODE_STATES:
+        return False
+    since = code.last_proven.date() if code.last_proven is not None else code.created
+    return since is not None and (today - since).days >= UNPROVEN_SUGGEST_DAYS

@@ -28,14 +28,17 @@ from mailmanager.core.model.accounts import (
 )
 from mailmanager.core.model.list_entry import LIST_COLUMNS, ListEntry, entry_from_row
 from mailmanager.core.model.status import ConnectionStatus
-from mailmanager.core.store.connection import StoreConnection, copy_database
+from mailmanager.core.store.code_store import CodeStore
+from mailmanager.core.store.connection import copy_database
 from mailmanager.core.store.errors import (
     DuplicateAccountError,
+    DuplicateLabelError,
     StoreCorruptError,
     StoreError,
     StoreLockedError,
     StoreTooNewError,
     UnknownAccountError,
+    UnknownCodeError,
 )
 from mailmanager.core.store.rows import (
     ACCOUNT_COLUMNS,
@@ -55,20 +58,24 @@ from mailmanager.core.store.rows import (
 __all__ = [
     "AccountStore",
     "DuplicateAccountError",
+    "DuplicateLabelError",
     "StoreCorruptError",
     "StoreError",
     "StoreLockedError",
     "StoreTooNewError",
     "UnknownAccountError",
+    "UnknownCodeError",
     "copy_database",
 ]
 
 
-class AccountStore(StoreConnection):
+class AccountStore(CodeStore):
     """One connection to the account database. Use from one thread; open one per thread.
 
     Open with ``AccountStore.open(path)``; it creates or upgrades the schema and raises a
     ``StoreError`` subclass for a damaged, locked or too-new file (see ``StoreConnection``).
+    The code inventory's methods come from ``CodeStore``; every account write keeps the own
+    code's record in step with it.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime]):
@@ -115,7 +122,9 @@ class AccountStore(StoreConnection):
             cursor = self._conn.execute(
                 f"INSERT INTO accounts ({columns}) VALUES ({placeholders})", values
             )
-        return account.replace(id=cursor.lastrowid, created_at=now, updated_at=now)
+            saved = account.replace(id=cursor.lastrowid, created_at=now, updated_at=now)
+            self._sync_own_code(saved)
+        return saved
 
     def mark_complete(self, account_id: int) -> None:
         """The account's code is in the keyring: list it from now on."""
@@ -151,6 +160,7 @@ class AccountStore(StoreConnection):
             cursor = self._conn.execute(f"UPDATE accounts SET {assignments} WHERE id = :id", values)
             if cursor.rowcount == 0:
                 raise UnknownAccountError(f"#{account.id}")
+            self._sync_own_code(account)
         return account.replace(updated_at=now)
 
     def remove_account(self, account_id: int) -> None:
@@ -207,6 +217,9 @@ class AccountStore(StoreConnection):
                     int(record.elapsed_ms),
                 ),
             )
+            if record.status is ConnectionStatus.OK:
+                # The scheduler checks with the own code: it was proven just now.
+                self.mark_proven(record.account_id, record.checked_at)
         return CheckRecord(**{**record.__dict__, "id": check_id})
 
     def recent_checks(

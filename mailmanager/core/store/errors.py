@@ -61,3 +61,15 @@ class UnknownAccountError(StoreError):
 
 # How a check ends when its account was removed while it ran (the CLI prints it, the app logs it).
 REMOVED_DURING_CHECK = "the mailbox was removed while it was being checked"
+
+
+class DuplicateLabelError(StoreError):
+    """Two codes of one mailbox with one label (``path`` is the label)."""
+
+    template = QT_TRANSLATE_NOOP("Store", "This mailbox already has a code labelled {path}.")
+
+
+class UnknownCodeError(StoreError):
+    """No code with this label or id (``path`` is the label)."""
+
+    template = QT_TRANSLATE_NOOP("Store", "This mailbox has no code labelled {path}.")

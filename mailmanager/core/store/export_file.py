@@ -11,10 +11,13 @@ than half-read)::
 
     {"format": "mailmanager-accounts", "version": 3, "exported_at": "...+00:00",
      "accounts": [{"address": ..., "imap": {"host", "port", "security", "username",
-                   "source", "source_detail"}, ..., "ca_pem": ...}]}
+                   "source", "source_detail"}, ..., "ca_pem": ...,
+                   "codes": [{"label", "own", "state", "created", "expires", "revoked",
+                              "last_proven", "note"}]}]}
 
 Version 2 added each endpoint's source and the extra CA certificates as PEM; version 3 the
-mailbox's group. Files of every earlier version still import.
+mailbox's group; version 4 the code inventory's records (issue 19: never a value, and no
+"kept": an imported code is never in the keyring). Files of every earlier version still import.
 
 An import never makes anything trusted (``core.trust``): every endpoint comes back with the
 source ``import_file`` and no confirmation, and CA certificates come back unconfirmed, whatever
@@ -24,7 +27,7 @@ the file says. A file is easy to tamper with or to be sent by someone else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -40,9 +43,10 @@ from mailmanager.core.model.accounts import (
     utcnow,
 )
 from mailmanager.core.model.certificates import ca_fingerprint
+from mailmanager.core.model.codes import CodeRecord, CodeState, LabelError, clean_label
 
 FORMAT = "mailmanager-accounts"
-VERSION = 3
+VERSION = 4
 
 
 class ExportFormatError(ValueError):
@@ -56,6 +60,8 @@ class ParsedExport:
 
     accounts: list[Account]
     problems: list[tuple[int, str]]
+    # The code inventory by address (version 4 on; ``account_id`` is 0 until imported).
+    codes: dict[str, list[CodeRecord]] = field(default_factory=dict)
 
 
 def _endpoint_to_json(endpoint: Endpoint) -> dict[str, Any]:
@@ -95,17 +101,47 @@ def account_to_json(account: Account) -> dict[str, Any]:
     }
 
 
-def export_document(accounts: list[Account], now: datetime | None = None) -> dict[str, Any]:
+def code_to_json(code: CodeRecord) -> dict[str, Any]:
+    """A code's record (never its value, and not whether it is kept: see the docstring)."""
+    return {
+        "label": code.label,
+        "own": code.own,
+        "state": code.state.value,
+        "created": _day(code.created),
+        "expires": _day(code.expires),
+        "revoked": _day(code.revoked),
+        "last_proven": code.last_proven.isoformat() if code.last_proven else None,
+        "note": code.note,
+    }
+
+
+def export_document(
+    accounts: list[Account],
+    now: datetime | None = None,
+    codes: dict[int, list[CodeRecord]] | None = None,
+) -> dict[str, Any]:
+    """The export of ``accounts``, with each one's code inventory from ``codes`` (by id)."""
+    entries = []
+    for account in accounts:
+        entry = account_to_json(account)
+        if codes is not None and account.id is not None:
+            entry["codes"] = [code_to_json(c) for c in codes.get(account.id, [])]
+        entries.append(entry)
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": (now or utcnow()).isoformat(timespec="seconds"),
-        "accounts": [account_to_json(a) for a in accounts],
+        "accounts": entries,
     }
 
 
-def dumps(accounts: list[Account], now: datetime | None = None) -> str:
-    return json.dumps(export_document(accounts, now), ensure_ascii=False, indent=2) + "\n"
+def dumps(
+    accounts: list[Account],
+    now: datetime | None = None,
+    codes: dict[int, list[CodeRecord]] | None = None,
+) -> str:
+    document = export_document(accounts, now, codes)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -273,9 +309,72 @@ def loads(text: str) -> ParsedExport:
         raise ExportFormatError("the export has no account list")
     accounts: list[Account] = []
     problems: list[tuple[int, str]] = []
+    codes: dict[str, list[CodeRecord]] = {}
     for index, entry in enumerate(entries):
         try:
-            accounts.append(account_from_json(entry))
+            account = account_from_json(entry)
+            found = codes_from_json(entry)
         except ValueError as exc:
             problems.append((index, str(exc)))
-    return ParsedExport(accounts, problems)
+            continue
+        accounts.append(account)
+        if found:
+            codes[account.address.lower()] = found
+    return ParsedExport(accounts, problems, codes)
+
+
+MAX_CODES = 1000
+_CODE_STATES = {member.value: member for member in CodeState}
+
+
+def codes_from_json(entry: dict[str, Any]) -> list[CodeRecord]:
+    """An account entry's code records (none before version 4). A second record with a label
+    already seen is left out (labels are unique per mailbox); the own one is the one marked
+    so, or none (the store then makes it from the account)."""
+    raw = entry.get("codes")
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or len(raw) > MAX_CODES:
+        raise ValueError("codes must be a list of code records")
+    found: list[CodeRecord] = []
+    seen: set[str] = set()
+    own_seen = False
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ValueError("a code record must be an object")
+        try:
+            label = clean_label(_str(item, "label"))
+        except LabelError as exc:
+            raise ValueError(f"code label: {exc}") from None
+        state = _CODE_STATES.get(_str(item, "state", CodeState.UNKNOWN.value))
+        if state is None:
+            raise ValueError(
+                "a code's state must be in_use, revoked, invalidated, expired or unknown"
+            )
+        own = item.get("own", False) is True and not own_seen
+        proven = _opt_str(item, "last_proven")
+        try:
+            last_proven = datetime.fromisoformat(proven) if proven else None
+        except ValueError:
+            raise ValueError(f"last_proven {proven!r} is not a time") from None
+        if last_proven is not None and last_proven.tzinfo is None:
+            raise ValueError("last_proven needs its time zone")
+        if label.casefold() in seen:
+            continue
+        seen.add(label.casefold())
+        own_seen = own_seen or own
+        found.append(
+            CodeRecord(
+                0,
+                label,
+                created=_opt_day(item, "created"),
+                expires=_opt_day(item, "expires"),
+                last_proven=last_proven,
+                state=state,
+                revoked=_opt_day(item, "revoked"),
+                kept=False,
+                own=own,
+                note=limits.without_control_characters(_str(item, "note"))[:1000],
+            )
+        )
+    return found

@@ -156,5 +156,45 @@ ALTER TABLE accounts ADD COLUMN group_name TEXT NOT NULL DEFAULT '';
 CREATE INDEX accounts_group ON accounts(group_name);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: the code inventory (issue 19). Every authorization code a mailbox has issued, one
+# per client, with exactly one ``own`` code (the one mailmanager checks with; its label and
+# dates are the account's, written by the store with the account). Today's single code becomes
+# the first entry: its label ('' becomes 'mailmanager'), dates and last successful check carry
+# over; a mailbox restored from an export without its code is 'unknown' and not kept. No
+# keyring entry is touched: the own code keeps the entry it has. ``code_audits`` holds when the
+# inventory was last compared with the provider's list of clients, per mailbox.
+_V6 = """
+CREATE TABLE codes (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    label       TEXT NOT NULL COLLATE NOCASE CHECK (label <> ''),
+    created     TEXT,
+    expires     TEXT,
+    last_proven TEXT,
+    state       TEXT NOT NULL DEFAULT 'in_use'
+                CHECK (state IN ('in_use', 'revoked', 'invalidated', 'expired', 'unknown')),
+    revoked     TEXT,
+    kept        INTEGER NOT NULL DEFAULT 0,
+    own         INTEGER NOT NULL DEFAULT 0,
+    note        TEXT NOT NULL DEFAULT '',
+    UNIQUE (account_id, label)
+);
+CREATE UNIQUE INDEX codes_own ON codes(account_id) WHERE own = 1;
+INSERT INTO codes (account_id, label, created, expires, last_proven, state, kept, own)
+SELECT a.id,
+       CASE WHEN trim(a.credential_label) = '' THEN 'mailmanager' ELSE a.credential_label END,
+       a.code_created, a.code_expires,
+       (SELECT max(l.checked_at) FROM latest_check l WHERE l.account_id = a.id AND l.status = 'ok'),
+       CASE WHEN a.needs_code THEN 'unknown' ELSE 'in_use' END,
+       CASE WHEN a.needs_code THEN 0 ELSE 1 END,
+       1
+FROM accounts a;
+CREATE TABLE code_audits (
+    account_id    INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    interval_days INTEGER NOT NULL DEFAULT 90 CHECK (interval_days > 0),
+    audited_on    TEXT
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)

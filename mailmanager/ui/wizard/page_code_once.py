@@ -13,12 +13,22 @@ again, and the wizard refuses to save if the page was skipped for a provider tha
 from __future__ import annotations
 
 import html
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from mailmanager.ui.wizard.context import WizardContext
+from mailmanager.core.catalogue.model import Provider
 from mailmanager.ui.wizard.widgets import Notice, bullet_list
+
+
+class ProviderContext(Protocol):
+    """What the warning reads: the wizard's context, or the inventory's "add a code" dialog."""
+
+    @property
+    def provider(self) -> Provider | None: ...
+    @property
+    def lang(self) -> str: ...
 
 
 class CodeOnceBox(QWidget):
@@ -30,7 +40,7 @@ class CodeOnceBox(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ProviderContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._entered = False

@@ -10,6 +10,8 @@ interval feed the reminders; the expiry is required where the provider's codes e
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailmanager.core.catalogue.model import CodeFormat, CredentialKind, Provider
+from mailmanager.core.model.codes import dated_label
 from mailmanager.core.model.limits import rotate_days_allowed
 from mailmanager.ui.account_fields import RotateDaysSpin
 from mailmanager.ui.wizard.context import WizardContext
@@ -72,7 +75,8 @@ class CredentialPage(QWizardPage):
         self.format_warning.setStyleSheet("color: #B26A00;")
         self.registerField(F.PASSWORD + "*", self.password_edit)
 
-        self.label_edit = QLineEdit(DEFAULT_LABEL)
+        # Dated ("mailmanager 2026-12"), so that a later replacement can be told apart from it.
+        self.label_edit = QLineEdit(dated_label(date.today(), set(), DEFAULT_LABEL))
         self.label_edit.setObjectName("codeLabelEdit")
         self.registerField(F.CODE_LABEL, self.label_edit)
         self.label_note = wrapped(

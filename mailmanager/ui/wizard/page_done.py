@@ -20,6 +20,7 @@ from mailmanager.core.catalogue import links
 from mailmanager.core.checking.proof import Credential, Proof, Unproven
 from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account
+from mailmanager.core.model.codes import own_label
 from mailmanager.core.registry import Registry
 from mailmanager.ui import errors, formatting
 from mailmanager.ui.wizard.context import WizardContext
@@ -199,14 +200,22 @@ class DonePage(QWizardPage):
             return
         lang = self.ctx.lang
         name = provider.credential.name.get(lang) if provider is not None else self.tr("code")
+        # Named as the provider's list shows it: its label and the day it was made (issue 19).
+        old = self.ctx.account
+        label = own_label(old.credential_label) if old is not None else ""
+        if old is not None and old.code_created is not None:
+            where = self.tr(
+                "In the web settings, find the code named “%1”, made on %2, in the list of "
+                "codes and delete it, so that nobody can use it any more."
+            ).replace("%2", formatting.format_date(old.code_created))
+        else:
+            where = self.tr(
+                "In the web settings, find the code named “%1” in the list of codes and "
+                "delete it, so that nobody can use it any more."
+            )
         self.revoke.set_text(
-            self.tr("Now revoke the old %1").replace("%1", name),
-            html.escape(
-                self.tr(
-                    "In the web settings, find the old code in the list of codes (by the name "
-                    "you gave it) and delete it, so that nobody can use it any more."
-                )
-            ),
+            self.tr("Now revoke the old %1 “%2”").replace("%1", name).replace("%2", label),
+            html.escape(where.replace("%1", label)),
         )
         self.revoke.show()
         self.revoke_button.setVisible(bool(self._settings_url()))

@@ -37,6 +37,7 @@ from mailmanager.core.model.accounts import (
 )
 from mailmanager.core.model.address import bare_server_name, parse_address
 from mailmanager.core.model.certificates import read_ca_file
+from mailmanager.core.model.codes import dated_label, own_label
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.wizard.context import Found, WizardContext, WizardServices
 from mailmanager.ui.wizard.fields import (
@@ -178,7 +179,12 @@ class SetupWizard(QWizard):
             self.setField(prefix + "Username", endpoint.username or account.address)
         self.setField(F.CA_FILE, account.ca_file or "")
         self.servers_page.mark_prefilled()
-        self.setField(F.CODE_LABEL, account.credential_label or DEFAULT_LABEL)
+        if ctx.mode is WizardMode.ROTATE:
+            # The new code's own name, dated, so the revoke reminder can tell the two apart.
+            old = own_label(account.credential_label)
+            self.setField(F.CODE_LABEL, dated_label(date.today(), {old}, old))
+        else:
+            self.setField(F.CODE_LABEL, account.credential_label or DEFAULT_LABEL)
         self.setField(F.ROTATE_DAYS, account.rotate_days)
         if ctx.mode is WizardMode.ROTATE:
             self.setField(F.CODE_CREATED, to_qdate(date.today()))

@@ -19,11 +19,12 @@ tests/cli/test_accounts_cmds.py):
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
+from mailmanager.core.model.codes import CodeRecord, CodeState
 from mailmanager.core.rules.schedule import ScheduleSettings, interval_for
 from mailmanager.core.store import export_file
 from tests.helpers.factories import make_account
@@ -113,3 +114,46 @@ def test_group_survives_export_and_import_and_older_files_have_none() -> None:
     # Spaces and control characters are cleaned as the app keeps names; version 1 has no group.
     parsed = export_file.loads(document({**GOOD, "group": "  Client\t A "}, GOOD))
     assert [a.group for a in parsed.accounts] == ["Client A", ""]
+
+
+def test_version_4_carries_the_code_inventory_never_a_value() -> None:
+    account = make_account("zhang.wei@163.com", id=7, credential_label="Thunderbird")
+    codes = {
+        7: [
+            CodeRecord(7, "Thunderbird", date(2026, 9, 1), own=True, kept=True),
+            CodeRecord(
+                7, "Foxmail", date(2026, 5, 1), state=CodeState.REVOKED, revoked=date(2026, 11, 2)
+            ),
+        ]
+    }
+    text = export_file.dumps([account], codes=codes)
+    document = json.loads(text)
+    assert document["version"] == 4
+    entry = document["accounts"][0]["codes"]
+    assert entry[1] == {
+        "label": "Foxmail",
+        "own": False,
+        "state": "revoked",
+        "created": "2026-05-01",
+        "expires": None,
+        "revoked": "2026-11-02",
+        "last_proven": None,
+        "note": "",
+    }
+    assert "kept" not in entry[0]
+    parsed = export_file.loads(text)
+    (own, foxmail) = parsed.codes["zhang.wei@163.com"]
+    assert own.own and not own.kept and own.label == "Thunderbird"
+    assert foxmail.state is CodeState.REVOKED and foxmail.revoked == date(2026, 11, 2)
+
+
+def test_code_records_are_checked_and_a_repeated_label_left_out() -> None:
+    entry = json.loads(export_file.dumps([make_account("a@163.com")]))["accounts"][0]
+    entry["codes"] = [{"label": "Foxmail"}, {"label": "foxmail ", "state": "revoked"}]
+    parsed = export_file.loads(document(entry))
+    assert [c.label for c in parsed.codes["a@163.com"]] == ["Foxmail"]
+    entry["codes"] = [{"label": " "}]
+    parsed = export_file.loads(document(entry))
+    assert parsed.accounts == [] and "label" in parsed.problems[0][1]
+    entry["codes"] = [{"label": "x", "state": "stolen"}]
+    assert "state" in export_file.loads(document(entry)).problems[0][1]

@@ -311,7 +311,8 @@ def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> Non
         assert wizard.prepare_page.rotate_note.isVisible()
         wizard.prepare_page.acknowledge.setChecked(True)
         assert click_next(qtbot, wizard) == PageId.CREDENTIAL
-        assert wizard.field(F.CODE_LABEL) == "laptop"
+        # A dated label of its own, so that the revoke reminder can name the old one.
+        assert str(wizard.field(F.CODE_LABEL)).startswith("laptop 20")
         wizard.credential_page.password_edit.setText("wrongwrongwrongw")
         assert click_next(qtbot, wizard) == PageId.TEST  # servers are not asked again
         qtbot.waitUntil(lambda: wizard.ctx.check is not None, timeout=TIMEOUT_MS)
@@ -329,6 +330,7 @@ def test_rotate_keeps_old_code_until_new_one_works(qtbot, tmp_path: Path) -> Non
     assert SecretStore().get("wang@163.com") == new_code
     done = wizard.done_page
     assert done.revoke.isVisible() and done.revoke_button.isVisible()
+    assert "“laptop”" in done.revoke.title.text()
     qtbot.mouseClick(done.revoke_button, Qt.MouseButton.LeftButton)
     assert urls.opened == ["https://mail.163.com/"]
     with AccountStore.open(paths.resolve().database) as store:
