@@ -204,6 +204,15 @@ def test_removing_a_mailbox_forgets_its_kept_codes(
     assert not values(backend)
 
 
+def test_a_bulk_removal_forgets_their_kept_codes(
+    registry: Registry, mailbox: Account, backend: MemoryKeyring
+) -> None:
+    assert mailbox.id is not None
+    registry.add_code(mailbox.id, "Foxmail", Unproven(FOXMAIL, "test"), keep=True)
+    registry.remove_many([mailbox.id])
+    assert not values(backend)
+
+
 def test_audit_done_and_interval(registry: Registry, mailbox: Account) -> None:
     assert mailbox.id is not None
     assert registry.store.code_audit(mailbox.id).audited_on is None
