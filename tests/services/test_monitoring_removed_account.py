@@ -19,6 +19,9 @@ from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.monitoring import Monitor
 from tests.helpers.silent_server import SilentServer
 
+# The checker runs its checks as asyncio tasks on qasync's loop, as in the app.
+pytestmark = pytest.mark.usefixtures("qloop")
+
 
 class Sink:
     def notify(self, title: str, body: str, *, urgent: bool) -> bool:
@@ -46,7 +49,8 @@ def test_a_mailbox_removed_during_a_check_is_one_log_line(
         caplog.set_level(logging.INFO, logger="mailmanager")
         with qtbot.wait_signal(monitor.checker.allFinished, timeout=30_000):  # type: ignore[attr-defined]
             monitor.check_ids([account.id])
-            assert server.both_connected.wait(20)
+            # The check starts on qasync's loop, which runs while Qt's does.
+            qtbot.waitUntil(server.both_connected.is_set, timeout=20_000)
             store.remove_account(account.id)
             server.hang_up()
     finally:

@@ -139,7 +139,7 @@ def test_with_a_tray_closing_hides_and_says_so_once(monitored, settings, qtbot) 
         tray_monitoring.shutdown()
 
 
-def test_history_is_compacted_in_the_background(monitored, store: AccountStore) -> None:
+def test_history_is_compacted_in_the_background(monitored, store: AccountStore, qtbot) -> None:
     from datetime import timedelta
 
     from mailmanager.core.model.accounts import CheckRecord, Protocol
@@ -152,7 +152,9 @@ def test_history_is_compacted_in_the_background(monitored, store: AccountStore) 
     store.record_check(CheckRecord(account_id, datetime.now(UTC), Protocol.IMAP,
                                    ConnectionStatus.OK))  # fmt: skip
     _window, monitoring, _sink = monitored()
-    monitoring.monitor.compact_history().join(10)
+    task = monitoring.monitor.compact_history()
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert task.result() >= 1
     assert len(store.recent_checks(account_id, limit=100)) == 1
     days = store.daily_history(account_id, (long_ago - timedelta(days=1)).date())
     assert len(days) >= 2
