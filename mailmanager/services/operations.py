@@ -26,16 +26,38 @@ cancellation and results; this module only adds ownership.
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from collections.abc import Coroutine
-from typing import Any, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from mailmanager.core.blocking import call_from_thread, run_blocking
 
-__all__ = ["Tasks", "call_from_thread", "run_blocking"]
+if TYPE_CHECKING:
+    import asyncio  # imported where it is used: this module loads before the first paint
+
+__all__ = ["Tasks", "async_slot", "call_from_thread", "run_blocking"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def async_slot(
+    *types: type,
+) -> Callable[[Callable[P, Coroutine[Any, Any, None]]], Callable[P, asyncio.Task[None]]]:
+    """qasync's ``asyncSlot`` with types: calling the slot starts the coroutine as a task on
+    the running loop and returns the task; its exception goes to ``sys.excepthook``.
+
+    qasync is imported when a class using this is defined (the wizard and the dialogs, loaded
+    after the first paint), never by merely importing this module.
+    """
+    from qasync import asyncSlot
+
+    def decorate(
+        method: Callable[P, Coroutine[Any, Any, None]],
+    ) -> Callable[P, asyncio.Task[None]]:
+        return cast("Callable[P, asyncio.Task[None]]", asyncSlot(*types)(method))
+
+    return decorate
 
 
 class Tasks:
@@ -51,6 +73,8 @@ class Tasks:
 
     def start(self, coroutine: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         """Run ``coroutine`` as a task owned here; its exception goes to ``sys.excepthook``."""
+        import asyncio
+
         task = asyncio.ensure_future(coroutine)
         self.own(task)
         task.add_done_callback(_report)

@@ -110,6 +110,7 @@ class BackgroundControls(QObject):
         m.refreshWanted.connect(w.refresh)
         m.accountNotChecked.connect(self._not_checked)
         w.watcher.changed.connect(m.store_changed)
+        w.removing.connect(lambda account_id: m.checker.cancel_ids([account_id]))
         a = w.actions_
         a.quit.triggered.disconnect()
         a.quit.triggered.connect(self.quit)

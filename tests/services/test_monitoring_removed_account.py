@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from mailmanager import paths
 from mailmanager.core.model.accounts import Account, Endpoint, Security
@@ -29,7 +30,7 @@ class Sink:
 
 
 def test_a_mailbox_removed_during_a_check_is_one_log_line(
-    qtbot: object, app_home: Path, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, app_home: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     app_paths = paths.resolve()
     app_paths.ensure()
@@ -47,7 +48,7 @@ def test_a_mailbox_removed_during_a_check_is_one_log_line(
         assert account.id is not None
         SecretStore(app_paths).set(address, "MonitorCode12345")
         caplog.set_level(logging.INFO, logger="mailmanager")
-        with qtbot.wait_signal(monitor.checker.allFinished, timeout=30_000):  # type: ignore[attr-defined]
+        with qtbot.wait_signal(monitor.checker.allFinished, timeout=30_000):
             monitor.check_ids([account.id])
             # The check starts on qasync's loop, which runs while Qt's does.
             qtbot.waitUntil(server.both_connected.is_set, timeout=20_000)
