@@ -21,7 +21,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QMetaMethod, QObject, Signal
 
 from mailmanager.core.checking.runner import (
     DEFAULT_CONCURRENCY,
@@ -82,6 +82,9 @@ class CheckerService(QObject):
         self._gate = gate
         self._secret_for = secret_for
         self._runner: CheckRunner | None = None
+        # Progress is handed to the loop only while someone listens: the app's window does not,
+        # and each step handed over costs the GUI thread a loop callback (~15 per account).
+        self._progress_wanted = False
 
     def _runner_here(self) -> CheckRunner:
         """The runner, made on first use inside the running loop (its observers post to it)."""
@@ -94,7 +97,9 @@ class CheckerService(QObject):
                 timeout=self._timeout,
                 gate=self._gate,
                 on_start=lambda account: started(account.id),
-                on_progress=lambda account, protocol, step: progressed(account.id, protocol, step),
+                on_progress=lambda account, protocol, step: (
+                    progressed(account.id, protocol, step) if self._progress_wanted else None
+                ),
                 on_done=self._recorded,
             )
         return self._runner
@@ -106,6 +111,7 @@ class CheckerService(QObject):
         new checks were started (an account already being checked keeps its running check)."""
         if self._closed:
             return 0
+        self._progress_wanted = self.isSignalConnected(QMetaMethod.fromSignal(self.progress))
         queued = 0
         for account in accounts:
             if account.id is None:
