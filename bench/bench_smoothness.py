@@ -196,6 +196,8 @@ def run_batches(
         import pstats
 
         pstats.Stats(profiler).sort_stats("cumtime").print_stats(35)
+        if os.environ.get("MM_PROFILE_DUMP"):
+            profiler.dump_stats(os.environ["MM_PROFILE_DUMP"])
     return totals, stalls, ticks, ok
 
 
