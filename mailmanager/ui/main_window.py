@@ -418,9 +418,16 @@ class MainWindow(QMainWindow):
         """
         if self._check_handler is None:
             return
+        # The store, not the list: the list shows results up to 200 ms after they are recorded,
+        # and a rejected code must not be sent again by a click in between.
+        try:
+            entries = self.store.list_entries()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
         ids: list[int] = []
         rejected = 0
-        for entry in self.model.entries():
+        for entry in entries:
             if entry.paused or entry.needs_code:
                 continue
             if ConnectionStatus.AUTH_FAILED in entry.connection_statuses:
