@@ -320,4 +320,12 @@ def _run_event_loop(app: QApplication, crash_handler: CrashHandler | None = None
     app.aboutToQuit.connect(quit_event.set)
     with loop:
         loop.run_until_complete(quit_event.wait())
+        # Quitting cancels what is still running (a check, a detection, a wait on the keyring):
+        # each task's cancel flag is set, so the executor's threads stop before they send
+        # anything more and closing the loop does not wait for a network timeout.
+        pending = asyncio.all_tasks(loop)
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     return 0

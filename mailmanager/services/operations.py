@@ -91,8 +91,13 @@ class Tasks:
         return bool(self._tasks)
 
     def cancel_all(self) -> None:
+        """Cancel every task still running. After the loop has closed (the app quit while a
+        task waited) there is nothing left to cancel: the executor's work ended with it."""
         for task in list(self._tasks):
-            task.cancel()
+            if task.get_loop().is_closed():
+                self._tasks.discard(task)
+            else:
+                task.cancel()
 
 
 def _report(task: asyncio.Future[Any]) -> None:

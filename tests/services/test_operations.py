@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import threading
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from mailmanager.services.operations import Tasks, async_slot, call_from_thread, run_blocking
 
-pytestmark = pytest.mark.usefixtures("qloop")
+# qasync's loop running inside Qt's, as in the app.
+on_qasync = pytest.mark.usefixtures("qloop")
 
 Hooked = list[tuple[type[BaseException], BaseException, TracebackType | None]]
 
@@ -26,6 +28,7 @@ def excepthook(monkeypatch: pytest.MonkeyPatch) -> Iterator[Hooked]:
     yield seen
 
 
+@on_qasync
 def test_typed_result_from_an_executor_thread(qtbot: QtBot) -> None:
     threads: list[threading.Thread] = []
 
@@ -43,6 +46,7 @@ def test_typed_result_from_an_executor_thread(qtbot: QtBot) -> None:
     assert threads and threads[0] is not threading.main_thread()
 
 
+@on_qasync
 def test_an_error_in_an_owned_task_goes_to_the_excepthook_once(
     qtbot: QtBot, excepthook: Hooked
 ) -> None:
@@ -76,6 +80,7 @@ class Button(QObject):
         raise RuntimeError("slot failed")
 
 
+@on_qasync
 def test_an_async_slot_reenables_its_button_and_reports_through_the_excepthook(
     qtbot: QtBot, excepthook: Hooked
 ) -> None:
@@ -89,6 +94,7 @@ def test_an_async_slot_reenables_its_button_and_reports_through_the_excepthook(
     assert excepthook[0][0] is RuntimeError
 
 
+@on_qasync
 def test_cancelling_sets_the_jobs_flag_and_reports_nothing(
     qtbot: QtBot, excepthook: Hooked
 ) -> None:
@@ -109,6 +115,7 @@ def test_cancelling_sets_the_jobs_flag_and_reports_nothing(
     assert excepthook == []
 
 
+@on_qasync
 def test_calls_from_a_worker_thread_run_on_the_loop_in_order(qtbot: QtBot) -> None:
     seen: list[tuple[int, bool]] = []
 
@@ -121,3 +128,24 @@ def test_calls_from_a_worker_thread_run_on_the_loop_in_order(qtbot: QtBot) -> No
     Tasks().start(scenario())
     qtbot.waitUntil(lambda: len(seen) == 50, timeout=5000)
     assert seen == [(n, True) for n in range(50)]
+
+
+def test_cancelling_after_the_loop_closed_is_quiet() -> None:
+    """The app closes its windows after qasync's loop has closed (app.main's ``finally``):
+    cancelling what they still own must not raise."""
+    release = threading.Event()
+    loop = asyncio.new_event_loop()
+    tasks = Tasks()
+
+    async def start() -> None:
+        tasks.start(run_blocking(release.wait, 5))
+        await asyncio.sleep(0)
+
+    try:
+        loop.run_until_complete(start())
+    finally:
+        release.set()
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
+    tasks.cancel_all()
+    assert not tasks.busy
