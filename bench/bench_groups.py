@@ -94,7 +94,6 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
 
     from mailmanager.core.secrets import SecretStore
     from mailmanager.services.account_ops import AccountOps
-    from mailmanager.services.secret_worker import SecretWorker
     from mailmanager.ui.account_model import AccountModel
     from mailmanager.ui.list_scope import ALL, Scope, ScopeKind
     from mailmanager.ui.main_window import MainWindow
@@ -104,8 +103,7 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
     loop = qasync.QEventLoop(app, already_running=True)
     asyncio.set_event_loop(loop)
     providers = ProviderDirectory("zh")
-    worker = SecretWorker(SecretStore(app_paths))
-    ops = AccountOps(worker, app_paths.database)
+    ops = AccountOps(SecretStore(app_paths), app_paths.database)
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
     store = AccountStore.open(app_paths.database)
     window = MainWindow(store, ops, settings, providers=providers)
@@ -180,8 +178,6 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
         name = f"bulk action on {BULK} selected mailboxes: {action.__name__}"
         stalls.append(_stalled(app, action, done, name))
     window.close()
-    ops.shutdown()
-    worker.shutdown()
     store.close()
     asyncio.events._set_running_loop(None)
     return reloads, stalls

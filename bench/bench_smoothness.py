@@ -25,16 +25,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from bench.bench_check import HOSTS, LATENCY, SECRET, one_minimal, start_servers
 from bench.stats import Figure, machine_line
 from mailmanager import paths
 from mailmanager.core.model.accounts import Account, Endpoint, Security
 from mailmanager.core.store.account_store import AccountStore
-
-if TYPE_CHECKING:
-    from mailmanager.services.secret_worker import SecretWorker
 
 HEARTBEAT_MS = 5
 
@@ -119,16 +115,18 @@ def run_batches(
     from mailmanager.ui.provider_info import ProviderDirectory
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])  # kept alive here
+    import asyncio
+
+    import qasync
+
+    # qasync's loop inside Qt's, as the app runs it (app._run_event_loop): the checker's tasks
+    # and the windows' async slots run while the QEventLoops below spin.
+    aio_loop = qasync.QEventLoop(_app, already_running=True)
+    asyncio.set_event_loop(aio_loop)
     store = AccountStore.open(app_paths.database)
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
 
-    def make_worker() -> SecretWorker:
-        from mailmanager.core.secrets import SecretStore
-        from mailmanager.services.secret_worker import SecretWorker
-
-        return SecretWorker(SecretStore(app_paths))
-
-    ops = AccountOps(make_worker, app_paths.database)
+    ops = AccountOps(lambda: SecretStore(app_paths), app_paths.database)
     window = MainWindow(store, ops, settings, providers=ProviderDirectory("en"))
     window.show()
     monitoring = BackgroundControls(
@@ -191,12 +189,15 @@ def run_batches(
     finally:
         monitoring.shutdown()
         window.close()
-        ops.shutdown()
         store.close()
+        asyncio.events._set_running_loop(None)
+        asyncio.set_event_loop(None)
     if profiler is not None:
         import pstats
 
         pstats.Stats(profiler).sort_stats("cumtime").print_stats(35)
+        if os.environ.get("MM_PROFILE_DUMP"):
+            profiler.dump_stats(os.environ["MM_PROFILE_DUMP"])
     return totals, stalls, ticks, ok
 
 

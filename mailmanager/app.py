@@ -29,9 +29,9 @@ from mailmanager import APP_NAME, __version__, logs, paths  # noqa: E402
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from mailmanager.core.secrets import SecretStore
     from mailmanager.core.store.account_store import AccountStore
     from mailmanager.services.crash_handler import CrashHandler
-    from mailmanager.services.secret_worker import SecretWorker
     from mailmanager.ui.background_controls import BackgroundControls
 
 log = logging.getLogger("mailmanager.app")
@@ -195,14 +195,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mailmanager.ui.main_window import MainWindow
     from mailmanager.ui.provider_info import ProviderDirectory
 
-    def make_worker() -> SecretWorker:
+    def make_secrets() -> SecretStore:
         # keyring is slow to import: it loads when the first account change needs it.
         from mailmanager.core.secrets import SecretStore
-        from mailmanager.services.secret_worker import SecretWorker
 
-        return SecretWorker(SecretStore(app_paths))
+        return SecretStore(app_paths)
 
-    ops = AccountOps(make_worker, app_paths.database)
+    ops = AccountOps(make_secrets, app_paths.database)
     window = MainWindow(
         store,
         ops,
@@ -233,7 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         keyring_status = KeyringStatus(window)
         window.watch_keyring(keyring_status)
         keyring_status.check()
-        ops.recover_pending()  # a save that a crash interrupted: its keyring entry goes
+        if not args.smoke_test:  # (the smoke test exits before the loop would run it)
+            # A save that a crash interrupted: its keyring entry goes, off the GUI thread.
+            window.tasks.start(ops.recover_pending())
         instance.listen()
         logs.open_deferred_files()
         from mailmanager.core.secrets import SecretStore
@@ -269,7 +270,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if monitoring is not None:
             monitoring.shutdown()
         window.close()
-        ops.shutdown()
         store.close()
         icons.clear_caches()
         del translators
@@ -320,4 +320,12 @@ def _run_event_loop(app: QApplication, crash_handler: CrashHandler | None = None
     app.aboutToQuit.connect(quit_event.set)
     with loop:
         loop.run_until_complete(quit_event.wait())
+        # Quitting cancels what is still running (a check, a detection, a wait on the keyring):
+        # each task's cancel flag is set, so the executor's threads stop before they send
+        # anything more and closing the loop does not wait for a network timeout.
+        pending = asyncio.all_tasks(loop)
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     return 0

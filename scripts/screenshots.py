@@ -161,7 +161,6 @@ def render(locale_name: str, out: Path, translations: Path | None) -> Path:
 
     from mailmanager.core.secrets import SecretStore
     from mailmanager.services.account_ops import AccountOps
-    from mailmanager.services.secret_worker import SecretWorker
     from mailmanager.ui import language
     from mailmanager.ui.main_window import MainWindow
     from mailmanager.ui.provider_info import ProviderDirectory
@@ -187,8 +186,7 @@ def render(locale_name: str, out: Path, translations: Path | None) -> Path:
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
     settings.clear()
     store = AccountStore.open(app_paths.database)
-    worker = SecretWorker(SecretStore(app_paths))
-    ops = AccountOps(worker, app_paths.database)
+    ops = AccountOps(SecretStore(app_paths), app_paths.database)
     window = MainWindow(
         store, ops, settings, providers=ProviderDirectory(language.content_language(locale))
     )
@@ -237,8 +235,6 @@ def render(locale_name: str, out: Path, translations: Path | None) -> Path:
     adding.close()
     inventory.close()
     window.close()
-    ops.close()
-    worker.shutdown()
     store.close()
     return target
 

@@ -10,7 +10,7 @@
   (tests/helpers/logfail.py).
 * Shared fixtures live here, whichever folder their tests are in: real servers (``dovecot``,
   ``pki``), a child process's environment, and the main window's world (a real store, the
-  registry on the keyring worker thread, settings, sample accounts, a window factory).
+  registry awaited off the GUI thread, settings, sample accounts, a window factory).
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ def pki(tmp_path: Path) -> Pki:
     return make_pki(tmp_path / "pki")
 
 
-# -- the main window's world: a real store, the real registry on the keyring worker thread (with
+# -- the main window's world: a real store, the real registry off the GUI thread (with
 # -- the in-memory keyring above), a fixed clock and sample accounts (tests/helpers/sample_accounts)
 
 
@@ -192,13 +192,8 @@ def secret_store(app_paths: paths.AppPaths) -> SecretStore:
 @pytest.fixture
 def ops(app_paths: paths.AppPaths, secret_store: SecretStore, qapp: object) -> Iterator[AccountOps]:
     from mailmanager.services.account_ops import AccountOps
-    from mailmanager.services.secret_worker import SecretWorker
 
-    worker = SecretWorker(secret_store)
-    operations = AccountOps(worker, app_paths.database)
-    yield operations
-    operations.close()
-    worker.shutdown()
+    yield AccountOps(secret_store, app_paths.database)
 
 
 @pytest.fixture

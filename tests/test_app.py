@@ -102,3 +102,38 @@ def test_second_start_on_the_same_home_activates_the_first_and_exits_0(
     finally:
         first.terminate()
         first.communicate(timeout=30)
+
+
+def test_quitting_cancels_running_tasks_and_sets_their_flags(qapp: object) -> None:
+    """``_run_event_loop`` ends with the app: what is still awaited is cancelled, its blocking
+    work sees its cancel flag (a probe then sends nothing more), and the loop closes without
+    waiting for it to time out."""
+    import asyncio
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mailmanager.app import _run_event_loop
+    from mailmanager.services.operations import Tasks, run_blocking
+
+    assert isinstance(qapp, QApplication)
+    flag = threading.Event()
+    seen: list[bool] = []
+    tasks = Tasks()
+
+    def blocking() -> None:
+        seen.append(flag.wait(30))  # returns at once when the cancel flag is set
+
+    def start() -> None:
+        tasks.start(run_blocking(blocking, cancel=flag))
+        QTimer.singleShot(100, qapp.quit)
+
+    QTimer.singleShot(0, start)
+    started = time.monotonic()
+    try:
+        assert _run_event_loop(qapp) == 0
+    finally:
+        asyncio.set_event_loop(None)
+    assert seen == [True] and time.monotonic() - started < 10
+    assert not tasks.busy

@@ -17,8 +17,8 @@ Why a wrapper instead of calling ``keyring`` directly:
   thread-safe (Secret Service opens a D-Bus connection per call, prompts may appear) and a frozen
   keyring blocks for ever, so every call runs on the process's one keyring thread
   (``core.secrets_gateway``) with a time limit (10 s by default); a change that lands after it
-  is undone. The GUI reaches this class only through ``services.secret_worker``, which keeps
-  the waiting off the GUI thread.
+  is undone. The GUI awaits its calls on an executor (``services.operations.run_blocking``),
+  which keeps the waiting off the GUI thread.
 
 The backend policy is a deny-list of known-insecure backends (``insecure_reason``). An allow-list
 would have to name every real backend on every platform and would need a way to admit the
@@ -219,7 +219,7 @@ class SecretStore:
     raise ``SecretsUnavailable`` (``InsecureBackend``, ``SecretsTimeout``) or ``SecretsLocked``;
     messages never contain a secret. A change that lands after its time limit is undone.
     Calls block up to the time limit: keep them off the GUI thread
-    (``services.secret_worker.SecretWorker``).
+    (``services.operations.run_blocking``).
     """
 
     def __init__(

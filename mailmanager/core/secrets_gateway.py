@@ -17,7 +17,8 @@ CLI (``core.secrets.SecretStore`` builds them) is a *job* handed to this gateway
   so that work (tens of milliseconds, more when D-Bus activation starts a daemon) never runs on
   the GUI thread and the first real call does not pay for it.
 
-No Qt here; the GUI waits on jobs through ``services.secret_worker``.
+No Qt here; the GUI awaits the calls that wait on jobs on an executor
+(``services.operations.run_blocking``), never on its own thread.
 """
 
 from __future__ import annotations

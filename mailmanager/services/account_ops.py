@@ -1,155 +1,126 @@
-"""Account changes from the GUI, run through the registry on the keyring worker thread.
+"""Account changes from the GUI, run through the registry off the GUI thread, one at a time.
 
 Every edit, pause, confirmation and removal goes through ``core.registry.Registry`` so the store
 and the keyring stay consistent. The registry calls the keyring, which may block (unlock
-prompts, D-Bus activation), so it runs on ``SecretWorker``'s single thread, never on the GUI
-thread. SQLite connections belong to one thread, so the registry gets its own store connection,
-opened on that worker thread on first use. Its commits change ``PRAGMA data_version`` for the
-GUI's connection, so the ``StoreWatcher`` picks them up like a change made by the CLI.
+prompts, D-Bus activation), so each operation is awaited on the loop's executor
+(``services.operations.run_blocking``), never run on the GUI thread; its keyring calls go to
+the process's one keyring thread (``core.secrets_gateway``), which keeps them serial with every
+other keyring call of the app. Operations run one after another in the order they were asked
+for (an ``asyncio.Lock``, which is fair), as the user made them. SQLite connections belong to
+one thread, so each operation opens its own store connection where it runs; its commits change
+``PRAGMA data_version`` for the GUI's connection, so the ``StoreWatcher`` picks them up like a
+change made by the CLI.
 
-The worker (and with it the keyring library, whose import is slow) is created on first use, so
-that start-up paints the window without waiting for it.
+The keyring's ``SecretStore`` (and with it the keyring library, whose import is slow) is made on
+first use, so that start-up paints the window without waiting for it.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 
 from mailmanager.core.model.accounts import Account
+from mailmanager.services.operations import run_blocking
 
 if TYPE_CHECKING:
+    import asyncio  # loaded on first use: this module loads before the first paint
+
     from mailmanager.core.registry import Registry
-    from mailmanager.services.secret_worker import SecretWorker
+    from mailmanager.core.secrets import SecretStore
 
 log = logging.getLogger("mailmanager.ui.ops")
 
 T = TypeVar("T")
-Done = Callable[[Any], None] | None
-Failed = Callable[[BaseException], None] | None
 
 
 class AccountOps(QObject):
-    """Queues registry operations on the worker thread; results come back on the GUI thread.
+    """Registry operations, awaited by the windows' async slots; typed results.
 
     Args:
-        worker: the app's ``SecretWorker`` (its one thread also owns the registry's store), or
-            a function that makes it on first use.
+        secrets: the app's ``SecretStore``, or a function that makes it on first use.
         database: the store's file.
     """
 
     def __init__(
         self,
-        worker: SecretWorker | Callable[[], SecretWorker],
+        secrets: SecretStore | Callable[[], SecretStore],
         database: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._worker: SecretWorker | None = None
-        self._make_worker: Callable[[], SecretWorker] | None = None
-        if callable(worker) and not isinstance(worker, QObject):
-            self._make_worker = worker
+        self._secrets: SecretStore | None = None
+        self._make_secrets: Callable[[], SecretStore] | None = None
+        if callable(secrets):
+            self._make_secrets = secrets
         else:
-            self._worker = worker
+            self._secrets = secrets
         self._database = database
-        self._registry: Registry | None = None  # only touched on the worker thread
+        self._lock: asyncio.Lock | None = None
 
     @property
-    def worker(self) -> SecretWorker:
-        if self._worker is None:
-            assert self._make_worker is not None
-            self._worker = self._make_worker()
-        return self._worker
+    def secrets(self) -> SecretStore:
+        if self._secrets is None:
+            assert self._make_secrets is not None
+            self._secrets = self._make_secrets()
+        return self._secrets
 
-    def _on_worker(self) -> Registry:
-        if self._registry is None:
-            from mailmanager.core.registry import Registry
-            from mailmanager.core.store.account_store import AccountStore
+    def _with_registry(self, fn: Callable[[Registry], T]) -> T:
+        # On an executor thread: a store connection of its own, closed when done.
+        from mailmanager.core.registry import Registry
+        from mailmanager.core.store.account_store import AccountStore
 
-            self._registry = Registry(AccountStore.open(self._database), self.worker.store)
-        return self._registry
+        with AccountStore.open(self._database) as store:
+            return fn(Registry(store, self.secrets))
 
-    def _run(self, fn: Callable[[Registry], T], on_done: Done, on_error: Failed) -> None:
-        self.worker.request(lambda: fn(self._on_worker()), on_done=on_done, on_error=on_error)
+    async def _run(self, fn: Callable[[Registry], T]) -> T:
+        if self._lock is None:
+            import asyncio
 
-    def recover_pending(self) -> concurrent.futures.Future[int]:
-        """At start, on the keyring thread: remove what a crashed save left behind (keyring
-        entries of pending rows). Skipped while another process holds the save lock; a
-        keyring that does not answer leaves them for the next add. Never shows an error."""
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            return await run_blocking(self._with_registry, fn)
 
-        def recover() -> int:
-            from mailmanager.core.secrets import SecretsError
-            from mailmanager.core.store.errors import StoreError
+    async def recover_pending(self) -> int:
+        """At start: remove what a crashed save left behind (keyring entries of pending rows).
+        Skipped while another process holds the save lock; a keyring that does not answer
+        leaves them for the next add. Never raises a keyring or store error."""
+        from mailmanager.core.secrets import SecretsError
+        from mailmanager.core.store.errors import StoreError
 
-            try:
-                return self._on_worker().recover_pending(wait=0)
-            except (SecretsError, StoreError) as exc:
-                log.warning("unfinished saves not cleaned up now: %s", type(exc).__name__)
-                return 0
+        try:
+            return await self._run(lambda r: r.recover_pending(wait=0))
+        except (SecretsError, StoreError) as exc:
+            log.warning("unfinished saves not cleaned up now: %s", type(exc).__name__)
+            return 0
 
-        return self.worker.submit(recover)
-
-    def change(self, account: Account, *, on_done: Done = None, on_error: Failed = None) -> None:
+    async def change(self, account: Account) -> Account:
         """Save changed settings (the edit dialog); the code stays as it is."""
-        self._run(lambda r: r.change(account), on_done, on_error)
+        return await self._run(lambda r: r.change(account))
 
-    def confirm_hosts(
-        self, accounts: list[Account], *, on_done: Done = None, on_error: Failed = None
-    ) -> None:
+    async def confirm_hosts(self, accounts: list[Account]) -> list[Account]:
         """Keep the user's confirmation of servers or certificates (``trust.confirm``)."""
+        return await self._run(lambda r: [r.confirm_hosts(account) for account in accounts])
 
-        def change(r: Registry) -> list[Account]:
-            return [r.confirm_hosts(account) for account in accounts]
+    async def set_paused(self, account_id: int, paused: bool) -> Account:
+        return await self._run(
+            lambda r: r.change(r.store.get_account(account_id).replace(paused=paused))
+        )
 
-        self._run(change, on_done, on_error)
-
-    def set_paused(
-        self, account_id: int, paused: bool, *, on_done: Done = None, on_error: Failed = None
-    ) -> None:
-        def change(r: Registry) -> Account:
-            return r.change(r.store.get_account(account_id).replace(paused=paused))
-
-        self._run(change, on_done, on_error)
-
-    def confirm_web_login(
-        self, account_id: int, day: date, *, on_done: Done = None, on_error: Failed = None
-    ) -> None:
+    async def confirm_web_login(self, account_id: int, day: date) -> Account:
         """Remember that the user logged in on the web on ``day`` (the inactivity rule)."""
-        self._run(lambda r: r.confirm_web_login(account_id, day), on_done, on_error)
+        return await self._run(lambda r: r.confirm_web_login(account_id, day))
 
-    def remove(self, account_id: int, *, on_done: Done = None, on_error: Failed = None) -> None:
-        """Delete the account, its history and its keyring entry."""
-        self._run(lambda r: r.remove(account_id), on_done, on_error)
+    async def remove(self, account_id: int) -> Account:
+        """Delete the account, its history and its keyring entry; returns what was removed."""
+        return await self._run(lambda r: r.remove(account_id))
 
     async def run(self, fn: Callable[[Registry], T]) -> T:
-        """Await ``fn(registry)`` on the worker thread (for ``async`` slots on qasync's loop:
-        the bulk actions, whose one transaction must not stall the GUI thread)."""
-        return await self.worker.run(lambda: fn(self._on_worker()))
-
-    def close(self) -> None:
-        """Close the worker's store connection (queued behind pending operations)."""
-        if self._worker is None:
-            return
-
-        def close_store() -> None:
-            if self._registry is not None:
-                self._registry.store.close()
-                self._registry = None
-
-        future = self.worker.submit(close_store)
-        try:
-            future.result(timeout=5)
-        except Exception:  # shutting down: log and go on
-            log.exception("closing the worker's store connection failed")
-
-    def shutdown(self) -> None:
-        """Close the store connection and stop the worker thread (if it was ever started)."""
-        self.close()
-        if self._worker is not None:
-            self._worker.shutdown(wait=False)
+        """Await ``fn(registry)``, in turn with the other operations (the bulk actions: one
+        intent over many mailboxes, one transaction, off the GUI thread)."""
+        return await self._run(fn)

@@ -1,9 +1,14 @@
-"""Account checks for the GUI: the core's CheckRunner on worker threads, results as signals.
+"""Account checks for the GUI: the core's CheckRunner awaited from asyncio tasks on qasync's loop.
 
-The GUI thread never waits on the network or the keyring: ``check()`` only queues work and
-returns. Keyring look-ups (``secret_for``), both probes and the recording of results
-(``record``) run on the runner's worker threads; what the widgets need comes back through
-posted events and re-emitted as signals on this object's own thread.
+The GUI thread never waits on the network or the keyring: ``check()`` starts one task per
+account and returns. The concurrency policy is the runner's alone (``core.checking.runner``: 8
+accounts at once on its thread pool, 2 logins per host, one check per account); each task only
+awaits its account's check (``asyncio.wrap_future``), and the runner's observers, called on its
+threads, hand over to the loop with ``call_from_thread``. Keyring look-ups (``secret_for``), both
+probes and the recording of results (``record``) run on the runner's threads.
+
+Cancellation is asyncio's: ``cancel()``, ``cancel_ids()`` and ``shutdown()`` cancel the tasks, and
+a cancelled task sets its check's cancel flag, which the probes read before they send a code.
 
 The store is not imported here: whoever wires the app passes ``record`` (for example a function
 that opens its own store connection and calls ``record_check``), so this module stays testable
@@ -12,12 +17,11 @@ and the data flow stays one-way (ui -> services -> core).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QMetaMethod, QObject, Signal
 
 from mailmanager.core.checking.runner import (
     DEFAULT_CONCURRENCY,
@@ -26,28 +30,17 @@ from mailmanager.core.checking.runner import (
     CheckRunner,
     HostGate,
     MissingSecret,
+    cancelled_check,
 )
 from mailmanager.core.model.accounts import Account, Protocol
+from mailmanager.services.operations import Tasks, call_from_thread
 
 log = logging.getLogger("mailmanager.checker")
 
 RecordCallback = Callable[[Account, AccountCheck], None]
 
-_EVENT_TYPE = QEvent.Type(QEvent.registerEventType())
-
-
 # accountFailed's text when the keyring holds no code for the account (the UI says how to fix).
 NO_CODE = "no code is stored for this account"
-
-
-class _WorkerEvent(QEvent):
-    """Carries one worker-thread notification to the service's own thread."""
-
-    def __init__(self, kind: str, account: Account | None, payload: Any) -> None:
-        super().__init__(_EVENT_TYPE)
-        self.kind = kind
-        self.account = account
-        self.payload = payload
 
 
 class CheckerService(QObject):
@@ -82,92 +75,114 @@ class CheckerService(QObject):
         super().__init__(parent)
         self._record = record
         self._closed = False
-        self._pending: set[Future[AccountCheck]] = set()
-        self._runner = CheckRunner(
-            secret_for,
-            concurrency=concurrency,
-            timeout=timeout,
-            gate=gate,
-            on_start=lambda account: self._post("start", account, None),
-            on_progress=self._on_progress,
-            on_done=self._on_done,
-        )
+        self._tasks = Tasks()
+        self._running: dict[int, asyncio.Task[None]] = {}
+        self._concurrency = concurrency
+        self._timeout = timeout
+        self._gate = gate
+        self._secret_for = secret_for
+        self._runner: CheckRunner | None = None
+        # Progress is handed to the loop only while someone listens: the app's window does not,
+        # and each step handed over costs the GUI thread a loop callback (~15 per account).
+        self._progress_wanted = False
+
+    def _runner_here(self) -> CheckRunner:
+        """The runner, made on first use inside the running loop (its observers post to it)."""
+        if self._runner is None:
+            started = call_from_thread(self._started)
+            progressed = call_from_thread(self._progressed)
+            self._runner = CheckRunner(
+                self._secret_for,
+                concurrency=self._concurrency,
+                timeout=self._timeout,
+                gate=self._gate,
+                on_start=lambda account: started(account.id),
+                on_progress=lambda account, protocol, step: (
+                    progressed(account.id, protocol, step) if self._progress_wanted else None
+                ),
+                on_done=self._recorded,
+            )
+        return self._runner
 
     # -- GUI thread -----------------------------------------------------------------------------
 
     def check(self, accounts: Iterable[Account]) -> int:
-        """Queue checks of ``accounts`` (saved accounts: they need an id); returns how many
-        new checks were queued (an account already being checked joins its running check)."""
+        """Start checks of ``accounts`` (saved accounts: they need an id); returns how many
+        new checks were started (an account already being checked keeps its running check)."""
+        if self._closed:
+            return 0
+        self._progress_wanted = self.isSignalConnected(QMetaMethod.fromSignal(self.progress))
         queued = 0
         for account in accounts:
             if account.id is None:
                 raise ValueError("only saved accounts (with an id) can be checked here")
-            future = self._runner.submit(account)
-            if future not in self._pending:
-                self._pending.add(future)
-                future.add_done_callback(lambda f: self._post("settled", None, f))
-                queued += 1
+            if account.id in self._running:
+                continue
+            task = self._tasks.start(self._check_one(account))
+            self._running[account.id] = task
+            queued += 1
         return queued
 
     def cancel(self) -> None:
         """Cancel every running and queued check; no credential is sent after this call."""
-        self._runner.cancel()
+        self._tasks.cancel_all()
+
+    def cancel_ids(self, account_ids: Iterable[int]) -> None:
+        """Cancel the checks of these accounts (they are being removed); nothing more is sent
+        with their codes."""
+        for account_id in account_ids:
+            task = self._running.get(account_id)
+            if task is not None:
+                task.cancel()
 
     def isBusy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._running)
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the workers (a cancelled probe stops within about
-        0.1 s); call before the application quits, so no worker outlives this object."""
+        """Cancel everything and wait for the runner's threads (a cancelled probe stops within
+        about 0.1 s); call before the application quits, so no worker outlives this object."""
         self._closed = True
-        self._runner.shutdown(cancel=True, wait=True)
+        self._tasks.cancel_all()
+        if self._runner is not None:
+            self._runner.shutdown(cancel=True, wait=True)
 
-    def customEvent(self, event: QEvent) -> None:
-        if isinstance(event, _WorkerEvent):
-            self._on_event(event.kind, event.account, event.payload)
+    async def _check_one(self, account: Account) -> None:
+        assert account.id is not None
+        runner = self._runner_here()
+        try:
+            outcome = await asyncio.wrap_future(runner.submit(account))
+        except asyncio.CancelledError:
+            runner.cancel_account(account)  # the probes stop before they send the code
+            if not self._closed:
+                self.accountFinished.emit(account.id, cancelled_check())
+            raise
+        except MissingSecret:
+            self.accountFailed.emit(account.id, NO_CODE)
+        except Exception as exc:
+            log.error("check of account %s failed: %s", account.id, type(exc).__name__)
+            self.accountFailed.emit(account.id, f"the check failed: {type(exc).__name__}")
         else:
-            super().customEvent(event)
-
-    def _on_event(self, kind: str, account: Account | None, payload: Any) -> None:
-        if kind == "settled":
-            self._pending.discard(payload)
-            if not self._pending:
+            self.accountFinished.emit(account.id, outcome)
+        finally:
+            self._running.pop(account.id, None)
+            if not self._running and not self._closed:
                 self.allFinished.emit()
+
+    def _started(self, account_id: int) -> None:
+        if not self._closed and account_id in self._running:
+            self.accountStarted.emit(account_id)
+
+    def _progressed(self, account_id: int, protocol: Protocol, step: str) -> None:
+        if not self._closed and account_id in self._running:
+            self.progress.emit(account_id, protocol.value, step)
+
+    # -- the runner's threads -------------------------------------------------------------------
+
+    def _recorded(self, account: Account, outcome: AccountCheck | BaseException) -> None:
+        """Keep a finished check (on the runner's thread, with its own store connection)."""
+        if self._record is None or isinstance(outcome, BaseException) or outcome.cancelled:
             return
-        assert account is not None and account.id is not None
-        if kind == "start":
-            self.accountStarted.emit(account.id)
-        elif kind == "progress":
-            protocol, step = payload
-            self.progress.emit(account.id, protocol, step)
-        elif kind == "done":
-            self.accountFinished.emit(account.id, payload)
-        elif kind == "failed":
-            self.accountFailed.emit(account.id, payload)
-
-    # -- worker threads -------------------------------------------------------------------------
-
-    def _post(self, kind: str, account: Account | None, payload: Any) -> None:
-        # A posted event, not a signal: thread-safe, always queued, and it avoids emitting from
-        # worker threads (PySide6 6.12.0's Signal.emit also drops a reference to True per call).
-        if not self._closed:
-            QCoreApplication.postEvent(self, _WorkerEvent(kind, account, payload))
-
-    def _on_progress(self, account: Account, protocol: Protocol, step: str) -> None:
-        self._post("progress", account, (protocol.value, step))
-
-    def _on_done(self, account: Account, outcome: AccountCheck | BaseException) -> None:
-        if isinstance(outcome, BaseException):
-            if isinstance(outcome, MissingSecret):
-                message = NO_CODE
-            else:
-                message = f"the check failed: {type(outcome).__name__}"
-                log.error("check of account %s failed: %s", account.id, type(outcome).__name__)
-            self._post("failed", account, message)
-            return
-        if self._record is not None and not outcome.cancelled:
-            try:
-                self._record(account, outcome)
-            except Exception:
-                log.exception("recording the check of account %s failed", account.id)
-        self._post("done", account, outcome)
+        try:
+            self._record(account, outcome)
+        except Exception:
+            log.exception("recording the check of account %s failed", account.id)

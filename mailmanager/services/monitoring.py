@@ -3,8 +3,8 @@
 Each part lives in its own module and is tested there:
 
 * ``services.checker.CheckerService`` runs checks off the GUI thread. Codes are read from the
-  keyring on its worker threads; results are recorded through a store connection opened on
-  that worker thread (SQLite connections belong to one thread).
+  keyring on the runner's threads; results are recorded through a store connection opened on
+  that thread (SQLite connections belong to one thread).
 * ``services.scheduler.CheckScheduler`` asks for checks when accounts fall due.
 * ``services.notifier.AlertService`` announces each new problem once through a notification
   sink (the tray, the desktop's notification service, or the log: the UI chooses).
@@ -19,6 +19,7 @@ widgets: the main window follows it through signals (``runningChanged``, ``refre
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import Callable
@@ -39,6 +40,7 @@ from mailmanager.core.store.account_store import AccountStore, StoreError, Unkno
 from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.checker import CheckerService
 from mailmanager.services.notifier import AlertService, NotificationSink
+from mailmanager.services.operations import Tasks, run_blocking
 from mailmanager.services.scheduler import CheckScheduler
 
 log = logging.getLogger("mailmanager.monitoring")
@@ -119,8 +121,9 @@ class Monitor(QObject):
         # the same one as the list's reload: together they stalled the GUI for ~50 ms.
         self._replan_soon = self._timer(0, self.scheduler.refresh)
         self._daily = self._timer(3_600_000, self.alerts.evaluate, single=False)
-        # Raw checks older than 90 days are folded into daily counts once a day, in a thread
-        # of its own with its own connection (a year of history takes a moment to fold).
+        # Raw checks older than 90 days are folded into daily counts once a day, on the loop's
+        # executor with a connection of its own (a year of history takes a moment to fold).
+        self._tasks = Tasks()
         self._compact_timer = self._timer(24 * 3_600_000, self.compact_history, single=False)
         # "Offline" (core.rules.alerts.looks_offline): a round's results that say nothing about
         # the mailboxes (no server answered) are held back until the round ends; when every
@@ -275,21 +278,25 @@ class Monitor(QObject):
             self.scheduler.start()
         self.offlineChanged.emit(False)
 
-    def compact_history(self) -> threading.Thread:
-        """Fold old history in a background thread (returned, so tests can wait for it)."""
+    def compact_history(self) -> asyncio.Task[int]:
+        """Fold old history off the GUI thread; the task (returned for tests) ends with how
+        many checks were folded."""
+        return self._tasks.start(self._compact_history())
+
+    async def _compact_history(self) -> int:
         open_store = self._open_store
 
-        def work() -> None:
-            try:
-                with open_store() as store:
-                    folded = store.compact_history(utcnow())
-                log.info("history: %d old checks folded into daily counts", folded)
-            except StoreError as exc:
-                log.warning("history could not be compacted: %s", exc)
+        def fold() -> int:
+            with open_store() as store:
+                return store.compact_history(utcnow())
 
-        thread = threading.Thread(target=work, name="mailmanager-compact", daemon=True)
-        thread.start()
-        return thread
+        try:
+            folded = await run_blocking(fold)
+        except StoreError as exc:
+            log.warning("history could not be compacted: %s", exc)
+            return 0
+        log.info("history: %d old checks folded into daily counts", folded)
+        return folded
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -322,4 +329,5 @@ class Monitor(QObject):
         ):
             timer.stop()
         self._evaluate_soon.stop()
+        self._tasks.cancel_all()
         self.checker.shutdown()

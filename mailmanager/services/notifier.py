@@ -40,6 +40,7 @@ from mailmanager.core.rules.alerts import (
 from mailmanager.core.rules.badges import mailbox_states
 from mailmanager.core.rules.policy import due_items, local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.services.operations import Tasks, run_blocking
 
 log = logging.getLogger("mailmanager.notifier")
 
@@ -61,7 +62,7 @@ class LogSink:
 
 
 class FreedesktopSink:
-    """org.freedesktop.Notifications over the session bus (jeepney), from a worker thread.
+    """org.freedesktop.Notifications over the session bus (jeepney), on the loop's executor.
 
     The call is fire-and-forget: a missing or slow notification daemon never blocks the GUI.
     """
@@ -69,6 +70,7 @@ class FreedesktopSink:
     def __init__(self, bus_address: str | None = None) -> None:
         self._bus_address = bus_address
         self.sent = threading.Event()  # set after each delivery attempt (tests wait on it)
+        self._tasks = Tasks()
 
     @staticmethod
     def available() -> bool:
@@ -84,9 +86,7 @@ class FreedesktopSink:
         if not self.available():
             return False
         self.sent.clear()
-        threading.Thread(
-            target=self._send, args=(title, body, urgent), name="mailmanager-notify", daemon=True
-        ).start()
+        self._tasks.start(run_blocking(self._send, title, body, urgent))
         return True
 
     def _send(self, title: str, body: str, urgent: bool) -> None:

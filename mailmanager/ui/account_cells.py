@@ -47,15 +47,21 @@ class ListRow:
     # The filter text (``filter_text``), kept until the states change: with a group chosen the
     # proxy reads it for every row at every re-sort.
     filter_cache: str | None = field(default=None, init=False)
+    # What the Status column sorts by: the badge without the passing "Checking", so that a row
+    # keeps its place while it is checked. (Sorting by "Checking" moved every checked row at
+    # each refresh of a "Check all", and each move repainted the whole list: the GUI thread's
+    # longest stalls in bench_smoothness.)
+    rank_state: State = field(init=False)
 
     def __post_init__(self) -> None:
-        self.badge = _badge(self.states)
+        self.set_states(self.states)
 
     def set_states(self, states: list[State]) -> None:
         """New states (every change of the row's entry or provider comes with them)."""
         self.states = states
         self.badge = _badge(states)
         self.filter_cache = None
+        self.rank_state = _resting_badge(states, self.entry) if self.checking else self.badge
 
     @property
     def account_id(self) -> int:
@@ -65,6 +71,15 @@ class ListRow:
 def _badge(states: list[State]) -> State:
     """``badge_state`` for states already ordered worst first (as ``mailbox_states`` returns)."""
     return states[0] if states else badge_state(states)
+
+
+def _resting_badge(states: list[State], entry: ListEntry) -> State:
+    """The badge the row has when its check is not running (``mailbox_states`` without
+    ``checking``)."""
+    rest = [state for state in states if state is not status.LifecycleState.CHECKING]
+    if not entry.connection_statuses:
+        rest.append(status.LifecycleState.NEVER_CHECKED)
+    return _badge(status.ordered(rest))
 
 
 RANK = {state: rank for rank, state in enumerate(status.ALL_STATES)}
@@ -164,7 +179,7 @@ def sort_key(row: ListRow, column: Column, today: date) -> int | str:
     if column is Column.MAILBOX:
         return entry.address.casefold()
     if column is Column.STATUS:
-        return RANK[row.badge]
+        return RANK[row.rank_state]
     if column is Column.LAST_CHECKED:
         return entry.last_checked_text or ""  # text order is time order; never checked first
     if entry.code_expires is not None:

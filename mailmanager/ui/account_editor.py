@@ -46,6 +46,7 @@ from mailmanager.core.model.accounts import Account, Endpoint, Protocol
 from mailmanager.core.model.address import AddressError, normalise_address, server_name_problem
 from mailmanager.core.model.status import Severity
 from mailmanager.services.account_ops import AccountOps
+from mailmanager.services.operations import async_slot
 from mailmanager.ui import errors
 from mailmanager.ui.account_fields import EndpointEditor, GroupCombo, RotateDaysSpin
 from mailmanager.ui.badge_style import badge_colors
@@ -316,27 +317,28 @@ class EditAccountDialog(QDialog):
             return None
         return account
 
-    def submit(self) -> None:
+    @async_slot()
+    async def submit(self) -> None:
+        """Save through the registry off the GUI thread; the buttons wait meanwhile."""
         self.error.hide()
         account = self.collect()
         if account is None:
             return
         self._set_busy(True)
-        self.ops.change(account, on_done=self._saved, on_error=self._failed)
+        try:
+            saved = await self.ops.change(account)
+        except Exception as exc:  # the registry's refusals are said in the dialog
+            self._fail(errors.user_message(exc))
+            return
+        finally:
+            self._set_busy(False)
+        self.saved = saved
+        self.accept()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.buttons.setEnabled(not busy)
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save"))
-
-    def _saved(self, account: object) -> None:
-        self._set_busy(False)
-        self.saved = account if isinstance(account, Account) else None
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self._fail(errors.user_message(error))
 
     def reject(self) -> None:
         if self._busy:  # the save is on its way; its result decides

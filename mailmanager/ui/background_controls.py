@@ -111,6 +111,7 @@ class BackgroundControls(QObject):
         m.accountNotChecked.connect(self._not_checked)
         m.offlineChanged.connect(self._offline_changed)
         w.watcher.changed.connect(m.store_changed)
+        w.removing.connect(lambda account_id: m.checker.cancel_ids([account_id]))
         a = w.actions_
         a.quit.triggered.disconnect()
         a.quit.triggered.connect(self.quit)

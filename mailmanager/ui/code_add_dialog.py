@@ -35,8 +35,9 @@ from mailmanager.core.checking.proof import Credential, Unproven
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.model.codes import CodeRecord, LabelError, clean_label
 from mailmanager.core.rules import code_limits
+from mailmanager.services.operations import async_slot
 from mailmanager.ui import errors, formatting
-from mailmanager.ui.code_jobs import RegistryJobs, async_slot
+from mailmanager.ui.code_jobs import RegistryJobs
 from mailmanager.ui.provider_info import marked_steps
 from mailmanager.ui.wizard.page_code_once import CodeOnceBox
 from mailmanager.ui.wizard.widgets import (
@@ -58,10 +59,10 @@ class AddCodeDialog(QDialog):
     """Record (and optionally keep and check) a code made for another client.
 
     Signals:
-        added(object): the saved ``CodeRecord``.
+        added(str): the saved code's label (the inventory reads the records again).
     """
 
-    added = Signal(object)
+    added = Signal(str)
 
     def __init__(
         self,
@@ -259,5 +260,5 @@ class AddCodeDialog(QDialog):
             self.problem.setText(errors.user_message(exc))
             return
         self.code_edit.clear()
-        self.added.emit(code)
+        self.added.emit(code.label)
         self.accept()

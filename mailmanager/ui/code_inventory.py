@@ -49,9 +49,10 @@ from mailmanager.core.rules.policy import (
     suggest_revoking,
 )
 from mailmanager.core.store.account_store import AccountStore
+from mailmanager.services.operations import async_slot
 from mailmanager.ui import errors, formatting
 from mailmanager.ui.client_settings import client_settings_text
-from mailmanager.ui.code_jobs import RegistryJobs, async_slot
+from mailmanager.ui.code_jobs import RegistryJobs
 from mailmanager.ui.provider_info import link_html
 from mailmanager.ui.secret_clipboard import CLEAR_AFTER_MS, SecretClipboard
 from mailmanager.ui.wizard.widgets import Notice, wrapped
@@ -420,7 +421,7 @@ class CodeInventoryDialog(QDialog):
             self.account, self.codes, self.provider, self.lang, self.jobs, self.today(), self
         )
         dialog.added.connect(
-            lambda code: self._done(self.tr("Added the code %1.").replace("%1", code.label))
+            lambda label: self._done(self.tr("Added the code %1.").replace("%1", label))
         )
         self.add_dialog = dialog
         dialog.open()

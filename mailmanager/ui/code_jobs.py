@@ -1,22 +1,20 @@
 """Registry work for the code inventory's dialogs, off the GUI thread (issue 19).
 
-The one way background work is done in new code: an ``async`` slot awaits the blocking call in
-the loop's executor (``loop.run_in_executor``). Each job opens its own store connection there
-(SQLite connections belong to the thread that made them; opening one costs a millisecond) and
-a ``Registry`` over it, so the keyring and the store change together exactly as they do for
-the command line. Logins with a code (``runner.prove``) go through the same checker, with the
-trust rule applied by the runner.
+Background work is done the app's one way (``services.operations``): an ``async`` slot awaits
+the blocking call on the loop's executor (``run_blocking``). Each job opens its own store
+connection there (SQLite connections belong to the thread that made them; opening one costs a
+millisecond) and a ``Registry`` over it, so the keyring and the store change together exactly as
+they do for the command line. Logins with a code (``runner.prove``) go through the same checker,
+with the trust rule applied by the runner.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import ParamSpec, TypeVar, cast
-
-from qasync import asyncSlot
+from typing import TypeVar
 
 from mailmanager.core.checking import runner
 from mailmanager.core.checking.proof import Proof
@@ -24,16 +22,10 @@ from mailmanager.core.model.accounts import Account, utcnow
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
+from mailmanager.services.operations import run_blocking
 
 T = TypeVar("T")
-P = ParamSpec("P")
 CHECK_TIMEOUT = 20.0
-
-
-def async_slot() -> Callable[[Callable[P, Awaitable[None]]], Callable[P, None]]:
-    """qasync's ``@asyncSlot()`` with its type spelled out (qasync ships no type hints): the
-    method runs as a task on the loop; calling it returns at once."""
-    return cast(Callable[[Callable[P, Awaitable[None]]], Callable[P, None]], asyncSlot())
 
 
 class RegistryJobs:
@@ -60,8 +52,7 @@ class RegistryJobs:
 
     async def run(self, fn: Callable[[Registry], T]) -> T:
         """``fn(registry)`` on an executor thread, with a registry of its own."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, self._job, fn)
+        return await run_blocking(self._job, fn)
 
     def _job(self, fn: Callable[[Registry], T]) -> T:
         with AccountStore.open(self.database) as store:
@@ -69,8 +60,9 @@ class RegistryJobs:
 
     async def prove(self, account: Account, secret: str) -> Proof:
         """One login to each server with ``secret`` (the trust rule applies, in the runner)."""
-        loop = asyncio.get_running_loop()
         timeout = self.check_timeout
-        return await loop.run_in_executor(
-            None, lambda: runner.prove(account, secret, timeout=timeout)
+        # Cancelled (the dialog closed): the flag stops the probes before they send the code.
+        cancel = threading.Event()
+        return await run_blocking(
+            lambda: runner.prove(account, secret, timeout=timeout, cancel=cancel), cancel=cancel
         )

@@ -21,9 +21,9 @@ the first paint). ``view``, ``details``, ``filter_edit``, ``splitter``, ``list_s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
@@ -36,6 +36,7 @@ from mailmanager.core.rules.policy import local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.services.keyring_status import KeyringStatus
+from mailmanager.services.operations import Tasks
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_filter import AccountFilterModel
@@ -64,6 +65,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mailmanager.ui")
 
+T = TypeVar("T")
+
 CheckHandler = Callable[[list[int]], None]
 TIME_REFRESH_MS = 30_000
 
@@ -77,9 +80,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         refreshed(): the list was reloaded from the store.
+        removing(int): the user confirmed removing the account with this id (its check, if
+            one runs, is cancelled before the removal starts).
     """
 
     refreshed = Signal()
+    removing = Signal(int)
 
     def __init__(
         self,
@@ -99,6 +105,9 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._check_handler: CheckHandler | None = None
         self._bulk: BulkActions | None = None
+        self._details_shown: tuple[object, ...] | None = None  # what the details pane shows
+        # The account changes this window started (cancelled when it closes).
+        self.tasks = Tasks()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("mailmanager"))
         self.setWindowIcon(icons.app_icon())
@@ -418,23 +427,34 @@ class MainWindow(QMainWindow):
         row = self._selected_row()
         summary = None if row is None else self.model.summary_at(row)
         if row is None or summary is None or summary.account.id is None:
+            self._details_shown = None
             self.details.show_account(None)
             return
+        today = local_today(self._clock())
         try:
             checks = self.store.recent_checks(summary.account.id, limit=10)
             events = self.store.credential_events(summary.account.id)
-            since = local_today(self._clock()) - timedelta(days=TIMELINE_DAYS - 1)
+            since = today - timedelta(days=TIMELINE_DAYS - 1)
             daily = self.store.daily_history(summary.account.id, since)
             codes = self.store.codes(summary.account.id)
             audit: CodeAudit | None = self.store.code_audit(summary.account.id)
         except StoreError as exc:
             self._store_failed(exc)
             checks, events, daily, codes, audit = [], [], {}, [], None
+        # From the summary just read, not the row: the list may be a refresh behind.
+        states = self.model.states_for(row, summary, codes)
+        look = self.model.look_at(row)
+        # The pane is filled again only when what it shows changed: during a "Check all" the
+        # list refreshes every 200 ms, mostly for other mailboxes, and a refill costs the GUI
+        # thread tens of milliseconds on a busy machine (bench_smoothness).
+        shown = (summary, states, look, checks, events, daily, codes, audit, today)
+        if shown == self._details_shown:
+            return
+        self._details_shown = shown
         self.details.show_account(
             summary,
-            # From the summary just read, not the row: the list may be a refresh behind.
-            states=self.model.states_for(row, summary, codes),
-            look=self.model.look_at(row),
+            states=states,
+            look=look,
             checks=checks,
             events=events,
             daily=daily,
@@ -488,9 +508,16 @@ class MainWindow(QMainWindow):
         """
         if self._check_handler is None:
             return
+        # The store, not the list: the list shows results up to 200 ms after they are recorded,
+        # and a rejected code must not be sent again by a click in between.
+        try:
+            entries = self.store.list_entries()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
         ids: list[int] = []
         rejected = 0
-        for entry in self.model.entries():
+        for entry in entries:
             if entry.paused or entry.needs_code:
                 continue
             if ConnectionStatus.AUTH_FAILED in entry.connection_statuses:
@@ -589,9 +616,7 @@ class MainWindow(QMainWindow):
             mode,
             summary.account if summary else None,
             self,
-            services=WizardServices(
-                secret_worker=self.ops.worker, keyring_status=self.keyring_status
-            ),
+            services=WizardServices(secrets=self.ops.secrets, keyring_status=self.keyring_status),
             last_results=last,
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -611,9 +636,7 @@ class MainWindow(QMainWindow):
         if summary is None or summary.account.id is None:
             return
         paused = not summary.account.paused
-        self.ops.set_paused(
-            summary.account.id, paused, on_done=lambda _a: self.refresh(), on_error=self._failed
-        )
+        self._change(self.ops.set_paused(summary.account.id, paused), lambda _a: self.refresh())
 
     def copy_settings(self) -> str | None:
         if self._selection_count() > 1:
@@ -652,18 +675,18 @@ class MainWindow(QMainWindow):
 
         def answered() -> None:
             if box.clickedButton() is remove and account_id is not None:
-                self.ops.remove(account_id, on_done=self._removed, on_error=self._failed)
+                self.removing.emit(account_id)  # its running check stops, sending nothing more
+                self._change(self.ops.remove(account_id), self._removed)
 
         box.finished.connect(answered)
         box.open()
         return box
 
-    def _removed(self, account: object) -> None:
+    def _removed(self, account: Account) -> None:
         self.refresh()
-        if isinstance(account, Account):
-            self.statusBar().showMessage(
-                self.tr("%1 was removed.").replace("%1", account.address), 8000
-            )
+        self.statusBar().showMessage(
+            self.tr("%1 was removed.").replace("%1", account.address), 8000
+        )
 
     def review_trust(self, account_ids: list[int] | None = None) -> QDialog | None:
         """Ask once about every server still waiting for the user's confirmation (all
@@ -685,12 +708,11 @@ class MainWindow(QMainWindow):
                 return
             confirmed = dialog.confirmed()
             if confirmed:
-                self.ops.confirm_hosts(
-                    confirmed,
-                    on_done=lambda _saved: self._saved_message(
+                self._change(
+                    self.ops.confirm_hosts(confirmed),
+                    lambda _saved: self._saved_message(
                         self.tr("Noted: the servers you ticked are confirmed.")
                     ),
-                    on_error=self._failed,
                 )
 
         dialog.finished.connect(done)
@@ -699,14 +721,24 @@ class MainWindow(QMainWindow):
 
     def _confirm_web_login(self, account_id: int) -> None:
         today = local_today(self._clock())
-        self.ops.confirm_web_login(
-            account_id,
-            today,
-            on_done=lambda _account: self._saved_message(
-                self.tr("Noted: you logged in on the web today.")
-            ),
-            on_error=self._failed,
+        self._change(
+            self.ops.confirm_web_login(account_id, today),
+            lambda _account: self._saved_message(self.tr("Noted: you logged in on the web today.")),
         )
+
+    def _change(self, change: Coroutine[Any, Any, T], done: Callable[[T], None]) -> None:
+        """Await an account change (``AccountOps``) in a task this window owns: ``done`` gets
+        its typed result; a refusal (keyring locked, store busy) is said in a dialog."""
+
+        async def run() -> None:
+            try:
+                result = await change
+            except Exception as exc:  # the registry's errors, said to the user, not a crash
+                self._failed(exc)
+                return
+            done(result)
+
+        self.tasks.start(run())
 
     def _saved_message(self, text: str) -> None:
         self.refresh()
@@ -782,6 +814,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.cancel_all()
         self.save_layout()
         self.watcher.stop()
         self._timer.stop()

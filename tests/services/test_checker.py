@@ -18,6 +18,9 @@ from tests.helpers.factories import make_account
 
 T = 3.0
 
+# The checker runs its checks as asyncio tasks on qasync's loop, as in the app.
+pytestmark = pytest.mark.usefixtures("qloop")
+
 
 @pytest.fixture
 def servers() -> Iterator[tuple[ss.ScriptedServer, ss.ScriptedServer]]:
@@ -113,3 +116,47 @@ def test_same_account_twice_joins_the_running_check(
         assert service.check([make_account("user1@example.com", servers=servers, id=1)]) == 0
     assert servers[0].connections == 1
     service.shutdown()
+
+
+def test_cancelling_one_account_sends_its_code_nowhere_and_leaves_the_others(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+) -> None:
+    """Removing a mailbox cancels its check (``cancel_ids``): its task and its probes stop
+    before a login; a check of another mailbox on other servers runs on."""
+    with ExitStack() as stack:
+        other = (
+            stack.enter_context(ss.ScriptedServer(ss.imap_script(latency=0.1))),
+            stack.enter_context(ss.ScriptedServer(ss.smtp_script(latency=0.1))),
+        )
+        service = CheckerService(lambda a: "right-code", timeout=T)
+        finished: dict[int, AccountCheck] = {}
+        service.accountFinished.connect(lambda i, check: finished.__setitem__(i, check))
+        with qtbot.waitSignal(service.allFinished, timeout=10_000):
+            service.check(
+                [
+                    make_account("gone@example.com", servers=servers, id=1),
+                    make_account("kept@example.com", servers=other, id=2),
+                ]
+            )
+            qtbot.waitUntil(lambda: servers[0].connections >= 1 and servers[1].connections >= 1)
+            service.cancel_ids([1])
+        assert servers[0].wait_sessions_ended(1) and servers[1].wait_sessions_ended(1)
+        assert finished[1].cancelled and finished[2].ok
+        assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
+        assert not servers[1].lines_matching("^AUTH")
+        assert other[0].lines_matching("LOGIN|AUTHENTICATE")
+        service.shutdown()
+
+
+def test_shutdown_while_checking_sends_no_code(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+) -> None:
+    """Quitting the app (``shutdown``) cancels the running checks' tasks: zero logins."""
+    service = CheckerService(lambda a: "right-code", timeout=T)
+    service.check([make_account("quit@example.com", servers=servers, id=1)])
+    qtbot.waitUntil(lambda: servers[0].connections >= 1 and servers[1].connections >= 1)
+    service.shutdown()
+    assert servers[0].wait_sessions_ended(1) and servers[1].wait_sessions_ended(1)
+    assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
+    assert not servers[1].lines_matching("^AUTH")
+    assert service.check([make_account("late@example.com", servers=servers, id=2)]) == 0

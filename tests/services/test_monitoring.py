@@ -19,6 +19,9 @@ from mailmanager.services.notifier import LogSink
 from tests.helpers import scripted_server as ss
 from tests.helpers.factories import make_account
 
+# The checker runs its checks as asyncio tasks on qasync's loop, as in the app.
+pytestmark = pytest.mark.usefixtures("qloop")
+
 
 class DictSecrets:
     """A keyring stand-in with the one method the Monitor uses (it is handed, not built)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from mailmanager import paths
 from mailmanager.core.model.accounts import Account, Endpoint, Security
@@ -19,6 +20,9 @@ from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.monitoring import Monitor
 from tests.helpers.silent_server import SilentServer
 
+# The checker runs its checks as asyncio tasks on qasync's loop, as in the app.
+pytestmark = pytest.mark.usefixtures("qloop")
+
 
 class Sink:
     def notify(self, title: str, body: str, *, urgent: bool) -> bool:
@@ -26,7 +30,7 @@ class Sink:
 
 
 def test_a_mailbox_removed_during_a_check_is_one_log_line(
-    qtbot: object, app_home: Path, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, app_home: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     app_paths = paths.resolve()
     app_paths.ensure()
@@ -44,9 +48,10 @@ def test_a_mailbox_removed_during_a_check_is_one_log_line(
         assert account.id is not None
         SecretStore(app_paths).set(address, "MonitorCode12345")
         caplog.set_level(logging.INFO, logger="mailmanager")
-        with qtbot.wait_signal(monitor.checker.allFinished, timeout=30_000):  # type: ignore[attr-defined]
+        with qtbot.wait_signal(monitor.checker.allFinished, timeout=30_000):
             monitor.check_ids([account.id])
-            assert server.both_connected.wait(20)
+            # The check starts on qasync's loop, which runs while Qt's does.
+            qtbot.waitUntil(server.both_connected.is_set, timeout=20_000)
             store.remove_account(account.id)
             server.hang_up()
     finally:

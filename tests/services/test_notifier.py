@@ -108,7 +108,9 @@ def test_attention_count(store, settings, qtbot) -> None:
 @pytest.mark.skipif(
     bool(missing_binaries()) and os.environ.get("CI") != "true", reason="dbus-daemon missing"
 )
-def test_freedesktop_notification_reaches_the_daemon(tmp_path: Path, monkeypatch) -> None:
+def test_freedesktop_notification_reaches_the_daemon(
+    tmp_path: Path, monkeypatch, qloop, qtbot
+) -> None:
     out = tmp_path / "notifications.jsonl"
     with private_bus(tmp_path / "bus") as bus:
         daemon = subprocess.Popen(
@@ -125,7 +127,7 @@ def test_freedesktop_notification_reaches_the_daemon(tmp_path: Path, monkeypatch
             sink = FreedesktopSink()
             assert sink.available()
             assert sink.notify("张伟@163.com 无法登录", "打开 mailmanager 查看原因", urgent=True)
-            assert sink.sent.wait(10)
+            qtbot.waitUntil(sink.sent.is_set, timeout=10_000)  # sent on the loop's executor
             deadline = time.monotonic() + 10
             while not out.exists() and time.monotonic() < deadline:
                 time.sleep(0.02)

@@ -38,7 +38,6 @@ from mailmanager import logs, paths
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
-from mailmanager.services.secret_worker import SecretWorker
 from mailmanager.ui.wizard import PageId, SetupWizard
 from tests.helpers import scripted_server as ss
 from tests.helpers.certs import Pki
@@ -239,9 +238,9 @@ class Records(logging.Handler):
 # -- the wizard runs ------------------------------------------------------------------------------
 
 
-def run_wizard(qtbot, worker: SecretWorker, address: str, imap, smtp, pki: Pki) -> SetupWizard:
+def run_wizard(qtbot, secrets: SecretStore, address: str, imap, smtp, pki: Pki) -> SetupWizard:
     services = make_services()
-    services.secret_worker = worker  # saving goes through the app's keyring thread
+    services.secrets = secrets  # saving goes through the app's keyring store
     wizard = make_wizard(qtbot, services)
     type_address(qtbot, wizard, address)
     assert click_next(qtbot, wizard) == PageId.PREPARE
@@ -274,6 +273,7 @@ def save(qtbot, wizard: SetupWizard) -> None:
 
 def test_code_appears_nowhere_but_the_keyring(
     qtbot,
+    qloop: object,
     real_keyring: SecretServiceSession,
     wal_reader: AccountStore,
     pki: Pki,
@@ -292,14 +292,14 @@ def test_code_appears_nowhere_but_the_keyring(
     with preserved_app_logger() as app_logger:
         logs.setup(app_paths, level=logging.DEBUG)  # as the app does, at the chattiest level
         app_logger.addHandler(records)
-        worker = SecretWorker(SecretStore(app_paths))
+        secrets = SecretStore(app_paths)
         try:
             context = pki.server_context()
             with (
                 ss.ScriptedServer(echoing_imap(False, sent), tls_context=context) as imap,
                 ss.ScriptedServer(echoing_smtp(False, sent), tls_context=context) as smtp,
             ):
-                wizard = run_wizard(qtbot, worker, REJECTED, imap, smtp, pki)
+                wizard = run_wizard(qtbot, secrets, REJECTED, imap, smtp, pki)
                 check = wizard.ctx.check
                 assert check is not None and not check.ok
                 assert check.imap.status is ConnectionStatus.AUTH_FAILED, check
@@ -314,12 +314,11 @@ def test_code_appears_nowhere_but_the_keyring(
                 ss.ScriptedServer(echoing_imap(True, sent), tls_context=context) as imap,
                 ss.ScriptedServer(echoing_smtp(True, sent), tls_context=context) as smtp,
             ):
-                wizard = run_wizard(qtbot, worker, ACCEPTED, imap, smtp, pki)
+                wizard = run_wizard(qtbot, secrets, ACCEPTED, imap, smtp, pki)
                 assert wizard.ctx.check is not None and wizard.ctx.check.ok, wizard.ctx.check
                 shown.append(visible_texts(wizard))
                 save(qtbot, wizard)
         finally:
-            worker.shutdown()
             app_logger.removeHandler(records)
         for handler in app_logger.handlers:
             handler.flush()

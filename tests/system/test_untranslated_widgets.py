@@ -54,7 +54,11 @@ from tests.helpers.factories import make_account
 from tests.helpers.sample_accounts import NOW, seed
 from tests.helpers.wizard import click_next, make_services, make_wizard, type_address
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+    # The windows' async work runs on qasync's loop inside Qt's, as in the app.
+    pytest.mark.usefixtures("qloop"),
+]
 
 # Words that stay in Latin letters in the Chinese UI: protocols and formats, product and brand
 # names (as providers write them), and the app's own name.

@@ -231,3 +231,22 @@ def test_rows_from_entries_read_the_whole_account_through_the_loader(summaries) 
             assert model.index(r, column).data(Qt.ItemDataRole.ToolTipRole) == reference.index(
                 other, column
             ).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_row_keeps_its_place_in_the_status_order_while_it_is_checked(summaries) -> None:
+    """Sorted by status, a mailbox being checked stays where its state puts it: a "Check all"
+    refreshes the list every 200 ms, and rows hopping to "Checking" and back repainted the
+    whole list each time (the GUI thread's longest stalls in bench_smoothness)."""
+    model = AccountModel(clock=fixed_clock)
+    model.sort(Column.STATUS)
+    model.set_summaries(summaries)
+    order = addresses(model)
+    model.set_checking([model.entry_at(r).id for r in range(model.rowCount())])
+    model.set_summaries(summaries)  # the refresh that follows, while every check runs
+    assert addresses(model) == order
+    assert all(
+        model.index(r, 0).data(AccountRoles.CheckingRole) is True for r in range(model.rowCount())
+    )
+    model.set_checking([])
+    model.set_summaries(summaries)
+    assert addresses(model) == order

@@ -141,7 +141,7 @@ def test_with_a_tray_closing_hides_and_says_so_once(monitored, settings, qtbot) 
         tray_monitoring.shutdown()
 
 
-def test_history_is_compacted_in_the_background(monitored, store: AccountStore) -> None:
+def test_history_is_compacted_in_the_background(monitored, store: AccountStore, qtbot) -> None:
     from datetime import timedelta
 
     from mailmanager.core.model.accounts import CheckRecord, Protocol
@@ -154,7 +154,9 @@ def test_history_is_compacted_in_the_background(monitored, store: AccountStore) 
     store.record_check(CheckRecord(account_id, datetime.now(UTC), Protocol.IMAP,
                                    ConnectionStatus.OK))  # fmt: skip
     _window, monitoring, _sink = monitored()
-    monitoring.monitor.compact_history().join(10)
+    task = monitoring.monitor.compact_history()
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert task.result() >= 1
     assert len(store.recent_checks(account_id, limit=100)) == 1
     days = store.daily_history(account_id, (long_ago - timedelta(days=1)).date())
     assert len(days) >= 2
@@ -173,3 +175,35 @@ def test_a_check_without_a_stored_code_says_so_on_screen(
     message = window.statusBar().currentMessage()
     assert "lost@example.org" in message and "keyring" in message
     assert store.recent_checks(account.id or 0, limit=5) == []
+
+
+def test_removing_a_mailbox_while_it_is_checked_sends_its_code_nowhere(
+    monitored, qtbot, store: AccountStore, secret_store: SecretStore
+) -> None:
+    """The confirmed removal cancels the mailbox's running check first (``removing`` →
+    ``cancel_ids``): the servers, which answer slowly, never receive a login."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from tests.helpers import scripted_server as ss
+    from tests.helpers.factories import make_account as account_for
+
+    with (
+        ss.ScriptedServer(ss.imap_script(latency=1.0)) as imap,
+        ss.ScriptedServer(ss.smtp_script(latency=1.0)) as smtp,
+    ):
+        address = "going@example.com"
+        saved = store.add_account(account_for(address, servers=(imap, smtp)))
+        secret_store.set(address, "GoingCode12345678")
+        window, monitoring, _sink = monitored()
+        assert saved.id is not None
+        window.select_account(saved.id)
+        window.actions_.check_now.trigger()
+        qtbot.waitUntil(lambda: imap.connections >= 1 and smtp.connections >= 1, timeout=10_000)
+        window.actions_.remove.trigger()
+        box = window.findChild(QMessageBox, "removeConfirmation")
+        with qtbot.wait_signal(monitoring.monitor.checker.allFinished, timeout=10_000):
+            box.findChild(QPushButton, "confirmRemoveButton").click()
+        qtbot.waitUntil(lambda: store.find_by_address(address) is None, timeout=10_000)
+        assert imap.wait_sessions_ended(1) and smtp.wait_sessions_ended(1)
+        assert not imap.lines_matching("LOGIN|AUTHENTICATE")
+        assert not smtp.lines_matching("^AUTH")

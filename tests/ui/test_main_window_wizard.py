@@ -22,7 +22,7 @@ def test_add_action_opens_the_wizard(make_window, qtbot) -> None:
     (wizard,) = open_wizards(window)
     assert wizard.ctx.mode is WizardMode.ADD
     assert wizard.currentId() == PageId.ADDRESS
-    assert wizard.ctx.services.secret_worker is window.ops.worker  # one keyring thread
+    assert wizard.ctx.services.secrets is window.ops.secrets  # the app's one keyring store
     wizard.reject()
 
 

@@ -9,8 +9,10 @@ providers' sake as much as for ours:
   logins per source IP, and a burst of 20 logins to imap.163.com looks like an attack;
 * cancel stops everything at once; no credential is sent after it (see ``wire``).
 
-Everything blocking (keyring look-ups through ``secret_for``, the network) happens in worker
-threads; callbacks are called from those threads.
+Everything blocking (keyring look-ups through ``secret_for``, the network) happens on the
+runner's worker threads; callbacks are called from those threads. ``CheckRunner`` is the one
+concurrency policy for many checks: the CLI waits on it directly, the GUI's checker service
+awaits its futures from asyncio tasks (``services.checker``) and adds no limits of its own.
 """
 
 from __future__ import annotations
@@ -88,6 +90,14 @@ def _cancelled_result(protocol: Protocol, exc: Cancelled) -> ProbeResult:
     diagnosis = diagnose_error(exc)
     return ProbeResult(
         protocol, diagnosis.status, str(exc), diagnosis.hint_id, 0, (), cancelled=True
+    )
+
+
+def cancelled_check(reason: str = "cancelled") -> AccountCheck:
+    """The result of a check that was cancelled (not recorded; the list shows it ended)."""
+    exc = Cancelled(reason)
+    return AccountCheck(
+        _cancelled_result(Protocol.IMAP, exc), _cancelled_result(Protocol.SMTP, exc)
     )
 
 
@@ -262,24 +272,27 @@ class CheckRunner:
         self.on_done = on_done
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="mailmanager-check")
         self._lock = threading.Lock()
-        self._inflight: dict[str, Future[AccountCheck]] = {}
-        self._cancel = threading.Event()
+        # Each queued or running check with the flag that cancels it (its probes watch it).
+        self._inflight: dict[str, tuple[Future[AccountCheck], threading.Event]] = {}
 
     def submit(self, account: Account) -> Future[AccountCheck]:
-        """Queue a check of ``account``; joins the running one if there is one."""
+        """Queue a check of ``account``; joins the running one if there is one (unless that
+        one was cancelled: then a fresh check is queued)."""
         key = account_key(account)
         with self._lock:
             running = self._inflight.get(key)
-            if running is not None:
-                return running
-            future = self._pool.submit(self._job, account, self._cancel)
-            self._inflight[key] = future
+            if running is not None and not running[1].is_set():
+                return running[0]
+            cancel = threading.Event()
+            future = self._pool.submit(self._job, account, cancel)
+            self._inflight[key] = (future, cancel)
         future.add_done_callback(lambda _f: self._forget(key, future))
         return future
 
     def _forget(self, key: str, future: Future[AccountCheck]) -> None:
         with self._lock:
-            if self._inflight.get(key) is future:
+            entry = self._inflight.get(key)
+            if entry is not None and entry[0] is future:
                 del self._inflight[key]
 
     def is_running(self, account: Account) -> bool:
@@ -301,10 +314,7 @@ class CheckRunner:
 
     def _check(self, account: Account, cancel: threading.Event) -> AccountCheck:
         if cancel.is_set():
-            exc = Cancelled("cancelled before it started")
-            return AccountCheck(
-                _cancelled_result(Protocol.IMAP, exc), _cancelled_result(Protocol.SMTP, exc)
-            )
+            return cancelled_check("cancelled before it started")
         if self.on_start is not None:
             self.on_start(account)
         secret = self.secret_for(account)
@@ -344,8 +354,18 @@ class CheckRunner:
     def cancel(self) -> None:
         """Cancel every running and queued check; later submissions run normally."""
         with self._lock:
-            self._cancel.set()
-            self._cancel = threading.Event()
+            for _future, cancel in self._inflight.values():
+                cancel.set()
+
+    def cancel_account(self, account: Account) -> bool:
+        """Cancel the check of this one account (it was removed); True if one was queued or
+        running. Its probes stop before they send a code, as with ``cancel``."""
+        with self._lock:
+            entry = self._inflight.get(account_key(account))
+            if entry is None:
+                return False
+            entry[1].set()
+            return True
 
     def shutdown(self, *, cancel: bool = True, wait: bool = False) -> None:
         """Stop taking work; with ``cancel`` running probes stop at their next read or write

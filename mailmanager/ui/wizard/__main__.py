@@ -41,7 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     wizard = SetupWizard()
     wizard.accountSaved.connect(lambda account_id: sys.stdout.write(f"saved {account_id}\n"))
     wizard.show()
-    return app.exec()
+    # Under qasync's loop, as in the app: the pages await their jobs (detection, the check, the
+    # save) as asyncio tasks.
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_forever()
+    return 0
 
 
 if __name__ == "__main__":

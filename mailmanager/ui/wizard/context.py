@@ -5,9 +5,10 @@ them with fake-free but small services (a catalogue, short timeouts, the in-memo
 page that imported the wizard module would make a cycle. Every page gets the one
 ``WizardContext`` and listens to ``providerChanged``.
 
-``WizardServices`` collects the blocking work the wizard hands to worker threads: network
-detection, the login check, reading a stored code, and the registry that saves. The defaults
-talk to the real modules; the main window passes its own where it has them.
+``WizardServices`` collects the blocking work the wizard's pages await on the loop's executor
+(``services.operations.run_blocking``): network detection, the login check, reading a stored
+code, and the registry that saves. The defaults talk to the real modules; the main window passes
+its own where it has them.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.keyring_status import KeyringStatus
-from mailmanager.services.secret_worker import SecretWorker
-from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.fields import WizardMode
 
 # check(account, secret, cancel, progress(protocol, step)) -> the Proof (passed or not)
@@ -127,15 +126,16 @@ def _open_url(url: QUrl) -> bool:
 
 @dataclass
 class WizardServices:
-    """The wizard's blocking work, each called on a worker thread (except ``open_url``).
+    """The wizard's blocking work, each awaited on an executor thread (except ``open_url``).
 
     Attributes:
         catalogue: the provider catalogue (read on the GUI thread; it is immutable).
         detect: network detection (MX, SRV, autoconfig, guess), or None for the catalogue only.
         check: the live IMAP + SMTP check of a candidate account and code.
         check_timeout: seconds per protocol.
-        secret_worker: the app's keyring thread; when given, saving and reading a stored code
-            run on it, so keyring calls stay serialised with the rest of the app.
+        secrets: the app's keyring store; saving and reading a stored code use it (its calls
+            run on the process's one keyring thread, ``core.secrets_gateway``, serial with the
+            rest of the app's). None: a ``SecretStore`` for the home folder.
         keyring_status: whether a secure keyring is available (the app's); the preparation
             page says so before the user creates a code.
         registry: a context manager giving a ``Registry`` usable on the current thread; by
@@ -147,7 +147,7 @@ class WizardServices:
     detect: DetectFn | None = _default_detect
     check: Callable[..., Proof] = _default_check
     check_timeout: float = 20.0
-    secret_worker: SecretWorker | None = None
+    secrets: SecretStore | None = None
     keyring_status: KeyringStatus | None = None
     registry: Callable[[], AbstractContextManager[Registry]] | None = None
     open_url: Callable[[QUrl], bool] = _open_url
@@ -156,33 +156,11 @@ class WizardServices:
         """A registry for the calling thread (see ``registry``)."""
         if self.registry is not None:
             return self.registry()
-        worker = self.secret_worker
-        return _default_registry(worker.store if worker is not None else None)
+        return _default_registry(self.secrets)
 
     def stored_secret(self, address: str) -> str | None:
-        """The stored code of ``address`` (blocking: call it on a worker thread)."""
-        worker = self.secret_worker
-        if worker is not None:
-            return worker.submit(worker.store.get, address).result()
-        return SecretStore().get(address)
-
-    def run_keyring_job(
-        self,
-        job: Callable[[], object],
-        on_done: Callable[[object], None],
-        on_error: Callable[[BaseException], None],
-        parent: QObject,
-    ) -> Callable[[], bool]:
-        """Run ``job`` where keyring calls belong; returns a "still running?" probe."""
-        worker = self.secret_worker
-        if worker is not None:
-            future = worker.request(job, on_done=on_done, on_error=on_error)
-            return lambda: not future.done()
-        task = BackgroundTask(lambda _cancel, _report: job(), "mailmanager-wizard-save", parent)
-        task.finished.connect(on_done)
-        task.failed.connect(on_error)
-        task.start()
-        return lambda: task.running
+        """The stored code of ``address`` (blocking: await it with ``run_blocking``)."""
+        return (self.secrets or SecretStore()).get(address)
 
     def run_check(
         self,

@@ -9,6 +9,10 @@ the servers by hand.
 
 from __future__ import annotations
 
+import logging
+import threading
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,15 +29,21 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from mailmanager.core.catalogue.lookup import Catalogue
 from mailmanager.core.catalogue.model import Provider, Source
 from mailmanager.core.discovery import detector
 from mailmanager.core.model.address import AddressError, parse_address
+from mailmanager.services.operations import Tasks, run_blocking
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.provider_info import unconfirmed
-from mailmanager.ui.wizard.background import BackgroundTask
-from mailmanager.ui.wizard.context import Found, WizardContext
+from mailmanager.ui.wizard.context import DetectFn, Found, WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
 from mailmanager.ui.wizard.widgets import Notice, bullet_list, heading, wrapped
+
+if TYPE_CHECKING:
+    import asyncio
+
+log = logging.getLogger("mailmanager.ui.wizard")
 
 DETECT_DELAY_MS = 500
 # Detection notes worth showing beside the source line (the source itself is said already).
@@ -96,7 +106,8 @@ class AddressPage(QWizardPage):
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._task: BackgroundTask | None = None
+        self.tasks = Tasks()  # network detection (cancelled with cancel_detection)
+        self._task: asyncio.Task[None] | None = None
         self._detected_for = ""
         self.setTitle(self.tr("Which mailbox do you want to add?"))
         self.setSubTitle(
@@ -290,30 +301,38 @@ class AddressPage(QWizardPage):
         catalogue = self.ctx.services.catalogue
         domain = canonical.rpartition("@")[2]
 
-        def job(cancel: object, _report: object) -> Found:
-            detection = detect(canonical, cancel)  # type: ignore[arg-type]
-            if detection is None:
-                return Found(None, Source.NONE)
-            return Found.from_detection(detection, catalogue, domain)
-
-        task = BackgroundTask(job, "mailmanager-detect", self)
-        task.finished.connect(lambda found: self._on_detected(canonical, found))
-        task.failed.connect(lambda _exc: self._on_detected(canonical, Found(None, Source.NONE)))
-        self._task = task
-        task.start()
+        self._task = self.tasks.start(self._detect(canonical, detect, catalogue, domain))
         self._show_found()
         self.completeChanged.emit()
 
-    def _on_detected(self, canonical: str, found: object) -> None:
+    async def _detect(
+        self, canonical: str, detect: DetectFn, catalogue: Catalogue, domain: str
+    ) -> None:
+        """Await detection on the executor; a cancel (``cancel_detection``) sets its flag, so
+        it stops asking the network, and nothing of it is shown."""
+        cancel = threading.Event()
+        try:
+            detection = await run_blocking(detect, canonical, cancel, cancel=cancel)
+            found = (
+                Found(None, Source.NONE)
+                if detection is None
+                else Found.from_detection(detection, catalogue, domain)
+            )
+        except Exception as exc:  # detection is a suggestion: the user can still type servers
+            log.info("detection failed: %s", type(exc).__name__)
+            found = Found(None, Source.NONE)
+        self._on_detected(canonical, found)
+
+    def _on_detected(self, canonical: str, found: Found) -> None:
         self._task = None
-        if canonical == self.address() and isinstance(found, Found):
+        if canonical == self.address():
             self._detected_for = canonical
             self.ctx.set_found(found)
         self._show_found()
         self.completeChanged.emit()
 
     def detecting(self) -> bool:
-        return (self._task is not None and self._task.running) or self._timer.isActive()
+        return (self._task is not None and not self._task.done()) or self._timer.isActive()
 
     def cancel_detection(self, quiet: bool = False) -> None:
         """Stop a running lookup; the user continues with what is known (or enters servers)."""

@@ -1,14 +1,15 @@
 """Page 6: save, and say what happens next.
 
-Saving is the registry's job (store and keyring together, or neither), run on a worker thread
-because the keyring may block on an unlock prompt. It happens only here, after the test passed
-or after the user explicitly chose "save anyway" (then the failed test is recorded with the
+Saving is the registry's job (store and keyring together, or neither), awaited on the loop's
+executor because the keyring may block on an unlock prompt. It happens only here, after the test
+passed or after the user explicitly chose "save anyway" (then the failed test is recorded with the
 account). A rotation replaces the stored code only now, after the new one was proven, and
 reminds the user to revoke the old code in the provider's web settings.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +23,7 @@ from mailmanager.core.checking.runner import AccountCheck
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.model.codes import own_label
 from mailmanager.core.registry import Registry
+from mailmanager.services.operations import Tasks, run_blocking
 from mailmanager.ui import errors, formatting
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, WizardMode
@@ -73,15 +75,16 @@ class DonePage(QWizardPage):
     """Saves on entry; shows the outcome, the next steps, and (rotation) the revoke reminder.
 
     Signals:
-        saved(object): the stored ``Account``.
+        saved(int): the stored account's id (the account itself is ``ctx.saved``).
     """
 
-    saved = Signal(object)
+    saved = Signal(int)
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._running: Callable[[], bool] = lambda: False
+        self.tasks = Tasks()
+        self._task: asyncio.Task[None] | None = None
         self.candidate: CandidateFn | None = None
         self.setTitle(self.tr("Saving"))
         self.status = Notice("info")
@@ -97,7 +100,7 @@ class DonePage(QWizardPage):
         self.revoke_button.hide()
         self.retry_button = QPushButton(self.tr("Try again"))
         self.retry_button.setObjectName("retrySave")
-        self.retry_button.clicked.connect(self.save)
+        self.retry_button.clicked.connect(self._retry)
         self.retry_button.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -111,11 +114,15 @@ class DonePage(QWizardPage):
         layout.addStretch(1)
 
     def busy(self) -> bool:
-        return self._running()
+        return self._task is not None and not self._task.done()
 
-    def save(self) -> None:
+    def _retry(self) -> None:
+        self.save()
+
+    def save(self) -> asyncio.Task[None] | None:
+        """Start saving (once); the task ends when the save succeeded or failed."""
         if self.ctx.saved is not None or self.busy() or self.candidate is None:
-            return
+            return None
         account, secret = self.candidate()
         ctx = self.ctx
         mode, check, anyway = ctx.mode, ctx.check, ctx.save_anyway
@@ -129,12 +136,24 @@ class DonePage(QWizardPage):
         self.status.set_kind("info")
         self.status.set_text(self.tr("Saving the mailbox and putting the code in the keyring…"))
         self.retry_button.hide()
-        self._running = services.run_keyring_job(job, self._on_saved, self._on_failed, self)
+        self._task = self.tasks.start(self._save(job))
         self.completeChanged.emit()
+        return self._task
 
-    def _on_saved(self, value: object) -> None:
-        self._running = lambda: False
-        assert isinstance(value, Account)
+    async def _save(self, job: Callable[[], Account]) -> None:
+        # Not cancelled when the wizard closes: the wizard waits for a save (``reject``), so a
+        # code is never half-saved; the registry makes it all or nothing.
+        try:
+            value = await run_blocking(job)
+        except Exception as exc:  # said on the page, with Try again
+            self._on_failed(exc)
+        else:
+            self._on_saved(value)
+        finally:
+            self._task = None
+            self.completeChanged.emit()
+
+    def _on_saved(self, value: Account) -> None:
         self.ctx.saved = value
         anyway = self.ctx.check is not None and not self.ctx.check.ok
         if self.ctx.mode is WizardMode.ROTATE:
@@ -162,16 +181,14 @@ class DonePage(QWizardPage):
         self.setSubTitle(self.tr("Click Finish to close this window."))
         self.summary.setText(self._summary(value))
         self._show_revoke()
-        self.saved.emit(value)
-        self.completeChanged.emit()
+        if value.id is not None:
+            self.saved.emit(value.id)
 
-    def _on_failed(self, exc: object) -> None:
-        self._running = lambda: False
+    def _on_failed(self, exc: Exception) -> None:
         self.status.set_kind("error")
-        text = errors.user_message(exc) if isinstance(exc, BaseException) else str(exc)
+        text = errors.user_message(exc)
         self.status.set_text(self.tr("Nothing was saved"), html.escape(text))
         self.retry_button.show()
-        self.completeChanged.emit()
 
     def _summary(self, account: Account) -> str:
         rows = [

@@ -10,7 +10,10 @@ failure is recorded with the account.
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -29,12 +32,14 @@ from mailmanager.core.checking.proof import Proof
 from mailmanager.core.checking.result import ProbeResult
 from mailmanager.core.model.accounts import Account, Protocol
 from mailmanager.core.model.status import ConnectionStatus as S
+from mailmanager.services.operations import Tasks, call_from_thread, run_blocking
 from mailmanager.ui import errors, formatting
-from mailmanager.ui.wizard.background import BackgroundTask
 from mailmanager.ui.wizard.context import WizardContext
 from mailmanager.ui.wizard.fields import F, PageId, WizardMode
 from mailmanager.ui.wizard.progress_view import ProtocolProgress
 from mailmanager.ui.wizard.widgets import Notice
+
+log = logging.getLogger("mailmanager.ui.wizard")
 
 CODE_PROBLEMS = {S.AUTH_FAILED}
 SETTINGS_PROBLEMS = {S.AUTH_FAILED, S.SERVICE_DISABLED, S.UNSAFE_LOGIN}
@@ -63,7 +68,8 @@ class TestPage(QWizardPage):
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._task: BackgroundTask | None = None
+        self.tasks = Tasks()  # the running check (cancelled by stop)
+        self._task: asyncio.Task[None] | None = None
         self.go_to: Callable[[PageId], None] = lambda _page: None
         self.switch_group: Callable[[str], None] = lambda _group: None
         self.candidate: CandidateFn | None = None
@@ -132,7 +138,7 @@ class TestPage(QWizardPage):
     # -- running --------------------------------------------------------------------------------
 
     def running(self) -> bool:
-        return self._task is not None and self._task.running
+        return self._task is not None and not self._task.done()
 
     def start(self) -> None:
         """Run a fresh check with the current field values."""
@@ -146,34 +152,49 @@ class TestPage(QWizardPage):
         self.result.hide()
         self.imap_view.start(account.imap.security.value == "plain")
         self.smtp_view.start(account.smtp.security.value == "plain")
-        services = self.ctx.services
-
-        def job(cancel: object, report: Callable[[object], None]) -> Proof:
-            code = secret if secret is not None else services.stored_secret(account.address)
-            if not code:
-                raise LookupError("no stored code")
-            return services.run_check(
-                account,
-                code,
-                cancel,  # type: ignore[arg-type]
-                lambda protocol, step: report((protocol, step)),
-            )
-
-        task = BackgroundTask(job, "mailmanager-wizard-check", self)
-        task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_finished)
-        task.failed.connect(self._on_failed)
-        self._task = task
         self._security = (account.imap.security.value, account.smtp.security.value)
-        task.start()
+        self._task = self.tasks.start(self._check(account, secret))
         self._set_buttons(running=True)
         self.completeChanged.emit()
+
+    async def _check(self, account: Account, secret: str | None) -> None:
+        """Read the stored code (Fix) and check, each awaited on the executor. ``stop`` cancels
+        this task: the probes' flag is set and they send no code after that; their progress
+        and result are no longer shown."""
+        services = self.ctx.services
+        me = asyncio.current_task()
+
+        def progress(protocol: Protocol, step: str) -> None:
+            if self._task is me:  # a stopped check's last steps are not shown
+                self._on_progress(protocol, step)
+
+        report = call_from_thread(progress)
+        cancel = threading.Event()
+        try:
+            code = secret
+            if code is None:
+                code = await run_blocking(services.stored_secret, account.address)
+            if not code:
+                raise LookupError("no stored code")
+            proof = await run_blocking(
+                services.run_check, account, code, cancel, report, cancel=cancel
+            )
+        except Exception as exc:  # said on the page: the user can go back and change things
+            log.info("the wizard's check failed: %s", type(exc).__name__)
+            self._on_failed(exc)
+        else:
+            self._on_finished(proof)
+        finally:
+            if self._task is me:
+                self._task = None
+                self._set_buttons(running=False)
+                self.completeChanged.emit()
 
     def stop(self, quiet: bool = False) -> None:
         """Cancel the running check at once; nothing has been saved."""
         if self._task is None:
             return
-        was_running = self._task.running
+        was_running = self.running()
         self._task.cancel()
         self._task = None
         if was_running and not quiet:
@@ -185,17 +206,13 @@ class TestPage(QWizardPage):
         self._set_buttons(running=False)
         self.completeChanged.emit()
 
-    def _on_progress(self, value: object) -> None:
-        assert isinstance(value, tuple)
-        protocol: Protocol = value[0]
-        step: str = value[1]
+    def _on_progress(self, protocol: Protocol, step: str) -> None:
         if protocol is Protocol.IMAP:
             self.imap_view.step(step, self._security[0])
         else:
             self.smtp_view.step(step, self._security[1])
 
-    def _on_failed(self, exc: object) -> None:
-        self._task = None
+    def _on_failed(self, exc: Exception) -> None:
         self.imap_view.reset()
         self.smtp_view.reset()
         self.result.set_kind("error")
@@ -205,17 +222,13 @@ class TestPage(QWizardPage):
                 html.escape(self.tr("Go back and choose to enter a new code.")),
             )
         else:
-            message = errors.user_message(exc) if isinstance(exc, BaseException) else str(exc)
+            message = errors.user_message(exc)
             self.result.set_text(self.tr("The test could not run"), html.escape(message))
         self.result.show()
-        self._set_buttons(running=False)
-        self.completeChanged.emit()
 
-    def _on_finished(self, value: object) -> None:
-        self._task = None
-        assert isinstance(value, Proof)
-        self.ctx.proof = value
-        self.ctx.check = value = value.check
+    def _on_finished(self, proof: Proof) -> None:
+        self.ctx.proof = proof
+        self.ctx.check = value = proof.check
         self.imap_view.finish(value.imap)
         self.smtp_view.finish(value.smtp)
         if value.ok:
@@ -229,8 +242,6 @@ class TestPage(QWizardPage):
             failures = [r for r in value.results() if not r.ok]
             self.result.set_text(self._failure_title(failures), self._failure_body(failures))
         self.result.show()
-        self._set_buttons(running=False)
-        self.completeChanged.emit()
 
     # -- diagnosis --------------------------------------------------------------------------------
 

@@ -144,7 +144,7 @@ class SetupWizard(QWizard):
         self.test_page.go_to = self.go_back_to
         self.test_page.switch_group = self.servers_page.select_group
         self.done_page.candidate = self.candidate
-        self.done_page.saved.connect(self._on_saved)
+        self.done_page.saved.connect(self.accountSaved)
         self.currentIdChanged.connect(self._update_buttons)
         self.currentIdChanged.connect(self._place_focus)
         self.currentIdChanged.connect(lambda _id: self.update_step())
@@ -439,10 +439,6 @@ class SetupWizard(QWizard):
         if target is None or target is page:
             target = next((b for b in buttons if _can_focus(b)), None)
         (target or page).setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_saved(self, account: object) -> None:
-        assert isinstance(account, Account) and account.id is not None
-        self.accountSaved.emit(account.id)
 
     # -- closing ----------------------------------------------------------------------------------
 
