@@ -22,6 +22,9 @@ from tests.helpers.silent_server import SilentServer
 from tests.services.test_monitoring import DictSecrets
 from tests.services.test_notifier import RecordingSink
 
+# The checker runs its checks as asyncio tasks on qasync's loop (issue 16).
+pytestmark = pytest.mark.usefixtures("qloop")
+
 CODE = "c0de"
 
 
