@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "mailmanager.cli.provider_cmd",
     "mailmanager.cli.check_cmd",
     "mailmanager.cli.rotate_cmd",
+    "mailmanager.cli.import_table_cmd",
 )
 
 log = logging.getLogger("mailmanager.cli")

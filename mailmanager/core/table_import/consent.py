@@ -75,7 +75,7 @@ def judge(rows: Iterable[ImportRow]) -> None:
         row.refusals = row_refusals(row.account)
         if row.refusals:
             row.result = Result.UNTRUSTED
-            row.reason = Reason(UNTRUSTED, (row.refusals[0].message(),))
+            row.reason = Reason(UNTRUSTED, ("; ".join(r.message() for r in row.refusals),))
         else:
             row.result = None
             row.reason = None

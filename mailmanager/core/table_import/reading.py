@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -58,6 +58,21 @@ class Table:
     encoding: str = ""
     sheet: str = ""
     kind: str = "csv"
+    closer: Callable[[], None] | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        """Let go of the file (reading every row does too)."""
+        close_rows = getattr(self.rows, "close", None)
+        if close_rows is not None:
+            close_rows()
+        if self.closer is not None:
+            self.closer()
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def open_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -161,7 +176,7 @@ def _from_lines(stream: io.TextIOBase, delimiter: str, encoding: str, kind: str)
         finally:
             stream.close()
 
-    return Table(headers, rows(), encoding, "", kind)
+    return Table(headers, rows(), encoding, "", kind, stream.close)
 
 
 def _csv_problem(exc: Exception, row: int) -> str:
@@ -227,7 +242,7 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         finally:
             book.close()
 
-    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx")
+    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx", book.close)
 
 
 def _cell(value: object) -> str:
