@@ -78,6 +78,11 @@ class AccountOps(QObject):
     def _run(self, fn: Callable[[Registry], T], on_done: Done, on_error: Failed) -> None:
         self.worker.request(lambda: fn(self._on_worker()), on_done=on_done, on_error=on_error)
 
+    async def with_registry(self, fn: Callable[[Registry], T]) -> T:
+        """Await ``fn(registry)`` on the worker thread (for ``async def`` slots: the table
+        import's save)."""
+        return await self.worker.run(lambda: fn(self._on_worker()))
+
     def recover_pending(self) -> concurrent.futures.Future[int]:
         """At start, on the keyring thread: remove what a crashed save left behind (keyring
         entries of pending rows). Skipped while another process holds the save lock; a

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -88,6 +89,28 @@ def read_text(text: str, *, tab: bool | None = None) -> Table:
     """A table from text in memory (the app's paste box, tests)."""
     delimiter = _delimiter(text[:_SNIFF], tab)
     return _from_lines(io.StringIO(text, newline=None), delimiter, "text", "text")
+
+
+PASTE_HEADERS = ("address", "code")
+
+
+def read_pasted(text: str) -> Table:
+    """The app's paste box: one mailbox per line, "address code" or "address,code" (a tab or
+    a semicolon works too). Row numbers are line numbers; everything after the address is the
+    code (a code shown in groups, "abcd efgh ...", is joined by the provider's format)."""
+    if len(text) > MAX_ROWS * 512:
+        raise TableError(f"the pasted text is too long: paste at most {MAX_ROWS:,} lines")
+
+    def rows() -> Iterator[Row]:
+        for number, line in enumerate(text.splitlines(), start=1):
+            found = _PASTE_SPLIT.match(line)
+            cells = (found.group(1), found.group(2).strip()) if found else (line.strip(),)
+            yield Row(number, tuple(_text(c) for c in cells))
+
+    return Table(PASTE_HEADERS, rows(), "text", "", "paste")
+
+
+_PASTE_SPLIT = re.compile(r"\s*([^\s,;]+)\s*[,;\t ]\s*(.*)")
 
 
 # -- CSV / TSV -----------------------------------------------------------------------------------

@@ -96,6 +96,9 @@ class Defaults:
     ca_pem: str | None = None
     ca_confirmed_at: datetime | None = None
     source_name: str = ""  # the file's name, kept with the servers' origin
+    # The provider the user chose for a batch of one provider (the app's paste mode): used
+    # for addresses whose domain the catalogue does not know (a company domain).
+    provider_id: str | None = None
 
 
 def default_label(today: datetime) -> str:
@@ -165,6 +168,8 @@ def _build(row: Row, columns: ColumnMap, catalogue: Catalogue, defaults: Default
             raise _Invalid(BAD_ADDRESS, str(exc)) from None
         result.address = parsed.address
         provider = catalogue.by_domain(parsed.domain)
+        if provider is None and defaults.provider_id:
+            provider = catalogue.get(defaults.provider_id)
         result.provider = provider
         if provider is not None and provider.oauth_only:
             raise _Invalid(OAUTH_ONLY, provider.name("en"))

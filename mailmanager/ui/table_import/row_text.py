@@ -1,0 +1,74 @@
+"""What the import table shows for a row: its status word, its details and its servers.
+
+Reasons come from the core as English source texts (context ``TableImport``, the trust rule's
+in ``Trust``, a failed check's advice in ``Hint``) and are translated here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
+from mailmanager.core.table_import.batch import CHECK_FAILED
+from mailmanager.core.table_import.model import CONTEXT, ImportRow, Result, Stage
+from mailmanager.ui.formatting import state_label
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TableImportRow", text)
+
+
+def status_text(row: ImportRow) -> str:
+    """One word or two for the row's state: its result once decided, else its stage."""
+    if row.result is not None:
+        return {
+            Result.SAVED: _t("Saved"),
+            Result.PROVED: _t("Proved"),
+            Result.UNCHANGED: _t("Unchanged"),
+            Result.FAILED: _t("Failed"),
+            Result.UNTRUSTED: _t("Needs your confirmation"),
+            Result.INVALID: _t("Invalid"),
+            Result.DUPLICATE: _t("Duplicate"),
+        }[row.result]
+    return {
+        Stage.WAITING: _t("Waiting"),
+        Stage.CHECKING: _t("Checking…"),
+        Stage.PROVED: _t("Proved"),
+        Stage.FAILED: _t("Failed"),
+        Stage.NOT_CHECKED: _t("Not checked"),
+        Stage.SAVED: _t("Saved"),
+    }[row.stage]
+
+
+def details_text(row: ImportRow) -> str:
+    """Why the row stands where it does, and the provider's advice for a failed check."""
+    parts: list[str] = []
+    if row.result is not None and row.result.value == "untrusted" and row.refusals:
+        parts += [r.message(lambda s: QCoreApplication.translate("Trust", s)) for r in row.refusals]
+    elif row.reason is not None and row.reason.template == CHECK_FAILED and row.check is not None:
+        # The statuses in the app's words (the CLI's reason names their ids).
+        parts.append(
+            ", ".join(
+                f"{r.protocol.value.upper()}: {state_label(r.status)}"
+                for r in row.check.results()
+                if not r.ok
+            )
+        )
+    elif row.reason is not None:
+        parts.append(row.reason.text(lambda s: QCoreApplication.translate(CONTEXT, s)))
+    check = row.check
+    if check is not None and not check.ok and row.stage is not Stage.NOT_CHECKED:
+        hints = dict.fromkeys(r.hint_id for r in check.results() if r.hint_id and not r.ok)
+        parts += [QCoreApplication.translate(HINT_CONTEXT, hint_text(h)) for h in hints]
+    return " — ".join(p for p in parts if p)
+
+
+def servers_text(row: ImportRow) -> str:
+    account = row.account
+    if account is None:
+        return ""
+    return f"{account.imap.display()} / {account.smtp.display()}"
+
+
+def provider_text(row: ImportRow, language: str) -> str:
+    return row.provider.name(language) if row.provider is not None else ""
