@@ -66,6 +66,7 @@ from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language
 from mailmanager.ui.table_import.row_text import (
     details_text,
+    field_label,
     provider_text,
     servers_text,
     status_text,
@@ -361,7 +362,7 @@ class TableImportDialog(QDialog):
             combo.addItem(self.tr("(not used)"), Field.IGNORE.value)
             for field in _FIELD_CHOICES:
                 if field not in (Field.IGNORE, Field.NOTE):
-                    combo.addItem(field.value, field.value)
+                    combo.addItem(field_label(field), field.value)
             chosen = by_index.get(index)
             if chosen is not None:
                 combo.setCurrentIndex(combo.findData(chosen.value))

@@ -10,33 +10,32 @@ from PySide6.QtCore import QCoreApplication
 
 from mailmanager.core.checking.hints import HINT_CONTEXT, hint_text
 from mailmanager.core.table_import.batch import CHECK_FAILED
+from mailmanager.core.table_import.headers import Field
 from mailmanager.core.table_import.model import CONTEXT, ImportRow, Result, Stage
 from mailmanager.ui.formatting import state_label
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TableImportRow", text)
 
 
 def status_text(row: ImportRow) -> str:
     """One word or two for the row's state: its result once decided, else its stage."""
     if row.result is not None:
         return {
-            Result.SAVED: _t("Saved"),
-            Result.PROVED: _t("Proved"),
-            Result.UNCHANGED: _t("Unchanged"),
-            Result.FAILED: _t("Failed"),
-            Result.UNTRUSTED: _t("Needs your confirmation"),
-            Result.INVALID: _t("Invalid"),
-            Result.DUPLICATE: _t("Duplicate"),
+            Result.SAVED: QCoreApplication.translate("TableImportRow", "Saved"),
+            Result.PROVED: QCoreApplication.translate("TableImportRow", "Proved"),
+            Result.UNCHANGED: QCoreApplication.translate("TableImportRow", "Unchanged"),
+            Result.FAILED: QCoreApplication.translate("TableImportRow", "Failed"),
+            Result.UNTRUSTED: QCoreApplication.translate(
+                "TableImportRow", "Needs your confirmation"
+            ),
+            Result.INVALID: QCoreApplication.translate("TableImportRow", "Invalid"),
+            Result.DUPLICATE: QCoreApplication.translate("TableImportRow", "Duplicate"),
         }[row.result]
     return {
-        Stage.WAITING: _t("Waiting"),
-        Stage.CHECKING: _t("Checking…"),
-        Stage.PROVED: _t("Proved"),
-        Stage.FAILED: _t("Failed"),
-        Stage.NOT_CHECKED: _t("Not checked"),
-        Stage.SAVED: _t("Saved"),
+        Stage.WAITING: QCoreApplication.translate("TableImportRow", "Waiting"),
+        Stage.CHECKING: QCoreApplication.translate("TableImportRow", "Checking…"),
+        Stage.PROVED: QCoreApplication.translate("TableImportRow", "Proved"),
+        Stage.FAILED: QCoreApplication.translate("TableImportRow", "Failed"),
+        Stage.NOT_CHECKED: QCoreApplication.translate("TableImportRow", "Not checked"),
+        Stage.SAVED: QCoreApplication.translate("TableImportRow", "Saved"),
     }[row.stage]
 
 
@@ -72,3 +71,28 @@ def servers_text(row: ImportRow) -> str:
 
 def provider_text(row: ImportRow, language: str) -> str:
     return row.provider.name(language) if row.provider is not None else ""
+
+
+def field_label(field: Field) -> str:
+    """A field's name in the mapping step, followed by its id (what ``--map`` takes)."""
+    names = {
+        Field.ADDRESS: QCoreApplication.translate("TableImportRow", "Address"),
+        Field.DISPLAY_NAME: QCoreApplication.translate("TableImportRow", "Display name"),
+        Field.CODE: QCoreApplication.translate("TableImportRow", "Authorization code"),
+        Field.IMAP_PASSWORD: QCoreApplication.translate("TableImportRow", "IMAP password"),
+        Field.SMTP_PASSWORD: QCoreApplication.translate("TableImportRow", "SMTP password"),
+        Field.USERNAME: QCoreApplication.translate("TableImportRow", "User name"),
+        Field.IMAP_USERNAME: QCoreApplication.translate("TableImportRow", "IMAP user name"),
+        Field.SMTP_USERNAME: QCoreApplication.translate("TableImportRow", "SMTP user name"),
+        Field.IMAP_HOST: QCoreApplication.translate("TableImportRow", "IMAP server"),
+        Field.IMAP_PORT: QCoreApplication.translate("TableImportRow", "IMAP port"),
+        Field.SMTP_HOST: QCoreApplication.translate("TableImportRow", "SMTP server"),
+        Field.SMTP_PORT: QCoreApplication.translate("TableImportRow", "SMTP port"),
+        Field.SECURITY: QCoreApplication.translate("TableImportRow", "Encryption"),
+        Field.IMAP_SECURITY: QCoreApplication.translate("TableImportRow", "IMAP encryption"),
+        Field.SMTP_SECURITY: QCoreApplication.translate("TableImportRow", "SMTP encryption"),
+        Field.GROUP: QCoreApplication.translate("TableImportRow", "Group"),
+        Field.LABEL: QCoreApplication.translate("TableImportRow", "Code label"),
+    }
+    name = names.get(field)
+    return f"{name} ({field.value})" if name else field.value
