@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from mailmanager.core import redact
 from mailmanager.core.catalogue.lookup import Catalogue
 from mailmanager.core.catalogue.model import Provider
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
@@ -35,6 +34,7 @@ from mailmanager.core.model.accounts import (
     Origin,
     Protocol,
     Security,
+    utcnow,
 )
 from mailmanager.core.table_import.headers import ColumnMap, Field
 from mailmanager.core.table_import.model import ImportRow, Reason, Result
@@ -99,6 +99,8 @@ class Defaults:
     # The provider the user chose for a batch of one provider (the app's paste mode): used
     # for addresses whose domain the catalogue does not know (a company domain).
     provider_id: str | None = None
+    # One time stamp for every candidate (the store sets its own when a row is saved).
+    now: datetime = field(default_factory=utcnow)
 
 
 def default_label(today: datetime) -> str:
@@ -152,12 +154,14 @@ def _against_store(row: ImportRow, stored: Account | None) -> None:
 
 
 def _build(row: Row, columns: ColumnMap, catalogue: Catalogue, defaults: Defaults) -> ImportRow:
-    def cell(field: Field) -> str:
-        index = columns.columns.get(field)
-        if index is None or index >= len(row.cells):
-            return ""
-        value = row.cells[index]
-        return value if value == LOST_DIGITS else value.strip()
+    cells = row.cells
+    width = len(cells)
+    values = {
+        field: (cells[index] if cells[index] == LOST_DIGITS else cells[index].strip())
+        for field, index in columns.columns.items()
+        if index < width
+    }
+    cell: Callable[[Field], str] = lambda field: values.get(field, "")  # noqa: E731
 
     typed = cell(Field.ADDRESS)
     result = ImportRow(row.number, typed if typed != LOST_DIGITS else "")
@@ -173,8 +177,10 @@ def _build(row: Row, columns: ColumnMap, catalogue: Catalogue, defaults: Default
         result.provider = provider
         if provider is not None and provider.oauth_only:
             raise _Invalid(OAUTH_ONLY, provider.name("en"))
+        # Not registered with ``redact`` here: nothing logs a cell, and the probes and the
+        # registry register a code before it is sent or stored (10,000 registrations would
+        # slow every later log line).
         result.secret = _code(cell, provider)
-        redact.register(result.secret)  # from here on no log line can show it
         result.account = _account(parsed, cell, provider, defaults)
     except _Invalid as exc:
         result.account = None
@@ -245,6 +251,8 @@ def _account(
         ca_file=defaults.ca_file,
         ca_pem=defaults.ca_pem,
         ca_confirmed_at=defaults.ca_confirmed_at,
+        created_at=defaults.now,
+        updated_at=defaults.now,
     )
     problem = limits.account_problem(account)
     if problem is not None:
