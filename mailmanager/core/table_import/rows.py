@@ -17,6 +17,7 @@ The rules (issue 20, items 1-2):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -99,6 +100,10 @@ class Defaults:
     # The provider the user chose for a batch of one provider (the app's paste mode): used
     # for addresses whose domain the catalogue does not know (a company domain).
     provider_id: str | None = None
+    # Servers found by detection (MX, SRV, autoconfig, a guess) for domains the catalogue does
+    # not know, per domain: (IMAP, SMTP, provider id). Their origins go with them, and the
+    # trust rule judges them like any other suggestion.
+    detected: Mapping[str, tuple[Endpoint, Endpoint, str | None]] = field(default_factory=dict)
     # One time stamp for every candidate (the store sets its own when a row is saved).
     now: datetime = field(default_factory=utcnow)
 
@@ -174,6 +179,9 @@ def _build(row: Row, columns: ColumnMap, catalogue: Catalogue, defaults: Default
         provider = catalogue.by_domain(parsed.domain)
         if provider is None and defaults.provider_id:
             provider = catalogue.get(defaults.provider_id)
+        found = defaults.detected.get(parsed.domain) if provider is None else None
+        if found is not None and found[2]:
+            provider = catalogue.get(found[2])  # recognised by its MX, as `add` does
         result.provider = provider
         if provider is not None and provider.oauth_only:
             raise _Invalid(OAUTH_ONLY, provider.name("en"))
@@ -215,11 +223,15 @@ def _account(
     provider: Provider | None,
     defaults: Defaults,
 ) -> Account:
-    origin = Origin(EndpointSource.IMPORT_FILE, defaults.source_name)
+    origin = _origin(defaults.source_name)
+    address = parsed.address  # a property that builds the string: once
     catalogue_pair: tuple[Endpoint, Endpoint] | None = None
     if provider is not None and not provider.user:
         group = provider.groups_for(parsed.domain)[0]
         catalogue_pair = provider.endpoints_for(parsed, group)
+    elif parsed.domain in defaults.detected:
+        imap, smtp, _provider_id = defaults.detected[parsed.domain]
+        catalogue_pair = (imap.with_username(address), smtp.with_username(address))
     endpoints: dict[Protocol, Endpoint] = {}
     for protocol, host_f, port_f, sec_f, user_f in (
         (Protocol.IMAP, Field.IMAP_HOST, Field.IMAP_PORT, Field.IMAP_SECURITY, Field.IMAP_USERNAME),
@@ -236,16 +248,16 @@ def _account(
         security = _security(protocol, cell(sec_f) or cell(Field.SECURITY), cell(port_f))
         port = _port(protocol, cell(port_f), security)
         if not user:
-            user = parsed.address
+            user = address
             if catalogue_pair is not None:
                 user = catalogue_pair[0 if protocol is Protocol.IMAP else 1].username
         endpoints[protocol] = Endpoint(host, port, security, user, origin)
     account = Account(
-        address=parsed.address,
+        address=address,
         imap=endpoints[Protocol.IMAP],
         smtp=endpoints[Protocol.SMTP],
         display_name=limits.without_control_characters(cell(Field.DISPLAY_NAME)).strip(),
-        provider_id=provider.id if provider is not None else None,
+        provider_id=provider.id if provider is not None else _detected_provider(parsed, defaults),
         credential_label=cell(Field.LABEL) or defaults.label,
         group=limits.clean_group(cell(Field.GROUP) or defaults.group),
         ca_file=defaults.ca_file,
@@ -258,6 +270,25 @@ def _account(
     if problem is not None:
         raise _Invalid(BAD_FIELD, problem)
     return account
+
+
+@functools.lru_cache(maxsize=16)
+def _origin(source_name: str) -> Origin:
+    return Origin(EndpointSource.IMPORT_FILE, source_name)
+
+
+def _detected_provider(parsed: address_rules.Address, defaults: Defaults) -> str | None:
+    found = defaults.detected.get(parsed.domain)
+    return found[2] if found is not None else None
+
+
+def needs_detection(rows: Iterable[ImportRow]) -> set[str]:
+    """The domains of rows that lack servers the catalogue could give (for detection)."""
+    return {
+        r.address.rpartition("@")[2]
+        for r in rows
+        if r.reason is not None and r.reason.template == NO_HOST and "@" in r.address
+    }
 
 
 def _security(protocol: Protocol, text: str, port_text: str) -> Security:

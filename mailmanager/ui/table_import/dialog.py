@@ -121,6 +121,7 @@ class TableImportDialog(QDialog):
         self._source: Callable[[], Table] | None = None
         self._headers: tuple[str, ...] = ()
         self._mapping: dict[int, QComboBox] = {}
+        self._index: dict[int, int] = {}
         self._busy = False
         self._filling = False
         self._save_stop = threading.Event()
@@ -391,6 +392,7 @@ class TableImportDialog(QDialog):
 
     def _set_rows(self, rows: list[ImportRow]) -> None:
         self.rows = rows
+        self._index = {id(row): index for index, row in enumerate(rows)}
         self._filling = True
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
@@ -445,9 +447,8 @@ class TableImportDialog(QDialog):
 
     def _row_changed(self, row: ImportRow) -> None:
         """The batch moved a row on (called on the GUI thread by the loop)."""
-        try:
-            index = self.rows.index(row)
-        except ValueError:
+        index = self._index.get(id(row))
+        if index is None:
             return
         self._filling = True
         self._fill(index, row)
@@ -526,8 +527,10 @@ class TableImportDialog(QDialog):
         try:
             await self.batch.prove(rows)
         finally:
+            # Each row's cells followed it as it moved on; only the totals and buttons remain.
             self._busy = False
-            self._refill()
+            self._summarise()
+            self._update_buttons()
 
     def cancel(self) -> None:
         """No further login; the rows not reached stay unchecked (and nothing is saved)."""

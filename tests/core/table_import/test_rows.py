@@ -210,3 +210,32 @@ def test_plain_needs_consent_and_a_ca_needs_a_choice() -> None:
     assert rows[0].result is Result.UNTRUSTED
     consent.give_consent(rows, NOW, plain=["mail.example.com:143", "mail.example.com:25"])
     assert rows[0].checkable
+
+
+def test_servers_found_by_detection_are_judged_by_the_trust_rule() -> None:
+    from mailmanager.core.model.accounts import Endpoint, EndpointSource, Origin
+    from mailmanager.core.table_import.rows import needs_detection
+
+    text = "email,code\nboss@corp-mail.cn,x1\nhr@corp-mail.cn,x2\n"
+    first = build(text)
+    assert needs_detection(first) == {"corp-mail.cn"}
+    guessed = Origin(EndpointSource.GUESSED, "guess")
+    srv = Origin(EndpointSource.SRV, "_imaps._tcp.corp-mail.cn")
+    for origin, expected in ((guessed, Result.UNTRUSTED), (srv, None)):
+        detected = {
+            "corp-mail.cn": (
+                Endpoint("mail.corp-mail.cn", 993, Security.SSL, "x", origin),
+                Endpoint("mail.corp-mail.cn", 465, Security.SSL, "x", origin),
+                None,
+            )
+        }
+        rows = build(text, defaults=Defaults(label="l", detected=detected))
+        assert [r.result for r in rows] == [expected, expected]
+        assert rows[1].account is not None and rows[1].account.imap.username == "hr@corp-mail.cn"
+    mx = {"corp-mail.cn": (Endpoint("a", 993, Security.SSL), Endpoint("b", 465, Security.SSL),
+                           "netease_qiye")}  # fmt: skip
+    rows = build(
+        f"email,code\nboss@corp-mail.cn,{CODE}\n", defaults=Defaults(label="l", detected=mx)
+    )
+    assert rows[0].provider is not None and rows[0].provider.id == "netease_qiye"
+    assert rows[0].checkable  # the provider's catalogue servers, as `add` chooses them
