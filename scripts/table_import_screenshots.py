@@ -127,7 +127,8 @@ def shoot(locale_name: str, out: Path, folder: Path) -> None:
             await asyncio.sleep(0.2)
             dialog.grab().save(str(out / f"table-import-done-{locale_name}.png"))
 
-        loop.run_until_complete(run())
+        with loop:
+            loop.run_until_complete(run())
         dialog.close()
         ops.close()
         store.close()

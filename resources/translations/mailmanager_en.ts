@@ -2532,12 +2532,20 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>Send this row's code to these servers (every row at this domain)</source>
             <translation>Send this row's code to these servers (every row at this domain)</translation>
         </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
         <message numerus="yes">
             <source>%n row(s)</source>
             <translation>
                 <numerusform>%n row</numerusform>
                 <numerusform>%n rows</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
         </message>
         <message>
             <source>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</source>
@@ -2589,6 +2597,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Not checked</source>
             <translation>Not checked</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
         <message>
             <source>Address</source>

@@ -2513,11 +2513,19 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>Send this row's code to these servers (every row at this domain)</source>
             <translation>允许把授权码发送到这些服务器（同一域名的所有行）</translation>
         </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
         <message numerus="yes">
             <source>%n row(s)</source>
             <translation>
                 <numerusform>%n 行</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
         </message>
         <message>
             <source>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</source>
@@ -2569,6 +2577,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Not checked</source>
             <translation>未检测</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
         <message>
             <source>Address</source>

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -138,6 +139,8 @@ class TableImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._file_page(), self.tr("From a file"))
         self.tabs.addTab(self._paste_page(), self.tr("Paste"))
+        # Only as tall as its pages need: the table below gets the rest.
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.tabs)
 
         form = QFormLayout()
@@ -260,7 +263,7 @@ class TableImportDialog(QDialog):
         self.paste_edit.setPlaceholderText(
             self.tr("One mailbox per line: address code, or address,code")
         )
-        self.paste_edit.setMaximumHeight(120)
+        self.paste_edit.setMaximumHeight(90)
         row = QHBoxLayout()
         self.provider_box = QComboBox()
         self.provider_box.setObjectName("providerBox")
@@ -455,6 +458,7 @@ class TableImportDialog(QDialog):
         self._filling = False
         if row.stage not in (Stage.WAITING, Stage.CHECKING):
             self.progress.setValue(self.progress.value() + 1)
+            self._summarise()
 
     def _trust_ticked(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != COL_TRUST or self._busy:
@@ -472,15 +476,20 @@ class TableImportDialog(QDialog):
         self.progress.setMaximum(max(1, len([r for r in self.rows if r.checkable])))
 
     def _summarise(self) -> None:
-        counts: dict[str, int] = {}
-        for row in self.rows:
-            key = status_text(row)
-            counts[key] = counts.get(key, 0) + 1
         if not self.rows:
             self.summary.clear()
             return
-        parts = [f"{name}: {n}" for name, n in counts.items()]
-        text = self.tr("%n row(s)", "", len(self.rows)) + " — " + ", ".join(parts)
+        # Counted by state first, each state's words looked up once (500 rows, many updates).
+        counts: dict[tuple[object, object], tuple[ImportRow, int]] = {}
+        for row in self.rows:
+            key = (row.result, row.stage if row.result is None else None)
+            first, n = counts.get(key, (row, 0))
+            counts[key] = (first, n + 1)
+        pair = self.tr("%1: %2")
+        parts = [
+            pair.replace("%1", status_text(r)).replace("%2", str(n)) for r, n in counts.values()
+        ]
+        text = self.tr("%n row(s)", "", len(self.rows)) + " — " + self.tr(", ").join(parts)
         if self.batch is not None and self.batch.paused_by is not None:
             text += "\n" + self.tr(
                 "Paused at row %1: the provider asked to slow down. Wait a few minutes, then "

@@ -47,8 +47,10 @@ def details_text(row: ImportRow) -> str:
     elif row.reason is not None and row.reason.template == CHECK_FAILED and row.check is not None:
         # The statuses in the app's words (the CLI's reason names their ids).
         parts.append(
-            ", ".join(
-                f"{r.protocol.value.upper()}: {state_label(r.status)}"
+            QCoreApplication.translate("TableImportRow", ", ").join(
+                QCoreApplication.translate("TableImportRow", "%1: %2")
+                .replace("%1", r.protocol.value.upper())
+                .replace("%2", state_label(r.status))
                 for r in row.check.results()
                 if not r.ok
             )
