@@ -233,11 +233,30 @@ def accounts_for(ports: Ports) -> list[Account]:
     ]
 
 
+def gui_only(rows: int, repeat: int, load_before: float) -> None:
+    process, ports = start_servers(HOSTS, LATENCY, None)
+    try:
+        runs = [gui_run(ports, rows) for _ in range(repeat)]
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(10)
+    print(f"bench_import --gui-only ({rows} rows, {LATENCY * 1000:.0f} ms before every reply)")
+    print(machine_line())
+    print(f"load average: {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
+    print(Figure("the dialog's batch", tuple(t for t, _s in runs)).line())
+    print(Figure("GUI thread's longest stall (5 ms heartbeat)", tuple(s for _t, s in runs)).line())
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--rows", type=int, default=500)
     parser.add_argument("--single", type=int, default=15, help="runs of the minimal check")
     parser.add_argument("--skip-one-host", action="store_true", help="skip the slow one-host run")
+    parser.add_argument(
+        "--gui-only", action="store_true", help="only the dialog's run and its GUI stalls"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of the dialog's batch")
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = parser.parse_args(
         argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else []
@@ -246,6 +265,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         memory_child(args.memory_child)
         return
     load_before = os.getloadavg()[0]
+    if args.gui_only:
+        gui_only(args.rows, args.repeat, load_before)
+        return
     with tempfile.TemporaryDirectory(prefix="mm-bench-import-") as name:
         folder = Path(name)
         parse = Figure(

@@ -19,16 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from mailmanager.cli import account_view
-from mailmanager.cli.accounts_cmds import DETECT_TIMEOUT, guarded, json_flag, open_registry
+from mailmanager.cli.accounts_cmds import guarded, json_flag, open_registry
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail, short
 from mailmanager.cli.trust_options import add_trust_options, chosen_ca
 from mailmanager.core import trust
 from mailmanager.core.checking.hints import hint_text
 from mailmanager.core.model import limits
-from mailmanager.core.model.accounts import Endpoint, utcnow
+from mailmanager.core.model.accounts import utcnow
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.table_import import consent
 from mailmanager.core.table_import.batch import ProofBatch, save
+from mailmanager.core.table_import.detection import Detected, detect_domains
 from mailmanager.core.table_import.headers import (
     ColumnMap,
     MappingError,
@@ -169,35 +170,9 @@ def _run(
     return EXIT_OK if good else EXIT_NEEDS_ACTION
 
 
-def _detect(ctx: CliContext, domains: set[str]) -> dict[str, tuple[Endpoint, Endpoint, str | None]]:
-    """Servers for domains the catalogue does not know, as `add` finds them (MX, SRV,
-    autoconfig, a guess), several domains at once; what is found is a suggestion that the
-    trust rule judges."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from mailmanager.core.discovery import detector
-
-    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
-
-    def one(domain: str) -> tuple[str, detector.Detection | None]:
-        try:
-            return domain, detector.detect(
-                f"postmaster@{domain}", network=True, timeout=DETECT_TIMEOUT, catalogue=catalogue
-            )
-        except ValueError:
-            return domain, None
-
-    found: dict[str, tuple[Endpoint, Endpoint, str | None]] = {}
-    with ThreadPoolExecutor(4, thread_name_prefix="mailmanager-detect") as pool:
-        for domain, detection in pool.map(one, sorted(domains)):
-            if detection is not None and detection.imap is not None and detection.smtp is not None:
-                provider = detection.provider
-                found[domain] = (
-                    detection.imap,
-                    detection.smtp,
-                    provider.id if provider is not None and not provider.user else None,
-                )
-    return found
+def _detect(ctx: CliContext, domains: set[str]) -> Detected:
+    """Servers for domains the catalogue does not know, as `add` finds them."""
+    return detect_domains(domains, account_view.load_catalogue(ctx.paths.user_providers_dir))
 
 
 def _row_json(row: ImportRow, dry_run: bool) -> dict[str, Any]:

@@ -2461,6 +2461,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Check codes</translation>
         </message>
         <message>
+            <source>Look up the servers of these domains on the network (as Add does)</source>
+            <translation>Look up the servers of these domains on the network (as Add does)</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -2487,6 +2491,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Choose file…</source>
             <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>The workbook's sheet to import</source>
+            <translation>The workbook's sheet to import</translation>
         </message>
         <message>
             <source>One mailbox per line: address code, or address,code</source>
@@ -2550,6 +2558,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</source>
             <translation>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Find servers for %n domain(s)</source>
+            <translation>
+                <numerusform>Find servers for %n domain</numerusform>
+                <numerusform>Find servers for %n domains</numerusform>
+            </translation>
         </message>
         <message>
             <source>Saving stopped: %1</source>

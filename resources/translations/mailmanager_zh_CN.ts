@@ -2442,6 +2442,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>检测授权码</translation>
         </message>
         <message>
+            <source>Look up the servers of these domains on the network (as Add does)</source>
+            <translation>通过网络查找这些域名的服务器（与“添加邮箱”相同）</translation>
+        </message>
+        <message>
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2468,6 +2472,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Choose file…</source>
             <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>The workbook's sheet to import</source>
+            <translation>要导入的工作表</translation>
         </message>
         <message>
             <source>One mailbox per line: address code, or address,code</source>
@@ -2530,6 +2538,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</source>
             <translation>已在第 %1 行暂停：服务商要求放慢速度。请等几分钟，再点“重试未通过的行”。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Find servers for %n domain(s)</source>
+            <translation>
+                <numerusform>查找 %n 个域名的服务器</numerusform>
+            </translation>
         </message>
         <message>
             <source>Saving stopped: %1</source>

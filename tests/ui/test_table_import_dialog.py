@@ -77,6 +77,7 @@ def test_check_then_save_from_a_file(
     tmp_path: Path,
     store: AccountStore,
     secret_store: SecretStore,
+    app_home: Path,
 ) -> None:
     imap, smtp = servers
     path = write(tmp_path, [*lines_for(imap, smtp, ["right-code", "wrong-code"]), "bad,x"])
@@ -104,6 +105,11 @@ def test_check_then_save_from_a_file(
     assert opened == [QUrl.fromLocalFile(str(path.parent))]
     assert path.exists()  # never deleted
     assert len([a for a in imap.auth_attempts if a[1] == "wrong-code"]) == 1
+    # Neither code reached a file in the home folder (store, logs, settings).
+    for stored in app_home.rglob("*"):
+        if stored.is_file():
+            data = stored.read_bytes()
+            assert b"right-code" not in data and b"wrong-code" not in data, stored
 
 
 def test_unknown_headers_go_through_the_mapping_step(
@@ -204,3 +210,35 @@ def test_file_menu_opens_the_import_and_the_list_follows_a_save(
     with qtbot.waitSignal(window.refreshed):
         dialog.imported.emit(1)
     dialog.close()
+
+
+def test_a_workbook_with_several_sheets_offers_them(
+    dialog: TableImportDialog, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["read me"])
+    boxes = book.create_sheet("邮箱")
+    boxes.append(["邮箱", "授权码"])
+    boxes.append(["a@163.com", "ABCDEFGHIJKLMNOP"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    dialog.load_file(path)
+    assert dialog.sheet_box.isVisible() and dialog.rows == []
+    assert dialog.mapping_box.isVisible()  # the notes sheet has no address column
+    dialog.sheet_box.setCurrentIndex(1)
+    dialog.sheet_box.activated.emit(1)
+    assert [(r.number, r.address, r.checkable) for r in dialog.rows] == [(2, "a@163.com", True)]
+
+
+def test_rows_of_unknown_domains_offer_detection_and_send_nothing(
+    dialog: TableImportDialog, tmp_path: Path
+) -> None:
+    dialog.load_file(write(tmp_path, ["x@unknown-corp.example,abc"], header="email,code"))
+    assert dialog.rows[0].final() is Result.INVALID
+    assert dialog.detect_button.isVisible() and dialog.detect_button.isEnabled()
+    assert not dialog.check_button.isEnabled()

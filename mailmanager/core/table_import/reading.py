@@ -218,6 +218,24 @@ def _text(cell: str) -> str:
     return cell if len(cell) <= MAX_CELL else cell[:MAX_CELL]
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of an .xlsx workbook, in order (empty for any other file)."""
+    if path.suffix.lower() not in XLSX_SUFFIXES:
+        return []
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return []
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 # -- .xlsx ---------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ The steps, each the core's work (``core.table_import``):
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import Awaitable, Callable
@@ -58,10 +59,22 @@ from mailmanager.core.rules.policy import local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError
 from mailmanager.core.table_import import consent
 from mailmanager.core.table_import.batch import BatchOptions, ProofBatch, savable, save
+from mailmanager.core.table_import.detection import Detected, detect_domains
 from mailmanager.core.table_import.headers import ColumnMap, Field, map_columns
 from mailmanager.core.table_import.model import ImportRow, Result, Stage
-from mailmanager.core.table_import.reading import Table, TableError, open_table, read_pasted
-from mailmanager.core.table_import.rows import Defaults, build_rows, existing_lookup
+from mailmanager.core.table_import.reading import (
+    Table,
+    TableError,
+    open_table,
+    read_pasted,
+    sheet_names,
+)
+from mailmanager.core.table_import.rows import (
+    Defaults,
+    build_rows,
+    existing_lookup,
+    needs_detection,
+)
 from mailmanager.core.trust import RefusalKind
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language
@@ -123,6 +136,9 @@ class TableImportDialog(QDialog):
         self._headers: tuple[str, ...] = ()
         self._mapping: dict[int, QComboBox] = {}
         self._index: dict[int, int] = {}
+        self._overrides: dict[int, Field] | None = None
+        self._detected: Detected = {}
+        self._undetected: set[str] = set()
         self._busy = False
         self._filling = False
         self._save_stop = threading.Event()
@@ -219,6 +235,12 @@ class TableImportDialog(QDialog):
         self.check_button = QPushButton(self.tr("Check codes"))
         self.check_button.setObjectName("checkButton")
         self.check_button.clicked.connect(self.start_check)
+        self.detect_button = QPushButton()
+        self.detect_button.setObjectName("detectButton")
+        self.detect_button.setToolTip(
+            self.tr("Look up the servers of these domains on the network (as Add does)")
+        )
+        self.detect_button.clicked.connect(self.find_servers)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel)
@@ -233,7 +255,12 @@ class TableImportDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
-        for button in (self.check_button, self.cancel_button, self.retry_button):
+        for button in (
+            self.detect_button,
+            self.check_button,
+            self.cancel_button,
+            self.retry_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.include_failed)
@@ -251,7 +278,13 @@ class TableImportDialog(QDialog):
         choose = QPushButton(self.tr("Choose file…"))
         choose.setObjectName("chooseFileButton")
         choose.clicked.connect(self._choose_file)
+        self.sheet_box = QComboBox()
+        self.sheet_box.setObjectName("sheetBox")
+        self.sheet_box.setToolTip(self.tr("The workbook's sheet to import"))
+        self.sheet_box.hide()
+        self.sheet_box.activated.connect(self._sheet_chosen)
         row.addWidget(self.path_edit, 1)
+        row.addWidget(self.sheet_box)
         row.addWidget(choose)
         return page
 
@@ -296,15 +329,26 @@ class TableImportDialog(QDialog):
         if name:
             self.load_file(Path(name))
 
-    def load_file(self, path: Path) -> None:
-        """Read ``path`` (the first sheet of a workbook) and show its rows."""
+    def load_file(self, path: Path, sheet: str | None = None) -> None:
+        """Read ``path`` (a workbook's ``sheet``, by default its first) and show its rows."""
         self.source_path = path
+        self._detected = {}
         self.path_edit.setText(str(path))
-        self._load(lambda: open_table(path), overrides=None)
+        if sheet is None:
+            names = sheet_names(path)
+            self.sheet_box.clear()
+            self.sheet_box.addItems(names)
+            self.sheet_box.setVisible(len(names) > 1)
+        self._load(lambda: open_table(path, sheet=sheet), overrides=None)
+
+    def _sheet_chosen(self, index: int) -> None:
+        if self.source_path is not None and index >= 0:
+            self.load_file(self.source_path, self.sheet_box.itemText(index))
 
     def load_pasted(self) -> None:
         """Read the paste box: one mailbox per line."""
         self.source_path = None
+        self._detected = {}
         text = self.paste_edit.toPlainText()
         self._load(lambda: read_pasted(text), overrides=None)
 
@@ -312,6 +356,7 @@ class TableImportDialog(QDialog):
         if self._busy:
             return
         self._source = source
+        self._overrides = overrides
         self.reminder.hide()
         try:
             with source() as table:
@@ -345,10 +390,12 @@ class TableImportDialog(QDialog):
             label=self.label_edit.text().strip() or self._default_label(),
             source_name=self.source_path.name if self.source_path else "",
             provider_id=provider_id,
+            detected=self._detected,
         )
         existing = existing_lookup(self.store.list_accounts())
         rows = list(build_rows(table.rows, columns, trust.bundled_catalogue(), existing, defaults))
         consent.judge(rows)
+        self._undetected = needs_detection(rows) - set(self._detected)
         return rows
 
     def _ask_mapping(self, columns: ColumnMap) -> None:
@@ -509,6 +556,11 @@ class TableImportDialog(QDialog):
         to_save = savable(self.rows, include_failed=self.include_failed.isChecked())
         self.save_button.setEnabled(idle and bool(to_save))
         self.tabs.setEnabled(idle)
+        self.detect_button.setVisible(bool(self._undetected))
+        self.detect_button.setEnabled(idle)
+        self.detect_button.setText(
+            self.tr("Find servers for %n domain(s)", "", len(self._undetected))
+        )
 
     # -- checking and saving ---------------------------------------------------------------
 
@@ -540,6 +592,26 @@ class TableImportDialog(QDialog):
             self._busy = False
             self._summarise()
             self._update_buttons()
+
+    @_async_slot
+    async def find_servers(self) -> None:
+        """Detection for the domains whose rows name no servers (the button: it asks DNS and
+        the domains' web servers, so it runs only when the user wants it)."""
+        if self._busy or not self._undetected or self._source is None:
+            return
+        self._busy = True
+        self._update_buttons()
+        domains = set(self._undetected)
+        catalogue = trust.bundled_catalogue()
+        try:
+            loop = asyncio.get_running_loop()
+            found = await loop.run_in_executor(None, detect_domains, domains, catalogue)
+        finally:
+            self._busy = False
+        self._detected = {**self._detected, **found}
+        self._load(self._source, overrides=self._overrides)
+        self._undetected -= domains  # what detection did not find stays invalid
+        self._update_buttons()
 
     def cancel(self) -> None:
         """No further login; the rows not reached stay unchecked (and nothing is saved)."""
