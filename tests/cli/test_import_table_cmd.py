@@ -108,7 +108,7 @@ def test_real_servers_prove_save_and_report_every_row(
         (3, "bob@example.org", "failed"),
         (4, "zhang@163.com", "untrusted"),
         (5, "li@163.com", "untrusted"),
-        (7, "not-an-address", "invalid"),
+        (7, "", "invalid"),
         (8, "carol@example.org", "invalid"),
         (9, "ALICE@example.org", "duplicate"),
     ]

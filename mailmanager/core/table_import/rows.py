@@ -71,6 +71,7 @@ EXISTS = QT_TRANSLATE_NOOP(
 )
 SAME = QT_TRANSLATE_NOOP("TableImport", "already in the list with these settings")
 
+MAX_SHOWN = 254  # the longest address shown for an invalid row
 _SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE][+-]?[0-9]+")
 _SECURITY_WORDS: dict[str, Security] = {
     **dict.fromkeys(
@@ -205,6 +206,9 @@ def _build(row: Row, columns: ColumnMap, catalogue: Catalogue, defaults: Default
         try:
             parsed = address_rules.parse_address(result.address)
         except address_rules.AddressError as exc:
+            # A cell without an '@' is not echoed: a column mapped the wrong way round would
+            # otherwise print codes where addresses belong.
+            result.address = result.address[:MAX_SHOWN] if "@" in result.address else ""
             raise _Invalid(BAD_ADDRESS, str(exc)) from None
         result.address = parsed.address
         provider = catalogue.by_domain(parsed.domain)

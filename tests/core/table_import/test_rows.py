@@ -123,6 +123,7 @@ def test_bad_rows_are_reported_with_their_numbers_and_the_others_kept() -> None:
     assert rows[4].reason is not None and "not in the catalogue" in rows[4].reason.text()
     assert rows[3].checkable
     assert all(r.secret == "" for r in rows if r.result is Result.INVALID)
+    assert rows[0].address == ""  # a cell without '@' is never echoed (it may be a code)
 
 
 def test_one_code_per_mailbox() -> None:
