@@ -2385,6 +2385,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>already in the list with these settings</source>
             <translation>already in the list with these settings</translation>
         </message>
+        <message>
+            <source>proved, but not saved (the save stopped before it)</source>
+            <translation>proved, but not saved (the save stopped before it)</translation>
+        </message>
     </context>
     <context>
         <name>TableImportDialog</name>
@@ -2569,6 +2573,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Saving stopped: %1</source>
             <translation>Saving stopped: %1</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Stopping…</translation>
         </message>
     </context>
     <context>

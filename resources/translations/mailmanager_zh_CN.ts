@@ -2366,6 +2366,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>already in the list with these settings</source>
             <translation>已在列表中，设置相同</translation>
         </message>
+        <message>
+            <source>proved, but not saved (the save stopped before it)</source>
+            <translation>已验证，但未保存（保存在它之前中止了）</translation>
+        </message>
     </context>
     <context>
         <name>TableImportDialog</name>
@@ -2548,6 +2552,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Saving stopped: %1</source>
             <translation>保存已中止：%1</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
         </message>
     </context>
     <context>

@@ -242,3 +242,28 @@ def test_rows_of_unknown_domains_offer_detection_and_send_nothing(
     assert dialog.rows[0].final() is Result.INVALID
     assert dialog.detect_button.isVisible() and dialog.detect_button.isEnabled()
     assert not dialog.check_button.isEnabled()
+
+
+def test_closing_during_a_check_cancels_it_and_closes_once_stopped(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    dialog: TableImportDialog,
+    tmp_path: Path,
+    store: AccountStore,
+) -> None:
+    with (
+        ss.ScriptedServer(
+            ss.imap_script(password="right-code", latency=0.2), host="127.0.0.1"
+        ) as imap,
+        ss.ScriptedServer(ss.smtp_script(password="right-code"), host="127.0.0.2") as smtp,
+    ):
+        dialog.options = BatchOptions(concurrency=1, timeout=5)
+        dialog.load_file(write(tmp_path, lines_for(imap, smtp, ["right-code"] * 3)))
+        tick(dialog, 0)
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: dialog.rows[0].stage is Stage.CHECKING, timeout=10_000)
+        dialog.reject()
+        assert dialog.isVisible()  # until the running login has stopped
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert all(r.stage is not Stage.CHECKING for r in dialog.rows)
+    assert store.list_accounts() == []

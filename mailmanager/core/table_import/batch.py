@@ -241,10 +241,15 @@ def save(
             registry.add(row.account, credential)
         except DuplicateAccountError:
             row.result, row.reason = Result.DUPLICATE, Reason(SAVED_MEANWHILE)
-        except (SecretsError, StoreError, CheckFailedError, ValueError) as exc:
-            message = exc.message if isinstance(exc, SecretsError) else type(exc).__name__
-            if isinstance(exc, StoreError):
-                message = str(exc)
+        except SecretsError as exc:
+            # The keyring is locked, missing or stuck: every further row would meet it too
+            # (and might prompt again). This row failed; the rest stay proven, to save later.
+            row.result, row.reason = Result.FAILED, Reason(NOT_KEPT, (exc.message,))
+            if on_row is not None:
+                on_row(row)
+            break
+        except (StoreError, CheckFailedError, ValueError) as exc:
+            message = str(exc) if isinstance(exc, StoreError) else type(exc).__name__
             row.result, row.reason = Result.FAILED, Reason(NOT_KEPT, (message,))
         else:
             failed = not row.proof.ok

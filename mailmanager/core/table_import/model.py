@@ -17,10 +17,13 @@ from typing import Any
 from mailmanager.core.catalogue.model import Provider
 from mailmanager.core.checking.proof import Proof
 from mailmanager.core.checking.result import AccountCheck, ProbeResult
+from mailmanager.core.i18n import QT_TRANSLATE_NOOP
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.trust import Refusal
 
 CONTEXT = "TableImport"
+
+NOT_SAVED = QT_TRANSLATE_NOOP("TableImport", "proved, but not saved (the save stopped before it)")
 
 
 class Result(StrEnum):
@@ -114,11 +117,14 @@ class ImportRow:
         """The CLI's JSON object for the row (English reason; the checker's per-protocol
         objects, or None for a protocol that was not checked)."""
         check = self.check
+        reason = self.reason
+        if reason is None and self.result is None and self.stage is Stage.PROVED and not dry_run:
+            reason = Reason(NOT_SAVED)
         return {
             "row": self.number,
             "address": self.address,
             "result": self.final(dry_run=dry_run).value,
-            "reason": self.reason.text() if self.reason is not None else "",
+            "reason": reason.text() if reason is not None else "",
             "imap": _probe_json(check.imap) if check is not None else None,
             "smtp": _probe_json(check.smtp) if check is not None else None,
         }

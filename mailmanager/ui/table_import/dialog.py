@@ -78,6 +78,7 @@ from mailmanager.core.table_import.rows import (
 from mailmanager.core.trust import RefusalKind
 from mailmanager.services.account_ops import AccountOps
 from mailmanager.ui import language
+from mailmanager.ui.errors import user_message
 from mailmanager.ui.table_import.row_text import (
     details_text,
     field_label,
@@ -139,6 +140,7 @@ class TableImportDialog(QDialog):
         self._overrides: dict[int, Field] | None = None
         self._detected: Detected = {}
         self._undetected: set[str] = set()
+        self._close_when_done = False
         self._busy = False
         self._filling = False
         self._save_stop = threading.Event()
@@ -592,6 +594,7 @@ class TableImportDialog(QDialog):
             self._busy = False
             self._summarise()
             self._update_buttons()
+            self._close_if_asked()
 
     @_async_slot
     async def find_servers(self) -> None:
@@ -608,6 +611,8 @@ class TableImportDialog(QDialog):
             found = await loop.run_in_executor(None, detect_domains, domains, catalogue)
         finally:
             self._busy = False
+        if self._close_if_asked():
+            return  # closed meanwhile: the result is not wanted
         self._detected = {**self._detected, **found}
         self._load(self._source, overrides=self._overrides)
         self._undetected -= domains  # what detection did not find stays invalid
@@ -638,7 +643,7 @@ class TableImportDialog(QDialog):
             count = await self.ops.with_registry(job)
         except Exception as exc:  # the registry's errors say what to do; never a code
             log.error("table import save failed: %s", type(exc).__name__)
-            self.summary.setText(self.tr("Saving stopped: %1").replace("%1", type(exc).__name__))
+            self.summary.setText(self.tr("Saving stopped: %1").replace("%1", user_message(exc)))
             count = 0
         finally:
             self._busy = False
@@ -647,6 +652,14 @@ class TableImportDialog(QDialog):
             self.imported.emit(count)
             if self.source_path is not None:
                 self.reminder.show()
+        self._close_if_asked()
+
+    def _close_if_asked(self) -> bool:
+        """Close now if the user closed the dialog while work was running."""
+        if not self._close_when_done:
+            return False
+        super().reject()
+        return True
 
     def open_folder(self) -> None:
         """Show the spreadsheet's folder (the user deletes or moves the file; we never do)."""
@@ -657,5 +670,11 @@ class TableImportDialog(QDialog):
         return len([r for r in self.rows if r.result is Result.SAVED])
 
     def reject(self) -> None:
+        """Close; while a check or a save runs it is cancelled first and the dialog closes
+        when it has stopped (no row is left half-saved, no callback finds the dialog gone)."""
         self.cancel()
+        if self._busy:
+            self._close_when_done = True
+            self.summary.setText(self.tr("Stopping…"))
+            return
         super().reject()
