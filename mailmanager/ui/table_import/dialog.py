@@ -45,9 +45,10 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
+    QTabBar,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -154,12 +155,22 @@ class TableImportDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._file_page(), self.tr("From a file"))
-        self.tabs.addTab(self._paste_page(), self.tr("Paste"))
-        # Only as tall as its pages need: the table below gets the rest.
-        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # A tab bar over a stack rather than a QTabWidget: the stack is only as tall as the
+        # page shown (a QTabWidget is as tall as its tallest page), the table gets the rest.
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("sourceTabs")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        self.pages = QStackedWidget()
+        self.tabs.addTab(self.tr("From a file"))
+        self.pages.addWidget(self._file_page())
+        self.tabs.addTab(self.tr("Paste"))
+        self.pages.addWidget(self._paste_page())
+        self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.tabs.currentChanged.connect(self._fit_tabs)
+        self._fit_tabs(0)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.pages)
 
         form = QFormLayout()
         self.group_edit = QLineEdit()
@@ -269,6 +280,20 @@ class TableImportDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+
+    def _fit_tabs(self, current: int) -> None:
+        """Show page ``current``; hidden pages (Ignored policy) do not count towards the
+        stack's height."""
+        self.pages.setCurrentIndex(current)
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            if page is None:
+                continue
+            policy = (
+                QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            )
+            page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     def _file_page(self) -> QWidget:
         page = QWidget()
@@ -507,7 +532,7 @@ class TableImportDialog(QDialog):
         self._filling = False
         if row.stage not in (Stage.WAITING, Stage.CHECKING):
             self.progress.setValue(self.progress.value() + 1)
-            self._summarise()
+        self._summarise()
 
     def _trust_ticked(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != COL_TRUST or self._busy:
@@ -558,6 +583,7 @@ class TableImportDialog(QDialog):
         to_save = savable(self.rows, include_failed=self.include_failed.isChecked())
         self.save_button.setEnabled(idle and bool(to_save))
         self.tabs.setEnabled(idle)
+        self.pages.setEnabled(idle)
         self.detect_button.setVisible(bool(self._undetected))
         self.detect_button.setEnabled(idle)
         self.detect_button.setText(
