@@ -38,7 +38,7 @@ from mailmanager.core.table_import.batch import BatchOptions, ProofBatch
 from mailmanager.core.table_import.headers import map_columns
 from mailmanager.core.table_import.model import ImportRow, Stage
 from mailmanager.core.table_import.reading import open_table, read_text
-from mailmanager.core.table_import.rows import Defaults, build_rows, existing_lookup
+from mailmanager.core.table_import.rows import Defaults, build_list, build_rows, existing_lookup
 
 HEADER = "email,code,imap_host,imap_port,smtp_host,smtp_port,security,group,note\n"
 NOW = datetime(2026, 12, 2, tzinfo=UTC)
@@ -161,15 +161,13 @@ def parse_ms(folder: Path, rows: int) -> float:
     ports = [(f"127.0.0.{n}", 993, 465) for n in range(1, 101)]
     path.write_text(csv_text(ports, rows, one_host=False), encoding="utf-8")
     start = time.perf_counter()
-    with open_table(path) as table:
-        built = list(
-            build_rows(
-                table.rows,
-                map_columns(table.headers),
-                trust.bundled_catalogue(),
-                existing_lookup([]),
-                Defaults(label="bench"),
-            )
+    with open_table(path) as table:  # as the command line does
+        built = build_list(
+            table.rows,
+            map_columns(table.headers),
+            trust.bundled_catalogue(),
+            existing_lookup([]),
+            Defaults(label="bench"),
         )
     consent.judge(built)
     elapsed = (time.perf_counter() - start) * 1000
@@ -183,14 +181,12 @@ def memory_child(path: str) -> None:
 
     with open_table(Path(path)) as table:
         # Kept as a list, as the command line and the dialog keep them.
-        built = list(
-            build_rows(
-                table.rows,
-                map_columns(table.headers),
-                trust.bundled_catalogue(),
-                existing_lookup([]),
-                Defaults(label="bench"),
-            )
+        built = build_list(
+            table.rows,
+            map_columns(table.headers),
+            trust.bundled_catalogue(),
+            existing_lookup([]),
+            Defaults(label="bench"),
         )
     consent.judge(built)
     print(status_kb("VmHWM"), len(built), flush=True)

@@ -23,6 +23,7 @@ from mailmanager.cli.accounts_cmds import guarded, json_flag, open_registry
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail, short
 from mailmanager.cli.trust_options import add_trust_options, chosen_ca
 from mailmanager.core import trust
+from mailmanager.core.bulk import gc_paused
 from mailmanager.core.checking.hints import hint_text
 from mailmanager.core.model import limits
 from mailmanager.core.model.accounts import utcnow
@@ -40,7 +41,7 @@ from mailmanager.core.table_import.model import GOOD_RESULTS, ImportRow, Result
 from mailmanager.core.table_import.reading import Table, TableError, open_table
 from mailmanager.core.table_import.rows import (
     Defaults,
-    build_rows,
+    build_list,
     existing_lookup,
     needs_detection,
 )
@@ -143,14 +144,15 @@ def _run(
     with open_registry(ctx) as registry:
         existing = existing_lookup(registry.store.list_accounts())
         try:
-            cells = list(table.rows)  # read once: detection may ask for a second pass
+            with gc_paused():  # thousands of rows, no cycles (core.bulk)
+                cells = list(table.rows)  # read once: detection may ask for a second pass
         except TableError as exc:
             fail(str(exc))
-        rows = list(build_rows(cells, columns, trust.bundled_catalogue(), existing, defaults))
+        rows = build_list(cells, columns, trust.bundled_catalogue(), existing, defaults)
         domains = needs_detection(rows)
         if domains:
             defaults = dataclasses.replace(defaults, detected=_detect(ctx, domains))
-            rows = list(build_rows(cells, columns, trust.bundled_catalogue(), existing, defaults))
+            rows = build_list(cells, columns, trust.bundled_catalogue(), existing, defaults)
         consent.judge(rows)
         consent.give_consent(
             rows,

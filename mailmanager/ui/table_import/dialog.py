@@ -72,7 +72,7 @@ from mailmanager.core.table_import.reading import (
 )
 from mailmanager.core.table_import.rows import (
     Defaults,
-    build_rows,
+    build_list,
     existing_lookup,
     needs_detection,
 )
@@ -420,7 +420,7 @@ class TableImportDialog(QDialog):
             detected=self._detected,
         )
         existing = existing_lookup(self.store.list_accounts())
-        rows = list(build_rows(table.rows, columns, trust.bundled_catalogue(), existing, defaults))
+        rows = build_list(table.rows, columns, trust.bundled_catalogue(), existing, defaults)
         consent.judge(rows)
         self._undetected = needs_detection(rows) - set(self._detected)
         return rows
