@@ -2417,6 +2417,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Code label:</translation>
         </message>
         <message>
+            <source>System certificates only</source>
+            <translation>System certificates only</translation>
+        </message>
+        <message>
+            <source>Choose CA file…</source>
+            <translation>Choose CA file…</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates for servers with their own CA (a company's server)</source>
+            <translation>Extra CA certificates for servers with their own CA (a company's server)</translation>
+        </message>
+        <message>
+            <source>Certificates:</source>
+            <translation>Certificates:</translation>
+        </message>
+        <message>
             <source>Which column holds what?</source>
             <translation>Which column holds what?</translation>
         </message>
@@ -2523,6 +2539,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</source>
             <translation>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Choose CA certificates</source>
+            <translation>Choose CA certificates</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Certificates (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Not used: %1</source>
+            <translation>Not used: %1</translation>
+        </message>
+        <message>
+            <source>%1 (SHA-256 %2…)</source>
+            <translation>%1 (SHA-256 %2…)</translation>
         </message>
         <message>
             <source>Choose the columns that hold the address and the code.</source>

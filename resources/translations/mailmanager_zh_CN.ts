@@ -2398,6 +2398,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>授权码用途：</translation>
         </message>
         <message>
+            <source>System certificates only</source>
+            <translation>仅使用系统证书</translation>
+        </message>
+        <message>
+            <source>Choose CA file…</source>
+            <translation>选择 CA 证书文件…</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates for servers with their own CA (a company's server)</source>
+            <translation>为使用自有 CA 的服务器（如公司自建服务器）额外信任的 CA 证书</translation>
+        </message>
+        <message>
+            <source>Certificates:</source>
+            <translation>证书：</translation>
+        </message>
+        <message>
             <source>Which column holds what?</source>
             <translation>每一列分别是什么？</translation>
         </message>
@@ -2504,6 +2520,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</source>
             <translation>表格文件 (*.csv *.tsv *.txt *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Choose CA certificates</source>
+            <translation>选择 CA 证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>证书文件 (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Not used: %1</source>
+            <translation>未使用：%1</translation>
+        </message>
+        <message>
+            <source>%1 (SHA-256 %2…)</source>
+            <translation>%1（SHA-256 %2…）</translation>
         </message>
         <message>
             <source>Choose the columns that hold the address and the code.</source>

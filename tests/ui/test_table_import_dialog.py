@@ -267,3 +267,35 @@ def test_closing_during_a_check_cancels_it_and_closes_once_stopped(
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert all(r.stage is not Stage.CHECKING for r in dialog.rows)
     assert store.list_accounts() == []
+
+
+def test_a_chosen_ca_file_lets_rows_reach_servers_with_their_own_ca(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    dialog: TableImportDialog,
+    tmp_path: Path,
+    pki: Any,
+) -> None:
+    with (
+        ss.ScriptedServer(
+            ss.imap_script(password="right-code"),
+            host="127.0.0.1",
+            tls_context=pki.server_context("127.0.0.1"),
+        ) as imap,
+        ss.ScriptedServer(
+            ss.smtp_script(password="right-code"),
+            host="127.0.0.1",
+            tls_context=pki.server_context("127.0.0.1"),
+        ) as smtp,
+    ):
+        line = f"a@example.com,right-code,{imap.host},{imap.port},{smtp.host},{smtp.port},ssl"
+        dialog.load_file(write(tmp_path, [line]))
+        tick(dialog, 0)
+        assert not dialog.set_ca_file(tmp_path / "missing.pem")
+        assert dialog.set_ca_file(Path(pki.ca_file))
+        assert "SHA-256" in dialog.ca_label.text()
+        tick(dialog, 0)  # the rows were read again with the CA: the servers need a tick again
+        row = dialog.rows[0]
+        assert row.checkable and row.account is not None and row.account.ca_pem
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: dialog.rows[0].stage is Stage.PROVED, timeout=10_000)

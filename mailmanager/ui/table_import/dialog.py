@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from mailmanager.core import trust
+from mailmanager.core.model.certificates import ca_fingerprint, read_ca_file
 from mailmanager.core.registry import Registry
 from mailmanager.core.rules.policy import local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError
@@ -142,6 +143,9 @@ class TableImportDialog(QDialog):
         self._detected: Detected = {}
         self._undetected: set[str] = set()
         self._close_when_done = False
+        self._ca_file: str | None = None
+        self._ca_pem: str | None = None
+        self._ca_chosen_at: datetime | None = None
         self._busy = False
         self._filling = False
         self._save_stop = threading.Event()
@@ -181,6 +185,19 @@ class TableImportDialog(QDialog):
         self.label_edit.setPlaceholderText(self._default_label())
         form.addRow(self.tr("Group:"), self.group_edit)
         form.addRow(self.tr("Code label:"), self.label_edit)
+        ca_row = QHBoxLayout()
+        self.ca_label = QLabel(self.tr("System certificates only"))
+        self.ca_label.setObjectName("caLabel")
+        self.ca_label.setWordWrap(True)
+        ca_button = QPushButton(self.tr("Choose CA file…"))
+        ca_button.setObjectName("chooseCaButton")
+        ca_button.setToolTip(
+            self.tr("Extra CA certificates for servers with their own CA (a company's server)")
+        )
+        ca_button.clicked.connect(self._choose_ca)
+        ca_row.addWidget(self.ca_label, 1)
+        ca_row.addWidget(ca_button)
+        form.addRow(self.tr("Certificates:"), ca_row)
         layout.addLayout(form)
 
         self.mapping_box = QGroupBox(self.tr("Which column holds what?"))
@@ -356,6 +373,32 @@ class TableImportDialog(QDialog):
         if name:
             self.load_file(Path(name))
 
+    def _choose_ca(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose CA certificates"), "", self.tr("Certificates (*.pem *.crt)")
+        )
+        if name:
+            self.set_ca_file(Path(name))
+
+    def set_ca_file(self, path: Path) -> bool:
+        """Trust the CA certificates in ``path`` for every row (the user chose them, as with
+        ``--ca-file``): read once, now, and shown by fingerprint; the rows are read again."""
+        try:
+            pem = read_ca_file(str(path))
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.ca_label.setText(self.tr("Not used: %1").replace("%1", reason))
+            return False
+        self._ca_file, self._ca_pem, self._ca_chosen_at = str(path), pem, self._clock()
+        self.ca_label.setText(
+            self.tr("%1 (SHA-256 %2…)")
+            .replace("%1", path.name)
+            .replace("%2", ca_fingerprint(pem)[:16])
+        )
+        if self._source is not None:
+            self._load(self._source, overrides=self._overrides)
+        return True
+
     def load_file(self, path: Path, sheet: str | None = None) -> None:
         """Read ``path`` (a workbook's ``sheet``, by default its first) and show its rows."""
         self.source_path = path
@@ -418,6 +461,9 @@ class TableImportDialog(QDialog):
             source_name=self.source_path.name if self.source_path else "",
             provider_id=provider_id,
             detected=self._detected,
+            ca_file=self._ca_file,
+            ca_pem=self._ca_pem,
+            ca_confirmed_at=self._ca_chosen_at,
         )
         existing = existing_lookup(self.store.list_accounts())
         rows = build_list(table.rows, columns, trust.bundled_catalogue(), existing, defaults)
