@@ -94,15 +94,7 @@ def shoot(locale_name: str, out: Path, folder: Path) -> None:
         dialog.resize(1180, 640)
         dialog.show()
         dialog.load_file(path)
-        # The test CA, as --ca-file would give it: every row trusts it.
-        chosen = pki.account_ca()
-        for row in dialog.rows:
-            if row.account is not None:
-                row.account = row.account.replace(**chosen)
-        from mailmanager.core.table_import import consent
-
-        consent.judge(dialog.rows)
-        dialog._refill()
+        dialog.set_ca_file(Path(pki.ca_file))  # the test CA, as the user would choose it
         item = dialog.table.item(0, COL_TRUST)
         assert item is not None
         from PySide6.QtCore import Qt
