@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "mailmanager.cli.rotate_cmd",
     "mailmanager.cli.groups_cmd",
     "mailmanager.cli.codes_cmd",
+    "mailmanager.cli.import_table_cmd",
 )
 
 log = logging.getLogger("mailmanager.cli")

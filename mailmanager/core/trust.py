@@ -133,6 +133,7 @@ def shown_host(host: str) -> str:
     return ascii_host(host) or host.encode("unicode_escape").decode("ascii")
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))

@@ -31,6 +31,9 @@ class MainActions(QObject):
         self._palette = palette
         self.add = self._make("addAction", self.tr("&Add mailbox…"), "add", ["Ctrl+N"])
         self.add.setToolTip(self.tr("Add a mailbox (Ctrl+N)"))
+        self.import_table = self._make(
+            "importTableAction", self.tr("&Import mailboxes from a spreadsheet…"), None, []
+        )
         self.check_now = self._make("checkNowAction", self.tr("&Check now"), "check", ["F5"])
         self.check_now.setToolTip(self.tr("Test the selected mailbox's logins now (F5)"))
         self.check_all = self._make(
@@ -136,6 +139,7 @@ class MainActions(QObject):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.add)
+        file_menu.addAction(self.import_table)
         file_menu.addAction(self.export_table)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.empty.add_button.clicked.connect(lambda: self._open_wizard_named("ADD"))
         self.fix_action = a.fix
         a.fix.triggered.connect(lambda: self._open_wizard_named("FIX"))
+        a.import_table.triggered.connect(self.open_table_import)
         a.check_now.triggered.connect(self.check_selected)
         a.check_all.triggered.connect(self.check_all)
         a.edit.triggered.connect(self.edit_selected)
@@ -623,6 +624,16 @@ class MainWindow(QMainWindow):
         wizard.accountSaved.connect(self._wizard_saved)
         wizard.open()
         return wizard
+
+    def open_table_import(self) -> QDialog:
+        """File → Import mailboxes from a spreadsheet... (issue 20)."""
+        from mailmanager.ui.table_import.dialog import TableImportDialog
+
+        dialog = TableImportDialog(self.ops, self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _count: self.refresh())
+        dialog.open()
+        return dialog
 
     def _wizard_saved(self, account_id: int) -> None:
         self.refresh()

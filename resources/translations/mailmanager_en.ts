@@ -2024,6 +2024,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Add a mailbox (Ctrl+N)</translation>
         </message>
         <message>
+            <source>&amp;Import mailboxes from a spreadsheet…</source>
+            <translation>&amp;Import mailboxes from a spreadsheet…</translation>
+        </message>
+        <message>
             <source>&amp;Check now</source>
             <translation>&amp;Check now</translation>
         </message>
@@ -3008,6 +3012,445 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>TableImport</name>
+        <message>
+            <source>the login check failed: %1</source>
+            <translation>the login check failed: %1</translation>
+        </message>
+        <message>
+            <source>not checked: the import was cancelled</source>
+            <translation>not checked: the import was cancelled</translation>
+        </message>
+        <message>
+            <source>not checked: the batch paused when the server of row %1 asked to slow down; retry later</source>
+            <translation>not checked: the batch paused when the server of row %1 asked to slow down; retry later</translation>
+        </message>
+        <message>
+            <source>the server asked to slow down (rate limit); the batch paused here</source>
+            <translation>the server asked to slow down (rate limit); the batch paused here</translation>
+        </message>
+        <message>
+            <source>saved although its check failed: it needs a fix</source>
+            <translation>saved although its check failed: it needs a fix</translation>
+        </message>
+        <message>
+            <source>added to the list meanwhile; left as it is</source>
+            <translation>added to the list meanwhile; left as it is</translation>
+        </message>
+        <message>
+            <source>not saved: %1</source>
+            <translation>not saved: %1</translation>
+        </message>
+        <message>
+            <source>not sent: %1</source>
+            <translation>not sent: %1</translation>
+        </message>
+        <message>
+            <source>not a valid address: %1</source>
+            <translation>not a valid address: %1</translation>
+        </message>
+        <message>
+            <source>the row has no code</source>
+            <translation>the row has no code</translation>
+        </message>
+        <message>
+            <source>the IMAP and SMTP passwords differ (a mailbox has one authorization code)</source>
+            <translation>the IMAP and SMTP passwords differ (a mailbox has one authorization code)</translation>
+        </message>
+        <message>
+            <source>the code was stored as a number and lost digits: format the column as Text and type it again</source>
+            <translation>the code was stored as a number and lost digits: format the column as Text and type it again</translation>
+        </message>
+        <message>
+            <source>the code has %1 characters but %2 codes have %3: it may have lost digits</source>
+            <translation>the code has %1 characters but %2 codes have %3: it may have lost digits</translation>
+        </message>
+        <message>
+            <source>the code holds line breaks or control characters</source>
+            <translation>the code holds line breaks or control characters</translation>
+        </message>
+        <message>
+            <source>%1 no longer accepts authorization codes</source>
+            <translation>%1 no longer accepts authorization codes</translation>
+        </message>
+        <message>
+            <source>%1 port %2 is not a number between 1 and 65535</source>
+            <translation>%1 port %2 is not a number between 1 and 65535</translation>
+        </message>
+        <message>
+            <source>%1 port %2 is not a standard port: add a security column (ssl, starttls or plain)</source>
+            <translation>%1 port %2 is not a standard port: add a security column (ssl, starttls or plain)</translation>
+        </message>
+        <message>
+            <source>%1 security %2 is not ssl, starttls or plain</source>
+            <translation>%1 security %2 is not ssl, starttls or plain</translation>
+        </message>
+        <message>
+            <source>the %1 server is missing and the provider of %2 is not in the catalogue</source>
+            <translation>the %1 server is missing and the provider of %2 is not in the catalogue</translation>
+        </message>
+        <message>
+            <source>cannot keep this row: %1</source>
+            <translation>cannot keep this row: %1</translation>
+        </message>
+        <message>
+            <source>the address is already on row %1</source>
+            <translation>the address is already on row %1</translation>
+        </message>
+        <message>
+            <source>already in the list with other settings (it is never overwritten)</source>
+            <translation>already in the list with other settings (it is never overwritten)</translation>
+        </message>
+        <message>
+            <source>already in the list with these settings</source>
+            <translation>already in the list with these settings</translation>
+        </message>
+        <message>
+            <source>proved, but not saved (the save stopped before it)</source>
+            <translation>proved, but not saved (the save stopped before it)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableImportDialog</name>
+        <message>
+            <source>Import mailboxes from a spreadsheet</source>
+            <translation>Import mailboxes from a spreadsheet</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>From a file</translation>
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation>Paste</translation>
+        </message>
+        <message>
+            <source>for rows without a group column</source>
+            <translation>for rows without a group column</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>Group:</translation>
+        </message>
+        <message>
+            <source>Code label:</source>
+            <translation>Code label:</translation>
+        </message>
+        <message>
+            <source>System certificates only</source>
+            <translation>System certificates only</translation>
+        </message>
+        <message>
+            <source>Choose CA file…</source>
+            <translation>Choose CA file…</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates for servers with their own CA (a company's server)</source>
+            <translation>Extra CA certificates for servers with their own CA (a company's server)</translation>
+        </message>
+        <message>
+            <source>Certificates:</source>
+            <translation>Certificates:</translation>
+        </message>
+        <message>
+            <source>Which column holds what?</source>
+            <translation>Which column holds what?</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Provider</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>Servers</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Trust</source>
+            <translation>Trust</translation>
+        </message>
+        <message>
+            <source>%v of %m checked</source>
+            <translation>%v of %m checked</translation>
+        </message>
+        <message>
+            <source>The codes are now in the system keyring. The spreadsheet still holds them in plain text: delete it or keep it somewhere safe.</source>
+            <translation>The codes are now in the system keyring. The spreadsheet still holds them in plain text: delete it or keep it somewhere safe.</translation>
+        </message>
+        <message>
+            <source>Open its folder</source>
+            <translation>Open its folder</translation>
+        </message>
+        <message>
+            <source>Check codes</source>
+            <translation>Check codes</translation>
+        </message>
+        <message>
+            <source>Look up the servers of these domains on the network (as Add does)</source>
+            <translation>Look up the servers of these domains on the network (as Add does)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Retry failed rows</source>
+            <translation>Retry failed rows</translation>
+        </message>
+        <message>
+            <source>Also save failed rows (marked as needing a fix)</source>
+            <translation>Also save failed rows (marked as needing a fix)</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>CSV, TSV or Excel (.xlsx) file</source>
+            <translation>CSV, TSV or Excel (.xlsx) file</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>The workbook's sheet to import</source>
+            <translation>The workbook's sheet to import</translation>
+        </message>
+        <message>
+            <source>One mailbox per line: address code, or address,code</source>
+            <translation>One mailbox per line: address code, or address,code</translation>
+        </message>
+        <message>
+            <source>Provider from each address</source>
+            <translation>Provider from each address</translation>
+        </message>
+        <message>
+            <source>Read the lines</source>
+            <translation>Read the lines</translation>
+        </message>
+        <message>
+            <source>Provider of these mailboxes:</source>
+            <translation>Provider of these mailboxes:</translation>
+        </message>
+        <message>
+            <source>Choose a spreadsheet</source>
+            <translation>Choose a spreadsheet</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</source>
+            <translation>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Choose CA certificates</source>
+            <translation>Choose CA certificates</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Certificates (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Not used: %1</source>
+            <translation>Not used: %1</translation>
+        </message>
+        <message>
+            <source>%1 (SHA-256 %2…)</source>
+            <translation>%1 (SHA-256 %2…)</translation>
+        </message>
+        <message>
+            <source>Choose the columns that hold the address and the code.</source>
+            <translation>Choose the columns that hold the address and the code.</translation>
+        </message>
+        <message>
+            <source>This file cannot be read: %1</source>
+            <translation>This file cannot be read: %1</translation>
+        </message>
+        <message>
+            <source>(not used)</source>
+            <translation>(not used)</translation>
+        </message>
+        <message>
+            <source>Use these columns</source>
+            <translation>Use these columns</translation>
+        </message>
+        <message>
+            <source>Send this row's code to these servers (every row at this domain)</source>
+            <translation>Send this row's code to these servers (every row at this domain)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n row</numerusform>
+                <numerusform>%n rows</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</source>
+            <translation>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Find servers for %n domain(s)</source>
+            <translation>
+                <numerusform>Find servers for %n domain</numerusform>
+                <numerusform>Find servers for %n domains</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saving stopped: %1</source>
+            <translation>Saving stopped: %1</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Stopping…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableImportRow</name>
+        <message>
+            <source>Saved</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>Proved</source>
+            <translation>Proved</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Needs your confirmation</source>
+            <translation>Needs your confirmation</translation>
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation>Invalid</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Not checked</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Display name</source>
+            <translation>Display name</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>Authorization code</translation>
+        </message>
+        <message>
+            <source>IMAP password</source>
+            <translation>IMAP password</translation>
+        </message>
+        <message>
+            <source>SMTP password</source>
+            <translation>SMTP password</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>IMAP user name</source>
+            <translation>IMAP user name</translation>
+        </message>
+        <message>
+            <source>SMTP user name</source>
+            <translation>SMTP user name</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>IMAP server</translation>
+        </message>
+        <message>
+            <source>IMAP port</source>
+            <translation>IMAP port</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>SMTP server</translation>
+        </message>
+        <message>
+            <source>SMTP port</source>
+            <translation>SMTP port</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>Encryption</translation>
+        </message>
+        <message>
+            <source>IMAP encryption</source>
+            <translation>IMAP encryption</translation>
+        </message>
+        <message>
+            <source>SMTP encryption</source>
+            <translation>SMTP encryption</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Code label</source>
+            <translation>Code label</translation>
+        </message>
+    </context>
+    <context>
         <name>TestPage</name>
         <message>
             <source>Test the connection</source>
@@ -3171,6 +3614,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you</source>
             <translation>the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you</translation>
+        </message>
+        <message>
+            <source>%1 is not paired with %2 in any of the provider's server groups</source>
+            <translation>%1 is not paired with %2 in any of the provider's server groups</translation>
         </message>
     </context>
     <context>

@@ -1993,6 +1993,10 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>添加邮箱（Ctrl+N）</translation>
         </message>
         <message>
+            <source>&amp;Import mailboxes from a spreadsheet…</source>
+            <translation>从表格批量导入邮箱(&amp;I)…</translation>
+        </message>
+        <message>
             <source>&amp;Check now</source>
             <translation>立即检测(&amp;C)</translation>
         </message>
@@ -2965,6 +2969,443 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>TableImport</name>
+        <message>
+            <source>the login check failed: %1</source>
+            <translation>登录检测未通过：%1</translation>
+        </message>
+        <message>
+            <source>not checked: the import was cancelled</source>
+            <translation>未检测：导入已取消</translation>
+        </message>
+        <message>
+            <source>not checked: the batch paused when the server of row %1 asked to slow down; retry later</source>
+            <translation>未检测：第 %1 行的服务器要求放慢速度，批量检测已暂停；请稍后重试</translation>
+        </message>
+        <message>
+            <source>the server asked to slow down (rate limit); the batch paused here</source>
+            <translation>服务器要求放慢速度（登录频率受限），批量检测在此暂停</translation>
+        </message>
+        <message>
+            <source>saved although its check failed: it needs a fix</source>
+            <translation>检测未通过但已按你的要求保存：需要修复</translation>
+        </message>
+        <message>
+            <source>added to the list meanwhile; left as it is</source>
+            <translation>期间已被加入列表，保持原样</translation>
+        </message>
+        <message>
+            <source>not saved: %1</source>
+            <translation>未保存：%1</translation>
+        </message>
+        <message>
+            <source>not sent: %1</source>
+            <translation>未发送授权码：%1</translation>
+        </message>
+        <message>
+            <source>not a valid address: %1</source>
+            <translation>不是有效的邮箱地址：%1</translation>
+        </message>
+        <message>
+            <source>the row has no code</source>
+            <translation>这一行没有授权码</translation>
+        </message>
+        <message>
+            <source>the IMAP and SMTP passwords differ (a mailbox has one authorization code)</source>
+            <translation>IMAP 与 SMTP 密码不同（一个邮箱只有一个授权码）</translation>
+        </message>
+        <message>
+            <source>the code was stored as a number and lost digits: format the column as Text and type it again</source>
+            <translation>授权码被表格存成了数字并丢失了位数：请把这一列设为“文本”格式后重新输入</translation>
+        </message>
+        <message>
+            <source>the code has %1 characters but %2 codes have %3: it may have lost digits</source>
+            <translation>授权码只有 %1 位，而%2的授权码是 %3 位：可能丢失了字符</translation>
+        </message>
+        <message>
+            <source>the code holds line breaks or control characters</source>
+            <translation>授权码中含有换行或控制字符</translation>
+        </message>
+        <message>
+            <source>%1 no longer accepts authorization codes</source>
+            <translation>%1 已不再接受授权码</translation>
+        </message>
+        <message>
+            <source>%1 port %2 is not a number between 1 and 65535</source>
+            <translation>%1 端口 %2 不是 1 到 65535 之间的数字</translation>
+        </message>
+        <message>
+            <source>%1 port %2 is not a standard port: add a security column (ssl, starttls or plain)</source>
+            <translation>%1 端口 %2 不是标准端口：请加上“加密方式”列（ssl、starttls 或 plain）</translation>
+        </message>
+        <message>
+            <source>%1 security %2 is not ssl, starttls or plain</source>
+            <translation>%1 加密方式“%2”不是 ssl、starttls 或 plain</translation>
+        </message>
+        <message>
+            <source>the %1 server is missing and the provider of %2 is not in the catalogue</source>
+            <translation>缺少 %1 服务器，且 %2 的服务商不在内置目录中</translation>
+        </message>
+        <message>
+            <source>cannot keep this row: %1</source>
+            <translation>无法保存这一行：%1</translation>
+        </message>
+        <message>
+            <source>the address is already on row %1</source>
+            <translation>该地址已在第 %1 行出现</translation>
+        </message>
+        <message>
+            <source>already in the list with other settings (it is never overwritten)</source>
+            <translation>已在列表中且设置不同（不会被覆盖）</translation>
+        </message>
+        <message>
+            <source>already in the list with these settings</source>
+            <translation>已在列表中，设置相同</translation>
+        </message>
+        <message>
+            <source>proved, but not saved (the save stopped before it)</source>
+            <translation>已验证，但未保存（保存在它之前中止了）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableImportDialog</name>
+        <message>
+            <source>Import mailboxes from a spreadsheet</source>
+            <translation>从表格批量导入邮箱</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>从文件导入</translation>
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <source>for rows without a group column</source>
+            <translation>用于没有“分组”列的行</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>分组：</translation>
+        </message>
+        <message>
+            <source>Code label:</source>
+            <translation>授权码用途：</translation>
+        </message>
+        <message>
+            <source>System certificates only</source>
+            <translation>仅使用系统证书</translation>
+        </message>
+        <message>
+            <source>Choose CA file…</source>
+            <translation>选择 CA 证书文件…</translation>
+        </message>
+        <message>
+            <source>Extra CA certificates for servers with their own CA (a company's server)</source>
+            <translation>为使用自有 CA 的服务器（如公司自建服务器）额外信任的 CA 证书</translation>
+        </message>
+        <message>
+            <source>Certificates:</source>
+            <translation>证书：</translation>
+        </message>
+        <message>
+            <source>Which column holds what?</source>
+            <translation>每一列分别是什么？</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>邮箱地址</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>服务商</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Trust</source>
+            <translation>信任</translation>
+        </message>
+        <message>
+            <source>%v of %m checked</source>
+            <translation>已检测 %v / %m</translation>
+        </message>
+        <message>
+            <source>The codes are now in the system keyring. The spreadsheet still holds them in plain text: delete it or keep it somewhere safe.</source>
+            <translation>授权码现已保存在系统钥匙环中。但表格文件里仍以明文保存着它们：请删除该文件，或把它放在安全的地方。</translation>
+        </message>
+        <message>
+            <source>Open its folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>Check codes</source>
+            <translation>检测授权码</translation>
+        </message>
+        <message>
+            <source>Look up the servers of these domains on the network (as Add does)</source>
+            <translation>通过网络查找这些域名的服务器（与“添加邮箱”相同）</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Retry failed rows</source>
+            <translation>重试未通过的行</translation>
+        </message>
+        <message>
+            <source>Also save failed rows (marked as needing a fix)</source>
+            <translation>同时保存未通过的行（标记为需要修复）</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>CSV, TSV or Excel (.xlsx) file</source>
+            <translation>CSV、TSV 或 Excel（.xlsx）文件</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>The workbook's sheet to import</source>
+            <translation>要导入的工作表</translation>
+        </message>
+        <message>
+            <source>One mailbox per line: address code, or address,code</source>
+            <translation>每行一个邮箱：地址 授权码，或 地址,授权码</translation>
+        </message>
+        <message>
+            <source>Provider from each address</source>
+            <translation>按每个地址识别服务商</translation>
+        </message>
+        <message>
+            <source>Read the lines</source>
+            <translation>读取这些行</translation>
+        </message>
+        <message>
+            <source>Provider of these mailboxes:</source>
+            <translation>这些邮箱的服务商：</translation>
+        </message>
+        <message>
+            <source>Choose a spreadsheet</source>
+            <translation>选择表格文件</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</source>
+            <translation>表格文件 (*.csv *.tsv *.txt *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Choose CA certificates</source>
+            <translation>选择 CA 证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>证书文件 (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Not used: %1</source>
+            <translation>未使用：%1</translation>
+        </message>
+        <message>
+            <source>%1 (SHA-256 %2…)</source>
+            <translation>%1（SHA-256 %2…）</translation>
+        </message>
+        <message>
+            <source>Choose the columns that hold the address and the code.</source>
+            <translation>请选择邮箱地址和授权码所在的列。</translation>
+        </message>
+        <message>
+            <source>This file cannot be read: %1</source>
+            <translation>无法读取这个文件：%1</translation>
+        </message>
+        <message>
+            <source>(not used)</source>
+            <translation>（不使用）</translation>
+        </message>
+        <message>
+            <source>Use these columns</source>
+            <translation>使用这些列</translation>
+        </message>
+        <message>
+            <source>Send this row's code to these servers (every row at this domain)</source>
+            <translation>允许把授权码发送到这些服务器（同一域名的所有行）</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n 行</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>Paused at row %1: the provider asked to slow down. Wait a few minutes, then use Retry failed rows.</source>
+            <translation>已在第 %1 行暂停：服务商要求放慢速度。请等几分钟，再点“重试未通过的行”。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Find servers for %n domain(s)</source>
+            <translation>
+                <numerusform>查找 %n 个域名的服务器</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saving stopped: %1</source>
+            <translation>保存已中止：%1</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>正在停止…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableImportRow</name>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>Proved</source>
+            <translation>已验证</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>无变化</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <source>Needs your confirmation</source>
+            <translation>需要你确认</translation>
+        </message>
+        <message>
+            <source>Invalid</source>
+            <translation>无效</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待中</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>检测中…</translation>
+        </message>
+        <message>
+            <source>Not checked</source>
+            <translation>未检测</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>邮箱地址</translation>
+        </message>
+        <message>
+            <source>Display name</source>
+            <translation>显示名</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>授权码</translation>
+        </message>
+        <message>
+            <source>IMAP password</source>
+            <translation>IMAP 密码</translation>
+        </message>
+        <message>
+            <source>SMTP password</source>
+            <translation>SMTP 密码</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>IMAP user name</source>
+            <translation>IMAP 用户名</translation>
+        </message>
+        <message>
+            <source>SMTP user name</source>
+            <translation>SMTP 用户名</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>收信服务器 (IMAP)</translation>
+        </message>
+        <message>
+            <source>IMAP port</source>
+            <translation>收信端口</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>发信服务器 (SMTP)</translation>
+        </message>
+        <message>
+            <source>SMTP port</source>
+            <translation>发信端口</translation>
+        </message>
+        <message>
+            <source>Encryption</source>
+            <translation>加密方式</translation>
+        </message>
+        <message>
+            <source>IMAP encryption</source>
+            <translation>收信加密方式</translation>
+        </message>
+        <message>
+            <source>SMTP encryption</source>
+            <translation>发信加密方式</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>Code label</source>
+            <translation>授权码用途</translation>
+        </message>
+    </context>
+    <context>
         <name>TestPage</name>
         <message>
             <source>Test the connection</source>
@@ -3127,6 +3568,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>the extra CA certificates (SHA-256 %1) were not chosen or confirmed by you</source>
             <translation>额外的 CA 证书（SHA-256 %1）不是你选择或确认的</translation>
+        </message>
+        <message>
+            <source>%1 is not paired with %2 in any of the provider's server groups</source>
+            <translation>在服务商的任何一组服务器中，%1 都不与 %2 搭配</translation>
         </message>
     </context>
     <context>

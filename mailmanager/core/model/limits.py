@@ -38,7 +38,7 @@ the keyboard (``setMaxLength`` with these limits, control characters dropped).
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -133,13 +133,18 @@ def clean_group(name: str) -> str:
     return " ".join(without_control_characters(name).split())
 
 
+# Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F; a
+# pattern finds them much faster than asking unicodedata per character (table import).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def has_control_characters(text: str) -> bool:
-    return any(unicodedata.category(ch) == "Cc" for ch in text)
+    return _CONTROL.search(text) is not None
 
 
 def without_control_characters(text: str) -> str:
     """``text`` without tabs, line breaks and other control characters (the dialog's input)."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
+    return _CONTROL.sub("", text)
 
 
 def text_problem(name: str, value: str | None, limit: int) -> str | None:

@@ -1,0 +1,305 @@
+"""A spreadsheet file as rows of text cells: CSV (UTF-8, UTF-8 with BOM, GB18030), TSV, .xlsx.
+
+Rows are streamed: a CSV is decoded as it is read, an .xlsx is read with openpyxl's read-only
+mode, so memory stays bounded by ``MAX_ROWS`` and ``MAX_CELL`` whatever the file's size. The
+file is read where it lies, never copied. Each row carries the number Excel shows for it (the
+header is row 1; a blank line is a row too).
+
+Cells are text. A number Excel stored for a code cell is turned back into its digits; a float
+that cannot be a whole number of digits (``1.23457E+15``, a fraction) is marked ``LOST_DIGITS``
+so the row can be refused rather than a wrong code sent.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+MAX_ROWS = 20_000
+MAX_CELL = 4096
+# How much of a CSV is looked at to choose its encoding and delimiter.
+_SNIFF = 64 * 1024
+# A number Excel kept as a float: up to 15 significant digits survive; beyond that it is lost.
+_EXACT_FLOAT = 2**53
+LOST_DIGITS = "\0lost-digits"
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+TSV_SUFFIXES = (".tsv", ".tab")
+
+
+class TableError(Exception):
+    """The file cannot be read as a table at all (one English line; never a cell's content)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One spreadsheet row: its number as Excel shows it and its cells as text."""
+
+    number: int
+    cells: tuple[str, ...] = field(repr=False)
+
+    def is_blank(self) -> bool:
+        return not any(cell.strip() for cell in self.cells)
+
+
+@dataclass
+class Table:
+    """A table being read: the header row, the data rows (an iterator: read them once), the
+    encoding the file was read with and, for a workbook, the sheet."""
+
+    headers: tuple[str, ...]
+    rows: Iterator[Row]
+    encoding: str = ""
+    sheet: str = ""
+    kind: str = "csv"
+    closer: Callable[[], None] | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        """Let go of the file (reading every row does too)."""
+        close_rows = getattr(self.rows, "close", None)
+        if close_rows is not None:
+            close_rows()
+        if self.closer is not None:
+            self.closer()
+
+    def __enter__(self) -> Table:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_table(path: Path, *, sheet: str | None = None) -> Table:
+    """Start reading ``path``; ``TableError`` when it is not a table we can read."""
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        return _open_xlsx(path, sheet)
+    if sheet:
+        raise TableError("--sheet applies to .xlsx workbooks only")
+    return _open_text(path, tab=path.suffix.lower() in TSV_SUFFIXES)
+
+
+def read_text(text: str, *, tab: bool | None = None) -> Table:
+    """A table from text in memory (the app's paste box, tests)."""
+    delimiter = _delimiter(text[:_SNIFF], tab)
+    return _from_lines(io.StringIO(text, newline=None), delimiter, "text", "text")
+
+
+PASTE_HEADERS = ("address", "code")
+
+
+def read_pasted(text: str) -> Table:
+    """The app's paste box: one mailbox per line, "address code" or "address,code" (a tab or
+    a semicolon works too). Row numbers are line numbers; everything after the address is the
+    code (a code shown in groups, "abcd efgh ...", is joined by the provider's format)."""
+    if len(text) > MAX_ROWS * 512:
+        raise TableError(f"the pasted text is too long: paste at most {MAX_ROWS:,} lines")
+
+    def rows() -> Iterator[Row]:
+        for number, line in enumerate(text.splitlines(), start=1):
+            found = _PASTE_SPLIT.match(line)
+            cells = (found.group(1), found.group(2).strip()) if found else (line.strip(),)
+            yield Row(number, tuple(_text(c) for c in cells))
+
+    return Table(PASTE_HEADERS, rows(), "text", "", "paste")
+
+
+_PASTE_SPLIT = re.compile(r"\s*([^\s,;]+)\s*[,;\t ]\s*(.*)")
+
+
+# -- CSV / TSV -----------------------------------------------------------------------------------
+
+
+def _open_text(path: Path, *, tab: bool) -> Table:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise TableError(f"cannot open {path.name}: {exc.strerror or type(exc).__name__}") from None
+    try:
+        head = handle.read(_SNIFF)
+        encoding = _encoding(handle, head)
+        handle.seek(0)
+        stream = io.TextIOWrapper(handle, encoding=encoding, newline="")
+        first = stream.read(_SNIFF)
+        stream.seek(0)
+        delimiter = _delimiter(first, True if tab else None)
+    except TableError:
+        handle.close()
+        raise
+    except UnicodeDecodeError:
+        handle.close()
+        raise TableError(f"{path.name} is neither UTF-8 nor GB18030 text") from None
+    except OSError as exc:
+        handle.close()
+        raise TableError(f"cannot read {path.name}: {exc.strerror or type(exc).__name__}") from None
+    return _from_lines(stream, delimiter, encoding, "tsv" if delimiter == "\t" else "csv")
+
+
+def _encoding(handle: io.BufferedReader, head: bytes) -> str:
+    """UTF-8 (with or without its BOM) when the whole file decodes as UTF-8, else GB18030
+    (what Excel on Chinese Windows saves a CSV as). Decoded in chunks: memory stays small."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise TableError("the file is UTF-16 text: save it as CSV UTF-8 and try again")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    handle.seek(0)
+    try:
+        while chunk := handle.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def _delimiter(sample: str, tab: bool | None) -> str:
+    """A tab for TSV; otherwise whichever of comma, tab and semicolon the header line uses."""
+    if tab:
+        return "\t"
+    first = sample.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _from_lines(stream: io.TextIOBase, delimiter: str, encoding: str, kind: str) -> Table:
+    csv.field_size_limit(1 << 20)
+    reader = csv.reader(stream, delimiter=delimiter, skipinitialspace=False, strict=False)
+    try:
+        header_cells = next(reader, [])
+    except (csv.Error, UnicodeDecodeError) as exc:
+        stream.close()
+        raise TableError(_csv_problem(exc, 1)) from None
+    headers = tuple(_text(cell).lstrip("\ufeff").strip() for cell in header_cells)
+    if not any(headers):
+        stream.close()
+        raise TableError("the first row (the headers) is empty")
+
+    def rows() -> Iterator[Row]:
+        number = 1
+        try:
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except (csv.Error, UnicodeDecodeError) as exc:
+                    raise TableError(_csv_problem(exc, number + 1)) from None
+                number += 1
+                if number - 1 > MAX_ROWS:
+                    raise TableError(_too_many())
+                yield Row(number, tuple(_text(c) for c in cells))
+        finally:
+            stream.close()
+
+    return Table(headers, rows(), encoding, "", kind, stream.close)
+
+
+def _csv_problem(exc: Exception, row: int) -> str:
+    # The csv module's messages name limits and quotes, never a cell's content; still, only
+    # the kind of problem is said.
+    if isinstance(exc, UnicodeDecodeError):
+        return f"row {row} is not valid text in the file's encoding"
+    return f"row {row} cannot be read as CSV (a cell is too long or its quotes do not close)"
+
+
+def _too_many() -> str:
+    return f"the file has more than {MAX_ROWS:,} rows: split it into smaller files"
+
+
+def _text(cell: str) -> str:
+    return cell if len(cell) <= MAX_CELL else cell[:MAX_CELL]
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of an .xlsx workbook, in order (empty for any other file)."""
+    if path.suffix.lower() not in XLSX_SUFFIXES:
+        return []
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return []
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+# -- .xlsx ---------------------------------------------------------------------------------------
+
+
+def _open_xlsx(path: Path, sheet: str | None) -> Table:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a workbook"
+        raise TableError(f"cannot read {path.name} as an .xlsx workbook ({reason})") from None
+    if sheet:
+        if sheet not in book.sheetnames:
+            names = ", ".join(book.sheetnames)
+            book.close()
+            raise TableError(f"the workbook has no sheet {sheet!r} (sheets: {names})")
+        worksheet = book[sheet]
+    else:
+        worksheet = book.worksheets[0]
+    values = worksheet.iter_rows(values_only=True)
+    try:
+        header_values = next(values, ())
+    except Exception:
+        book.close()
+        raise TableError(f"cannot read {path.name}: the sheet is damaged") from None
+    headers = tuple(_cell(v).strip() for v in header_values)
+    while headers and not headers[-1]:
+        headers = headers[:-1]
+    if not any(headers):
+        book.close()
+        raise TableError("the first row (the headers) is empty")
+
+    def rows() -> Iterator[Row]:
+        try:
+            for number, found in enumerate(values, start=2):
+                if number - 1 > MAX_ROWS:
+                    raise TableError(_too_many())
+                yield Row(number, tuple(_cell(v) for v in found))
+        except TableError:
+            raise
+        except Exception:
+            raise TableError(f"cannot read {path.name}: the sheet is damaged") from None
+        finally:
+            book.close()
+
+    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx", book.close)
+
+
+def _cell(value: object) -> str:
+    """A workbook cell as the text a person typed into it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < _EXACT_FLOAT:
+            return str(int(value))
+        return LOST_DIGITS
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return _text(str(value))
