@@ -316,6 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             monitoring.shutdown()
         window.close()
         ops.shutdown()
+        from mailmanager.core import secrets_gateway
+
+        # A keyring answer still on its way to the window must arrive before Python shuts down
+        # (see KeyringGateway.settle); a keyring that does not answer is waited for 2 s at most.
+        secrets_gateway.gateway().settle(2.0)
         store.close()
         icons.clear_caches()
         del translators
