@@ -16,6 +16,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -27,6 +28,7 @@ LINUX = REPO / "packaging" / "linux"
 DESKTOP = LINUX / f"{DESKTOP_ID}.desktop"
 METAINFO = LINUX / f"{DESKTOP_ID}.metainfo.xml"
 SPEC = REPO / "packaging" / "mailmanager.spec"
+RULES = REPO / "packaging" / "bundle_rules.py"
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -136,8 +138,21 @@ def test_spec_names_every_keyring_backend_and_they_exist() -> None:
         assert importlib.util.find_spec(module) is not None, module
 
 
+def bundle_rules() -> ModuleType:
+    """packaging/bundle_rules.py: what the spec leaves out (a plain module, no PyInstaller)."""
+    spec = importlib.util.spec_from_file_location("bundle_rules", RULES)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def app_sources() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "mailmanager").rglob("*.py"))
+
+
 def test_spec_excludes_only_qt_modules_we_do_not_import() -> None:
-    unused = set(spec_list("QT_UNUSED"))
+    unused = set(bundle_rules().QT_UNUSED)
     used = set()
     for source in (REPO / "mailmanager").rglob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
@@ -146,6 +161,50 @@ def test_spec_excludes_only_qt_modules_we_do_not_import() -> None:
                 used.add((node.module or "").split(".")[1])
     assert used, "the app imports Qt somewhere"
     assert not used & unused, f"the spec excludes Qt modules the app uses: {used & unused}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the plugin rules are Linux's")
+def test_bundle_keeps_the_plugins_a_desktop_loads_and_drops_the_rest() -> None:
+    keep = bundle_rules().keep_binary
+    qt = "PySide6/Qt/plugins"
+    for kept in (
+        "platforms/libqxcb.so",
+        "platforms/libqwayland.so",
+        "platforms/libqoffscreen.so",
+        "platforminputcontexts/libibusplatforminputcontextplugin.so",  # typing Chinese
+        "iconengines/libqsvgicon.so",
+        "imageformats/libqsvg.so",
+        "networkinformation/libqnetworkmanager.so",
+        "wayland-shell-integration/libxdg-shell.so",
+    ):
+        assert keep(f"{qt}/{kept}"), kept
+    for dropped in (
+        "platforms/libqeglfs.so",
+        "platforms/libqvnc.so",
+        "platformthemes/libqgtk3.so",
+        "imageformats/libqjpeg.so",
+        "tls/libqopensslbackend.so",
+        "xcbglintegrations/libqxcb-glx-integration.so",
+    ):
+        assert not keep(f"{qt}/{dropped}"), dropped
+    assert keep("libpython3.11.so.1.0")
+
+
+def test_dropped_plugins_match_what_the_app_uses() -> None:
+    sources = app_sources()
+    # The tls plugins are left out: Qt's own TLS (QSslSocket and friends) must stay unused.
+    assert "QSsl" not in sources
+    # The scheduler's online/offline signal needs the networkinformation backends (kept whole).
+    assert "QNetworkInformation" in sources
+    assert "networkinformation" not in bundle_rules().LINUX_QT_PLUGINS
+
+
+def test_qt_translations_are_cut_to_the_apps_languages() -> None:
+    keep = bundle_rules().keep_data
+    assert keep("PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert keep("PySide6/Qt/translations/qtbase_en.qm")
+    assert not keep("PySide6/Qt/translations/qtbase_de.qm")
+    assert keep("mailmanager/resources/translations/mailmanager_zh_CN.qm")
 
 
 def test_resources_dir_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
