@@ -27,6 +27,11 @@ export MAILMANAGER_ICON_DIR="$PWD/build/icons"
   --distpath dist --workpath build/pyinstaller packaging/mailmanager.spec
 
 end=$(date +%s)
+dangling=$(find dist/mailmanager -xtype l)
+if [ -n "$dangling" ]; then  # a link to something packaging/bundle_rules.py left out
+  echo "build_bundle: dangling links in the bundle:" $dangling >&2
+  exit 1
+fi
 echo "build_bundle: built dist/mailmanager in $((end - start)) s"
 echo "build_bundle: size $(du -sh dist/mailmanager | cut -f1) ($(du -sb dist/mailmanager | cut -f1) bytes)"
 [ "$(uname -s)" = Linux ] || exit 0

@@ -112,8 +112,6 @@ def prune_libraries(binaries: list[Entry]) -> list[Entry]:
         library = typecode == "BINARY" and not is_module_or_plugin((dest, src, typecode))
         if library and dest not in kept_dest:
             continue
-        if typecode == "SYMLINK" and src not in kept_dest and Path(src).name in libraries:
-            continue  # a link to a dropped library
         result.append((dest, src, typecode))
     return result
 
@@ -125,7 +123,18 @@ STRIP = sys.platform.startswith("linux")
 
 def trim(analysis: Any) -> None:
     """Apply the rules above to a PyInstaller ``Analysis`` (its ``datas`` and ``binaries``)."""
-    analysis.datas = [entry for entry in analysis.datas if keep_data(entry[0])]
+    before = {dest for dest, _src, _typecode in analysis.binaries}
     analysis.binaries = [entry for entry in analysis.binaries if keep_binary(entry[0])]
     if sys.platform.startswith("linux"):
         analysis.binaries = prune_libraries(analysis.binaries)
+    dropped = before - {dest for dest, _src, _typecode in analysis.binaries}
+    # PyInstaller links each library in a subfolder into the top folder too (SYMLINK entries,
+    # kept among the data): a link to a dropped library would dangle.
+    analysis.datas = [
+        (dest, src, typecode)
+        for dest, src, typecode in analysis.datas
+        if keep_data(dest) and not (typecode == "SYMLINK" and src in dropped)
+    ]
+    analysis.binaries = [
+        entry for entry in analysis.binaries if not (entry[2] == "SYMLINK" and entry[1] in dropped)
+    ]
