@@ -14,7 +14,8 @@ moment hits every case alike; Qt runs offscreen unless ``--platform`` says other
 needs a DISPLAY).
 
 Run: ``python -m bench.bench_bundle_startup`` (options: ``--runs N``, ``--accounts N``,
-``--bundle DIR``, ``--rebuild-bare``, ``--platform NAME``). Without a bundle it says so and
+``--bundle DIR``, ``--before DIR`` to add another bundle, e.g. an older build, to the same
+interleaved runs, ``--rebuild-bare``, ``--platform NAME``). Without a bundle it says so and
 measures nothing.
 """
 
@@ -85,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "mailmanager")
     parser.add_argument("--rebuild-bare", action="store_true")
     parser.add_argument("--platform", default="offscreen")
+    parser.add_argument(
+        "--before", type=Path, help="another bundle folder (e.g. an older build) in the same runs"
+    )
     args = parser.parse_args(
         argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else []
     )
@@ -109,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 str(full),
             ],
         }
+        if args.before is not None:
+            old = str(args.before / "mailmanager")
+            cases["--before bundle, 0 accounts"] = [old, "--smoke-test", "--home", str(empty)]
         print(f"bench_bundle_startup ({args.platform} Qt, {args.runs} interleaved runs per case)")
         print(machine_line())
         print(f"load average before: {os.getloadavg()[0]:.2f}")
