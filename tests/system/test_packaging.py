@@ -2,6 +2,8 @@
 agree with each other and with the code; the PyInstaller spec names modules that exist; the
 frozen-bundle branch of paths.resources_dir.
 
+The archive's install.sh (menu entry, icons, --uninstall) runs here against a stand-in folder;
+the rules of what the bundle leaves out (packaging/bundle_rules.py) are checked against the app.
 The bundle itself is built and smoke-tested by packaging/ci_bundle.sh (too slow for pytest).
 """
 
@@ -215,3 +217,49 @@ def test_resources_dir_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_resources_dir_outside_a_bundle_has_the_catalogue() -> None:
     assert (paths.resources_dir() / "providers").is_dir()
+
+
+def fake_unpacked_folder(root: Path) -> Path:
+    """What the archive unpacks to, minus the bundle itself (an executable stand-in)."""
+    folder = root / "mail manager $HOME" / "mailmanager"  # a space and a $: both need quoting
+    share = folder / "share"
+    (share / "applications").mkdir(parents=True)
+    (share / "metainfo").mkdir()
+    shutil.copy(DESKTOP, share / "applications" / DESKTOP.name)
+    shutil.copy(METAINFO, share / "metainfo" / METAINFO.name)
+    for icon in (f"scalable/apps/{DESKTOP_ID}.svg", f"48x48/apps/{DESKTOP_ID}.png"):
+        target = share / "icons" / "hicolor" / icon
+        target.parent.mkdir(parents=True)
+        target.write_bytes(b"icon")
+    app = folder / "mailmanager"
+    app.write_text("#!/bin/sh\n")
+    app.chmod(0o755)
+    shutil.copy(LINUX / "install.sh", folder / "install.sh")
+    return folder
+
+
+def test_install_script_adds_a_menu_entry_for_this_folder_and_removes_it(tmp_path: Path) -> None:
+    folder = fake_unpacked_folder(tmp_path / "downloads")
+    data = tmp_path / "home" / ".local" / "share"
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(data)}
+    installed = subprocess.run(
+        ["sh", str(folder / "install.sh")], env=env, capture_output=True, text=True, check=False
+    )
+    assert installed.returncode == 0, installed.stderr
+    entry = data / "applications" / DESKTOP.name
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    app = folder / "mailmanager"
+    assert f"TryExec={app}" in lines
+    # Exec quotes the path and escapes its $ as \$; the file format doubles the backslash.
+    assert 'Exec="' + str(app).replace("$", "\\\\$") + '"' in lines
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / f"{DESKTOP_ID}.svg").is_file()
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / f"{DESKTOP_ID}.png").is_file()
+    assert (data / "metainfo" / METAINFO.name).is_file()
+    result = run(tool("desktop-file-validate"), str(entry))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    removed = subprocess.run(
+        ["sh", str(folder / "install.sh"), "--uninstall"], env=env, capture_output=True, check=False
+    )
+    assert removed.returncode == 0
+    assert not [p for p in data.rglob(f"{DESKTOP_ID}.*")]
