@@ -9,6 +9,16 @@ to the first paint ("startup_ms=..."), and exits 0, for CI and the frozen bundle
 A store that cannot be opened (damaged, locked by another writer, written by a newer version)
 is reported in a dialog in the user's language and the app exits with status 1; the file is
 left untouched.
+
+On Linux and the BSDs, a start with no display at all (no ``DISPLAY``, ``WAYLAND_DISPLAY`` or
+``WAYLAND_SOCKET``, no ``QT_QPA_PLATFORM`` or ``-platform``) stops before Qt with one line on
+stderr ("mailmanager: no display found ...") and exit status 3: Qt itself would abort with a
+message about ``xcb-cursor0`` that sends the user after a library that is not missing.
+
+``MAILMANAGER_DEBUG_CRASH=1`` (hidden, for support and the bundle's smoke test) raises an
+exception from a Qt slot right after the first paint, so the crash handler writes its report
+to the log and shows the crash dialog; with ``--smoke-test`` the app then waits (at most 10 s)
+for that dialog, prints ``crash_dialog=shown`` (or ``crash_dialog=missing`` and exits 1).
 """
 
 from __future__ import annotations
@@ -33,10 +43,35 @@ if TYPE_CHECKING:
     from mailmanager.core.store.account_store import AccountStore
     from mailmanager.services.crash_handler import CrashHandler
     from mailmanager.ui.background_controls import BackgroundControls
+    from mailmanager.ui.crash_host import CrashDialogHost
 
 log = logging.getLogger("mailmanager.app")
 
 EXIT_STORE_ERROR = 1
+EXIT_NO_DISPLAY = 3
+# Hidden switch (documented above and in packaging/README.md): a forced crash.
+DEBUG_CRASH_ENV = "MAILMANAGER_DEBUG_CRASH"
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET")
+
+
+def no_display_message(qt_args: Sequence[str]) -> str | None:
+    """The one-line reason to stop before Qt when there is no display to open, else None.
+
+    Only where Qt talks X11 or Wayland (not Windows or macOS); a platform chosen explicitly
+    (``QT_QPA_PLATFORM``, ``-platform``/``--platform``) is left to Qt.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if any(arg.lstrip("-").split("=")[0] == "platform" for arg in qt_args if arg.startswith("-")):
+        return None
+    if any(os.environ.get(name) for name in DISPLAY_VARIABLES):
+        return None
+    return (
+        "mailmanager: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); start it "
+        "from a desktop session, or use mailmanager-cli on a terminal without one"
+    )
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -143,6 +178,10 @@ def _open_store(app_paths: paths.AppPaths, smoke_test: bool) -> AccountStore | N
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    no_display = no_display_message(qt_args)
+    if no_display is not None:
+        sys.stderr.write(no_display + "\n")
+        return EXIT_NO_DISPLAY
     if args.home:
         # Child processes (the CLI started from the app, the keyring namespace) follow --home.
         os.environ[paths.HOME_ENV] = str(args.home)
@@ -256,11 +295,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             # one dialog for all of them (their checks send nothing until then).
             _Timer.singleShot(0, window.review_trust)
         freeze_startup_objects()
+        if os.environ.get(DEBUG_CRASH_ENV) == "1":
+            from PySide6.QtCore import QTimer as _CrashTimer
+
+            log.warning("%s=1: raising a test exception now", DEBUG_CRASH_ENV)
+            _CrashTimer.singleShot(0, _forced_crash)
 
     try:
         if args.smoke_test:
             code = _smoke_test(app, window)
             start_monitoring()
+            if os.environ.get(DEBUG_CRASH_ENV) == "1" and code == 0:
+                code = _wait_for_crash_dialog(app, crash_dialogs)
             return code
         from PySide6.QtCore import QTimer
 
@@ -270,6 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if monitoring is not None:
             monitoring.shutdown()
         window.close()
+        from mailmanager.core import secrets_gateway
+
+        # A keyring answer still on its way to the window must arrive before Python shuts down
+        # (see KeyringGateway.settle); a keyring that does not answer is waited for 2 s at most.
+        secrets_gateway.gateway().settle(2.0)
         store.close()
         icons.clear_caches()
         del translators
@@ -304,6 +355,27 @@ def _smoke_test(app: QApplication, window: object) -> int:
     sys.stdout.write(f"accounts={window.model.rowCount()}\n")
     sys.stdout.flush()
     return 0
+
+
+def _forced_crash() -> None:
+    """The exception ``MAILMANAGER_DEBUG_CRASH=1`` raises, from a Qt slot like a real bug."""
+    raise RuntimeError(f"forced crash to try the crash report ({DEBUG_CRASH_ENV}=1)")
+
+
+def _wait_for_crash_dialog(app: QApplication, host: CrashDialogHost, timeout_s: float = 10) -> int:
+    """--smoke-test with the forced crash: run events until the crash dialog is on screen."""
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if host.dialog is not None and host.dialog.isVisible():
+            sys.stdout.write("crash_dialog=shown\n")
+            sys.stdout.flush()
+            return 0
+    sys.stdout.write("crash_dialog=missing\n")
+    sys.stdout.flush()
+    return 1
 
 
 def _run_event_loop(app: QApplication, crash_handler: CrashHandler | None = None) -> int:

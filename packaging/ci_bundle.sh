@@ -1,33 +1,30 @@
 #!/usr/bin/env bash
-# CI, after the README's test command (`make test`): validate the Linux desktop files, build the
-# one-folder bundle, and smoke-test it with a real Secret Service. Prints the build time, the
-# bundle size and the frozen app's start-up time.
+# CI, after the README's test command (`make test`): build the bundle and the archive the README
+# names (packaging/build_bundle.sh validates the desktop entry and the AppStream metainfo), then
+# smoke-test the ARCHIVE as a user meets it: unpacked into a fresh folder with a fresh HOME, on a
+# real X server, with a real Secret Service (packaging/smoke_test_bundle.sh). Prints the build
+# time, the folder's and the archive's sizes and the frozen app's start-up time.
 #   packaging/ci_bundle.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 
-# Debian packages: the test set already holds dbus, gnome-keyring, libsecret-tools, appstream
-# and desktop-file-utils; PyInstaller also needs objdump (binutils) on Linux.
-scripts/install-system-deps.sh test
+scripts/install-system-deps.sh bundle
 missing=()
-for tool in objdump appstreamcli desktop-file-validate dbus-run-session gnome-keyring-daemon; do
+for tool in objdump appstreamcli desktop-file-validate dbus-run-session gnome-keyring-daemon Xvfb \
+  secret-tool; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "ci_bundle: missing tools: ${missing[*]} (Debian packages: binutils appstream" \
-    "desktop-file-utils dbus gnome-keyring)" >&2
+  echo "ci_bundle: missing tools: ${missing[*]} (scripts/install-system-deps.sh bundle installs" \
+    "them, as root)" >&2
   exit 1
 fi
 
-echo "== validate desktop entry and AppStream metainfo"
-desktop-file-validate packaging/linux/io.github.mailmanager.MailManager.desktop
-appstreamcli validate --no-net packaging/linux/io.github.mailmanager.MailManager.metainfo.xml
-
-echo "== build the bundle"
+echo "== build the bundle and the archive"
 packaging/build_bundle.sh
 
-echo "== smoke-test the bundle"
-packaging/smoke_test_bundle.sh dist/mailmanager
+echo "== smoke-test the archive"
+packaging/smoke_test_bundle.sh "dist/mailmanager-linux-$(uname -m).tar.gz"
 
 echo "ci_bundle: OK in $(($(date +%s) - start)) s"

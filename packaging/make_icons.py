@@ -1,8 +1,9 @@
 """Render the application icon (resources/icons/app.svg) into the files PyInstaller wants.
 
 Windows executables need an .ico and macOS bundles an .icns (PyInstaller converts a PNG when
-Pillow is installed); Linux executables carry no icon. Qt renders the SVG, so no extra tool is
-needed.
+Pillow is installed); Linux executables carry no icon, but the Linux archive ships PNG copies in
+the freedesktop icon theme layout (``hicolor/NxN/apps/ID.png``) next to the SVG, for menus that
+do not draw SVG icons. Qt renders the SVG, so no extra tool is needed.
 
     python packaging/make_icons.py OUTDIR
 """
@@ -15,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "resources" / "icons" / "app.svg"
+DESKTOP_ID = "io.github.mailmanager.MailManager"
+HICOLOR_SIZES = (48, 128, 256)
 
 
 def render(out_dir: Path) -> list[Path]:
@@ -29,8 +32,11 @@ def render(out_dir: Path) -> list[Path]:
     if icon.isNull():
         raise SystemExit(f"cannot read {SVG}")
     written = []
-    for name, size in (("mailmanager.png", 512), ("mailmanager.ico", 256)):
+    files = [("mailmanager.png", 512), ("mailmanager.ico", 256)]
+    files += [(f"hicolor/{n}x{n}/apps/{DESKTOP_ID}.png", n) for n in HICOLOR_SIZES]
+    for name, size in files:
         target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         if not icon.pixmap(QSize(size, size)).toImage().save(str(target)):
             raise SystemExit(f"cannot write {target}")
         written.append(target)

@@ -2,6 +2,8 @@
 
 * ``mailmanager --smoke-test``: starts, paints once, prints the start-up time.
 * Twice on one home: the second start hands over to the first and exits 0.
+* No display at all: one line that says so, before Qt (which would blame xcb-cursor0).
+* ``MAILMANAGER_DEBUG_CRASH=1``: the forced crash is reported in the log and the dialog.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 from mailmanager import __version__
 from mailmanager.core.store.account_store import AccountStore
 from tests.helpers.sample_accounts import sample_account
+
+DISPLAY_ENV = ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "QT_QPA_PLATFORM")
 
 
 def run_app(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -52,6 +56,60 @@ def test_damaged_store_gives_a_message_not_a_traceback(tmp_path: Path, subproces
     assert "damaged" in result.stderr
     assert "Traceback" not in result.stderr
     assert database.read_bytes() == before
+
+
+def test_no_display_says_so_in_one_line_before_qt(tmp_path: Path, subprocess_env) -> None:
+    home = tmp_path / "never-made"
+    env = {k: v for k, v in subprocess_env.items() if k not in DISPLAY_ENV}
+    result = subprocess.run(
+        [sys.executable, "-m", "mailmanager", "--home", str(home)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("mailmanager: no display found (neither DISPLAY nor")
+    assert "xcb" not in result.stderr
+    assert result.stdout == ""
+    assert not home.exists()  # stopped before making any folder
+
+
+def test_an_explicit_platform_is_left_to_qt(tmp_path: Path, subprocess_env) -> None:
+    env = {k: v for k, v in subprocess_env.items() if k not in DISPLAY_ENV}
+    home = str(tmp_path / "h")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mailmanager",
+            "--smoke-test",
+            "--home",
+            home,
+            "-platform",
+            "offscreen",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "accounts=0" in result.stdout
+
+
+def test_forced_crash_writes_a_report_and_shows_the_dialog(tmp_path: Path, subprocess_env) -> None:
+    home = tmp_path / "crash"
+    env = {**subprocess_env, "MAILMANAGER_DEBUG_CRASH": "1"}
+    result = run_app(["--smoke-test", "--home", str(home)], env)
+    assert result.returncode == 0, result.stderr
+    assert "crash_dialog=shown" in result.stdout.splitlines()
+    log = (home / "logs" / "mailmanager.log").read_text(encoding="utf-8")
+    assert "uncaught exception" in log
+    assert "RuntimeError: forced crash to try the crash report (MAILMANAGER_DEBUG_CRASH=1)" in log
 
 
 def test_version(subprocess_env) -> None:

@@ -152,6 +152,27 @@ class KeyringGateway:
             log.warning("keyring call abandoned after %g s", limit)
             raise GatewayTimeout(limit) from None
 
+    def settle(self, timeout: float) -> bool:
+        """Wait at most ``timeout`` seconds for the jobs queued so far (and their futures'
+        callbacks) to finish; True when they did, or when the thread never started.
+
+        For the app's exit: Python 3.11 ends a daemon thread that wants the interpreter back
+        after shutdown began, and if that thread is inside Qt code at the time (a keyring
+        answer being handed to the GUI through a signal), the C++ unwinding aborts the process
+        ("FATAL: exception not rethrown"). A keyring that does not answer is not waited for.
+        """
+        with self._lock:
+            alive = self._thread is not None and self._thread.is_alive()
+            if not alive or self._pid != os.getpid():
+                return True
+        marker: Job[None] = Job(lambda _job: None)
+        self._queue.put(marker)  # jobs run in order: the marker ends after everything before it
+        try:
+            marker.future.result(timeout=timeout)
+        except concurrent.futures.TimeoutError:
+            return marker.abandon()  # True if it ended just now
+        return True
+
     def _ensure_thread(self) -> None:
         with self._lock:
             alive = self._thread is not None and self._thread.is_alive()
