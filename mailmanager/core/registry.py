@@ -428,29 +428,23 @@ class Registry(CodeIntents):
         can ask the user to unlock it (a code left behind in the keyring is the worse outcome).
         If the store delete then fails, the code is put back.
         """
-        with save_lock.held(self.lock_file):
-            return self._remove_locked(account_id)
+        return self.remove_many([account_id])[0]
 
     def remove_many(self, account_ids: Iterable[int]) -> list[Account]:
-        """Remove several mailboxes (a bulk action): every code is deleted from the keyring
-        first, then the rows go in one transaction. All or none: if a code cannot be deleted
-        or the store fails, the codes already deleted are put back and no row is removed."""
+        """Remove one or several mailboxes (a bulk action): kept client codes and every
+        mailbox's own code are deleted from the keyring first, then the rows go in one
+        transaction. All or none for the own codes: if one cannot be deleted or the store
+        fails, the codes already deleted are put back and no row is removed."""
         with save_lock.held(self.lock_file):
             accounts = [self.store.get_account(i) for i in dict.fromkeys(account_ids)]
             deleted: dict[str, str] = {}
-            # Kept client codes first, as ``remove`` does: a value left behind is the worse outcome.
+            # Kept client codes first: a value left behind in the keyring is the worse outcome.
             for account in accounts:
                 assert account.id is not None
                 self._forget_client_codes(account.id)
             try:
                 for account in accounts:
-                    try:
-                        previous = self.secrets.get(account.address)
-                        self.secrets.delete(account.address)
-                    except SecretsError:
-                        if not account.needs_code:
-                            raise
-                        continue  # an imported mailbox never had a code here
+                    previous = self._take_code(account)
                     if previous is not None:
                         deleted[account.address] = previous
                 with self.store.transaction():
@@ -461,31 +455,25 @@ class Registry(CodeIntents):
                 for address, previous in deleted.items():
                     self._restore(address, previous)
                 raise
-        log.info("%d accounts removed; their codes were deleted", len(accounts))
+        for account in accounts:
+            log.info(
+                "account %s removed (id %s); its code was deleted", account.address, account.id
+            )
         return accounts
 
-    def _remove_locked(self, account_id: int) -> Account:
-        account = self.store.get_account(account_id)
-        previous: str | None = None
-        # Kept client codes first: a value left behind in the keyring is the worse outcome.
-        self._forget_client_codes(account_id)
+    def _take_code(self, account: Account) -> str | None:
+        """Delete ``account``'s own code from the keyring and return it (to put back if the
+        removal fails). An imported mailbox never had a code stored here, so an unreachable
+        keyring does not stop its removal."""
         try:
             previous = self.secrets.get(account.address)
             self.secrets.delete(account.address)
         except SecretsError:
             if not account.needs_code:
                 raise
-            # An imported account never had a code stored here; an unreachable keyring must
-            # not stop the user from removing it.
             log.warning("keyring unavailable while removing %s (no code stored)", account.address)
-        try:
-            self.store.remove_account(account_id)
-        except BaseException:
-            if previous is not None:
-                self._restore(account.address, previous)
-            raise
-        log.info("account %s removed (id %s); its code was deleted", account.address, account_id)
-        return account
+            return None
+        return previous
 
     # -- internals -------------------------------------------------------------------------
 
