@@ -77,6 +77,7 @@ class CheckerService(QObject):
         self._closed = False
         self._tasks = Tasks()
         self._running: dict[int, asyncio.Task[None]] = {}
+        self._checking: dict[int, Account] = {}  # the accounts of ``_running``
         self._concurrency = concurrency
         self._timeout = timeout
         self._gate = gate
@@ -120,20 +121,29 @@ class CheckerService(QObject):
                 continue
             task = self._tasks.start(self._check_one(account))
             self._running[account.id] = task
+            self._checking[account.id] = account
             queued += 1
         return queued
 
     def cancel(self) -> None:
         """Cancel every running and queued check; no credential is sent after this call."""
+        if self._runner is not None:
+            self._runner.cancel()  # at once: a task's cancellation arrives a loop turn later
         self._tasks.cancel_all()
 
     def cancel_ids(self, account_ids: Iterable[int]) -> None:
         """Cancel the checks of these accounts (they are being removed); nothing more is sent
-        with their codes."""
+        with their codes. The probes' flags are set here, before this returns: the tasks'
+        cancellation reaches them only at the loop's next turn, and a server that answers in
+        between would otherwise still get the login."""
         for account_id in account_ids:
             task = self._running.get(account_id)
-            if task is not None:
-                task.cancel()
+            if task is None:
+                continue
+            account = self._checking.get(account_id)
+            if account is not None and self._runner is not None:
+                self._runner.cancel_account(account)
+            task.cancel()
 
     def isBusy(self) -> bool:
         return bool(self._running)
@@ -165,6 +175,7 @@ class CheckerService(QObject):
             self.accountFinished.emit(account.id, outcome)
         finally:
             self._running.pop(account.id, None)
+            self._checking.pop(account.id, None)
             if not self._running and not self._closed:
                 self.allFinished.emit()
 

@@ -224,6 +224,8 @@ class BulkActions(QObject):
 
         def answered() -> None:
             if box.clickedButton() is remove:
+                for account_id in ids:
+                    self.window.removing.emit(account_id)  # their checks stop, sending nothing
                 self.remove(ids)
 
         box.finished.connect(answered)

@@ -18,6 +18,7 @@ finished with, every line of them recorded), or ``wait_until`` with any predicat
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
 import socket
 import ssl
@@ -552,3 +553,17 @@ def close_after(greeting: bytes) -> Script:
         session.close()
 
     return Script(greeting=greet, default=None)
+
+
+def held(script: Script, gate: threading.Event, limit: float = 30.0) -> Script:
+    """``script`` whose greeting waits until ``gate`` is set: a test that cancels a check can
+    do so while the client is surely still before its login, whatever the machine's load, then
+    release the gate and see that no login follows."""
+    greeting = script.greeting
+    assert isinstance(greeting, bytes), "held() delays a plain greeting"
+
+    def greet(session: Session) -> None:
+        gate.wait(limit)
+        session.send(greeting)
+
+    return dataclasses.replace(script, greeting=greet)

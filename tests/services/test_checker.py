@@ -118,12 +118,26 @@ def test_same_account_twice_joins_the_running_check(
     service.shutdown()
 
 
+def held_pair(gate: threading.Event) -> tuple[ss.ScriptedServer, ss.ScriptedServer]:
+    """An IMAP and an SMTP server whose greetings wait for ``gate`` (``ss.held``)."""
+    return (
+        ss.ScriptedServer(ss.held(ss.imap_script(), gate)),
+        ss.ScriptedServer(ss.held(ss.smtp_script(), gate)),
+    )
+
+
 def test_cancelling_one_account_sends_its_code_nowhere_and_leaves_the_others(
-    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+    qtbot: QtBot,
 ) -> None:
     """Removing a mailbox cancels its check (``cancel_ids``): its task and its probes stop
-    before a login; a check of another mailbox on other servers runs on."""
+    before a login; a check of another mailbox on other servers runs on. The removed mailbox's
+    servers hold their greetings until after the cancel (so the client is surely before its
+    login, whatever the load), then answer: no login follows."""
+    gate = threading.Event()
+    servers = held_pair(gate)
     with ExitStack() as stack:
+        for server in servers:
+            stack.enter_context(server)
         other = (
             stack.enter_context(ss.ScriptedServer(ss.imap_script(latency=0.1))),
             stack.enter_context(ss.ScriptedServer(ss.smtp_script(latency=0.1))),
@@ -140,6 +154,7 @@ def test_cancelling_one_account_sends_its_code_nowhere_and_leaves_the_others(
             )
             qtbot.waitUntil(lambda: servers[0].connections >= 1 and servers[1].connections >= 1)
             service.cancel_ids([1])
+            gate.set()
         assert servers[0].wait_sessions_ended(1) and servers[1].wait_sessions_ended(1)
         assert finished[1].cancelled and finished[2].ok
         assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
@@ -148,14 +163,25 @@ def test_cancelling_one_account_sends_its_code_nowhere_and_leaves_the_others(
         service.shutdown()
 
 
-def test_shutdown_while_checking_sends_no_code(
-    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer]
+def test_shutdown_while_checking_sends_no_code(qtbot: QtBot) -> None:
+    """Quitting the app (``shutdown``) cancels the running checks' tasks: zero logins (the
+    servers hold their greetings until the shutdown has begun)."""
+    gate = threading.Event()
+    servers = held_pair(gate)
+    with ExitStack() as stack:
+        for server in servers:
+            stack.enter_context(server)
+        _shutdown_sends_no_code(qtbot, servers, gate)
+
+
+def _shutdown_sends_no_code(
+    qtbot: QtBot, servers: tuple[ss.ScriptedServer, ss.ScriptedServer], gate: threading.Event
 ) -> None:
-    """Quitting the app (``shutdown``) cancels the running checks' tasks: zero logins."""
     service = CheckerService(lambda a: "right-code", timeout=T)
     service.check([make_account("quit@example.com", servers=servers, id=1)])
     qtbot.waitUntil(lambda: servers[0].connections >= 1 and servers[1].connections >= 1)
     service.shutdown()
+    gate.set()
     assert servers[0].wait_sessions_ended(1) and servers[1].wait_sessions_ended(1)
     assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
     assert not servers[1].lines_matching("^AUTH")

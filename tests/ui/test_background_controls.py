@@ -3,6 +3,7 @@ servers, alerts once per transition, the settings menu, and closing with and wit
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -181,15 +182,18 @@ def test_removing_a_mailbox_while_it_is_checked_sends_its_code_nowhere(
     monitored, qtbot, store: AccountStore, secret_store: SecretStore
 ) -> None:
     """The confirmed removal cancels the mailbox's running check first (``removing`` →
-    ``cancel_ids``): the servers, which answer slowly, never receive a login."""
+    ``cancel_ids``): the servers never receive a login."""
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
     from tests.helpers import scripted_server as ss
     from tests.helpers.factories import make_account as account_for
 
+    # The servers hold their greetings until the removal was confirmed: the client is surely
+    # before its login then, whatever the machine's load; they answer afterwards.
+    gate = threading.Event()
     with (
-        ss.ScriptedServer(ss.imap_script(latency=1.0)) as imap,
-        ss.ScriptedServer(ss.smtp_script(latency=1.0)) as smtp,
+        ss.ScriptedServer(ss.held(ss.imap_script(), gate)) as imap,
+        ss.ScriptedServer(ss.held(ss.smtp_script(), gate)) as smtp,
     ):
         address = "going@example.com"
         saved = store.add_account(account_for(address, servers=(imap, smtp)))
@@ -203,7 +207,46 @@ def test_removing_a_mailbox_while_it_is_checked_sends_its_code_nowhere(
         box = window.findChild(QMessageBox, "removeConfirmation")
         with qtbot.wait_signal(monitoring.monitor.checker.allFinished, timeout=10_000):
             box.findChild(QPushButton, "confirmRemoveButton").click()
+            gate.set()
         qtbot.waitUntil(lambda: store.find_by_address(address) is None, timeout=10_000)
         assert imap.wait_sessions_ended(1) and smtp.wait_sessions_ended(1)
+        assert not imap.lines_matching("LOGIN|AUTHENTICATE")
+        assert not smtp.lines_matching("^AUTH")
+
+
+def test_removing_a_selection_while_it_is_checked_sends_their_codes_nowhere(
+    monitored, qtbot, store: AccountStore, secret_store: SecretStore
+) -> None:
+    """The bulk removal cancels every selected mailbox's running check before its question
+    closes (``removing`` per mailbox): servers held before the login never receive one."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from tests.helpers import scripted_server as ss
+    from tests.helpers.factories import make_account as account_for
+
+    gate = threading.Event()
+    with (
+        ss.ScriptedServer(ss.held(ss.imap_script(), gate)) as imap,
+        ss.ScriptedServer(ss.held(ss.smtp_script(), gate)) as smtp,
+    ):
+        for address in ("one@example.com", "two@example.com"):
+            store.add_account(account_for(address, servers=(imap, smtp)))
+            secret_store.set(address, "BulkGoingCode1234")
+        window, monitoring, _sink = monitored()
+        window.actions_.check_all.trigger()
+        # Two connections to the one host at a time (the per-host limit): which two depends on
+        # the race; the rest wait in the queue, and must not start after the removal either.
+        qtbot.waitUntil(lambda: imap.connections + smtp.connections >= 2, timeout=10_000)
+        window.view.setFocus()
+        window.view.selectAll()
+        assert len(window.selected_entries()) == 2
+        window.remove_selected()
+        box = window.findChild(QMessageBox, "removeConfirmation")
+        with qtbot.wait_signal(monitoring.monitor.checker.allFinished, timeout=10_000):
+            box.findChild(QPushButton, "confirmRemoveButton").click()
+            gate.set()
+        qtbot.waitUntil(lambda: store.list_accounts() == [], timeout=10_000)
+        assert imap.wait_sessions_ended(imap.connections)
+        assert smtp.wait_sessions_ended(smtp.connections)
         assert not imap.lines_matching("LOGIN|AUTHENTICATE")
         assert not smtp.lines_matching("^AUTH")
