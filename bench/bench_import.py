@@ -9,7 +9,10 @@
   seen by a 5 ms heartbeat, at most 50 ms;
 * a 10,000-row CSV read, mapped, validated and judged by the trust rule in under 1 s;
 * memory stays bounded for a 50 MB CSV: the peak resident memory of a child process reading
-  and validating it, against the same child reading a one-row file.
+  and validating it, against the same child reading a one-row file;
+* the same for a 20,000-row .xlsx written as Excel writes it (text cells in the shared-strings
+  table, which openpyxl's read-only mode loads whole), its table just under the reader's
+  limit, and the time to refuse one whose table is over it (before openpyxl opens it).
 
 "One check" is ``bench/minimal_check.py`` (imaplib + smtplib doing the same steps, both protocols
 in parallel), as bench_check measures it. The scripted servers run in another process with 50 ms
@@ -25,7 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,7 +41,12 @@ from mailmanager.core.table_import import consent
 from mailmanager.core.table_import.batch import BatchOptions, ProofBatch
 from mailmanager.core.table_import.headers import map_columns
 from mailmanager.core.table_import.model import ImportRow, Stage
-from mailmanager.core.table_import.reading import open_table, read_text
+from mailmanager.core.table_import.reading import (
+    MAX_SHARED_STRINGS_BYTES,
+    TableError,
+    open_table,
+    read_text,
+)
 from mailmanager.core.table_import.rows import Defaults, build_list, build_rows, existing_lookup
 
 HEADER = "email,code,imap_host,imap_port,smtp_host,smtp_port,security,group,note\n"
@@ -216,6 +225,42 @@ def memory_figures(folder: Path) -> tuple[int, int, int, float]:
     return base, peak, rows, big.stat().st_size / 1e6
 
 
+def workbook_rows(count: int, note: int) -> Iterator[Sequence[str | int]]:
+    """Rows for a workbook: every address, code and note distinct (the shared-strings table's
+    worst case for its size)."""
+    yield HEADER.strip().split(",")
+    for n in range(count):
+        host = f"127.0.0.{n % 100 + 1}"
+        yield [
+            f"user{n}@bench.example", f"BenchCode{n:08d}", host, 993, host, 465, "ssl",
+            f"group {n % 7}", (f"{n:08d}" * (note // 8 + 1))[:note],
+        ]  # fmt: skip
+
+
+def xlsx_memory_figures(folder: Path) -> tuple[int, int, float, float, str]:
+    """(one-row workbook's peak kB, 20,000-row workbook's peak kB, its table's MB, ms to
+    refuse a workbook whose table is over the limit, the refusal)."""
+    from tests.helpers.xlsx_writer import write_xlsx
+
+    small, big, over = folder / "small.xlsx", folder / "big.xlsx", folder / "over.xlsx"
+    write_xlsx(small, workbook_rows(1, 10))
+    write_xlsx(big, workbook_rows(20_000, 600))
+    write_xlsx(over, workbook_rows(20_000, 2600))
+    with zipfile.ZipFile(big) as archive:
+        table_mb = archive.getinfo("xl/sharedStrings.xml").file_size / (1 << 20)
+    base, _ = peak_kb(small)
+    peak, rows = peak_kb(big)
+    assert rows == 20_000
+    start = time.perf_counter()
+    try:
+        open_table(over).close()
+    except TableError as exc:
+        refusal = str(exc)
+    else:
+        raise AssertionError("the workbook over the limit was opened")
+    return base, peak, table_mb, (time.perf_counter() - start) * 1000, refusal
+
+
 def accounts_for(ports: Ports) -> list[Account]:
     host, imap_port, smtp_port = ports[0]
     return [
@@ -252,6 +297,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs of the dialog's batch")
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--xlsx-memory-only", action="store_true", help="only the .xlsx memory figures"
+    )
     args = parser.parse_args(
         argv if argv is not None else sys.argv[1:] if __name__ == "__main__" else []
     )
@@ -259,6 +307,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         memory_child(args.memory_child)
         return
     load_before = os.getloadavg()[0]
+    if args.xlsx_memory_only:
+        with tempfile.TemporaryDirectory(prefix="mm-bench-import-") as name:
+            x_base, x_peak, x_table, x_ms, x_refusal = xlsx_memory_figures(Path(name))
+        print(machine_line())
+        print(
+            f"20,000-row .xlsx (shared strings {x_table:.1f} MB): peak {x_peak / 1024:.0f} MB, "
+            f"one-row workbook {x_base / 1024:.0f} MB (+{(x_peak - x_base) / 1024:.0f} MB); "
+            f"over the limit refused in {x_ms:.0f} ms: {x_refusal}"
+        )
+        return
     if args.gui_only:
         gui_only(args.rows, args.repeat, load_before)
         return
@@ -269,6 +327,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             tuple(parse_ms(folder, 10_000) for _ in range(5)),
         )
         base_kb, peak_kb_big, big_rows, big_mb = memory_figures(folder)
+        xlsx = xlsx_memory_figures(folder)
         process, ports = start_servers(HOSTS, LATENCY, None)
         try:
             account = accounts_for(ports)[0]
@@ -314,6 +373,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{peak_kb_big / 1024:.0f} MB, against {base_kb / 1024:.0f} MB for a one-row file "
         f"(+{(peak_kb_big - base_kb) / 1024:.0f} MB)"
     )
+    x_base, x_peak, x_table, x_ms, x_refusal = xlsx
+    print(
+        f"peak resident memory reading and validating a 20,000-row .xlsx (shared strings "
+        f"{x_table:.1f} MB, limit {MAX_SHARED_STRINGS_BYTES >> 20} MB; MB = 2**20 bytes): "
+        f"{x_peak / 1024:.0f} MB, against {x_base / 1024:.0f} MB for a one-row workbook "
+        f"(+{(x_peak - x_base) / 1024:.0f} MB)"
+    )
+    print(f"a workbook over the limit refused in {x_ms:.0f} ms: {x_refusal}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from typing import Any
 from mailmanager.cli import account_view
 from mailmanager.cli.accounts_cmds import guarded, json_flag, open_registry
 from mailmanager.cli.common import EXIT_NEEDS_ACTION, EXIT_OK, CliContext, fail, short
+from mailmanager.cli.detect_cmd import parse_dns_server
 from mailmanager.cli.trust_options import add_trust_options, chosen_ca
 from mailmanager.core import trust
 from mailmanager.core.bulk import gc_paused
@@ -73,6 +74,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--ca-file", metavar="PEM", help="extra CA certificates for servers with their own CA"
     )
     p.add_argument("--dry-run", action="store_true", help="prove every row, save nothing")
+    p.add_argument(
+        "--offline",
+        "--no-network",
+        dest="offline",
+        action="store_true",
+        help="servers from the file and the catalogue only (no DNS, autoconfig or guessing)",
+    )
+    p.add_argument(
+        "--dns-server",
+        metavar="IP:PORT",
+        help="send detection's DNS queries to this server (IPv6 in brackets)",
+    )
     add_trust_options(p)
     json_flag(p)
     p.set_defaults(func=guarded(cmd_import_table))
@@ -116,6 +129,7 @@ def cmd_import_table(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if problem is not None:
         fail(problem)
+    dns_server = parse_dns_server(args.dns_server) if args.dns_server else None
     now = utcnow()
     ca = chosen_ca(args.ca_file, now)
     try:
@@ -123,7 +137,7 @@ def cmd_import_table(args: argparse.Namespace, ctx: CliContext) -> int:
     except TableError as exc:
         fail(str(exc))
     with table:
-        return _run(args, ctx, path, table, now, ca)
+        return _run(args, ctx, path, table, now, ca, dns_server)
 
 
 def _run(
@@ -133,6 +147,7 @@ def _run(
     table: Table,
     now: datetime,
     ca: dict[str, Any],
+    dns_server: tuple[str, int] | None,
 ) -> int:
     columns = _columns(ctx, table.headers, args.map)
     defaults = Defaults(
@@ -150,8 +165,9 @@ def _run(
             fail(str(exc))
         rows = build_list(cells, columns, trust.bundled_catalogue(), existing, defaults)
         domains = needs_detection(rows)
-        if domains:
-            defaults = dataclasses.replace(defaults, detected=_detect(ctx, domains))
+        if domains and not args.offline:
+            found = _detect(ctx, domains, dns_server)
+            defaults = dataclasses.replace(defaults, detected=found)
             rows = build_list(cells, columns, trust.bundled_catalogue(), existing, defaults)
         consent.judge(rows)
         consent.give_consent(
@@ -172,9 +188,10 @@ def _run(
     return EXIT_OK if good else EXIT_NEEDS_ACTION
 
 
-def _detect(ctx: CliContext, domains: set[str]) -> Detected:
+def _detect(ctx: CliContext, domains: set[str], dns_server: tuple[str, int] | None) -> Detected:
     """Servers for domains the catalogue does not know, as `add` finds them."""
-    return detect_domains(domains, account_view.load_catalogue(ctx.paths.user_providers_dir))
+    catalogue = account_view.load_catalogue(ctx.paths.user_providers_dir)
+    return detect_domains(domains, catalogue, dns_server=dns_server)
 
 
 def _row_json(row: ImportRow, dry_run: bool) -> dict[str, Any]:

@@ -1,10 +1,12 @@
 """Prove every candidate row (asyncio over the checker), then save the proven ones.
 
 The checker does the logins (``checking.runner.prove``: the trust rule before every login, one
-attempt per protocol, at most 2 logins at once per server host through one ``HostGate``); this
-module decides which rows go and when:
+attempt per protocol); this module decides which rows go and when:
 
 * at most ``concurrency`` rows at once (8);
+* at most 2 logins at once per server host: the checker's own ``HostGate``, the process-wide
+  ``runner.DEFAULT_GATE`` that ``CheckRunner`` uses too, so an import and the app's own checks
+  of the list running side by side still send at most 2 logins at once to imap.163.com;
 * logins to one provider are paced: a row of a catalogue provider starts at least ``pace``
   seconds after the previous row of that provider started (providers' risk control counts
   logins, and 200 mailboxes of one company look like an attack when they come together);
@@ -13,6 +15,18 @@ module decides which rows go and when:
   when to retry them (never automatically);
 * cancel: no further login; running probes stop at their next read or write;
 * rows that are invalid, duplicate, unchanged or untrusted send nothing.
+
+Why the overall limit is an ``asyncio.Semaphore`` here and not ``CheckRunner``'s pool: the
+per-host limit is the one providers see, and it is shared (above). The runner's overall
+limit is the size of its thread pool, and a check submitted to it is queued at once, with its
+code fetched from the keyring when it starts. A batch needs a slot that is held *before* a
+login may start: a row waits for its provider's pace inside its slot (so starts stay spaced
+however long the queue is), and after the first rate-limit reply the rows still waiting must
+not start at all while the running ones finish (``CheckRunner.cancel`` stops both; there is
+no "stop starting"). Its rows' codes come from the file, not the keyring, and what it needs
+back is a ``Proof``. Each runner's overall limit is per runner too (the app's checker has its
+own 8), so an import beside a check of the list may have 16 logins running, never more than 2
+at one host.
 
 ``save`` runs in one thread (the registry's store connection is used from one thread) and
 imports row by row through ``Registry.add``, which is atomic per mailbox: a crash or a cancel
@@ -81,7 +95,9 @@ def _failure(check: AccountCheck) -> str:
 @dataclass
 class BatchOptions:
     concurrency: int = runner.DEFAULT_CONCURRENCY
-    per_host: int = runner.DEFAULT_PER_HOST
+    # None: the checker's process-wide gate (2 per host, shared with every other check);
+    # a number: a gate of the batch's own, for this batch alone.
+    per_host: int | None = None
     timeout: float = runner.DEFAULT_TIMEOUT
     pace: float = DEFAULT_PACE
 
@@ -129,7 +145,8 @@ class ProofBatch:
             return
         loop = asyncio.get_running_loop()
         slots = asyncio.Semaphore(self.options.concurrency)
-        gate = runner.HostGate(self.options.per_host)
+        per_host = self.options.per_host
+        gate = runner.DEFAULT_GATE if per_host is None else runner.HostGate(per_host)
         pool = ThreadPoolExecutor(self.options.concurrency, thread_name_prefix="mailmanager-import")
         try:
             await asyncio.gather(*(self._one(row, slots, gate, pool, loop) for row in todo))

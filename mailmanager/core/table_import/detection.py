@@ -21,15 +21,27 @@ Detected = dict[str, tuple[Endpoint, Endpoint, str | None]]
 
 
 def detect_domains(
-    domains: Iterable[str], catalogue: Catalogue | None, *, timeout: float = DETECT_TIMEOUT
+    domains: Iterable[str],
+    catalogue: Catalogue | None,
+    *,
+    timeout: float = DETECT_TIMEOUT,
+    dns_server: tuple[str, int] | None = None,
+    network: bool = True,
 ) -> Detected:
     """``{domain: (imap, smtp, provider id or None)}`` for the domains detection found (blocking:
-    network look-ups; run it off the GUI thread)."""
+    network look-ups; run it off the GUI thread). ``dns_server``: where every DNS query goes
+    (``--dns-server``; tests point it at a loopback server); ``network=False`` finds nothing."""
+    if not network:
+        return {}
 
     def one(domain: str) -> tuple[str, detector.Detection | None]:
         try:
             found = detector.detect(
-                f"postmaster@{domain}", network=True, timeout=timeout, catalogue=catalogue
+                f"postmaster@{domain}",
+                network=True,
+                dns_server=dns_server,
+                timeout=timeout,
+                catalogue=catalogue,
             )
         except ValueError:  # not a domain an address can have
             return domain, None

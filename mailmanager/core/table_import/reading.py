@@ -1,7 +1,9 @@
 """A spreadsheet file as rows of text cells: CSV (UTF-8, UTF-8 with BOM, GB18030), TSV, .xlsx.
 
 Rows are streamed: a CSV is decoded as it is read, an .xlsx is read with openpyxl's read-only
-mode, so memory stays bounded by ``MAX_ROWS`` and ``MAX_CELL`` whatever the file's size. The
+mode, so memory stays bounded by ``MAX_ROWS`` and ``MAX_CELL`` whatever the file's size. That
+mode still loads a workbook's whole shared-strings table, and a zip can be a bomb, so
+``check_workbook`` refuses workbooks over fixed sizes before openpyxl opens them. The
 file is read where it lies, never copied. Each row carries the number Excel shows for it (the
 header is row 1; a blank line is a row too).
 
@@ -16,6 +18,7 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -31,6 +34,21 @@ _EXACT_FLOAT = 2**53
 LOST_DIGITS = "\0lost-digits"
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+# A workbook is a zip. openpyxl's read-only mode streams the sheets but loads the whole
+# shared-strings table (every distinct text cell) first, and a zip can unpack to far more than
+# it holds (a zip bomb). So the sizes the zip declares are checked before openpyxl opens it
+# (``zipfile`` never unpacks a member past its declared size): a workbook of MAX_ROWS real rows
+# stays far below these limits, and the memory they allow is bounded (bench/bench_import.py).
+_MB = 1 << 20
+MAX_XLSX_UNPACKED = 256 * _MB  # every member together, unpacked
+MAX_XLSX_MEMBER = 128 * _MB  # one sheet (streamed, but a single cell is not)
+MAX_XLSX_MEMBERS = 10_000
+MAX_SHARED_STRINGS_BYTES = 16 * _MB  # the shared-strings table, unpacked (held in memory)
+MAX_SHARED_STRINGS = 200_000  # its entries: ten distinct texts per row at MAX_ROWS rows
+_CONTENT_TYPES = "[Content_Types].xml"
+_SHARED_TYPE = "sharedStrings+xml"
+_SHARED_ENTRY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 TSV_SUFFIXES = (".tsv", ".tab")
 
 
@@ -219,15 +237,17 @@ def _text(cell: str) -> str:
 
 
 def sheet_names(path: Path) -> list[str]:
-    """The sheets of an .xlsx workbook, in order (empty for any other file)."""
+    """The sheets of an .xlsx workbook, in order (empty for any other file, or a workbook
+    over the limits: opening it then says why)."""
     if path.suffix.lower() not in XLSX_SUFFIXES:
         return []
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
+        check_workbook(path)
         book = load_workbook(path, read_only=True)
+    except TableError:
+        return []
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return []
     try:
@@ -239,11 +259,79 @@ def sheet_names(path: Path) -> list[str]:
 # -- .xlsx ---------------------------------------------------------------------------------------
 
 
-def _open_xlsx(path: Path, sheet: str | None) -> Table:
-    import zipfile
+def check_workbook(path: Path) -> None:
+    """Refuse (``TableError``) a workbook whose zip declares more than the limits allow, before
+    anything is unpacked: its members together, any one member, the shared-strings table's
+    size and its number of entries (counted in a stream, not trusted from its header)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except OSError as exc:
+        raise TableError(f"cannot open {path.name}: {exc.strerror or type(exc).__name__}") from None
+    except (zipfile.BadZipFile, ValueError):
+        raise TableError(f"cannot read {path.name} as an .xlsx workbook (not a workbook)") from None
+    with archive:
+        members = archive.infolist()
+        unpacked = sum(m.file_size for m in members)
+        largest = max((m.file_size for m in members), default=0)
+        if (
+            len(members) > MAX_XLSX_MEMBERS
+            or unpacked > MAX_XLSX_UNPACKED
+            or largest > MAX_XLSX_MEMBER
+        ):
+            raise TableError(
+                f"{path.name} unpacks to {unpacked / _MB:,.0f} MB in {len(members):,} parts "
+                f"(the largest {largest / _MB:,.0f} MB), more than a workbook of {MAX_ROWS:,} "
+                f"rows needs (at most {MAX_XLSX_UNPACKED // _MB} MB, "
+                f"{MAX_XLSX_MEMBER // _MB} MB per part): save it as CSV or split it"
+            )
+        for member in _shared_strings(archive, members):
+            if member.file_size > MAX_SHARED_STRINGS_BYTES:
+                raise TableError(
+                    f"{path.name}'s text table holds {member.file_size / _MB:,.0f} MB, more than "
+                    f"{MAX_SHARED_STRINGS_BYTES // _MB} MB: save it as CSV or split it"
+                )
+            count = _count_entries(archive, member)
+            if count > MAX_SHARED_STRINGS:
+                raise TableError(
+                    f"{path.name}'s text table holds {count:,} different texts, more than "
+                    f"{MAX_SHARED_STRINGS:,}: save it as CSV or split it"
+                )
 
+
+def _shared_strings(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]
+) -> list[zipfile.ZipInfo]:
+    """The shared-strings parts: those [Content_Types].xml declares (as openpyxl finds them)
+    and any part named like one."""
+    names = {m.filename.lower(): m for m in members}
+    found = {n for n in names if n.rpartition("/")[2].startswith("sharedstrings")}
+    types = names.get(_CONTENT_TYPES.lower())
+    if types is not None and types.file_size <= _MB:
+        text = archive.read(types).decode("utf-8", "replace")
+        for part in re.findall(r"<Override\b[^>]*>", text):
+            if _SHARED_TYPE in part:
+                named = re.search(r'PartName="/?([^"]+)"', part)
+                if named is not None:
+                    found.add(named.group(1).lower())
+    return [names[n] for n in sorted(found) if n in names]
+
+
+def _count_entries(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
+    """The ``<si>`` entries of a shared-strings part, read in chunks (memory stays small)."""
+    count, tail = 0, b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(_MB):
+            data = tail + chunk
+            count += len(_SHARED_ENTRY.findall(data))
+            tail = data[-16:]
+            count -= len(_SHARED_ENTRY.findall(tail))  # counted again with the next chunk
+    return count + len(_SHARED_ENTRY.findall(tail))
+
+
+def _open_xlsx(path: Path, sheet: str | None) -> Table:
     from openpyxl import load_workbook
 
+    check_workbook(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:

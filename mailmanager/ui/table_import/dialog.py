@@ -18,6 +18,7 @@ The steps, each the core's work (``core.table_import``):
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -132,6 +133,13 @@ class TableImportDialog(QDialog):
         self._overrides: dict[int, Field] | None = None
         self._detected: Detected = {}
         self._undetected: set[str] = set()
+        # The consent the user gave by ticking rows: (hosts, plain endpoints, domain, when).
+        # Rows are rebuilt when the CA file, the mapping or detection changes them; the
+        # consent is given again to the new rows, so a tick is never lost (a new file or
+        # paste forgets it: consent is for the rows the user saw).
+        self._consents: list[tuple[tuple[str, ...], tuple[str, ...], str, datetime]] = []
+        # Where detection's DNS queries go (None: the system's resolver; tests: a loopback one).
+        self.dns_server: tuple[str, int] | None = None
         self._close_when_done = False
         self._ca_file: str | None = None
         self._ca_pem: str | None = None
@@ -372,7 +380,8 @@ class TableImportDialog(QDialog):
 
     def set_ca_file(self, path: Path) -> bool:
         """Trust the CA certificates in ``path`` for every row (the user chose them, as with
-        ``--ca-file``): read once, now, and shown by fingerprint; the rows are read again."""
+        ``--ca-file``): read once, now, and shown by fingerprint; the rows are read again
+        (with the servers the user already ticked still confirmed)."""
         try:
             pem = read_ca_file(str(path))
         except (OSError, ValueError) as exc:
@@ -393,6 +402,7 @@ class TableImportDialog(QDialog):
         """Read ``path`` (a workbook's ``sheet``, by default its first) and show its rows."""
         self.source_path = path
         self._detected = {}
+        self._consents = []
         self.path_edit.setText(str(path))
         if sheet is None:
             names = sheet_names(path)
@@ -409,6 +419,7 @@ class TableImportDialog(QDialog):
         """Read the paste box: one mailbox per line."""
         self.source_path = None
         self._detected = {}
+        self._consents = []
         text = self.paste_edit.toPlainText()
         self._load(lambda: read_pasted(text), overrides=None)
 
@@ -458,6 +469,8 @@ class TableImportDialog(QDialog):
         existing = existing_lookup(self.store.list_accounts())
         rows = build_list(table.rows, columns, trust.bundled_catalogue(), existing, defaults)
         consent.judge(rows)
+        for hosts, plain, domain, at in self._consents:
+            consent.give_consent(rows, at, hosts=hosts, plain=plain, domain=domain)
         self._undetected = needs_detection(rows) - set(self._detected)
         return rows
 
@@ -581,7 +594,9 @@ class TableImportDialog(QDialog):
         domain = row.account.address.rpartition("@")[2]
         hosts = [r.host for r in row.refusals if r.kind is RefusalKind.HOST]
         plain = [r.arguments[0] for r in row.refusals if r.kind is RefusalKind.PLAIN]
-        consent.give_consent(self.rows, self._clock(), hosts=hosts, plain=plain, domain=domain)
+        at = self._clock()
+        self._consents.append((tuple(hosts), tuple(plain), domain, at))
+        consent.give_consent(self.rows, at, hosts=hosts, plain=plain, domain=domain)
         self._refill()
         self.progress.setMaximum(max(1, len([r for r in self.rows if r.checkable])))
 
@@ -669,7 +684,11 @@ class TableImportDialog(QDialog):
         domains = set(self._undetected)
         catalogue = trust.bundled_catalogue()
         try:
-            found = await run_blocking(detect_domains, domains, catalogue)
+            found = await run_blocking(
+                functools.partial(detect_domains, dns_server=self.dns_server),
+                domains,
+                catalogue,
+            )
         finally:
             self._busy = False
         if self._close_if_asked():
