@@ -2084,6 +2084,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</translation>
         </message>
         <message>
+            <source>C&amp;odes…</source>
+            <translation>C&amp;odes…</translation>
+        </message>
+        <message>
+            <source>The mailbox's authorization codes, one per client: add, copy, revoke, audit (Ctrl+Shift+K)</source>
+            <translation>The mailbox's authorization codes, one per client: add, copy, revoke, audit (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
             <source>Move to &amp;group…</source>
             <translation>Move to &amp;group…</translation>
         </message>

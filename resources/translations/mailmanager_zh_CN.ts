@@ -2053,6 +2053,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>复制服务器和端口，用于设置其他邮件客户端（Ctrl+Shift+C）</translation>
         </message>
         <message>
+            <source>C&amp;odes…</source>
+            <translation>全部授权码(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>The mailbox's authorization codes, one per client: add, copy, revoke, audit (Ctrl+Shift+K)</source>
+            <translation>这个邮箱的授权码，每个客户端一个：添加、复制、吊销、核对（Ctrl+Shift+K）</translation>
+        </message>
+        <message>
             <source>Move to &amp;group…</source>
             <translation>移到分组(&amp;G)…</translation>
         </message>

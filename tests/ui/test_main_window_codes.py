@@ -8,7 +8,7 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from mailmanager.core.model.codes import CodeRecord
 from mailmanager.core.model.status import DueState
@@ -68,3 +68,29 @@ def test_the_details_pane_reminds_of_the_audit(qtbot) -> None:
     recent = CodeAudit(1, 90, date(2026, 11, 1))
     pane.show_account(AccountSummary(account), codes=[own], audit=recent)
     assert "compare them" not in pane.code_inventory.text()
+
+
+def test_codes_in_the_mailbox_menu_and_the_context_menu(
+    make_window, store: AccountStore, qtbot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    accounts = seed(store)
+    ok = accounts["ok@163.com"]
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.row_of(ok.id) >= 0, timeout=5000)
+    codes = window.actions_.codes
+    (mailbox_menu,) = [
+        m for m in window.menuBar().findChildren(QMenu) if m.objectName() == "mailboxMenu"
+    ]
+    assert codes in mailbox_menu.actions()
+    assert codes in window.actions_.make_context_menu(window).actions()
+    window.select_account(ok.id)
+    assert codes.isEnabled()
+    codes.trigger()
+    (inventory,) = [d for d in window.findChildren(CodeInventoryDialog) if d.isVisible()]
+    assert inventory.account_id == ok.id
+    inventory.close()
+    # Several mailboxes selected: like Edit, Codes is about one.
+    window.view.selectAll()
+    assert window._selection_count() > 1
+    assert not codes.isEnabled() and not window.actions_.edit.isEnabled()
+    assert window.open_selected_codes() is None
