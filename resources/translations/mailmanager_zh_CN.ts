@@ -280,6 +280,57 @@
         </message>
     </context>
     <context>
+        <name>AppleMailSettings</name>
+        <message>
+            <source>Account type</source>
+            <translation>账户类型</translation>
+        </message>
+        <message>
+            <source>Email Address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>User Name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Incoming Mail Server</source>
+            <translation>收件服务器</translation>
+        </message>
+        <message>
+            <source>Outgoing Mail Server</source>
+            <translation>发件服务器</translation>
+        </message>
+        <message>
+            <source>Server settings, incoming</source>
+            <translation>服务器设置：收件</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Use TLS/SSL</source>
+            <translation>使用 TLS/SSL</translation>
+        </message>
+        <message>
+            <source>Authentication</source>
+            <translation>鉴定</translation>
+        </message>
+        <message>
+            <source>Server settings, outgoing</source>
+            <translation>服务器设置：发件</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundControls</name>
         <message>
             <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
@@ -471,40 +522,56 @@
     <context>
         <name>ClientSettings</name>
         <message>
-            <source>Server: %1</source>
-            <translation>服务器：%1</translation>
+            <source>Any mail client</source>
+            <translation>任意邮件客户端</translation>
         </message>
         <message>
-            <source>Port: %1</source>
-            <translation>端口：%1</translation>
+            <source>Apple Mail (Mac, iPhone, iPad)</source>
+            <translation>Apple 邮件（Mac、iPhone、iPad）</translation>
         </message>
         <message>
-            <source>Security: %1</source>
-            <translation>加密方式：%1</translation>
+            <source>A phone's mail app (Android)</source>
+            <translation>手机自带的邮件应用（安卓）</translation>
         </message>
         <message>
-            <source>Username: %1</source>
-            <translation>用户名：%1</translation>
+            <source>A sending platform (CSV columns)</source>
+            <translation>发信平台（CSV 列）</translation>
         </message>
         <message>
-            <source>Mailbox: %1</source>
-            <translation>邮箱：%1</translation>
+            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password (copied on its own).</source>
+            <translation>密码：在邮箱网页设置中为这个客户端生成的授权码，不是登录密码（单独复制）。</translation>
         </message>
         <message>
-            <source>Name: %1</source>
-            <translation>名称：%1</translation>
+            <source>Mailbox</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
         </message>
         <message>
             <source>Incoming mail (IMAP)</source>
-            <translation>收信服务器（IMAP）</translation>
+            <translation>收信（IMAP）</translation>
         </message>
         <message>
             <source>Outgoing mail (SMTP)</source>
-            <translation>发信服务器（SMTP）</translation>
+            <translation>发信（SMTP）</translation>
         </message>
         <message>
-            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password.</source>
-            <translation>密码：填写在邮箱网页版设置中为该客户端生成的授权码，不是登录密码。</translation>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>加密方式</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
         </message>
     </context>
     <context>
@@ -633,8 +700,8 @@
             <translation>仅授权码</translation>
         </message>
         <message>
-            <source>The client settings with the code</source>
-            <translation>客户端设置及授权码</translation>
+            <source>Settings for a client, then the code…</source>
+            <translation>客户端的设置，然后是授权码…</translation>
         </message>
         <message>
             <source>Check this code</source>
@@ -822,10 +889,6 @@
             <source>The login with the code %1 did not succeed.</source>
             <translation>用授权码“%1”登录未成功。</translation>
         </message>
-        <message>
-            <source>Code: %1</source>
-            <translation>授权码：%1</translation>
-        </message>
         <message numerus="yes">
             <source>Copied the code %1 for pasting into its client; the clipboard is cleared in %n second(s).</source>
             <translation>
@@ -924,6 +987,41 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>CopyToClientDialog</name>
+        <message>
+            <source>Copy the code %1 to its client</source>
+            <translation>把授权码 %1 复制到它的客户端</translation>
+        </message>
+        <message>
+            <source>Choose the client: its settings are shown in the order its account dialog asks for them. Copy the settings, fill them in, then copy the code into the password field.</source>
+            <translation>选择客户端：设置按该客户端账户对话框的顺序显示。先复制设置并逐项填写，再把授权码复制到密码栏。</translation>
+        </message>
+        <message>
+            <source>Client:</source>
+            <translation>客户端：</translation>
+        </message>
+        <message>
+            <source>Copy the settings</source>
+            <translation>复制设置</translation>
+        </message>
+        <message>
+            <source>Copy the code</source>
+            <translation>复制授权码</translation>
+        </message>
+        <message>
+            <source>Marked as a password for clipboard managers and cleared after 30 seconds.</source>
+            <translation>对剪贴板管理器标记为密码，30 秒后清除。</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Settings for %1 copied. Now fill them in, then copy the code.</source>
+            <translation>已复制 %1 的设置。填写完后再复制授权码。</translation>
         </message>
     </context>
     <context>
@@ -1704,6 +1802,45 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>FoxmailSettings</name>
+        <message>
+            <source>Incoming server type</source>
+            <translation>收信服务器类型</translation>
+        </message>
+        <message>
+            <source>Email account</source>
+            <translation>邮件账号</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Incoming server</source>
+            <translation>收信服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>SSL</source>
+            <translation>SSL</translation>
+        </message>
+        <message>
+            <source>Outgoing server</source>
+            <translation>发信服务器</translation>
+        </message>
+        <message>
+            <source>Use STARTTLS if the server supports it</source>
+            <translation>如果服务器支持，就使用STARTTLS加密传输</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupCombo</name>
         <message>
             <source>No group</source>
@@ -2340,6 +2477,104 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</source>
             <translation>无法连接任何邮件服务器。各邮箱保留上次的结果；网络恢复后邮箱授权码管家会再次检测。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlookSettings</name>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>Incoming mail</source>
+            <translation>接收邮件</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Encryption method</source>
+            <translation>加密方法</translation>
+        </message>
+        <message>
+            <source>Require logon using Secure Password Authentication (SPA)</source>
+            <translation>要求使用安全密码验证(SPA)进行登录</translation>
+        </message>
+        <message>
+            <source>Outgoing mail</source>
+            <translation>发送邮件</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneMailSettings</name>
+        <message>
+            <source>Account type</source>
+            <translation>账户类型</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>Incoming server settings</source>
+            <translation>接收服务器设置</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Security type</source>
+            <translation>安全类型</translation>
+        </message>
+        <message>
+            <source>Outgoing server settings</source>
+            <translation>发送服务器设置</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>SMTP 服务器</translation>
+        </message>
+        <message>
+            <source>Require sign-in</source>
+            <translation>需要登录</translation>
         </message>
     </context>
     <context>
@@ -3510,6 +3745,65 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Switch to %1 and test again</source>
             <translation>切换到“%1”并重新测试</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThunderbirdSettings</name>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Your full name</source>
+            <translation>您的全名</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Incoming server</source>
+            <translation>收件服务器</translation>
+        </message>
+        <message>
+            <source>Outgoing server</source>
+            <translation>发件服务器</translation>
+        </message>
+        <message>
+            <source>Protocol</source>
+            <translation>协议</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>主机名</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Connection security</source>
+            <translation>连接安全性</translation>
+        </message>
+        <message>
+            <source>Authentication method</source>
+            <translation>验证方式</translation>
+        </message>
+        <message>
+            <source>Normal password</source>
+            <translation>普通密码</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
         </message>
     </context>
     <context>

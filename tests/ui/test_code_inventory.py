@@ -22,6 +22,7 @@ from mailmanager.core.model.codes import CodeState
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore, code_entry
 from mailmanager.core.store.account_store import AccountStore
+from mailmanager.ui.client_settings import Client
 from mailmanager.ui.code_add_dialog import AddCodeDialog
 from mailmanager.ui.code_inventory import CodeInventoryDialog
 from mailmanager.ui.code_jobs import RegistryJobs
@@ -194,7 +195,7 @@ def test_codes_not_proven_for_long_are_suggested(
     assert "old phone" in dialog.suggestion.title.text()
 
 
-def test_copy_to_a_client_marks_and_clears_the_clipboard(
+def test_copy_to_a_client_in_its_layout_then_the_code_alone(
     qtbot: Any, qloop: asyncio.AbstractEventLoop, store: AccountStore
 ) -> None:
     account_id = netease_mailbox(store)
@@ -204,14 +205,42 @@ def test_copy_to_a_client_marks_and_clears_the_clipboard(
     dialog.select_label("mailmanager")
     assert dialog.copy_button.isEnabled()
     dialog.select_label("Foxmail")
-    dialog.copy_selected(with_settings=True)
+    copy = dialog.open_copy_to_client()
+    assert copy is not None
+    assert copy.chosen() is Client.FOXMAIL  # the code's label names its client
     board = QGuiApplication.clipboard()
-    qtbot.waitUntil(lambda: FOXMAIL in board.text(), timeout=5000)
+    # Foxmail's manual setup, field by field in its order.
+    copy.copy_settings.click()
     text = board.text()
-    assert "imap.163.com" in text and "993" in text and text.rstrip().endswith(FOXMAIL)
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[:2] == ["Incoming server type: IMAP", "Email account: zhang.wei@163.com"]
+    start = lines.index("Incoming server: imap.163.com")
+    assert lines[start : start + 3] == ["Incoming server: imap.163.com", "Port: 993", "SSL: ☑"]
+    assert "Outgoing server: smtp.163.com" in lines and FOXMAIL not in text
+    mime = board.mimeData()
+    assert mime is not None and not mime.hasFormat(PASSWORD_HINT_MIME)  # no secret in it
+    # Thunderbird's manual configuration.
+    copy.choose(Client.THUNDERBIRD)
+    copy.copy_settings.click()
+    lines = [line.strip() for line in board.text().splitlines()]
+    incoming = lines.index("Incoming server")
+    assert lines[incoming + 1 : incoming + 7] == [
+        "Protocol: IMAP",
+        "Hostname: imap.163.com",
+        "Port: 993",
+        "Connection security: SSL/TLS",
+        "Authentication method: Normal password",
+        "Username: zhang.wei@163.com",
+    ]
+    assert FOXMAIL not in board.text()
+    # Then the code, alone, marked as a secret, and gone after the timeout.
+    copy.copy_code.click()
+    qtbot.waitUntil(lambda: board.text() == FOXMAIL, timeout=5000)
     mime = board.mimeData()
     assert mime is not None and bytes(mime.data(PASSWORD_HINT_MIME).data()) == b"secret"
+    assert "30 second" in copy.status.text()
     qtbot.waitUntil(lambda: board.text() == "", timeout=5000)
+    assert not clipboard.pending
 
 
 @pytest.mark.dovecot
