@@ -98,6 +98,7 @@ class CodeInventoryDialog(QDialog):
         self.confirm_box: QMessageBox | None = None
         self.add_dialog: QDialog | None = None
         self.copy_dialog: CopyToClientDialog | None = None
+        self.edit_dialog: QDialog | None = None
         self.setObjectName("codeInventory")
         self.resize(860, 600)
         layout = QVBoxLayout(self)
@@ -203,7 +204,13 @@ class CodeInventoryDialog(QDialog):
         self.own_button.setObjectName("inventoryMakeOwn")
         self.own_button.setToolTip(self.tr("mailmanager checks the mailbox with this code."))
         self.own_button.clicked.connect(self.make_own_selected)
-        for button in (self.add_button, self.copy_button, self.check_button, self.own_button):
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("inventoryEdit")
+        self.edit_button.setToolTip(self.tr("Change the code's label, note or expiry date."))
+        self.edit_button.clicked.connect(self.open_edit)
+        self.table.doubleClicked.connect(lambda _index: self.open_edit())
+        buttons = (self.add_button, self.edit_button, self.copy_button, self.check_button)
+        for button in (*buttons, self.own_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -371,6 +378,7 @@ class CodeInventoryDialog(QDialog):
         code = self.selected()
         live = code is not None and code.state in (CodeState.IN_USE, CodeState.UNKNOWN)
         has_value = code is not None and code.kept and live
+        self.edit_button.setEnabled(code is not None)
         self.copy_button.setEnabled(has_value)
         self.check_button.setEnabled(has_value)
         self.own_button.setEnabled(has_value and code is not None and not code.own)
@@ -426,6 +434,21 @@ class CodeInventoryDialog(QDialog):
         )
         self.add_dialog = dialog
         dialog.open()
+
+    def open_edit(self) -> QDialog | None:
+        """Correct the selected code's label, note or expiry date."""
+        from mailmanager.ui.code_edit_dialog import CodeEditDialog
+
+        code = self.selected()
+        if code is None:
+            return None
+        dialog = CodeEditDialog(code, self.codes, self.jobs, self.today(), self)
+        dialog.saved.connect(
+            lambda label: self._done(self.tr("Saved the code %1.").replace("%1", label))
+        )
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _ask(self, title: str, text: str, yes: str, then: Callable[[], object]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)

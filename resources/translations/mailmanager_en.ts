@@ -657,6 +657,49 @@
         </message>
     </context>
     <context>
+        <name>CodeEditDialog</name>
+        <message>
+            <source>Edit the code %1</source>
+            <translation>Edit the code %1</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>Made for:</translation>
+        </message>
+        <message>
+            <source>Which device, who uses it…</source>
+            <translation>Which device, who uses it…</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>Expires on</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>Expiry:</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>Created:</translation>
+        </message>
+        <message>
+            <source>A label is required: the client the code is for.</source>
+            <translation>A label is required: the client the code is for.</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled %1.</source>
+            <translation>This mailbox already has a code labelled %1.</translation>
+        </message>
+        <message>
+            <source>The expiry date is before the code was created (%1).</source>
+            <translation>The expiry date is before the code was created (%1).</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeInventoryDialog</name>
         <message>
             <source>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</source>
@@ -737,6 +780,14 @@
         <message>
             <source>mailmanager checks the mailbox with this code.</source>
             <translation>mailmanager checks the mailbox with this code.</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Change the code's label, note or expiry date.</source>
+            <translation>Change the code's label, note or expiry date.</translation>
         </message>
         <message>
             <source>I disabled this code…</source>
@@ -852,6 +903,10 @@
         <message>
             <source>Added the code %1.</source>
             <translation>Added the code %1.</translation>
+        </message>
+        <message>
+            <source>Saved the code %1.</source>
+            <translation>Saved the code %1.</translation>
         </message>
         <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>

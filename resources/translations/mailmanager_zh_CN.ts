@@ -638,6 +638,49 @@
         </message>
     </context>
     <context>
+        <name>CodeEditDialog</name>
+        <message>
+            <source>Edit the code %1</source>
+            <translation>编辑授权码 %1</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Which device, who uses it…</source>
+            <translation>哪台设备、谁在用…</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>备注：</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>有效期：</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>创建于：</translation>
+        </message>
+        <message>
+            <source>A label is required: the client the code is for.</source>
+            <translation>必须填写用途：这个授权码给哪个客户端用。</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled %1.</source>
+            <translation>此邮箱已有用途为“%1”的授权码。</translation>
+        </message>
+        <message>
+            <source>The expiry date is before the code was created (%1).</source>
+            <translation>到期日早于授权码的创建日期（%1）。</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeInventoryDialog</name>
         <message>
             <source>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</source>
@@ -718,6 +761,14 @@
         <message>
             <source>mailmanager checks the mailbox with this code.</source>
             <translation>邮箱授权码管家用这个授权码检测邮箱。</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Change the code's label, note or expiry date.</source>
+            <translation>修改授权码的标签、备注或到期日。</translation>
         </message>
         <message>
             <source>I disabled this code…</source>
@@ -832,6 +883,10 @@
         <message>
             <source>Added the code %1.</source>
             <translation>已添加授权码“%1”。</translation>
+        </message>
+        <message>
+            <source>Saved the code %1.</source>
+            <translation>已保存授权码 %1。</translation>
         </message>
         <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -24,6 +25,7 @@ from mailmanager.core.secrets import SecretStore, code_entry
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.client_settings import Client
 from mailmanager.ui.code_add_dialog import AddCodeDialog
+from mailmanager.ui.code_edit_dialog import CodeEditDialog
 from mailmanager.ui.code_inventory import CodeInventoryDialog
 from mailmanager.ui.code_jobs import RegistryJobs
 from mailmanager.ui.secret_clipboard import PASSWORD_HINT_MIME, SecretClipboard
@@ -193,6 +195,48 @@ def test_codes_not_proven_for_long_are_suggested(
     dialog = open_dialog(qtbot, store, account_id)
     assert not dialog.suggestion.isHidden()
     assert "old phone" in dialog.suggestion.title.text()
+
+
+def test_edit_a_codes_label_note_and_expiry(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, store: AccountStore
+) -> None:
+    account_id = netease_mailbox(store)
+    registry(store).add_code(account_id, "Foxmail", created=date(2026, 11, 20))
+    registry(store).add_code(account_id, "phone")
+    dialog = open_dialog(qtbot, store, account_id)
+    assert not dialog.edit_button.isEnabled()  # nothing selected
+    dialog.select_label("Foxmail")
+    edit = dialog.open_edit()
+    assert isinstance(edit, CodeEditDialog)
+    assert edit.expiry() is None  # the code had none
+    edit.label_edit.setText("PHONE")
+    assert "already has a code labelled PHONE" in edit.problem.text()
+    assert not edit.save_button.isEnabled()
+    edit.label_edit.setText("Foxmail laptop")
+    edit.expires.setProperty("date", QDate(2026, 11, 1))  # before it was made
+    assert "before the code was created" in edit.problem.text()
+    assert not edit.save_button.isEnabled()
+    edit.expires.setProperty("date", QDate(2027, 6, 30))
+    edit.note_edit.setText("the work laptop")
+    assert edit.save_button.isEnabled() and edit.problem.text() == ""
+    edit.save_button.click()
+    qtbot.waitUntil(lambda: store.find_code(account_id, "Foxmail laptop") is not None, timeout=5000)
+    saved = store.find_code(account_id, "Foxmail laptop")
+    assert saved is not None
+    assert (saved.note, saved.expires) == ("the work laptop", date(2027, 6, 30))
+    assert store.find_code(account_id, "Foxmail") is None
+    qtbot.waitUntil(lambda: "Saved the code Foxmail laptop" in dialog.status.text(), timeout=5000)
+    labels = [cell(dialog, row, 0) for row in range(dialog.table.rowCount())]
+    assert "Foxmail laptop" in labels and "Foxmail" not in labels
+    # The own code: its label is the mailbox's.
+    dialog.select_label("mailmanager")
+    edit = dialog.open_edit()
+    assert isinstance(edit, CodeEditDialog)
+    edit.label_edit.setText("desktop")
+    edit.save_button.click()
+    qtbot.waitUntil(
+        lambda: store.get_account(account_id).credential_label == "desktop", timeout=5000
+    )
 
 
 def test_copy_to_a_client_in_its_layout_then_the_code_alone(
