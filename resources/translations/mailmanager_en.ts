@@ -2507,6 +2507,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>The code is older than its rotation interval.</translation>
         </message>
         <message>
+            <source>Time to review the codes of {address}</source>
+            <translation>Time to review the codes of {address}</translation>
+        </message>
+        <message>
+            <source>Due since {date}: compare the authorized clients in the provider's web settings with the mailbox's codes in mailmanager (Codes…) and disable the unused ones.</source>
+            <translation>Due since {date}: compare the authorized clients in the provider's web settings with the mailbox's codes in mailmanager (Codes…) and disable the unused ones.</translation>
+        </message>
+        <message>
             <source>Log in to {address} on the web</source>
             <translation>Log in to {address} on the web</translation>
         </message>
@@ -2547,6 +2555,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>
                 <numerusform>%n code are due to be replaced</numerusform>
                 <numerusform>%n codes are due to be replaced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) are due for a review of their codes</source>
+            <translation>
+                <numerusform>%n mailbox are due for a review of their codes</numerusform>
+                <numerusform>%n mailboxes are due for a review of their codes</numerusform>
             </translation>
         </message>
         <message numerus="yes">

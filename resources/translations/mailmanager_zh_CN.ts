@@ -2474,6 +2474,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>授权码已超过设定的更换周期。</translation>
         </message>
         <message>
+            <source>Time to review the codes of {address}</source>
+            <translation>该核对 {address} 的授权码了</translation>
+        </message>
+        <message>
+            <source>Due since {date}: compare the authorized clients in the provider's web settings with the mailbox's codes in mailmanager (Codes…) and disable the unused ones.</source>
+            <translation>自 {date} 起到期：把邮箱网页设置中已授权的客户端与邮箱授权码管家里这个邮箱的授权码（全部授权码…）对照，停用不再使用的。</translation>
+        </message>
+        <message>
             <source>Log in to {address} on the web</source>
             <translation>请在网页上登录 {address}</translation>
         </message>
@@ -2509,6 +2517,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <source>%n code(s) are due to be replaced</source>
             <translation>
                 <numerusform>%n 个授权码该更换了</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) are due for a review of their codes</source>
+            <translation>
+                <numerusform>%n 个邮箱该核对授权码了</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -174,11 +174,17 @@ def live_code_dates(codes: list[CodeRecord]) -> tuple[date | None, date | None]:
     return (min(created) if created else None, min(expires) if expires else None)
 
 
-def audit_due(audited_on: date | None, interval_days: int, since: date, today: date) -> bool:
-    """Whether the inventory is due for comparison with the provider's list of clients:
+def audit_due_date(audited_on: date | None, interval_days: int, since: date) -> date | None:
+    """The day the inventory falls due for comparison with the provider's list of clients:
     ``interval_days`` after the last audit, or after ``since`` (the day the mailbox was bound)
-    when it was never audited."""
-    due = _plus_days(audited_on or since, interval_days)
+    when it was never audited; None: never (past the end of the calendar)."""
+    return _plus_days(audited_on or since, interval_days)
+
+
+def audit_due(audited_on: date | None, interval_days: int, since: date, today: date) -> bool:
+    """Whether the inventory is due for comparison with the provider's list of clients
+    (``audit_due_date`` is today or past)."""
+    due = audit_due_date(audited_on, interval_days, since)
     return due is not None and today >= due
 
 
