@@ -52,8 +52,16 @@
             <translation>Created on %1</translation>
         </message>
         <message>
+            <source>The code %1 was created on %2</source>
+            <translation>The code %1 was created on %2</translation>
+        </message>
+        <message>
             <source>Expires on %1</source>
             <translation>Expires on %1</translation>
+        </message>
+        <message>
+            <source>The code %1 expires on %2</source>
+            <translation>The code %1 expires on %2</translation>
         </message>
         <message>
             <source>No dates are known for this code.</source>
@@ -1423,6 +1431,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>The authorization code expired on %1 (%2).</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expires on %2 (%3).</source>
+            <translation>The code %1 (another client's) expires on %2 (%3).</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expired on %2 (%3).</source>
+            <translation>The code %1 (another client's) expired on %2 (%3).</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) is due to be replaced since %2 (%3).</source>
+            <translation>The code %1 (another client's) is due to be replaced since %2 (%3).</translation>
         </message>
         <message>
             <source>What to do: %1</source>

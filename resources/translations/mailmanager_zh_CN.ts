@@ -52,8 +52,16 @@
             <translation>创建于 %1</translation>
         </message>
         <message>
+            <source>The code %1 was created on %2</source>
+            <translation>授权码“%1”创建于 %2</translation>
+        </message>
+        <message>
             <source>Expires on %1</source>
             <translation>有效期至 %1</translation>
+        </message>
+        <message>
+            <source>The code %1 expires on %2</source>
+            <translation>授权码“%1”有效期至 %2</translation>
         </message>
         <message>
             <source>No dates are known for this code.</source>
@@ -1394,6 +1402,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>授权码已于 %1 过期（%2）。</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expires on %2 (%3).</source>
+            <translation>授权码“%1”（其他客户端的）将于 %2 过期（%3）。</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expired on %2 (%3).</source>
+            <translation>授权码“%1”（其他客户端的）已于 %2 过期（%3）。</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) is due to be replaced since %2 (%3).</source>
+            <translation>授权码“%1”（其他客户端的）自 %2 起该更换了（%3）。</translation>
         </message>
         <message>
             <source>What to do: %1</source>
