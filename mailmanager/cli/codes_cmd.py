@@ -2,6 +2,7 @@
 
     codes ADDRESS [--json]                       list the codes
     codes add ADDRESS --label L [--password-stdin] [--keep] [--no-check]
+    codes edit ADDRESS LABEL [--label NEW] [--note N] [--expires YYYY-MM-DD|none]
     codes revoke ADDRESS LABEL                   "I disabled this code in the web settings"
     codes audit ADDRESS [--done]                 the inventory beside the web-settings link
 
@@ -35,29 +36,37 @@ from mailmanager.core import trust
 from mailmanager.core.catalogue import links
 from mailmanager.core.checking.proof import Credential, Unproven
 from mailmanager.core.model.accounts import Account
-from mailmanager.core.model.codes import CodeRecord, LabelError
+from mailmanager.core.model.codes import CodeRecord, CodeRecordError
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.rules import code_limits
 from mailmanager.core.rules.policy import audit_due, code_state, local_today, suggest_revoking
 from mailmanager.core.store.errors import DuplicateLabelError, UnknownCodeError
 
-ACTIONS = ("add", "revoke", "audit")
+ACTIONS = ("add", "edit", "revoke", "audit")
+# The actions that name a code after the address.
+WITH_LABEL = ("edit", "revoke")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "codes",
-        help="the codes a mailbox has issued, one per client (list, add, revoke, audit)",
+        help="the codes a mailbox has issued, one per client (list, add, edit, revoke, audit)",
         usage=(
             "mailmanager-cli codes ADDRESS [--json]\n"
             "       mailmanager-cli codes add ADDRESS --label L [--password-stdin] [--keep] "
             "[--no-check]\n"
+            "       mailmanager-cli codes edit ADDRESS LABEL [--label NEW] [--note N] "
+            "[--expires YYYY-MM-DD|none]\n"
             "       mailmanager-cli codes revoke ADDRESS LABEL\n"
             "       mailmanager-cli codes audit ADDRESS [--done]"
         ),
     )
     p.add_argument("words", nargs="+", metavar="[ACTION] ADDRESS [LABEL]")
-    p.add_argument("--label", help="add: the client the code is for (required, unique)")
+    p.add_argument(
+        "--label", help="add: the client the code is for (required, unique); edit: a new label"
+    )
+    p.add_argument("--note", help="edit: the code's note (empty to clear it)")
+    p.add_argument("--expires", metavar="YYYY-MM-DD|none", help="edit: its expiry date, or none")
     p.add_argument("--password-stdin", action="store_true", help="add: read the code from stdin")
     p.add_argument("--keep", action="store_true", help="add: keep the code in the keyring")
     p.add_argument("--no-check", action="store_true", help="add: do not log in with it")
@@ -72,14 +81,16 @@ def cmd_codes(args: argparse.Namespace, ctx: CliContext) -> int:
     words: list[str] = args.words
     action = words[0] if words[0] in ACTIONS and len(words) > 1 else "list"
     rest = words[1:] if action != "list" else words
-    expected = 2 if action == "revoke" else 1
+    expected = 2 if action in WITH_LABEL else 1
     if len(rest) != expected:
-        shape = "codes revoke ADDRESS LABEL" if action == "revoke" else f"codes {action} ADDRESS"
+        shape = f"codes {action} ADDRESS" + (" LABEL" if action in WITH_LABEL else "")
         fail(f"usage: {shape.replace('codes list', 'codes')}")
     _only_where_they_belong(args, action)
     try:
         if action == "add":
             return _add(args, ctx, rest[0])
+        if action == "edit":
+            return _edit(args, ctx, rest[0], rest[1])
         if action == "revoke":
             return _revoke(ctx, rest[0], rest[1])
         if action == "audit":
@@ -87,17 +98,21 @@ def cmd_codes(args: argparse.Namespace, ctx: CliContext) -> int:
         return _list(ctx, rest[0])
     except (DuplicateLabelError, UnknownCodeError) as exc:
         fail(str(exc))
-    except LabelError as exc:
+    except CodeRecordError as exc:
         fail(str(exc))
 
 
 def _only_where_they_belong(args: argparse.Namespace, action: str) -> None:
-    adding = ("--label", "--password-stdin", "--keep", "--no-check", "--code-created",
-              "--code-expires")  # fmt: skip
+    adding = ("--password-stdin", "--keep", "--no-check", "--code-created", "--code-expires")
     for option in adding:
         value = getattr(args, option[2:].replace("-", "_"))
         if value not in (None, False) and action != "add":
             fail(f"{option} belongs to codes add")
+    if args.label is not None and action not in ("add", "edit"):
+        fail("--label belongs to codes add and codes edit")
+    for option in ("--note", "--expires"):
+        if getattr(args, option[2:]) is not None and action != "edit":
+            fail(f"{option} belongs to codes edit")
     if args.done and action != "audit":
         fail("--done belongs to codes audit")
 
@@ -232,6 +247,38 @@ def _limit_warning(ctx: CliContext, registry: Registry, account: Account) -> str
     message = code_limits.limit_message(found)
     ctx.warn(f"warning: {message}")
     return message
+
+
+# -- edit ------------------------------------------------------------------------------------
+
+
+def _edit(args: argparse.Namespace, ctx: CliContext, address: str, label: str) -> int:
+    """Correct a code's label, note or expiry date; what is not given stays as it is."""
+    if args.label is None and args.note is None and args.expires is None:
+        fail("codes edit needs --label, --note or --expires")
+    expires_text = None if args.expires is None else args.expires.strip()
+    with open_registry(ctx) as registry:
+        account = registry.resolve(address)
+        code = registry.code_by_label(account.id or 0, label)
+        if expires_text is None:
+            expires = code.expires
+        elif expires_text.casefold() == "none":
+            expires = None
+        else:
+            expires = parse_day(expires_text, "--expires")
+        saved = registry.edit_code(
+            code,
+            label=code.label if args.label is None else args.label,
+            note=code.note if args.note is None else args.note,
+            expires=expires,
+        )
+    today = local_today(account_view.local_now())
+    if ctx.json_output:
+        ctx.emit_json({"address": account.address, "code": code_json(saved, today)})
+    else:
+        when = saved.expires.isoformat() if saved.expires else "never"
+        ctx.say(f"Saved the code {saved.label!r} of {account.address} (expires: {when}).")
+    return EXIT_OK
 
 
 # -- revoke ----------------------------------------------------------------------------------

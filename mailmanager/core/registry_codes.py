@@ -1,5 +1,5 @@
-"""The registry's intents for the code inventory (issue 19): add, prove, revoke, invalidate,
-make own, audit.
+"""The registry's intents for the code inventory (issue 19): add, edit, prove, revoke,
+invalidate, make own, audit.
 
 A mixin of ``core.registry.Registry`` rather than more methods in that file: the inventory is
 its own subject, and the rules are the registry's all the same (one method per intent; a value
@@ -28,7 +28,9 @@ from mailmanager.core.model.codes import (
     CodeAudit,
     CodeRecord,
     CodeState,
+    check_dates,
     clean_label,
+    clean_note,
 )
 from mailmanager.core.rules.policy import LIVE_CODE_STATES, local_today
 from mailmanager.core.secrets import (
@@ -145,6 +147,41 @@ class CodeIntents:
                 self.store.remove_code(saved.id)
                 raise
         log.info("code %s recorded and kept for %s", saved.id, account.address)
+        return saved
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def edit_code(
+        self, code: CodeRecord, *, label: str, note: str, expires: date | None
+    ) -> CodeRecord:
+        """Correct a code's record after adding it: its label (still unique per mailbox), its
+        note and its expiry date (None: it does not expire). No value is touched.
+
+        The own code's label and dates are the mailbox's (``Account.credential_label``,
+        ``code_expires``), so for it the account is written and the store carries them into
+        the record, in one transaction with the note.
+
+        ``LabelError`` / ``CodeRecordError`` for a value the record cannot take,
+        ``DuplicateLabelError`` for a label another code of the mailbox has.
+        """
+        cleaned, cleaned_note = clean_label(label), clean_note(note)
+        with save_lock.held(self.lock_file):
+            current = self.store.get_code(code.id or 0)
+            check_dates(current.created, expires)
+            other = self.store.find_code(current.account_id, cleaned)
+            if other is not None and other.id != current.id:
+                raise DuplicateLabelError(cleaned)
+            with self.store.transaction():
+                if current.own:
+                    account = self.store.get_account(current.account_id)
+                    self.store.update_account(
+                        account.replace(credential_label=cleaned, code_expires=expires)
+                    )
+                    current = self.store.get_code(current.id or 0)
+                saved = self.store.update_code(
+                    current.replace(label=cleaned, note=cleaned_note, expires=expires)
+                )
+        log.info("code %s of mailbox %s edited", saved.id, saved.account_id)
         return saved
 
     def prove_code(self, code: CodeRecord, proof: Proof) -> CodeRecord:

@@ -24,7 +24,7 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol as TypingProtocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -94,6 +94,7 @@ class Monitor(QObject):
         start_schedule: bool = True,
         check_timeout: float = DEFAULT_TIMEOUT,
         offline_retry_ms: int = OFFLINE_RETRY_MS,
+        clock: Callable[[], datetime] = utcnow,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -113,7 +114,9 @@ class Monitor(QObject):
         self.scheduler = CheckScheduler(
             store, self, settings=self._schedule_settings(), watch_network=start_schedule
         )
-        self.alerts = AlertService(store, settings, sink, self, recycle_days_for=recycle_days)
+        self.alerts = AlertService(
+            store, settings, sink, self, recycle_days_for=recycle_days, clock=clock
+        )
         self._running: set[int] = set()
         self._evaluate_soon = self._timer(500, self.alerts.evaluate)
         self._refresh_soon = self._timer(REFRESH_COALESCE_MS, self.refreshWanted.emit)

@@ -1,7 +1,8 @@
 """Desktop notifications for accounts that need attention: one per transition, and calm.
 
 ``AlertService`` looks at every account's states (the same ``account_states`` the badges use),
-turns them into alerts (``core.alerts``) and announces only the new ones, after a short window
+turns them into alerts (``core.alerts``), adds the code audit falling due (issue 19: the day
+``policy.audit_due_date`` gives), and announces only the new ones, after a short window
 (``CalmQueue``) so that alerts arriving together make one summary ("12 mailboxes cannot
 connect"); the first evaluation after start says in one notification what changed while the
 app was closed; "offline" is one notification too (the monitor decides it); what was announced is
@@ -26,9 +27,11 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 
 from mailmanager.core.model.accounts import utcnow
+from mailmanager.core.model.codes import DEFAULT_AUDIT_DAYS, CodeAudit
 from mailmanager.core.model.list_entry import ListEntry
 from mailmanager.core.rules.alerts import (
     CALM_WINDOW,
+    REMINDERS,
     Alert,
     CalmQueue,
     ChangesSince,
@@ -38,7 +41,7 @@ from mailmanager.core.rules.alerts import (
     new_alerts,
 )
 from mailmanager.core.rules.badges import mailbox_states
-from mailmanager.core.rules.policy import due_items, local_today
+from mailmanager.core.rules.policy import audit_due_date, due_items, local_today
 from mailmanager.core.store.account_store import AccountStore, StoreError
 from mailmanager.services.operations import Tasks, run_blocking
 
@@ -156,6 +159,18 @@ def alert_message(alert: Alert, address: str, when: date | None) -> tuple[str, s
                 "Notifications", "The code is older than its rotation interval."
             ),
         )
+    if alert is Alert.AUDIT_DUE:
+        return (
+            QCoreApplication.translate(
+                "Notifications", "Time to review the codes of {address}"
+            ).format(address=address),
+            QCoreApplication.translate(
+                "Notifications",
+                "Due since {date}: compare the authorized clients in the provider's web "
+                "settings with the mailbox's codes in mailmanager (Codes…) and disable the "
+                "unused ones.",
+            ).format(date=day),
+        )
     return (
         QCoreApplication.translate("Notifications", "Log in to {address} on the web").format(
             address=address
@@ -193,6 +208,10 @@ def summary_title(alert: Alert, count: int) -> str:
     if alert is Alert.ROTATION_DUE:
         return QCoreApplication.translate(
             "Notifications", "%n code(s) are due to be replaced", "", count
+        )
+    if alert is Alert.AUDIT_DUE:
+        return QCoreApplication.translate(
+            "Notifications", "%n mailbox(es) are due for a review of their codes", "", count
         )
     return QCoreApplication.translate(
         "Notifications", "%n mailbox(es) need a login on the web", "", count
@@ -297,6 +316,7 @@ class AlertService(QObject):
         """Announce the alerts that appeared since the last evaluation."""
         try:
             entries = self._store.list_entries()  # runs after every change: the light rows
+            audits = self._store.code_audits()
         except StoreError as exc:
             log.warning("cannot evaluate alerts: %s", exc)
             return
@@ -308,8 +328,9 @@ class AlertService(QObject):
         now = self._clock()
         fresh_notices: list[Notice] = []
         for account in entries:
-            current, due_dates = self._alerts_of(account, today, computed)
-            if current:
+            audit = audits.get(account.id)
+            current, due_dates = self._alerts_of(account, today, computed, audit)
+            if current - REMINDERS:
                 attention += 1
             key = str(account.id)
             fresh, after[key] = new_alerts(current, before.get(key, set()))
@@ -345,12 +366,13 @@ class AlertService(QObject):
         account: ListEntry,
         today: date,
         computed: dict[int, _Computed],
+        audit: CodeAudit | None = None,
     ) -> tuple[set[Alert], dict[str, date]]:
         """The account's current alerts and its due dates; reused from the last evaluation
         while the account's row, the day and its provider's rule are the same (this runs after
         every change to the store, with every mailbox)."""
         recycle = self._recycle_days_for(account.provider_id)
-        inputs = (account, today, recycle)
+        inputs = (account, today, recycle, audit)
         known = self._computed.get(account.id)
         if known is not None and known[0] == inputs:
             computed[account.id] = known
@@ -363,6 +385,14 @@ class AlertService(QObject):
         if account.paused:
             current.discard(Alert.FAILING)
         due_dates = {item.state.value: item.date for item in due}
+        # The audit: due once its day has come; it stays announced (not repeated daily) until
+        # "Audit done" moves the day on.
+        interval = audit.interval_days if audit is not None else DEFAULT_AUDIT_DAYS
+        audited_on = audit.audited_on if audit is not None else None
+        audit_day = audit_due_date(audited_on, interval, local_today(account.created_at, self._tz))
+        if audit_day is not None and today >= audit_day:
+            current.add(Alert.AUDIT_DUE)
+            due_dates[Alert.AUDIT_DUE.value] = audit_day
         computed[account.id] = (inputs, set(current), due_dates)
         return current, due_dates
 

@@ -153,17 +153,24 @@ def _checks_tooltip(entry: ListEntry) -> str:
 
 def _code_tooltip(entry: ListEntry, today: date) -> str:
     lines = []
+    # A date of another client's code (the worst of the mailbox's live codes) names it.
     if entry.code_created is not None:
+        created = formatting.format_date(entry.code_created)
         lines.append(
-            QCoreApplication.translate("AccountModel", "Created on %1").replace(
-                "%1", formatting.format_date(entry.code_created)
-            )
+            QCoreApplication.translate("AccountModel", "Created on %1").replace("%1", created)
+            if not entry.created_label
+            else QCoreApplication.translate("AccountModel", "The code %1 was created on %2")
+            .replace("%1", entry.created_label)
+            .replace("%2", created)
         )
     if entry.code_expires is not None:
+        expires = formatting.format_date(entry.code_expires)
         lines.append(
-            QCoreApplication.translate("AccountModel", "Expires on %1").replace(
-                "%1", formatting.format_date(entry.code_expires)
-            )
+            QCoreApplication.translate("AccountModel", "Expires on %1").replace("%1", expires)
+            if not entry.expires_label
+            else QCoreApplication.translate("AccountModel", "The code %1 expires on %2")
+            .replace("%1", entry.expires_label)
+            .replace("%2", expires)
         )
     rotation = formatting.rotation_text(entry, today)
     if rotation:

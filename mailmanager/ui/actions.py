@@ -56,6 +56,13 @@ class MainActions(QObject):
         self.copy_settings.setToolTip(
             self.tr("Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)")
         )
+        self.codes = self._make("codesAction", self.tr("C&odes…"), None, ["Ctrl+Shift+K"])
+        self.codes.setToolTip(
+            self.tr(
+                "The mailbox's authorization codes, one per client: add, copy, revoke, audit "
+                "(Ctrl+Shift+K)"
+            )
+        )
         self.move_to_group = self._make(
             "moveToGroupAction", self.tr("Move to &group…"), None, ["Ctrl+G"]
         )
@@ -148,7 +155,8 @@ class MainActions(QObject):
         account_menu.addActions([self.check_now, self.check_all])
         account_menu.addSeparator()
         # Fix after Replace code: where a failing mailbox is repaired.
-        account_menu.addActions([self.edit, self.rotate, self.fix, self.pause, self.copy_settings])
+        account_menu.addActions([self.edit, self.rotate, self.fix, self.codes, self.pause])
+        account_menu.addAction(self.copy_settings)
         account_menu.addAction(self.move_to_group)
         account_menu.addSeparator()
         account_menu.addAction(self.remove)
@@ -167,9 +175,8 @@ class MainActions(QObject):
         menu = QMenu(parent)
         menu.setObjectName("accountContextMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addActions(
-            [self.check_now, self.edit, self.rotate, self.fix, self.pause, self.copy_settings]
-        )
+        menu.addActions([self.check_now, self.edit, self.rotate, self.fix, self.codes, self.pause])
+        menu.addAction(self.copy_settings)
         menu.addAction(self.move_to_group)
         menu.addSeparator()
         menu.addAction(self.remove)
@@ -182,6 +189,7 @@ class MainActions(QObject):
             self.edit,
             self.rotate,
             self.fix,
+            self.codes,
             self.pause,
             self.copy_settings,
             self.move_to_group,

@@ -51,8 +51,8 @@ from mailmanager.core.rules.policy import (
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.operations import async_slot
 from mailmanager.ui import errors, formatting
-from mailmanager.ui.client_settings import client_settings_text
 from mailmanager.ui.code_jobs import RegistryJobs
+from mailmanager.ui.copy_to_client import CopyToClientDialog
 from mailmanager.ui.provider_info import link_html
 from mailmanager.ui.secret_clipboard import CLEAR_AFTER_MS, SecretClipboard
 from mailmanager.ui.wizard.widgets import Notice, wrapped
@@ -97,6 +97,8 @@ class CodeInventoryDialog(QDialog):
         self.account: Account = store.get_account(account_id)
         self.confirm_box: QMessageBox | None = None
         self.add_dialog: QDialog | None = None
+        self.copy_dialog: CopyToClientDialog | None = None
+        self.edit_dialog: QDialog | None = None
         self.setObjectName("codeInventory")
         self.resize(860, 600)
         layout = QVBoxLayout(self)
@@ -188,9 +190,9 @@ class CodeInventoryDialog(QDialog):
         self.copy_button.setObjectName("inventoryCopy")
         copy_menu = QMenu(self.copy_button)
         self.copy_code_action = copy_menu.addAction(self.tr("The code only"))
-        self.copy_code_action.triggered.connect(lambda: self.copy_selected(with_settings=False))
-        self.copy_all_action = copy_menu.addAction(self.tr("The client settings with the code"))
-        self.copy_all_action.triggered.connect(lambda: self.copy_selected(with_settings=True))
+        self.copy_code_action.triggered.connect(lambda: self.copy_selected())
+        self.copy_all_action = copy_menu.addAction(self.tr("Settings for a client, then the code…"))
+        self.copy_all_action.triggered.connect(self.open_copy_to_client)
         self.copy_button.setMenu(copy_menu)
         self.check_button = QPushButton(self.tr("Check this code"))
         self.check_button.setObjectName("inventoryCheck")
@@ -202,7 +204,13 @@ class CodeInventoryDialog(QDialog):
         self.own_button.setObjectName("inventoryMakeOwn")
         self.own_button.setToolTip(self.tr("mailmanager checks the mailbox with this code."))
         self.own_button.clicked.connect(self.make_own_selected)
-        for button in (self.add_button, self.copy_button, self.check_button, self.own_button):
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("inventoryEdit")
+        self.edit_button.setToolTip(self.tr("Change the code's label, note or expiry date."))
+        self.edit_button.clicked.connect(self.open_edit)
+        self.table.doubleClicked.connect(lambda _index: self.open_edit())
+        buttons = (self.add_button, self.edit_button, self.copy_button, self.check_button)
+        for button in (*buttons, self.own_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -370,6 +378,7 @@ class CodeInventoryDialog(QDialog):
         code = self.selected()
         live = code is not None and code.state in (CodeState.IN_USE, CodeState.UNKNOWN)
         has_value = code is not None and code.kept and live
+        self.edit_button.setEnabled(code is not None)
         self.copy_button.setEnabled(has_value)
         self.check_button.setEnabled(has_value)
         self.own_button.setEnabled(has_value and code is not None and not code.own)
@@ -425,6 +434,21 @@ class CodeInventoryDialog(QDialog):
         )
         self.add_dialog = dialog
         dialog.open()
+
+    def open_edit(self) -> QDialog | None:
+        """Correct the selected code's label, note or expiry date."""
+        from mailmanager.ui.code_edit_dialog import CodeEditDialog
+
+        code = self.selected()
+        if code is None:
+            return None
+        dialog = CodeEditDialog(code, self.codes, self.jobs, self.today(), self)
+        dialog.saved.connect(
+            lambda label: self._done(self.tr("Saved the code %1.").replace("%1", label))
+        )
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _ask(self, title: str, text: str, yes: str, then: Callable[[], object]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
@@ -537,9 +561,24 @@ class CodeInventoryDialog(QDialog):
                 + "\n".join(lines)
             )
 
-    @async_slot()
-    async def copy_selected(self, with_settings: bool = False) -> None:
+    def open_copy_to_client(self) -> CopyToClientDialog | None:
+        """The selected code's client settings in the layout its client asks for, with a
+        button for the code itself (copied on its own, as a sensitive item)."""
         code = self.selected()
+        if code is None:
+            return None
+        dialog = CopyToClientDialog(
+            self.account, code.label, lambda: self.copy_selected(code=code), self
+        )
+        self.copy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @async_slot()
+    async def copy_selected(self, code: CodeRecord | None = None) -> None:
+        """Copy a kept code (the selected one by default) as a sensitive clipboard item,
+        cleared after 30 seconds; never together with other text."""
+        code = code or self.selected()
         if code is None:
             return
         try:
@@ -548,15 +587,12 @@ class CodeInventoryDialog(QDialog):
             self._failed(exc)
             return
         if secret is None:
-            self.status.setText(self.tr("The value of this code is not in the keyring."))
+            self._say(self.tr("The value of this code is not in the keyring."))
             return
-        if with_settings:
-            text = client_settings_text(self.account) + self.tr("Code: %1").replace("%1", secret)
-        else:
-            text = secret
-        self.clipboard.copy(text)
+        self.clipboard.copy(secret)
+        del secret
         seconds = CLEAR_AFTER_MS // 1000
-        self.status.setText(
+        self._say(
             self.tr(
                 "Copied the code %1 for pasting into its client; the clipboard is cleared in "
                 "%n second(s).",
@@ -564,3 +600,9 @@ class CodeInventoryDialog(QDialog):
                 seconds,
             ).replace("%1", code.label)
         )
+
+    def _say(self, text: str) -> None:
+        """A status line, shown in the copy dialog too while it is open."""
+        self.status.setText(text)
+        if self.copy_dialog is not None and self.copy_dialog.isVisible():
+            self.copy_dialog.show_status(text)

@@ -361,7 +361,7 @@ class DetailsPane(QScrollArea):
             subtitle.append(account.display_name)
         self.subtitle.setText(" · ".join(subtitle))
         self.badge.set_states(states)
-        self.problems.show_states(states, summary, local_today(self._clock()))
+        self.problems.show_states(states, summary, local_today(self._clock()), codes)
         self._fill_servers(account)
         self._fill_code(account)
         self._fill_inventory(account, codes or [], audit)

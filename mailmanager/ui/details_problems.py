@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from mailmanager.core.model import status
 from mailmanager.core.model.accounts import Account, AccountSummary, CheckRecord
+from mailmanager.core.model.codes import CodeRecord
 from mailmanager.core.model.status import ConnectionStatus, DueState, State
+from mailmanager.core.rules.policy import due_code
 from mailmanager.ui import formatting, icons
 from mailmanager.ui.badge_style import badge_colors
 
@@ -34,9 +36,17 @@ class ProblemList(QWidget):
         self._rows.setContentsMargins(0, 8, 0, 0)
         self._rows.setSpacing(4)
 
-    def show_states(self, states: list[State], summary: AccountSummary, today: date) -> None:
+    def show_states(
+        self,
+        states: list[State],
+        summary: AccountSummary,
+        today: date,
+        codes: list[CodeRecord] | None = None,
+    ) -> None:
         """One line per state. A connection problem names the protocol(s) it was seen on and
-        carries that server's reply beneath it, so a reply never sits under another problem."""
+        carries that server's reply beneath it, so a reply never sits under another problem.
+        ``codes``: the mailbox's inventory, whose worst live code a due state may come from
+        (the description then names that code and its date, issue 19)."""
         while self._rows.count():
             item = self._rows.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -47,7 +57,7 @@ class ProblemList(QWidget):
         offered_fix = False
         for state in states:
             seen_on = [r for r in records if r.status is state]
-            description = self._due_description(state, summary.account, today)
+            description = self._due_description(state, summary.account, today, codes or [])
             row = self._state_row(state, seen_on, description)
             if not offered_fix and any(r.status is not ConnectionStatus.OK for r in seen_on):
                 # One way out, next to the worst connection problem: the repair walk-through.
@@ -65,8 +75,16 @@ class ProblemList(QWidget):
                     layout.addWidget(fix, 0, Qt.AlignmentFlag.AlignTop)
             self._rows.addWidget(row)
 
-    def _due_description(self, state: State, account: Account, today: date) -> str:
-        """The date-bound states said with their dates ("expires on 2026-12-02, in 9 days")."""
+    def _due_description(
+        self, state: State, account: Account, today: date, codes: list[CodeRecord]
+    ) -> str:
+        """The date-bound states said with their dates ("expires on 2026-12-02, in 9 days"),
+        naming the code when the state comes from another client's code than the own one."""
+        if not isinstance(state, DueState):
+            return formatting.state_description(state)
+        found = due_code(codes, state, account.rotate_days, today) if codes else None
+        if found is not None and not found[0].own:
+            return self._other_code_description(state, found[0], found[1], today)
         if state in (DueState.EXPIRING_SOON, DueState.EXPIRED) and account.code_expires:
             return (
                 (
@@ -82,6 +100,28 @@ class ProblemList(QWidget):
                 .replace("%2", formatting.days_from_today(account.code_expires, today))
             )
         return formatting.state_description(state)
+
+    @staticmethod
+    def _other_code_description(state: DueState, code: CodeRecord, day: date, today: date) -> str:
+        """A due state that comes from another client's code: that code by its label."""
+        if state is DueState.EXPIRING_SOON:
+            text = QCoreApplication.translate(
+                "DetailsPane", "The code %1 (another client's) expires on %2 (%3)."
+            )
+        elif state is DueState.EXPIRED:
+            text = QCoreApplication.translate(
+                "DetailsPane", "The code %1 (another client's) expired on %2 (%3)."
+            )
+        else:
+            text = QCoreApplication.translate(
+                "DetailsPane",
+                "The code %1 (another client's) is due to be replaced since %2 (%3).",
+            )
+        return (
+            text.replace("%1", code.label)
+            .replace("%2", formatting.format_date(day))
+            .replace("%3", formatting.days_from_today(day, today))
+        )
 
     def _state_row(self, state: State, seen_on: list[CheckRecord], description: str) -> QWidget:
         row = QWidget()

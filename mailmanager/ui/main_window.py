@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         a.check_all.triggered.connect(self.check_all)
         a.edit.triggered.connect(self.edit_selected)
         a.rotate.triggered.connect(lambda: self._open_wizard_named("ROTATE"))
+        a.codes.triggered.connect(self.open_selected_codes)
         a.pause.triggered.connect(self.toggle_pause)
         a.copy_settings.triggered.connect(self.copy_settings)
         a.move_to_group.triggered.connect(lambda: self.bulk.ask_group())
@@ -475,8 +476,9 @@ class MainWindow(QMainWindow):
         self.actions_.check_all.setEnabled(can_check and self.model.rowCount() > 0)
         several = self._selection_count() > 1
         if several:
-            # Edit, Replace code and Fix are about one mailbox; the others act on them all.
-            for action in (self.actions_.edit, self.actions_.rotate, self.actions_.fix):
+            # Edit, Replace code, Fix and Codes are about one mailbox; the others act on all.
+            one_only = (self.actions_.edit, self.actions_.rotate, self.actions_.fix)
+            for action in (*one_only, self.actions_.codes):
                 action.setEnabled(False)
             self.actions_.set_paused_look(all(e.paused for e in self.selected_entries()))
         else:
@@ -564,6 +566,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%1 was saved.").replace("%1", dialog.saved.address), 8000
             )
+
+    def open_selected_codes(self) -> QDialog | None:
+        """The Mailbox menu's and the context menu's "Codes…": the selected mailbox's
+        inventory (one mailbox only, like Edit)."""
+        if self._selection_count() != 1:
+            return None
+        row = self._selected_row()
+        entry = None if row is None else self.model.entry_at(row)
+        if entry is None:
+            return None
+        return self.open_codes(entry.id)
 
     def open_codes(self, account_id: int) -> QDialog | None:
         """The mailbox's code inventory (issue 19); its changes go through the registry in

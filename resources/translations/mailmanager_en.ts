@@ -52,8 +52,16 @@
             <translation>Created on %1</translation>
         </message>
         <message>
+            <source>The code %1 was created on %2</source>
+            <translation>The code %1 was created on %2</translation>
+        </message>
+        <message>
             <source>Expires on %1</source>
             <translation>Expires on %1</translation>
+        </message>
+        <message>
+            <source>The code %1 expires on %2</source>
+            <translation>The code %1 expires on %2</translation>
         </message>
         <message>
             <source>No dates are known for this code.</source>
@@ -281,6 +289,57 @@
         </message>
     </context>
     <context>
+        <name>AppleMailSettings</name>
+        <message>
+            <source>Account type</source>
+            <translation>Account type</translation>
+        </message>
+        <message>
+            <source>Email Address</source>
+            <translation>Email Address</translation>
+        </message>
+        <message>
+            <source>User Name</source>
+            <translation>User Name</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>(the code, copied on its own)</translation>
+        </message>
+        <message>
+            <source>Incoming Mail Server</source>
+            <translation>Incoming Mail Server</translation>
+        </message>
+        <message>
+            <source>Outgoing Mail Server</source>
+            <translation>Outgoing Mail Server</translation>
+        </message>
+        <message>
+            <source>Server settings, incoming</source>
+            <translation>Server settings, incoming</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Use TLS/SSL</source>
+            <translation>Use TLS/SSL</translation>
+        </message>
+        <message>
+            <source>Authentication</source>
+            <translation>Authentication</translation>
+        </message>
+        <message>
+            <source>Server settings, outgoing</source>
+            <translation>Server settings, outgoing</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundControls</name>
         <message>
             <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
@@ -484,28 +543,32 @@
     <context>
         <name>ClientSettings</name>
         <message>
-            <source>Server: %1</source>
-            <translation>Server: %1</translation>
+            <source>Any mail client</source>
+            <translation>Any mail client</translation>
         </message>
         <message>
-            <source>Port: %1</source>
-            <translation>Port: %1</translation>
+            <source>Apple Mail (Mac, iPhone, iPad)</source>
+            <translation>Apple Mail (Mac, iPhone, iPad)</translation>
         </message>
         <message>
-            <source>Security: %1</source>
-            <translation>Security: %1</translation>
+            <source>A phone's mail app (Android)</source>
+            <translation>A phone's mail app (Android)</translation>
         </message>
         <message>
-            <source>Username: %1</source>
-            <translation>Username: %1</translation>
+            <source>A sending platform (CSV columns)</source>
+            <translation>A sending platform (CSV columns)</translation>
         </message>
         <message>
-            <source>Mailbox: %1</source>
-            <translation>Mailbox: %1</translation>
+            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password (copied on its own).</source>
+            <translation>Password: the authorization code made for this client in the mailbox's web settings, not the login password (copied on its own).</translation>
         </message>
         <message>
-            <source>Name: %1</source>
-            <translation>Name: %1</translation>
+            <source>Mailbox</source>
+            <translation>Mailbox</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
         </message>
         <message>
             <source>Incoming mail (IMAP)</source>
@@ -516,8 +579,20 @@
             <translation>Outgoing mail (SMTP)</translation>
         </message>
         <message>
-            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password.</source>
-            <translation>Password: the authorization code made for this client in the mailbox's web settings, not the login password.</translation>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>Security</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Username</translation>
         </message>
     </context>
     <context>
@@ -590,6 +665,49 @@
         </message>
     </context>
     <context>
+        <name>CodeEditDialog</name>
+        <message>
+            <source>Edit the code %1</source>
+            <translation>Edit the code %1</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>Made for:</translation>
+        </message>
+        <message>
+            <source>Which device, who uses it…</source>
+            <translation>Which device, who uses it…</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Note:</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>Expires on</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>Expiry:</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>Created:</translation>
+        </message>
+        <message>
+            <source>A label is required: the client the code is for.</source>
+            <translation>A label is required: the client the code is for.</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled %1.</source>
+            <translation>This mailbox already has a code labelled %1.</translation>
+        </message>
+        <message>
+            <source>The expiry date is before the code was created (%1).</source>
+            <translation>The expiry date is before the code was created (%1).</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeInventoryDialog</name>
         <message>
             <source>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</source>
@@ -652,8 +770,8 @@
             <translation>The code only</translation>
         </message>
         <message>
-            <source>The client settings with the code</source>
-            <translation>The client settings with the code</translation>
+            <source>Settings for a client, then the code…</source>
+            <translation>Settings for a client, then the code…</translation>
         </message>
         <message>
             <source>Check this code</source>
@@ -670,6 +788,14 @@
         <message>
             <source>mailmanager checks the mailbox with this code.</source>
             <translation>mailmanager checks the mailbox with this code.</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Change the code's label, note or expiry date.</source>
+            <translation>Change the code's label, note or expiry date.</translation>
         </message>
         <message>
             <source>I disabled this code…</source>
@@ -787,6 +913,10 @@
             <translation>Added the code %1.</translation>
         </message>
         <message>
+            <source>Saved the code %1.</source>
+            <translation>Saved the code %1.</translation>
+        </message>
+        <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
             <translation>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</translation>
         </message>
@@ -841,10 +971,6 @@
         <message>
             <source>The login with the code %1 did not succeed.</source>
             <translation>The login with the code %1 did not succeed.</translation>
-        </message>
-        <message>
-            <source>Code: %1</source>
-            <translation>Code: %1</translation>
         </message>
         <message numerus="yes">
             <source>Copied the code %1 for pasting into its client; the clipboard is cleared in %n second(s).</source>
@@ -945,6 +1071,41 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>CopyToClientDialog</name>
+        <message>
+            <source>Copy the code %1 to its client</source>
+            <translation>Copy the code %1 to its client</translation>
+        </message>
+        <message>
+            <source>Choose the client: its settings are shown in the order its account dialog asks for them. Copy the settings, fill them in, then copy the code into the password field.</source>
+            <translation>Choose the client: its settings are shown in the order its account dialog asks for them. Copy the settings, fill them in, then copy the code into the password field.</translation>
+        </message>
+        <message>
+            <source>Client:</source>
+            <translation>Client:</translation>
+        </message>
+        <message>
+            <source>Copy the settings</source>
+            <translation>Copy the settings</translation>
+        </message>
+        <message>
+            <source>Copy the code</source>
+            <translation>Copy the code</translation>
+        </message>
+        <message>
+            <source>Marked as a password for clipboard managers and cleared after 30 seconds.</source>
+            <translation>Marked as a password for clipboard managers and cleared after 30 seconds.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Settings for %1 copied. Now fill them in, then copy the code.</source>
+            <translation>Settings for %1 copied. Now fill them in, then copy the code.</translation>
         </message>
     </context>
     <context>
@@ -1270,6 +1431,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>The authorization code expired on %1 (%2).</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expires on %2 (%3).</source>
+            <translation>The code %1 (another client's) expires on %2 (%3).</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expired on %2 (%3).</source>
+            <translation>The code %1 (another client's) expired on %2 (%3).</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) is due to be replaced since %2 (%3).</source>
+            <translation>The code %1 (another client's) is due to be replaced since %2 (%3).</translation>
         </message>
         <message>
             <source>What to do: %1</source>
@@ -1735,6 +1908,45 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>FoxmailSettings</name>
+        <message>
+            <source>Incoming server type</source>
+            <translation>Incoming server type</translation>
+        </message>
+        <message>
+            <source>Email account</source>
+            <translation>Email account</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>(the code, copied on its own)</translation>
+        </message>
+        <message>
+            <source>Incoming server</source>
+            <translation>Incoming server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>SSL</source>
+            <translation>SSL</translation>
+        </message>
+        <message>
+            <source>Outgoing server</source>
+            <translation>Outgoing server</translation>
+        </message>
+        <message>
+            <source>Use STARTTLS if the server supports it</source>
+            <translation>Use STARTTLS if the server supports it</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupCombo</name>
         <message>
             <source>No group</source>
@@ -2084,6 +2296,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Copy the servers and ports, to set up another mail client (Ctrl+Shift+C)</translation>
         </message>
         <message>
+            <source>C&amp;odes…</source>
+            <translation>C&amp;odes…</translation>
+        </message>
+        <message>
+            <source>The mailbox's authorization codes, one per client: add, copy, revoke, audit (Ctrl+Shift+K)</source>
+            <translation>The mailbox's authorization codes, one per client: add, copy, revoke, audit (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
             <source>Move to &amp;group…</source>
             <translation>Move to &amp;group…</translation>
         </message>
@@ -2307,6 +2527,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>The code is older than its rotation interval.</translation>
         </message>
         <message>
+            <source>Time to review the codes of {address}</source>
+            <translation>Time to review the codes of {address}</translation>
+        </message>
+        <message>
+            <source>Due since {date}: compare the authorized clients in the provider's web settings with the mailbox's codes in mailmanager (Codes…) and disable the unused ones.</source>
+            <translation>Due since {date}: compare the authorized clients in the provider's web settings with the mailbox's codes in mailmanager (Codes…) and disable the unused ones.</translation>
+        </message>
+        <message>
             <source>Log in to {address} on the web</source>
             <translation>Log in to {address} on the web</translation>
         </message>
@@ -2350,6 +2578,13 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n mailbox(es) are due for a review of their codes</source>
+            <translation>
+                <numerusform>%n mailbox are due for a review of their codes</numerusform>
+                <numerusform>%n mailboxes are due for a review of their codes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n mailbox(es) need a login on the web</source>
             <translation>
                 <numerusform>%n mailbox need a login on the web</numerusform>
@@ -2371,6 +2606,104 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</source>
             <translation>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlookSettings</name>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>Email address</translation>
+        </message>
+        <message>
+            <source>Incoming mail</source>
+            <translation>Incoming mail</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Encryption method</source>
+            <translation>Encryption method</translation>
+        </message>
+        <message>
+            <source>Require logon using Secure Password Authentication (SPA)</source>
+            <translation>Require logon using Secure Password Authentication (SPA)</translation>
+        </message>
+        <message>
+            <source>Outgoing mail</source>
+            <translation>Outgoing mail</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>(the code, copied on its own)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneMailSettings</name>
+        <message>
+            <source>Account type</source>
+            <translation>Account type</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>Email address</translation>
+        </message>
+        <message>
+            <source>Incoming server settings</source>
+            <translation>Incoming server settings</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Username</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>(the code, copied on its own)</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Security type</source>
+            <translation>Security type</translation>
+        </message>
+        <message>
+            <source>Outgoing server settings</source>
+            <translation>Outgoing server settings</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>SMTP server</translation>
+        </message>
+        <message>
+            <source>Require sign-in</source>
+            <translation>Require sign-in</translation>
         </message>
     </context>
     <context>
@@ -3547,6 +3880,65 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Switch to %1 and test again</source>
             <translation>Switch to %1 and test again</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThunderbirdSettings</name>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Your full name</source>
+            <translation>Your full name</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>Email address</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>(the code, copied on its own)</translation>
+        </message>
+        <message>
+            <source>Incoming server</source>
+            <translation>Incoming server</translation>
+        </message>
+        <message>
+            <source>Outgoing server</source>
+            <translation>Outgoing server</translation>
+        </message>
+        <message>
+            <source>Protocol</source>
+            <translation>Protocol</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>Hostname</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Connection security</source>
+            <translation>Connection security</translation>
+        </message>
+        <message>
+            <source>Authentication method</source>
+            <translation>Authentication method</translation>
+        </message>
+        <message>
+            <source>Normal password</source>
+            <translation>Normal password</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Username</translation>
         </message>
     </context>
     <context>

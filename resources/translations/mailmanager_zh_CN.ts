@@ -52,8 +52,16 @@
             <translation>创建于 %1</translation>
         </message>
         <message>
+            <source>The code %1 was created on %2</source>
+            <translation>授权码“%1”创建于 %2</translation>
+        </message>
+        <message>
             <source>Expires on %1</source>
             <translation>有效期至 %1</translation>
+        </message>
+        <message>
+            <source>The code %1 expires on %2</source>
+            <translation>授权码“%1”有效期至 %2</translation>
         </message>
         <message>
             <source>No dates are known for this code.</source>
@@ -280,6 +288,57 @@
         </message>
     </context>
     <context>
+        <name>AppleMailSettings</name>
+        <message>
+            <source>Account type</source>
+            <translation>账户类型</translation>
+        </message>
+        <message>
+            <source>Email Address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>User Name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Incoming Mail Server</source>
+            <translation>收件服务器</translation>
+        </message>
+        <message>
+            <source>Outgoing Mail Server</source>
+            <translation>发件服务器</translation>
+        </message>
+        <message>
+            <source>Server settings, incoming</source>
+            <translation>服务器设置：收件</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Use TLS/SSL</source>
+            <translation>使用 TLS/SSL</translation>
+        </message>
+        <message>
+            <source>Authentication</source>
+            <translation>鉴定</translation>
+        </message>
+        <message>
+            <source>Server settings, outgoing</source>
+            <translation>服务器设置：发件</translation>
+        </message>
+    </context>
+    <context>
         <name>BackgroundControls</name>
         <message>
             <source>Could not check %1: its code is not in the system keyring. Enter it again with Replace code.</source>
@@ -471,40 +530,56 @@
     <context>
         <name>ClientSettings</name>
         <message>
-            <source>Server: %1</source>
-            <translation>服务器：%1</translation>
+            <source>Any mail client</source>
+            <translation>任意邮件客户端</translation>
         </message>
         <message>
-            <source>Port: %1</source>
-            <translation>端口：%1</translation>
+            <source>Apple Mail (Mac, iPhone, iPad)</source>
+            <translation>Apple 邮件（Mac、iPhone、iPad）</translation>
         </message>
         <message>
-            <source>Security: %1</source>
-            <translation>加密方式：%1</translation>
+            <source>A phone's mail app (Android)</source>
+            <translation>手机自带的邮件应用（安卓）</translation>
         </message>
         <message>
-            <source>Username: %1</source>
-            <translation>用户名：%1</translation>
+            <source>A sending platform (CSV columns)</source>
+            <translation>发信平台（CSV 列）</translation>
         </message>
         <message>
-            <source>Mailbox: %1</source>
-            <translation>邮箱：%1</translation>
+            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password (copied on its own).</source>
+            <translation>密码：在邮箱网页设置中为这个客户端生成的授权码，不是登录密码（单独复制）。</translation>
         </message>
         <message>
-            <source>Name: %1</source>
-            <translation>名称：%1</translation>
+            <source>Mailbox</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
         </message>
         <message>
             <source>Incoming mail (IMAP)</source>
-            <translation>收信服务器（IMAP）</translation>
+            <translation>收信（IMAP）</translation>
         </message>
         <message>
             <source>Outgoing mail (SMTP)</source>
-            <translation>发信服务器（SMTP）</translation>
+            <translation>发信（SMTP）</translation>
         </message>
         <message>
-            <source>Password: the authorization code made for this client in the mailbox's web settings, not the login password.</source>
-            <translation>密码：填写在邮箱网页版设置中为该客户端生成的授权码，不是登录密码。</translation>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>加密方式</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
         </message>
     </context>
     <context>
@@ -571,6 +646,49 @@
         </message>
     </context>
     <context>
+        <name>CodeEditDialog</name>
+        <message>
+            <source>Edit the code %1</source>
+            <translation>编辑授权码 %1</translation>
+        </message>
+        <message>
+            <source>Made for:</source>
+            <translation>用途：</translation>
+        </message>
+        <message>
+            <source>Which device, who uses it…</source>
+            <translation>哪台设备、谁在用…</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>备注：</translation>
+        </message>
+        <message>
+            <source>Expires on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>有效期：</translation>
+        </message>
+        <message>
+            <source>Created:</source>
+            <translation>创建于：</translation>
+        </message>
+        <message>
+            <source>A label is required: the client the code is for.</source>
+            <translation>必须填写用途：这个授权码给哪个客户端用。</translation>
+        </message>
+        <message>
+            <source>This mailbox already has a code labelled %1.</source>
+            <translation>此邮箱已有用途为“%1”的授权码。</translation>
+        </message>
+        <message>
+            <source>The expiry date is before the code was created (%1).</source>
+            <translation>到期日早于授权码的创建日期（%1）。</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeInventoryDialog</name>
         <message>
             <source>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</source>
@@ -633,8 +751,8 @@
             <translation>仅授权码</translation>
         </message>
         <message>
-            <source>The client settings with the code</source>
-            <translation>客户端设置及授权码</translation>
+            <source>Settings for a client, then the code…</source>
+            <translation>客户端的设置，然后是授权码…</translation>
         </message>
         <message>
             <source>Check this code</source>
@@ -651,6 +769,14 @@
         <message>
             <source>mailmanager checks the mailbox with this code.</source>
             <translation>邮箱授权码管家用这个授权码检测邮箱。</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Change the code's label, note or expiry date.</source>
+            <translation>修改授权码的标签、备注或到期日。</translation>
         </message>
         <message>
             <source>I disabled this code…</source>
@@ -767,6 +893,10 @@
             <translation>已添加授权码“%1”。</translation>
         </message>
         <message>
+            <source>Saved the code %1.</source>
+            <translation>已保存授权码 %1。</translation>
+        </message>
+        <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
             <translation>将授权码“%1”标记为已停用？请在网页版设置中停用它之后再这样做；之后邮箱授权码管家会删除它的内容。</translation>
         </message>
@@ -821,10 +951,6 @@
         <message>
             <source>The login with the code %1 did not succeed.</source>
             <translation>用授权码“%1”登录未成功。</translation>
-        </message>
-        <message>
-            <source>Code: %1</source>
-            <translation>授权码：%1</translation>
         </message>
         <message numerus="yes">
             <source>Copied the code %1 for pasting into its client; the clipboard is cleared in %n second(s).</source>
@@ -924,6 +1050,41 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>CopyToClientDialog</name>
+        <message>
+            <source>Copy the code %1 to its client</source>
+            <translation>把授权码 %1 复制到它的客户端</translation>
+        </message>
+        <message>
+            <source>Choose the client: its settings are shown in the order its account dialog asks for them. Copy the settings, fill them in, then copy the code into the password field.</source>
+            <translation>选择客户端：设置按该客户端账户对话框的顺序显示。先复制设置并逐项填写，再把授权码复制到密码栏。</translation>
+        </message>
+        <message>
+            <source>Client:</source>
+            <translation>客户端：</translation>
+        </message>
+        <message>
+            <source>Copy the settings</source>
+            <translation>复制设置</translation>
+        </message>
+        <message>
+            <source>Copy the code</source>
+            <translation>复制授权码</translation>
+        </message>
+        <message>
+            <source>Marked as a password for clipboard managers and cleared after 30 seconds.</source>
+            <translation>对剪贴板管理器标记为密码，30 秒后清除。</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Settings for %1 copied. Now fill them in, then copy the code.</source>
+            <translation>已复制 %1 的设置。填写完后再复制授权码。</translation>
         </message>
     </context>
     <context>
@@ -1241,6 +1402,18 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>The authorization code expired on %1 (%2).</source>
             <translation>授权码已于 %1 过期（%2）。</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expires on %2 (%3).</source>
+            <translation>授权码“%1”（其他客户端的）将于 %2 过期（%3）。</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) expired on %2 (%3).</source>
+            <translation>授权码“%1”（其他客户端的）已于 %2 过期（%3）。</translation>
+        </message>
+        <message>
+            <source>The code %1 (another client's) is due to be replaced since %2 (%3).</source>
+            <translation>授权码“%1”（其他客户端的）自 %2 起该更换了（%3）。</translation>
         </message>
         <message>
             <source>What to do: %1</source>
@@ -1704,6 +1877,45 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
     </context>
     <context>
+        <name>FoxmailSettings</name>
+        <message>
+            <source>Incoming server type</source>
+            <translation>收信服务器类型</translation>
+        </message>
+        <message>
+            <source>Email account</source>
+            <translation>邮件账号</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Incoming server</source>
+            <translation>收信服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>SSL</source>
+            <translation>SSL</translation>
+        </message>
+        <message>
+            <source>Outgoing server</source>
+            <translation>发信服务器</translation>
+        </message>
+        <message>
+            <source>Use STARTTLS if the server supports it</source>
+            <translation>如果服务器支持，就使用STARTTLS加密传输</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupCombo</name>
         <message>
             <source>No group</source>
@@ -2053,6 +2265,14 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>复制服务器和端口，用于设置其他邮件客户端（Ctrl+Shift+C）</translation>
         </message>
         <message>
+            <source>C&amp;odes…</source>
+            <translation>全部授权码(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>The mailbox's authorization codes, one per client: add, copy, revoke, audit (Ctrl+Shift+K)</source>
+            <translation>这个邮箱的授权码，每个客户端一个：添加、复制、吊销、核对（Ctrl+Shift+K）</translation>
+        </message>
+        <message>
             <source>Move to &amp;group…</source>
             <translation>移到分组(&amp;G)…</translation>
         </message>
@@ -2274,6 +2494,14 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>授权码已超过设定的更换周期。</translation>
         </message>
         <message>
+            <source>Time to review the codes of {address}</source>
+            <translation>该核对 {address} 的授权码了</translation>
+        </message>
+        <message>
+            <source>Due since {date}: compare the authorized clients in the provider's web settings with the mailbox's codes in mailmanager (Codes…) and disable the unused ones.</source>
+            <translation>自 {date} 起到期：把邮箱网页设置中已授权的客户端与邮箱授权码管家里这个邮箱的授权码（全部授权码…）对照，停用不再使用的。</translation>
+        </message>
+        <message>
             <source>Log in to {address} on the web</source>
             <translation>请在网页上登录 {address}</translation>
         </message>
@@ -2312,6 +2540,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n mailbox(es) are due for a review of their codes</source>
+            <translation>
+                <numerusform>%n 个邮箱该核对授权码了</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n mailbox(es) need a login on the web</source>
             <translation>
                 <numerusform>%n 个邮箱需要在网页上登录</numerusform>
@@ -2332,6 +2566,104 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>No mail server could be reached. The mailboxes keep their last results; mailmanager checks again when the network is back.</source>
             <translation>无法连接任何邮件服务器。各邮箱保留上次的结果；网络恢复后邮箱授权码管家会再次检测。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlookSettings</name>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>Incoming mail</source>
+            <translation>接收邮件</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Encryption method</source>
+            <translation>加密方法</translation>
+        </message>
+        <message>
+            <source>Require logon using Secure Password Authentication (SPA)</source>
+            <translation>要求使用安全密码验证(SPA)进行登录</translation>
+        </message>
+        <message>
+            <source>Outgoing mail</source>
+            <translation>发送邮件</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhoneMailSettings</name>
+        <message>
+            <source>Account type</source>
+            <translation>账户类型</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>Incoming server settings</source>
+            <translation>接收服务器设置</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Security type</source>
+            <translation>安全类型</translation>
+        </message>
+        <message>
+            <source>Outgoing server settings</source>
+            <translation>发送服务器设置</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>SMTP 服务器</translation>
+        </message>
+        <message>
+            <source>Require sign-in</source>
+            <translation>需要登录</translation>
         </message>
     </context>
     <context>
@@ -3502,6 +3834,65 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Switch to %1 and test again</source>
             <translation>切换到“%1”并重新测试</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThunderbirdSettings</name>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Your full name</source>
+            <translation>您的全名</translation>
+        </message>
+        <message>
+            <source>Email address</source>
+            <translation>电子邮件地址</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>(the code, copied on its own)</source>
+            <translation>（授权码，单独复制）</translation>
+        </message>
+        <message>
+            <source>Incoming server</source>
+            <translation>收件服务器</translation>
+        </message>
+        <message>
+            <source>Outgoing server</source>
+            <translation>发件服务器</translation>
+        </message>
+        <message>
+            <source>Protocol</source>
+            <translation>协议</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>主机名</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Connection security</source>
+            <translation>连接安全性</translation>
+        </message>
+        <message>
+            <source>Authentication method</source>
+            <translation>验证方式</translation>
+        </message>
+        <message>
+            <source>Normal password</source>
+            <translation>普通密码</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>用户名</translation>
         </message>
     </context>
     <context>

@@ -159,14 +159,70 @@ def test_records_without_values_revoke_and_limit(capsys, monkeypatch) -> None:
         (("codes", "revoke", "zhang.wei@163.com", "nothing"), "no code labelled nothing"),
         (("codes", "revoke", "zhang.wei@163.com"), "usage: codes revoke ADDRESS LABEL"),
         (("codes", "zhang.wei@163.com", "--done"), "--done belongs to codes audit"),
+        (("codes", "edit", "zhang.wei@163.com", "mailmanager"), "needs --label, --note or"),
+        (("codes", "edit", "zhang.wei@163.com"), "usage: codes edit ADDRESS LABEL"),
+        (("codes", "edit", "zhang.wei@163.com", "nothing", "--note", "n"),
+         "no code labelled nothing"),
+        (("codes", "edit", "zhang.wei@163.com", "mailmanager", "--expires", "2027-13-01"),
+         "invalid --expires '2027-13-01'"),
+        (("codes", "edit", "zhang.wei@163.com", "mailmanager", "--expires", "2026-01-01"),
+         "before the code was created"),
+        (("codes", "edit", "zhang.wei@163.com", "mailmanager", "--label", " "),
+         "label is required"),
+        (("codes", "edit", "zhang.wei@163.com", "mailmanager", "--label", "Foxmail"),
+         "already has a code labelled Foxmail"),
+        (("codes", "edit", "zhang.wei@163.com", "mailmanager", "--note", "x" * 501),
+         "at most 500"),
+        (("codes", "zhang.wei@163.com", "--note", "n"), "--note belongs to codes edit"),
+        (("codes", "revoke", "zhang.wei@163.com", "x", "--label", "y"),
+         "--label belongs to codes add and codes edit"),
         (("codes", "nobody@163.com"), "nobody@163.com"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line(capsys, monkeypatch, argv: tuple[str, ...], message: str) -> None:
     add_163(capsys, monkeypatch)
+    if argv[1] == "edit":  # another code, whose label an edit may not take
+        status, _out, err = run(
+            capsys, monkeypatch, "codes", "add", "zhang.wei@163.com", "--label", "Foxmail",
+            "--no-check",
+        )  # fmt: skip
+        assert status == 0, err
+    before = codes_json(capsys, monkeypatch)
     status, _out, err = run(capsys, monkeypatch, *argv)
     assert status == 2, err
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert codes_json(capsys, monkeypatch) == before  # nothing lost, nothing half-changed
+
+
+def test_edit_a_codes_record(capsys, monkeypatch) -> None:
+    add_163(capsys, monkeypatch)
+    status, _out, err = run(
+        capsys, monkeypatch, "codes", "add", "zhang.wei@163.com", "--label", "Foxmail",
+        "--no-check", "--code-expires", "2027-06-01",
+    )  # fmt: skip
+    assert status == 0, err
+    status, out, err = run(
+        capsys, monkeypatch, "codes", "edit", "zhang.wei@163.com", "foxmail", "--label",
+        "Foxmail laptop", "--note", "the work laptop", "--expires", "2027-09-30",
+    )  # fmt: skip
+    assert status == 0, err
+    assert "Saved the code 'Foxmail laptop'" in out and "2027-09-30" in out
+    listed = {c["label"]: c for c in codes_json(capsys, monkeypatch)}
+    assert "Foxmail" not in listed and listed["Foxmail laptop"]["expires"] == "2027-09-30"
+    status, out, err = run(
+        capsys, monkeypatch, "codes", "edit", "zhang.wei@163.com", "Foxmail laptop",
+        "--expires", "none", "--json",
+    )  # fmt: skip
+    assert status == 0, err
+    assert json.loads(out)["code"]["expires"] is None
+    # The own code's label is the mailbox's.
+    status, _out, err = run(
+        capsys, monkeypatch, "codes", "edit", "zhang.wei@163.com", "mailmanager", "--label",
+        "desktop",
+    )  # fmt: skip
+    assert status == 0, err
+    own = [c for c in codes_json(capsys, monkeypatch) if c["own"]]
+    assert [c["label"] for c in own] == ["desktop"]
 
 
 def test_audit_beside_the_web_settings(capsys, monkeypatch) -> None:

@@ -14,7 +14,7 @@ from mailmanager import paths
 from mailmanager.core.checking.proof import Unproven, make_proof
 from mailmanager.core.checking.result import AccountCheck, ProbeResult
 from mailmanager.core.model.accounts import Account, Protocol
-from mailmanager.core.model.codes import CodeRecord, CodeState, LabelError
+from mailmanager.core.model.codes import CodeRecord, CodeRecordError, CodeState, LabelError
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.secrets import SecretsLocked, SecretStore, code_entry
@@ -244,3 +244,41 @@ def test_an_import_restores_the_inventory_without_values(
     assert found["platform"].state is CodeState.IN_USE
     assert not any(c.kept for c in found.values())
     assert backend.entries == {}
+
+
+def test_editing_a_client_codes_record(
+    registry: Registry, mailbox: Account, backend: MemoryKeyring
+) -> None:
+    assert mailbox.id is not None
+    code = registry.add_code(mailbox.id, "Foxmail", Unproven(FOXMAIL, "test"), keep=True)
+    registry.add_code(mailbox.id, "phone")
+    before = dict(backend.entries)
+    saved = registry.edit_code(
+        code, label="  Foxmail   laptop ", note=" the work laptop ", expires=date(2027, 6, 30)
+    )
+    assert (saved.label, saved.note, saved.expires) == ("Foxmail laptop", "the work laptop",
+                                                         date(2027, 6, 30))  # fmt: skip
+    assert registry.store.get_code(code.id or 0) == saved
+    assert saved.kept and backend.entries == before  # the value is untouched
+    # Unique per mailbox (ignoring case), never empty, never expiring before it was made.
+    with pytest.raises(DuplicateLabelError):
+        registry.edit_code(saved, label="PHONE", note="", expires=None)
+    with pytest.raises(LabelError):
+        registry.edit_code(saved, label="  ", note="", expires=None)
+    with pytest.raises(CodeRecordError, match="before the code was created"):
+        registry.edit_code(saved, label="Foxmail", note="", expires=date(2026, 1, 1))
+    assert registry.store.get_code(code.id or 0) == saved  # nothing half-changed
+    # Same label in another case is the code itself, not a duplicate; None: no expiry.
+    again = registry.edit_code(saved, label="FOXMAIL LAPTOP", note="", expires=None)
+    assert (again.label, again.note, again.expires) == ("FOXMAIL LAPTOP", "", None)
+
+
+def test_editing_the_own_code_edits_the_mailbox(registry: Registry, mailbox: Account) -> None:
+    assert mailbox.id is not None
+    own = registry.store.own_code(mailbox.id)
+    assert own is not None and own.label == "mailmanager"
+    saved = registry.edit_code(own, label="desktop", note="this PC", expires=date(2027, 3, 1))
+    account = registry.store.get_account(mailbox.id)
+    assert (account.credential_label, account.code_expires) == ("desktop", date(2027, 3, 1))
+    assert saved.own and (saved.label, saved.note) == ("desktop", "this PC")
+    assert registry.store.own_code(mailbox.id) == saved

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -22,7 +23,9 @@ from mailmanager.core.model.codes import CodeState
 from mailmanager.core.registry import Registry
 from mailmanager.core.secrets import SecretStore, code_entry
 from mailmanager.core.store.account_store import AccountStore
+from mailmanager.ui.client_settings import Client
 from mailmanager.ui.code_add_dialog import AddCodeDialog
+from mailmanager.ui.code_edit_dialog import CodeEditDialog
 from mailmanager.ui.code_inventory import CodeInventoryDialog
 from mailmanager.ui.code_jobs import RegistryJobs
 from mailmanager.ui.secret_clipboard import PASSWORD_HINT_MIME, SecretClipboard
@@ -194,7 +197,49 @@ def test_codes_not_proven_for_long_are_suggested(
     assert "old phone" in dialog.suggestion.title.text()
 
 
-def test_copy_to_a_client_marks_and_clears_the_clipboard(
+def test_edit_a_codes_label_note_and_expiry(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, store: AccountStore
+) -> None:
+    account_id = netease_mailbox(store)
+    registry(store).add_code(account_id, "Foxmail", created=date(2026, 11, 20))
+    registry(store).add_code(account_id, "phone")
+    dialog = open_dialog(qtbot, store, account_id)
+    assert not dialog.edit_button.isEnabled()  # nothing selected
+    dialog.select_label("Foxmail")
+    edit = dialog.open_edit()
+    assert isinstance(edit, CodeEditDialog)
+    assert edit.expiry() is None  # the code had none
+    edit.label_edit.setText("PHONE")
+    assert "already has a code labelled PHONE" in edit.problem.text()
+    assert not edit.save_button.isEnabled()
+    edit.label_edit.setText("Foxmail laptop")
+    edit.expires.setProperty("date", QDate(2026, 11, 1))  # before it was made
+    assert "before the code was created" in edit.problem.text()
+    assert not edit.save_button.isEnabled()
+    edit.expires.setProperty("date", QDate(2027, 6, 30))
+    edit.note_edit.setText("the work laptop")
+    assert edit.save_button.isEnabled() and edit.problem.text() == ""
+    edit.save_button.click()
+    qtbot.waitUntil(lambda: store.find_code(account_id, "Foxmail laptop") is not None, timeout=5000)
+    saved = store.find_code(account_id, "Foxmail laptop")
+    assert saved is not None
+    assert (saved.note, saved.expires) == ("the work laptop", date(2027, 6, 30))
+    assert store.find_code(account_id, "Foxmail") is None
+    qtbot.waitUntil(lambda: "Saved the code Foxmail laptop" in dialog.status.text(), timeout=5000)
+    labels = [cell(dialog, row, 0) for row in range(dialog.table.rowCount())]
+    assert "Foxmail laptop" in labels and "Foxmail" not in labels
+    # The own code: its label is the mailbox's.
+    dialog.select_label("mailmanager")
+    edit = dialog.open_edit()
+    assert isinstance(edit, CodeEditDialog)
+    edit.label_edit.setText("desktop")
+    edit.save_button.click()
+    qtbot.waitUntil(
+        lambda: store.get_account(account_id).credential_label == "desktop", timeout=5000
+    )
+
+
+def test_copy_to_a_client_in_its_layout_then_the_code_alone(
     qtbot: Any, qloop: asyncio.AbstractEventLoop, store: AccountStore
 ) -> None:
     account_id = netease_mailbox(store)
@@ -204,14 +249,42 @@ def test_copy_to_a_client_marks_and_clears_the_clipboard(
     dialog.select_label("mailmanager")
     assert dialog.copy_button.isEnabled()
     dialog.select_label("Foxmail")
-    dialog.copy_selected(with_settings=True)
+    copy = dialog.open_copy_to_client()
+    assert copy is not None
+    assert copy.chosen() is Client.FOXMAIL  # the code's label names its client
     board = QGuiApplication.clipboard()
-    qtbot.waitUntil(lambda: FOXMAIL in board.text(), timeout=5000)
+    # Foxmail's manual setup, field by field in its order.
+    copy.copy_settings.click()
     text = board.text()
-    assert "imap.163.com" in text and "993" in text and text.rstrip().endswith(FOXMAIL)
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[:2] == ["Incoming server type: IMAP", "Email account: zhang.wei@163.com"]
+    start = lines.index("Incoming server: imap.163.com")
+    assert lines[start : start + 3] == ["Incoming server: imap.163.com", "Port: 993", "SSL: ☑"]
+    assert "Outgoing server: smtp.163.com" in lines and FOXMAIL not in text
+    mime = board.mimeData()
+    assert mime is not None and not mime.hasFormat(PASSWORD_HINT_MIME)  # no secret in it
+    # Thunderbird's manual configuration.
+    copy.choose(Client.THUNDERBIRD)
+    copy.copy_settings.click()
+    lines = [line.strip() for line in board.text().splitlines()]
+    incoming = lines.index("Incoming server")
+    assert lines[incoming + 1 : incoming + 7] == [
+        "Protocol: IMAP",
+        "Hostname: imap.163.com",
+        "Port: 993",
+        "Connection security: SSL/TLS",
+        "Authentication method: Normal password",
+        "Username: zhang.wei@163.com",
+    ]
+    assert FOXMAIL not in board.text()
+    # Then the code, alone, marked as a secret, and gone after the timeout.
+    copy.copy_code.click()
+    qtbot.waitUntil(lambda: board.text() == FOXMAIL, timeout=5000)
     mime = board.mimeData()
     assert mime is not None and bytes(mime.data(PASSWORD_HINT_MIME).data()) == b"secret"
+    assert "30 second" in copy.status.text()
     qtbot.waitUntil(lambda: board.text() == "", timeout=5000)
+    assert not clipboard.pending
 
 
 @pytest.mark.dovecot

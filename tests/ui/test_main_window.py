@@ -183,6 +183,7 @@ def test_context_menu_offers_the_account_commands(make_window, store: AccountSto
         "editAction",
         "rotateAction",
         "fixAction",  # beside Replace code, not next to Remove
+        "codesAction",
         "pauseAction",
         "copySettingsAction",
         "moveToGroupAction",

@@ -23,6 +23,7 @@ from enum import StrEnum
 OWN_DEFAULT_LABEL = "mailmanager"
 DEFAULT_AUDIT_DAYS = 90
 MAX_LABEL_LENGTH = 100
+MAX_NOTE_LENGTH = 500
 
 
 class CodeState(StrEnum):
@@ -83,7 +84,11 @@ class CodeAudit:
     audited_on: date | None = None
 
 
-class LabelError(ValueError):
+class CodeRecordError(ValueError):
+    """A value a code's record cannot take; ``str()`` is a one-line message for the user."""
+
+
+class LabelError(CodeRecordError):
     """A code label that cannot be used; ``str()`` is a one-line message for the user."""
 
 
@@ -95,6 +100,23 @@ def clean_label(label: str) -> str:
     if len(cleaned) > MAX_LABEL_LENGTH:
         raise LabelError(f"A label has at most {MAX_LABEL_LENGTH} characters.")
     return cleaned
+
+
+def clean_note(note: str) -> str:
+    """The note as kept: trimmed; ``CodeRecordError`` when too long."""
+    cleaned = note.strip()
+    if len(cleaned) > MAX_NOTE_LENGTH:
+        raise CodeRecordError(f"A note has at most {MAX_NOTE_LENGTH} characters.")
+    return cleaned
+
+
+def check_dates(created: date | None, expires: date | None) -> None:
+    """``CodeRecordError`` for a code that would expire before it was made."""
+    if created is not None and expires is not None and expires < created:
+        raise CodeRecordError(
+            f"The expiry date {expires.isoformat()} is before the code was created "
+            f"({created.isoformat()})."
+        )
 
 
 def own_label(credential_label: str) -> str:

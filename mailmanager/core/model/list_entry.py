@@ -26,13 +26,35 @@ from mailmanager.core.store.rows import STATUS, parse_day, to_timestamp
 # restored from an export), issue 19: the earliest creation (the first rotation due) and the
 # earliest expiry, so the list's badge and code column warn about any client's code, not only
 # the one mailmanager checks with. A mailbox with one code shows that code's dates.
+#
+# Each date comes with the label of the code it belongs to when that is another client's code
+# (the own code wins a tie; '' for the own one), so the list can say which code its dates
+# are: one sub-query per date gives both, as ``date|label`` (a date is ten characters).
 _LIVE_CODES = "FROM codes c WHERE c.account_id = a.id AND c.state IN ('in_use', 'unknown')"
+
+
+def _first_with_label(column: str) -> str:
+    return (
+        f"(SELECT c.{column} || '|' || CASE WHEN c.own THEN '' ELSE c.label END "
+        f"{_LIVE_CODES} AND c.{column} IS NOT NULL ORDER BY c.{column}, c.own DESC LIMIT 1)"
+    )
+
+
 LIST_COLUMNS = (
     "a.id, a.address, a.display_name, a.provider_id, a.credential_label, "
-    f"(SELECT min(c.created) {_LIVE_CODES}), (SELECT min(c.expires) {_LIVE_CODES}), "
+    f"{_first_with_label('created')}, {_first_with_label('expires')}, "
     "a.rotate_days, a.paused, a.needs_code, a.last_web_login, a.created_at, "
     "li.status, li.checked_at, ls.status, ls.checked_at, a.check_interval_hours, a.group_name"
 )
+
+
+def _day_and_label(value: str | None) -> tuple[date | None, str]:
+    """``date|label`` as ``LIST_COLUMNS`` reads it: the day and the label ('' for the own
+    code's or no date)."""
+    if not value:
+        return None, ""
+    day, _bar, label = value.partition("|")
+    return parse_day(day), label
 
 
 class LatestCheck(NamedTuple):
@@ -65,6 +87,10 @@ class ListEntry(NamedTuple):
     smtp_checked_text: str | None
     check_interval_hours: int | None  # the scheduler's per-account interval (None: default)
     group: str = ""  # the mailbox's group ('' for none): the side list counts and filters by it
+    # The label of the other client's code ``code_created`` / ``code_expires`` belong to ('':
+    # the own code's, or no date).
+    created_label: str = ""
+    expires_label: str = ""
 
     @property
     def created_at(self) -> datetime:
@@ -102,14 +128,16 @@ def entry_from_row(row: Sequence[Any]) -> ListEntry:
     """A ListEntry from a row of ``LIST_COLUMNS`` (positional: ten thousand at a time)."""
     imap_status = row[12]
     smtp_status = row[14]
+    created, created_label = _day_and_label(row[5])
+    expires, expires_label = _day_and_label(row[6])
     return ListEntry(
         row[0],
         row[1],
         row[2],
         row[3],
         row[4],
-        parse_day(row[5]),
-        parse_day(row[6]),
+        created,
+        expires,
         row[7],
         bool(row[8]),
         bool(row[9]),
@@ -121,6 +149,8 @@ def entry_from_row(row: Sequence[Any]) -> ListEntry:
         row[15],
         row[16],
         row[17] or "",
+        created_label,
+        expires_label,
     )
 
 

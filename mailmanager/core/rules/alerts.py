@@ -1,10 +1,11 @@
 """Which desktop notifications an account deserves: one per transition, never one per check.
 
 An *alert* is a condition worth interrupting the user for: the mailbox started failing, or its
-code is expiring, expired, due for rotation, or the mailbox risks being recycled. ``new_alerts``
-compares the alerts that apply now with those already announced; an alert that clears is
-forgotten, so it is announced again if it comes back. The calm rules (batching into summaries,
-"offline" instead of broken, what changed since the app was last open) follow below.
+code is expiring, expired, due for rotation, the mailbox risks being recycled, or its code
+inventory is due for comparison with the provider's list of clients (the audit, issue 19).
+``new_alerts`` compares the alerts that apply now with those already announced; an alert that
+clears is forgotten, so it is announced again if it comes back. The calm rules (batching into
+summaries, "offline" instead of broken, what changed since the app was last open) follow below.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Alert(StrEnum):
     EXPIRED = "expired"
     ROTATION_DUE = "rotation_due"
     INACTIVE = "inactive"
+    AUDIT_DUE = "audit_due"
 
 
 _DUE_ALERTS = {
@@ -164,7 +166,18 @@ def summarise(notices: Iterable[Notice], summary_from: int = SUMMARY_FROM) -> li
     return out
 
 
-_ORDER = [Alert.FAILING, Alert.EXPIRED, Alert.EXPIRING_SOON, Alert.INACTIVE, Alert.ROTATION_DUE]
+_ORDER = [
+    Alert.FAILING,
+    Alert.EXPIRED,
+    Alert.EXPIRING_SOON,
+    Alert.INACTIVE,
+    Alert.ROTATION_DUE,
+    Alert.AUDIT_DUE,  # a reminder, the calmest
+]
+
+#: Alerts that remind rather than report a problem: announced like the others, but they do
+#: not count a mailbox as needing attention (the tray icon stays calm).
+REMINDERS = frozenset({Alert.AUDIT_DUE})
 
 
 @dataclass(frozen=True)

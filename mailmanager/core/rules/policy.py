@@ -164,6 +164,20 @@ def worst_code_due(codes: list[CodeRecord], rotate_days: int, today: date) -> li
     return sorted(best.values(), key=lambda item: ALL_STATES.index(item.state))
 
 
+def due_code(
+    codes: list[CodeRecord], state: DueState, rotate_days: int, today: date
+) -> tuple[CodeRecord, date] | None:
+    """The live code that puts the mailbox in the due ``state`` (the one ``worst_code_due``
+    takes its date from: the earliest; the own code on a tie) and that date, so that a
+    description can name the code it is about; None when no code is in that state."""
+    found: tuple[CodeRecord, date] | None = None
+    for code in sorted(codes, key=lambda c: not c.own):
+        for item in code_due_items(code, rotate_days, today):
+            if item.state is state and (found is None or item.date < found[1]):
+                found = (code, item.date)
+    return found
+
+
 def live_code_dates(codes: list[CodeRecord]) -> tuple[date | None, date | None]:
     """The earliest creation and the earliest expiry among the live codes: the dates whose
     rotation and expiry states are the mailbox's worst (the main list reads the same from the
@@ -174,11 +188,17 @@ def live_code_dates(codes: list[CodeRecord]) -> tuple[date | None, date | None]:
     return (min(created) if created else None, min(expires) if expires else None)
 
 
-def audit_due(audited_on: date | None, interval_days: int, since: date, today: date) -> bool:
-    """Whether the inventory is due for comparison with the provider's list of clients:
+def audit_due_date(audited_on: date | None, interval_days: int, since: date) -> date | None:
+    """The day the inventory falls due for comparison with the provider's list of clients:
     ``interval_days`` after the last audit, or after ``since`` (the day the mailbox was bound)
-    when it was never audited."""
-    due = _plus_days(audited_on or since, interval_days)
+    when it was never audited; None: never (past the end of the calendar)."""
+    return _plus_days(audited_on or since, interval_days)
+
+
+def audit_due(audited_on: date | None, interval_days: int, since: date, today: date) -> bool:
+    """Whether the inventory is due for comparison with the provider's list of clients
+    (``audit_due_date`` is today or past)."""
+    due = audit_due_date(audited_on, interval_days, since)
     return due is not None and today >= due
 
 

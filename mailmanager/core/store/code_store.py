@@ -227,3 +227,9 @@ class CodeStore(StoreConnection):
         """Every mailbox's last audit day, where one was recorded."""
         rows = self._query("SELECT account_id, audited_on FROM code_audits")
         return {row[0]: parse_day(row[1]) for row in rows}
+
+    def code_audits(self) -> dict[int, CodeAudit]:
+        """Every mailbox's audit record, where one was saved (the others have the default
+        interval and were never audited): one query for the notifier's round."""
+        rows = self._query("SELECT account_id, interval_days, audited_on FROM code_audits")
+        return {row[0]: CodeAudit(row[0], row[1], parse_day(row[2])) for row in rows}

@@ -138,3 +138,32 @@ def test_the_list_shows_the_worst_live_code(store: AccountStore) -> None:
     )
     (entry,) = store.read_list_entries()
     assert (entry.code_created, entry.code_expires) == (date(2026, 5, 1), date(2026, 12, 1))
+    # Both dates are Foxmail's, and the entry says so (the revoked code counts for nothing).
+    assert (entry.created_label, entry.expires_label) == ("Foxmail", "Foxmail")
+    # The own code's dates, when they are the worst (or tie), carry no label.
+    store.update_account(
+        store.get_account(saved.id).replace(
+            code_created=date(2026, 5, 1), code_expires=date(2026, 11, 30)
+        )
+    )
+    (entry,) = store.read_list_entries()
+    assert (entry.code_created, entry.code_expires) == (date(2026, 5, 1), date(2026, 11, 30))
+    assert (entry.created_label, entry.expires_label) == ("", "")
+
+
+def test_the_code_a_due_state_comes_from() -> None:
+    from mailmanager.core.model.status import DueState
+    from mailmanager.core.rules.policy import due_code
+
+    today = date(2026, 12, 1)
+    own = CodeRecord(1, "mailmanager", date(2026, 11, 1), date(2027, 1, 20), own=True, id=1)
+    foxmail = CodeRecord(1, "Foxmail", date(2026, 11, 1), date(2026, 12, 5), id=2)
+    gone = CodeRecord(1, "phone", date(2026, 11, 1), date(2026, 12, 2), state=CodeState.REVOKED)
+    assert due_code([own, foxmail, gone], DueState.EXPIRING_SOON, 180, today) == (
+        foxmail,
+        date(2026, 12, 5),
+    )
+    assert due_code([own, gone], DueState.EXPIRING_SOON, 180, today) is None
+    tie = foxmail.replace(expires=own.expires)
+    later = today + timedelta(days=45)
+    assert due_code([tie, own], DueState.EXPIRING_SOON, 180, later) == (own, own.expires)
