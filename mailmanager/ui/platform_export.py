@@ -13,7 +13,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from mailmanager.ui.bulk_actions import async_slot
@@ -46,6 +46,12 @@ class PlatformExport(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("CSV table (*.csv)"))
         dialog.setDefaultSuffix("csv")
+        # In the user's documents, not the folder the app happened to be started from.
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        if documents:
+            dialog.setDirectory(documents)
         dialog.selectFile("mailboxes.csv")
         dialog.fileSelected.connect(lambda name: self.export(name))
         self.dialog = dialog

@@ -426,6 +426,10 @@
                 <numerusform>%n mailboxes</numerusform>
             </translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
         <message numerus="yes">
             <source>%n mailbox(es) whose web settings mailmanager does not know: sign in to their webmail.</source>
             <translation>
@@ -3448,6 +3452,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Code label</source>
             <translation>Code label</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
         </message>
     </context>
     <context>

@@ -414,6 +414,10 @@
                 <numerusform>%n 个邮箱</numerusform>
             </translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
         <message numerus="yes">
             <source>%n mailbox(es) whose web settings mailmanager does not know: sign in to their webmail.</source>
             <translation>
@@ -1108,7 +1112,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Codes…</source>
-            <translation>全部授权码…</translation>
+            <translation>管理…</translation>
         </message>
         <message>
             <source>Every code this mailbox has issued, one per client</source>
@@ -3403,6 +3407,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Code label</source>
             <translation>授权码用途</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
     </context>
     <context>
