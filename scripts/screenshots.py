@@ -88,7 +88,7 @@ def seed(database: Path, now: datetime) -> None:
     groups = ["华信外贸", "远航贸易", "Acme Corp"]
     domains = [("163.com", "netease_personal"), ("126.com", "netease_personal"),
                ("qq.com", "tencent_qq"), ("sina.com", "sina")]  # fmt: skip
-    extra = []  # 24 more, so the list scrolls and the groups have a few each
+    extra: list[Any] = []  # 24 more, so the list scrolls and the groups have a few each
     for n in range(24):
         user = ("sales", "info", "market", "service", "hr", "purchase")[n % 6]
         domain, provider = domains[n % 4]
@@ -98,7 +98,7 @@ def seed(database: Path, now: datetime) -> None:
              (timedelta(hours=1), ok, ok, ""))
         )  # fmt: skip
     with AccountStore.open(database) as store:
-        for number, sample in enumerate(samples + extra):
+        for number, sample in enumerate([*samples, *extra]):
             address, name, provider, servers, created, expires, rotate, paused, check = sample
             imap, smtp = servers
             imap_ep, smtp_ep = _endpoints(imap, smtp, address)
@@ -269,6 +269,12 @@ def _settle(rounds: int = 5) -> None:
         QApplication.processEvents()
 
 
+def _id(store: AccountStore, address: str) -> int:
+    account = store.find_by_address(address)
+    assert account is not None and account.id is not None
+    return account.id
+
+
 def tour_shots(window: Any, store: AccountStore, locale_name: str, out: Path) -> None:
     """The rest of the tour (``--tour``): the groups, a selection of four and what is done to
     it, the edit dialog, the details pane's codes row, the export dialog, the offline message."""
@@ -281,7 +287,7 @@ def tour_shots(window: Any, store: AccountStore, locale_name: str, out: Path) ->
 
     window.resize(1240, 720)
     window.view.clearSelection()
-    window.select_account(store.find_by_address("zhang.wei@163.com").id)
+    window.select_account(_id(store, "zhang.wei@163.com"))
     _settle()
     window.details.verticalScrollBar().setValue(0)
     view, proxy = window.view, window.proxy
@@ -306,12 +312,12 @@ def tour_shots(window: Any, store: AccountStore, locale_name: str, out: Path) ->
     # One mailbox: the edit dialog (long company server names) and the details pane's
     # "All codes" row.
     view.clearSelection()
-    window.select_account(store.find_by_address("sales@huaxin-trade.cn").id)
+    window.select_account(_id(store, "sales@huaxin-trade.cn"))
     _settle()
     editing = window.edit_selected()
     shot(editing, "tour-edit")
     editing.done(QDialog.DialogCode.Rejected)
-    window.select_account(store.find_by_address("zhang.wei@163.com").id)
+    window.select_account(_id(store, "zhang.wei@163.com"))
     window.details.verticalScrollBar().setValue(window.details.verticalScrollBar().maximum() // 3)
     shot(window, "tour-details-codes")
     exporting = window.export_table()
