@@ -390,7 +390,7 @@
         </message>
         <message>
             <source>Their settings, their check history and their codes in the keyring will be deleted from this computer. The codes themselves still work until you revoke them: the next window links to each provider's web settings.</source>
-            <translation>这些邮箱的设置、检测记录和钥匙环中的授权码将从本机删除。授权码本身在您撤销之前仍然有效：下一个窗口会给出各服务商网页设置的链接。</translation>
+            <translation>这些邮箱的设置、检测记录和密钥环中的授权码将从本机删除。授权码本身在你撤销之前仍然有效：下一个窗口会给出各服务商网页设置的链接。</translation>
         </message>
         <message numerus="yes">
             <source>Remove %n mailbox(es)</source>
@@ -1960,15 +1960,15 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>KeyringBanner</name>
         <message>
             <source>No secure keyring is available</source>
-            <translation>没有可用的安全钥匙环</translation>
+            <translation>没有可用的安全密钥环</translation>
         </message>
         <message>
             <source>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</source>
-            <translation>邮箱授权码管家只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环，因此授权码既无法保存，也无法在检测时读取。请安装并启动钥匙环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
+            <translation>邮箱授权码管家只把授权码保存在系统密钥环中，而现在没有可用的密钥环，因此授权码既无法保存，也无法在检测时读取。请安装并启动密钥环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
         </message>
         <message>
             <source>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</source>
-            <translation>你将要创建的授权码目前无法保存：邮箱授权码管家只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
+            <translation>你将要创建的授权码目前无法保存：邮箱授权码管家只把授权码保存在系统密钥环中，而现在没有可用的密钥环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
         </message>
         <message>
             <source>Check again</source>
@@ -2579,7 +2579,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
-            <translation>没有可用的安全钥匙环，因此无法读取已保存的授权码。请安装并启动钥匙环服务（例如 GNOME Keyring 或 KWallet），然后重试。</translation>
+            <translation>没有可用的安全密钥环，因此无法读取已保存的授权码。请安装并启动密钥环服务（例如 GNOME Keyring 或 KWallet），然后重试。</translation>
         </message>
         <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
@@ -2611,7 +2611,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</source>
-            <translation>钥匙环在 %1 秒内没有响应，因此没有做任何更改。请确认钥匙环服务正在运行并能响应，然后重试。</translation>
+            <translation>密钥环在 %1 秒内没有响应，因此没有做任何更改。请确认密钥环服务正在运行并能响应，然后重试。</translation>
         </message>
     </context>
     <context>
@@ -3151,7 +3151,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The codes are now in the system keyring. The spreadsheet still holds them in plain text: delete it or keep it somewhere safe.</source>
-            <translation>授权码现已保存在系统钥匙环中。但表格文件里仍以明文保存着它们：请删除该文件，或把它放在安全的地方。</translation>
+            <translation>授权码现已保存在系统密钥环中。但表格文件里仍以明文保存着它们：请删除该文件，或把它放在安全的地方。</translation>
         </message>
         <message>
             <source>&amp;Open its folder</source>
