@@ -243,15 +243,17 @@ def render(locale_name: str, out: Path, translations: Path | None, tour: bool = 
     inventory = window.open_codes(first.id)
     assert inventory is not None
     inventory.resize(900, 620)
+    _fits(inventory, "codes")
     inventory.select_label("发信平台")  # type: ignore[attr-defined]
     for _ in range(5):
         app.processEvents()
     inventory.grab().save(str(out / f"codes-{locale_name}.png"))
     inventory.open_add()  # type: ignore[attr-defined]
     adding = inventory.add_dialog  # type: ignore[attr-defined]
-    adding.resize(640, 860)
+    adding.resize(640, 740)
     for _ in range(5):
         app.processEvents()
+    _fits(adding, "codes-add")
     adding.grab().save(str(out / f"codes-add-{locale_name}.png"))
     adding.close()
     inventory.close()
@@ -260,6 +262,13 @@ def render(locale_name: str, out: Path, translations: Path | None, tour: bool = 
     window.close()
     store.close()
     return target
+
+
+def _fits(widget: Any, name: str) -> None:
+    """Say so when a window needs more than a 1280x800 screen (less a panel and a title)."""
+    need = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    if need.width() > 1280 or need.height() > 740:
+        print(f"{name}: needs {need.width()}x{need.height()}, more than a 1280x800 screen")
 
 
 def _settle(rounds: int = 5) -> None:
@@ -284,6 +293,7 @@ def tour_shots(window: Any, store: AccountStore, locale_name: str, out: Path) ->
     def shot(widget: Any, name: str) -> None:
         _settle()
         widget.grab().save(str(out / f"{name}-{locale_name}.png"))
+        _fits(widget, name)
 
     window.resize(1240, 720)
     window.view.clearSelection()

@@ -523,6 +523,8 @@ class TableImportDialog(QDialog):
         self._filling = False
         self.progress.setMaximum(max(1, len([r for r in rows if r.checkable])))
         self.progress.setValue(0)
+        # No rows (the mapping step, an unreadable file): no "0 of 1 checked" to puzzle over.
+        self.progress.setVisible(bool(rows))
         self._summarise()
         self._update_buttons()
 
