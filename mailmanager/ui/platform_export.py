@@ -32,6 +32,18 @@ def _write(database: Path, target: Path, group: str | None) -> int:
     return table_export.write(target, accounts)
 
 
+def start_folder() -> str:
+    """The user's documents (else home), not the folder the app happened to be started from."""
+    for kind in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(kind)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
+
+
 class PlatformExport(QObject):
     """Asks where to save the table, then writes it (see the module docstring)."""
 
@@ -46,12 +58,7 @@ class PlatformExport(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("CSV table (*.csv)"))
         dialog.setDefaultSuffix("csv")
-        # In the user's documents, not the folder the app happened to be started from.
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        if documents:
-            dialog.setDirectory(documents)
+        dialog.setDirectory(start_folder())
         dialog.selectFile("mailboxes.csv")
         dialog.fileSelected.connect(lambda name: self.export(name))
         self.dialog = dialog
