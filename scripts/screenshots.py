@@ -12,6 +12,14 @@ so fonts render as users see them:
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
 
+``--tour`` adds the UX tour (review these, they are not committed; use ``--out screens``):
+thirty mailboxes in three groups with the side list (tour-main), a selection of four with the
+status bar's count (tour-selection), the bulk removal question and the revoke reminder, Move to
+group, the edit dialog of a company mailbox (long server names), the details pane's "All codes"
+row, the export dialog, the offline message in the status bar, and the spreadsheet import's
+mapping step, mid-run and finished with its plain-text reminder
+(scripts/table_import_screenshots.py).
+
 ``--translations DIR`` loads .qm files from DIR instead of resources/translations (for reviewing
 a provisional translation); ``--out DIR`` writes elsewhere.
 """
@@ -24,6 +32,7 @@ import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -76,11 +85,22 @@ def seed(database: Path, now: datetime) -> None:
          today - timedelta(days=97), None, 90, False,
          (timedelta(hours=5), ok, ok, "")),
     ]  # fmt: skip
+    groups = ["华信外贸", "远航贸易", "Acme Corp"]
+    domains = [("163.com", "netease_personal"), ("126.com", "netease_personal"),
+               ("qq.com", "tencent_qq"), ("sina.com", "sina")]  # fmt: skip
+    extra: list[Any] = []  # 24 more, so the list scrolls and the groups have a few each
+    for n in range(24):
+        user = ("sales", "info", "market", "service", "hr", "purchase")[n % 6]
+        domain, provider = domains[n % 4]
+        extra.append(
+            (f"{user}{n + 1}@{domain}", "", provider, (f"imap.{domain}", f"smtp.{domain}"),
+             today - timedelta(days=5 + 4 * n), None, 90, False,
+             (timedelta(hours=1), ok, ok, ""))
+        )  # fmt: skip
     with AccountStore.open(database) as store:
-        for address, name, provider, (
-            imap,
-            smtp,
-        ), created, expires, rotate, paused, check in samples:
+        for number, sample in enumerate([*samples, *extra]):
+            address, name, provider, servers, created, expires, rotate, paused, check = sample
+            imap, smtp = servers
             imap_ep, smtp_ep = _endpoints(imap, smtp, address)
             # As the wizard saves a catalogue provider's servers: their source is the catalogue.
             origin = Origin(EndpointSource.CATALOGUE, f"{provider}/recommended")
@@ -97,6 +117,7 @@ def seed(database: Path, now: datetime) -> None:
                     code_expires=expires,
                     rotate_days=rotate,
                     paused=paused,
+                    group=groups[number % 3] if number % 7 else "",
                 )
             )
             assert account.id is not None
@@ -155,7 +176,7 @@ def _seed_codes(store: AccountStore, account_id: int, today: date, now: datetime
     )  # fmt: skip
 
 
-def render(locale_name: str, out: Path, translations: Path | None) -> Path:
+def render(locale_name: str, out: Path, translations: Path | None, tour: bool = False) -> Path:
     from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -222,21 +243,114 @@ def render(locale_name: str, out: Path, translations: Path | None) -> Path:
     inventory = window.open_codes(first.id)
     assert inventory is not None
     inventory.resize(900, 620)
+    _fits(inventory, "codes")
     inventory.select_label("发信平台")  # type: ignore[attr-defined]
     for _ in range(5):
         app.processEvents()
     inventory.grab().save(str(out / f"codes-{locale_name}.png"))
     inventory.open_add()  # type: ignore[attr-defined]
     adding = inventory.add_dialog  # type: ignore[attr-defined]
-    adding.resize(640, 860)
+    adding.resize(640, 740)
     for _ in range(5):
         app.processEvents()
+    _fits(adding, "codes-add")
     adding.grab().save(str(out / f"codes-add-{locale_name}.png"))
     adding.close()
     inventory.close()
+    if tour:
+        tour_shots(window, store, locale_name, out)
     window.close()
     store.close()
     return target
+
+
+def _fits(widget: Any, name: str) -> None:
+    """Say so when a window needs more than a 1280x800 screen (less a panel and a title)."""
+    need = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    if need.width() > 1280 or need.height() > 740:
+        print(f"{name}: needs {need.width()}x{need.height()}, more than a 1280x800 screen")
+
+
+def _settle(rounds: int = 5) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def _id(store: AccountStore, address: str) -> int:
+    account = store.find_by_address(address)
+    assert account is not None and account.id is not None
+    return account.id
+
+
+def tour_shots(window: Any, store: AccountStore, locale_name: str, out: Path) -> None:
+    """The rest of the tour (``--tour``): the groups, a selection of four and what is done to
+    it, the edit dialog, the details pane's codes row, the export dialog, the offline message."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def shot(widget: Any, name: str) -> None:
+        _settle()
+        widget.grab().save(str(out / f"{name}-{locale_name}.png"))
+        _fits(widget, name)
+
+    window.resize(1240, 720)
+    window.view.clearSelection()
+    window.select_account(_id(store, "zhang.wei@163.com"))
+    _settle()
+    window.details.verticalScrollBar().setValue(0)
+    view, proxy = window.view, window.proxy
+    shot(window, "tour-main")
+    # A selection of four: the status bar counts them.
+    selection = view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.setCurrentIndex(proxy.index(2, 0))
+    for row in (3, 5, 6):
+        selection.select(proxy.index(row, 0), flags)
+    shot(window, "tour-selection")
+    box = window.bulk.ask_removal()
+    shot(box, "tour-remove-confirm")
+    box.done(QMessageBox.StandardButton.Cancel)
+    removed = [store.get_account(entry.id) for entry in window.selected_entries()]
+    reminder = window.bulk.remind_to_revoke(removed)
+    shot(reminder, "tour-revoke-reminder")
+    reminder.done(0)
+    moving = window.bulk.ask_group()
+    shot(moving, "tour-move-group")
+    moving.done(QDialog.DialogCode.Rejected)
+    # One mailbox: the edit dialog (long company server names) and the details pane's
+    # "All codes" row.
+    view.clearSelection()
+    window.select_account(_id(store, "sales@huaxin-trade.cn"))
+    _settle()
+    editing = window.edit_selected()
+    shot(editing, "tour-edit")
+    editing.done(QDialog.DialogCode.Rejected)
+    window.select_account(_id(store, "zhang.wei@163.com"))
+    window.details.verticalScrollBar().setValue(window.details.verticalScrollBar().maximum() // 3)
+    shot(window, "tour-details-codes")
+    exporting = window.export_table()
+    exporting.resize(900, 560)
+    shot(exporting, "tour-export")
+    exporting.done(QDialog.DialogCode.Rejected)
+    # Offline, as the background checks report it (nothing is scheduled or sent).
+    from PySide6.QtCore import QSettings
+
+    from mailmanager.core.secrets import SecretStore
+    from mailmanager.ui.background_controls import BackgroundControls
+
+    app_paths = paths.resolve()
+    controls = BackgroundControls(
+        window,
+        app_paths,
+        QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat),
+        SecretStore(app_paths),
+        start_schedule=False,
+        use_tray=False,
+    )
+    controls.monitor.offlineChanged.emit(True)
+    shot(window, "tour-offline")
 
 
 def main() -> int:
@@ -244,6 +358,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--translations", type=Path, default=None)
     parser.add_argument("--locales", nargs="*", default=["zh_CN", "en"])
+    parser.add_argument(
+        "--tour", action="store_true", help="also the UX tour's dialogs and states (screens/)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="mailmanager-shots-") as home:
@@ -260,7 +377,17 @@ def main() -> int:
         app.setApplicationName("mailmanager")
         app.setWindowIcon(icons.app_icon())
         for locale_name in args.locales:
-            print(render(locale_name, args.out, args.translations))
+            print(render(locale_name, args.out, args.translations, args.tour))
+        if args.tour:  # the spreadsheet import, against scripted loopback servers
+            import keyring
+
+            from scripts import table_import_screenshots
+            from tests.helpers.memory_keyring import MemoryKeyring
+
+            keyring.set_keyring(MemoryKeyring())
+            with tempfile.TemporaryDirectory(prefix="mailmanager-import-shots-") as name:
+                for locale_name in args.locales:
+                    table_import_screenshots.shoot(locale_name, args.out, Path(name))
         icons.clear_caches()
         del app
     return 0

@@ -9,7 +9,8 @@ fonts render as users see them:
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/table_import_screenshots.py
 
-Writes table-import-running-<locale>.png and table-import-done-<locale>.png to ``--out``
+Writes table-import-mapping-<locale>.png (a sheet whose headers need the mapping step),
+table-import-running-<locale>.png and table-import-done-<locale>.png to ``--out``
 (default: screens/, which is not committed).
 """
 
@@ -92,6 +93,16 @@ def shoot(locale_name: str, out: Path, folder: Path) -> None:
         dialog = TableImportDialog(ops, store, options=BatchOptions(concurrency=2, pace=0.3))
         dialog.resize(1180, 640)
         dialog.show()
+        # The mapping step: headers the import does not recognise.
+        odd = folder / "客户名单.csv"
+        odd.write_text(
+            "客户,账号名,口令,备注\n华信外贸,zhang.wei@163.com,QWERTYUIOPASDFGH,销售\n",
+            encoding="utf-8-sig",
+        )
+        dialog.load_file(odd)
+        for _ in range(5):
+            app.processEvents()
+        dialog.grab().save(str(out / f"table-import-mapping-{locale_name}.png"))
         dialog.load_file(path)
         dialog.set_ca_file(Path(pki.ca_file))  # the test CA, as the user would choose it
         item = dialog.table.item(0, COL_TRUST)

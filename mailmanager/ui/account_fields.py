@@ -78,6 +78,9 @@ class SecurityCombo(ValueCombo):
             self.addItem(security_text(security), security.value)
 
 
+_WIDE_HOST = "hwhzsmtp.qiye.163.com"  # a long real server name (NetEase's company mail)
+
+
 class EndpointEditor(QGroupBox):
     """Host, port, security and user name of one protocol's server.
 
@@ -104,6 +107,9 @@ class EndpointEditor(QGroupBox):
         self.username.setObjectName(f"{prefix}UsernameEdit")
         # The limits `add` and `import` apply (core.model.limits), stopped at the keyboard.
         self.host.setMaxLength(MAX_DOMAIN_LENGTH + 2)  # room for the brackets of [IPv6]
+        # Wide enough for a company mailbox's server name, which otherwise showed cut off
+        # ('.qq.com') when the dialog opened at its smallest.
+        self.host.setMinimumWidth(self.host.fontMetrics().horizontalAdvance(_WIDE_HOST) + 16)
         self.username.setMaxLength(limits.MAX_USERNAME)
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("Server:")), 0, 0)

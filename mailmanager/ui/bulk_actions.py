@@ -264,7 +264,10 @@ class BulkActions(QObject):
         lines = []
         for url, (unsure, addresses) in pages.items():
             count = html.escape(self.tr("%n mailbox(es)", "", len(addresses)))
-            lines.append(f"{link_html(url, unsure=unsure)} ({count})")
+            # The brackets are translated (Chinese uses full-width ones); the link goes in
+            # last, so a '%2' in a URL is never taken for a placeholder.
+            line = self.tr("%1 (%2)").replace("%2", count)
+            lines.append(line.replace("%1", link_html(url, unsure=unsure)))
         if unknown:
             lines.append(
                 html.escape(

@@ -137,7 +137,7 @@ class DetailsPane(QScrollArea):
         outer.addWidget(self.body)
         outer.addStretch(1)
 
-        # Header: mark, address over provider · name, badge on the right.
+        # Header: mark, address over provider · name over the badge.
         header = QHBoxLayout()
         header.setSpacing(12)
         self.mark = QLabel()
@@ -154,10 +154,13 @@ class DetailsPane(QScrollArea):
         self.subtitle = _value("detailsSubtitle")
         titles.addWidget(self.address)
         titles.addWidget(self.subtitle)
-        header.addLayout(titles, 1)
+        # The badge goes under the address, which keeps the pane's whole width: beside it the
+        # address was cut ('zhang.w…163.com') at the default window size.
         self.badge = StatusBadge()
         self.badge.setObjectName("detailsBadge")
-        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        titles.addSpacing(2)
+        titles.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        header.addLayout(titles, 1)
         body.addLayout(header)
 
         # States with their explanations (the badge shows only the worst).

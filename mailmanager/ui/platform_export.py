@@ -13,7 +13,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from mailmanager.ui.bulk_actions import async_slot
@@ -32,6 +32,18 @@ def _write(database: Path, target: Path, group: str | None) -> int:
     return table_export.write(target, accounts)
 
 
+def start_folder() -> str:
+    """The user's documents (else home), not the folder the app happened to be started from."""
+    for kind in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(kind)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
+
+
 class PlatformExport(QObject):
     """Asks where to save the table, then writes it (see the module docstring)."""
 
@@ -46,6 +58,7 @@ class PlatformExport(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("CSV table (*.csv)"))
         dialog.setDefaultSuffix("csv")
+        dialog.setDirectory(start_folder())
         dialog.selectFile("mailboxes.csv")
         dialog.fileSelected.connect(lambda name: self.export(name))
         self.dialog = dialog

@@ -485,6 +485,10 @@
                 <numerusform>%n mailboxes</numerusform>
             </translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
         <message numerus="yes">
             <source>%n mailbox(es) whose web settings mailmanager does not know: sign in to their webmail.</source>
             <translation>
@@ -714,24 +718,12 @@
             <translation>Providers advise one code per client: a separate code for every program or device, so you can revoke one without breaking the others. Keep track of them here.</translation>
         </message>
         <message>
-            <source>Open the web settings</source>
-            <translation>Open the web settings</translation>
-        </message>
-        <message>
-            <source>Audit done</source>
-            <translation>Audit done</translation>
-        </message>
-        <message>
             <source>You compared the list in the web settings with this one today.</source>
             <translation>You compared the list in the web settings with this one today.</translation>
         </message>
         <message>
             <source> days</source>
             <translation> days</translation>
-        </message>
-        <message>
-            <source>Audit every</source>
-            <translation>Audit every</translation>
         </message>
         <message>
             <source>Made for</source>
@@ -758,14 +750,6 @@
             <translation>Value</translation>
         </message>
         <message>
-            <source>Add a code for another client…</source>
-            <translation>Add a code for another client…</translation>
-        </message>
-        <message>
-            <source>Copy to a client</source>
-            <translation>Copy to a client</translation>
-        </message>
-        <message>
             <source>The code only</source>
             <translation>The code only</translation>
         </message>
@@ -774,16 +758,8 @@
             <translation>Settings for a client, then the code…</translation>
         </message>
         <message>
-            <source>Check this code</source>
-            <translation>Check this code</translation>
-        </message>
-        <message>
             <source>One login to each server. Providers count logins, so only on request.</source>
             <translation>One login to each server. Providers count logins, so only on request.</translation>
-        </message>
-        <message>
-            <source>Use it for checks</source>
-            <translation>Use it for checks</translation>
         </message>
         <message>
             <source>mailmanager checks the mailbox with this code.</source>
@@ -798,20 +774,48 @@
             <translation>Change the code's label, note or expiry date.</translation>
         </message>
         <message>
-            <source>I disabled this code…</source>
-            <translation>I disabled this code…</translation>
-        </message>
-        <message>
-            <source>I changed my web password or switched IMAP off…</source>
-            <translation>I changed my web password or switched IMAP off…</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <source>Make a new code for mailmanager…</source>
-            <translation>Make a new code for mailmanager…</translation>
+            <source>Open the &amp;web settings</source>
+            <translation>Open the &amp;web settings</translation>
+        </message>
+        <message>
+            <source>Audi&amp;t done</source>
+            <translation>Audi&amp;t done</translation>
+        </message>
+        <message>
+            <source>Audit &amp;every</source>
+            <translation>Audit &amp;every</translation>
+        </message>
+        <message>
+            <source>&amp;Add a code for another client…</source>
+            <translation>&amp;Add a code for another client…</translation>
+        </message>
+        <message>
+            <source>Co&amp;py to a client</source>
+            <translation>Co&amp;py to a client</translation>
+        </message>
+        <message>
+            <source>&amp;Check this code</source>
+            <translation>&amp;Check this code</translation>
+        </message>
+        <message>
+            <source>&amp;Use it for checks</source>
+            <translation>&amp;Use it for checks</translation>
+        </message>
+        <message>
+            <source>I &amp;disabled this code…</source>
+            <translation>I &amp;disabled this code…</translation>
+        </message>
+        <message>
+            <source>I c&amp;hanged my web password or switched IMAP off…</source>
+            <translation>I c&amp;hanged my web password or switched IMAP off…</translation>
+        </message>
+        <message>
+            <source>Make a &amp;new code for mailmanager…</source>
+            <translation>Make a &amp;new code for mailmanager…</translation>
         </message>
         <message>
             <source>Codes of %1</source>
@@ -2879,6 +2883,17 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationGuide</name>
         <message>
             <source>Create a NetEase mailbox</source>
@@ -3450,32 +3465,32 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Import mailboxes from a spreadsheet</translation>
         </message>
         <message>
-            <source>From a file</source>
-            <translation>From a file</translation>
-        </message>
-        <message>
-            <source>Paste</source>
-            <translation>Paste</translation>
-        </message>
-        <message>
             <source>for rows without a group column</source>
             <translation>for rows without a group column</translation>
-        </message>
-        <message>
-            <source>Group:</source>
-            <translation>Group:</translation>
-        </message>
-        <message>
-            <source>Code label:</source>
-            <translation>Code label:</translation>
         </message>
         <message>
             <source>System certificates only</source>
             <translation>System certificates only</translation>
         </message>
         <message>
-            <source>Choose CA file…</source>
-            <translation>Choose CA file…</translation>
+            <source>Fro&amp;m a file</source>
+            <translation>Fro&amp;m a file</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>&amp;Group:</source>
+            <translation>&amp;Group:</translation>
+        </message>
+        <message>
+            <source>Code &amp;label:</source>
+            <translation>Code &amp;label:</translation>
+        </message>
+        <message>
+            <source>Choose C&amp;A file…</source>
+            <translation>Choose C&amp;A file…</translation>
         </message>
         <message>
             <source>Extra CA certificates for servers with their own CA (a company's server)</source>
@@ -3526,12 +3541,40 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>The codes are now in the system keyring. The spreadsheet still holds them in plain text: delete it or keep it somewhere safe.</translation>
         </message>
         <message>
-            <source>Open its folder</source>
-            <translation>Open its folder</translation>
+            <source>&amp;Open its folder</source>
+            <translation>&amp;Open its folder</translation>
         </message>
         <message>
-            <source>Check codes</source>
-            <translation>Check codes</translation>
+            <source>&amp;Check codes</source>
+            <translation>&amp;Check codes</translation>
+        </message>
+        <message>
+            <source>&amp;Retry failed rows</source>
+            <translation>&amp;Retry failed rows</translation>
+        </message>
+        <message>
+            <source>Also save faile&amp;d rows (marked as needing a fix)</source>
+            <translation>Also save faile&amp;d rows (marked as needing a fix)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Choose &amp;file…</source>
+            <translation>Choose &amp;file…</translation>
+        </message>
+        <message>
+            <source>R&amp;ead the lines</source>
+            <translation>R&amp;ead the lines</translation>
+        </message>
+        <message>
+            <source>Pro&amp;vider of these mailboxes:</source>
+            <translation>Pro&amp;vider of these mailboxes:</translation>
+        </message>
+        <message>
+            <source>&amp;Use these columns</source>
+            <translation>&amp;Use these columns</translation>
         </message>
         <message>
             <source>Look up the servers of these domains on the network (as Add does)</source>
@@ -3542,28 +3585,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Cancel</translation>
         </message>
         <message>
-            <source>Retry failed rows</source>
-            <translation>Retry failed rows</translation>
-        </message>
-        <message>
-            <source>Also save failed rows (marked as needing a fix)</source>
-            <translation>Also save failed rows (marked as needing a fix)</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Save</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
             <source>CSV, TSV or Excel (.xlsx) file</source>
             <translation>CSV, TSV or Excel (.xlsx) file</translation>
-        </message>
-        <message>
-            <source>Choose file…</source>
-            <translation>Choose file…</translation>
         </message>
         <message>
             <source>The workbook's sheet to import</source>
@@ -3576,14 +3603,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Provider from each address</source>
             <translation>Provider from each address</translation>
-        </message>
-        <message>
-            <source>Read the lines</source>
-            <translation>Read the lines</translation>
-        </message>
-        <message>
-            <source>Provider of these mailboxes:</source>
-            <translation>Provider of these mailboxes:</translation>
         </message>
         <message>
             <source>Choose a spreadsheet</source>
@@ -3620,10 +3639,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>(not used)</source>
             <translation>(not used)</translation>
-        </message>
-        <message>
-            <source>Use these columns</source>
-            <translation>Use these columns</translation>
         </message>
         <message>
             <source>Send this row's code to these servers (every row at this domain)</source>
@@ -3781,6 +3796,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Code label</source>
             <translation>Code label</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
         </message>
     </context>
     <context>

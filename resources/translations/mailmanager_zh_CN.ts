@@ -449,7 +449,7 @@
         </message>
         <message>
             <source>Their settings, their check history and their codes in the keyring will be deleted from this computer. The codes themselves still work until you revoke them: the next window links to each provider's web settings.</source>
-            <translation>这些邮箱的设置、检测记录和钥匙环中的授权码将从本机删除。授权码本身在您撤销之前仍然有效：下一个窗口会给出各服务商网页设置的链接。</translation>
+            <translation>这些邮箱的设置、检测记录和密钥环中的授权码将从本机删除。授权码本身在你撤销之前仍然有效：下一个窗口会给出各服务商网页设置的链接。</translation>
         </message>
         <message numerus="yes">
             <source>Remove %n mailbox(es)</source>
@@ -472,6 +472,10 @@
             <translation>
                 <numerusform>%n 个邮箱</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
         <message numerus="yes">
             <source>%n mailbox(es) whose web settings mailmanager does not know: sign in to their webmail.</source>
@@ -695,24 +699,12 @@
             <translation>服务商建议一个客户端一个授权码：每个程序或设备单独使用一个，这样停用其中一个不会影响其他。在这里记录它们。</translation>
         </message>
         <message>
-            <source>Open the web settings</source>
-            <translation>打开网页版设置</translation>
-        </message>
-        <message>
-            <source>Audit done</source>
-            <translation>已核对</translation>
-        </message>
-        <message>
             <source>You compared the list in the web settings with this one today.</source>
             <translation>你今天已将网页版设置中的列表与此列表核对过。</translation>
         </message>
         <message>
             <source> days</source>
             <translation> 天</translation>
-        </message>
-        <message>
-            <source>Audit every</source>
-            <translation>核对周期</translation>
         </message>
         <message>
             <source>Made for</source>
@@ -739,14 +731,6 @@
             <translation>授权码内容</translation>
         </message>
         <message>
-            <source>Add a code for another client…</source>
-            <translation>为其他客户端添加授权码…</translation>
-        </message>
-        <message>
-            <source>Copy to a client</source>
-            <translation>复制到客户端</translation>
-        </message>
-        <message>
             <source>The code only</source>
             <translation>仅授权码</translation>
         </message>
@@ -755,16 +739,8 @@
             <translation>客户端的设置，然后是授权码…</translation>
         </message>
         <message>
-            <source>Check this code</source>
-            <translation>检测此授权码</translation>
-        </message>
-        <message>
             <source>One login to each server. Providers count logins, so only on request.</source>
             <translation>每台服务器登录一次。服务商会统计登录次数，所以只在你要求时检测。</translation>
-        </message>
-        <message>
-            <source>Use it for checks</source>
-            <translation>用于检测</translation>
         </message>
         <message>
             <source>mailmanager checks the mailbox with this code.</source>
@@ -779,20 +755,48 @@
             <translation>修改授权码的标签、备注或到期日。</translation>
         </message>
         <message>
-            <source>I disabled this code…</source>
-            <translation>我已停用此授权码…</translation>
-        </message>
-        <message>
-            <source>I changed my web password or switched IMAP off…</source>
-            <translation>我改了网页登录密码或关闭了 IMAP…</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <source>Make a new code for mailmanager…</source>
-            <translation>为邮箱授权码管家新建授权码…</translation>
+            <source>Open the &amp;web settings</source>
+            <translation>打开网页版设置(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Audi&amp;t done</source>
+            <translation>已核对(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Audit &amp;every</source>
+            <translation>核对周期(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Add a code for another client…</source>
+            <translation>为其他客户端添加授权码(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Co&amp;py to a client</source>
+            <translation>复制到客户端(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Check this code</source>
+            <translation>检测此授权码(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Use it for checks</source>
+            <translation>用于检测(&amp;U)</translation>
+        </message>
+        <message>
+            <source>I &amp;disabled this code…</source>
+            <translation>我已停用此授权码(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>I c&amp;hanged my web password or switched IMAP off…</source>
+            <translation>我改了网页登录密码或关闭了 IMAP(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Make a &amp;new code for mailmanager…</source>
+            <translation>为邮箱授权码管家新建授权码(&amp;N)…</translation>
         </message>
         <message>
             <source>Codes of %1</source>
@@ -1269,7 +1273,7 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         </message>
         <message>
             <source>Codes…</source>
-            <translation>全部授权码…</translation>
+            <translation>管理…</translation>
         </message>
         <message>
             <source>Every code this mailbox has issued, one per client</source>
@@ -2168,15 +2172,15 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <name>KeyringBanner</name>
         <message>
             <source>No secure keyring is available</source>
-            <translation>没有可用的安全钥匙环</translation>
+            <translation>没有可用的安全密钥环</translation>
         </message>
         <message>
             <source>mailmanager keeps authorization codes only in the system keyring, and none is available, so codes can neither be saved nor read for checks. Install and start a keyring service (GNOME Keyring, package gnome-keyring, or KWallet), then check again.</source>
-            <translation>邮箱授权码管家只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环，因此授权码既无法保存，也无法在检测时读取。请安装并启动钥匙环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
+            <translation>邮箱授权码管家只把授权码保存在系统密钥环中，而现在没有可用的密钥环，因此授权码既无法保存，也无法在检测时读取。请安装并启动密钥环服务（GNOME Keyring，软件包 gnome-keyring，或 KWallet），然后重新检查。</translation>
         </message>
         <message>
             <source>The code you are about to create could not be saved: mailmanager keeps codes only in the system keyring, and none is available. Install and start GNOME Keyring (package gnome-keyring) or KWallet first, then add the mailbox.</source>
-            <translation>你将要创建的授权码目前无法保存：邮箱授权码管家只把授权码保存在系统钥匙环中，而现在没有可用的钥匙环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
+            <translation>你将要创建的授权码目前无法保存：邮箱授权码管家只把授权码保存在系统密钥环中，而现在没有可用的密钥环。请先安装并启动 GNOME Keyring（软件包 gnome-keyring）或 KWallet，再添加邮箱。</translation>
         </message>
         <message>
             <source>Check again</source>
@@ -2838,6 +2842,17 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationGuide</name>
         <message>
             <source>Create a NetEase mailbox</source>
@@ -2907,7 +2922,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>No secure keyring is available, so the stored code cannot be read. Install and start a keyring service (for example GNOME Keyring or KWallet), then try again.</source>
-            <translation>没有可用的安全钥匙环，因此无法读取已保存的授权码。请安装并启动钥匙环服务（例如 GNOME Keyring 或 KWallet），然后重试。</translation>
+            <translation>没有可用的安全密钥环，因此无法读取已保存的授权码。请安装并启动密钥环服务（例如 GNOME Keyring 或 KWallet），然后重试。</translation>
         </message>
         <message>
             <source>The only keyring available would keep the code unprotected, so mailmanager refuses to store it. Set up a secure keyring service (for example GNOME Keyring or KWallet).</source>
@@ -2939,7 +2954,7 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The keyring did not answer within %1 s, so nothing was changed. Make sure the keyring service is running and responding, then try again.</source>
-            <translation>钥匙环在 %1 秒内没有响应，因此没有做任何更改。请确认钥匙环服务正在运行并能响应，然后重试。</translation>
+            <translation>密钥环在 %1 秒内没有响应，因此没有做任何更改。请确认密钥环服务正在运行并能响应，然后重试。</translation>
         </message>
     </context>
     <context>
@@ -3406,32 +3421,32 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>从表格批量导入邮箱</translation>
         </message>
         <message>
-            <source>From a file</source>
-            <translation>从文件导入</translation>
-        </message>
-        <message>
-            <source>Paste</source>
-            <translation>粘贴</translation>
-        </message>
-        <message>
             <source>for rows without a group column</source>
             <translation>用于没有“分组”列的行</translation>
-        </message>
-        <message>
-            <source>Group:</source>
-            <translation>分组：</translation>
-        </message>
-        <message>
-            <source>Code label:</source>
-            <translation>授权码用途：</translation>
         </message>
         <message>
             <source>System certificates only</source>
             <translation>仅使用系统证书</translation>
         </message>
         <message>
-            <source>Choose CA file…</source>
-            <translation>选择 CA 证书文件…</translation>
+            <source>Fro&amp;m a file</source>
+            <translation>从文件导入(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Group:</source>
+            <translation>分组(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>Code &amp;label:</source>
+            <translation>授权码用途(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Choose C&amp;A file…</source>
+            <translation>选择 CA 证书文件(&amp;A)…</translation>
         </message>
         <message>
             <source>Extra CA certificates for servers with their own CA (a company's server)</source>
@@ -3479,15 +3494,43 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
         <message>
             <source>The codes are now in the system keyring. The spreadsheet still holds them in plain text: delete it or keep it somewhere safe.</source>
-            <translation>授权码现已保存在系统钥匙环中。但表格文件里仍以明文保存着它们：请删除该文件，或把它放在安全的地方。</translation>
+            <translation>授权码现已保存在系统密钥环中。但表格文件里仍以明文保存着它们：请删除该文件，或把它放在安全的地方。</translation>
         </message>
         <message>
-            <source>Open its folder</source>
-            <translation>打开所在文件夹</translation>
+            <source>&amp;Open its folder</source>
+            <translation>打开所在文件夹(&amp;O)</translation>
         </message>
         <message>
-            <source>Check codes</source>
-            <translation>检测授权码</translation>
+            <source>&amp;Check codes</source>
+            <translation>检测授权码(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Retry failed rows</source>
+            <translation>重试未通过的行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Also save faile&amp;d rows (marked as needing a fix)</source>
+            <translation>同时保存未通过的行(&amp;D)（标记为需要修复）</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Choose &amp;file…</source>
+            <translation>选择文件(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>R&amp;ead the lines</source>
+            <translation>读取这些行(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Pro&amp;vider of these mailboxes:</source>
+            <translation>这些邮箱的服务商(&amp;V)：</translation>
+        </message>
+        <message>
+            <source>&amp;Use these columns</source>
+            <translation>使用这些列(&amp;U)</translation>
         </message>
         <message>
             <source>Look up the servers of these domains on the network (as Add does)</source>
@@ -3498,28 +3541,12 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>取消</translation>
         </message>
         <message>
-            <source>Retry failed rows</source>
-            <translation>重试未通过的行</translation>
-        </message>
-        <message>
-            <source>Also save failed rows (marked as needing a fix)</source>
-            <translation>同时保存未通过的行（标记为需要修复）</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <source>CSV, TSV or Excel (.xlsx) file</source>
             <translation>CSV、TSV 或 Excel（.xlsx）文件</translation>
-        </message>
-        <message>
-            <source>Choose file…</source>
-            <translation>选择文件…</translation>
         </message>
         <message>
             <source>The workbook's sheet to import</source>
@@ -3532,14 +3559,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Provider from each address</source>
             <translation>按每个地址识别服务商</translation>
-        </message>
-        <message>
-            <source>Read the lines</source>
-            <translation>读取这些行</translation>
-        </message>
-        <message>
-            <source>Provider of these mailboxes:</source>
-            <translation>这些邮箱的服务商：</translation>
         </message>
         <message>
             <source>Choose a spreadsheet</source>
@@ -3576,10 +3595,6 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>(not used)</source>
             <translation>（不使用）</translation>
-        </message>
-        <message>
-            <source>Use these columns</source>
-            <translation>使用这些列</translation>
         </message>
         <message>
             <source>Send this row's code to these servers (every row at this domain)</source>
@@ -3735,6 +3750,10 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         <message>
             <source>Code label</source>
             <translation>授权码用途</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,7 @@ the keyring thread; the tests wait on what the store and the keyring hold afterw
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -186,6 +187,8 @@ def test_export_for_platforms_writes_the_shown_group_without_codes(
     window.splitter.group_list.choose(Scope(ScopeKind.GROUP, "=Client"))
     dialog = window.export_table()
     assert dialog.objectName() == "platformExportDialog"
+    # It opens in the documents folder (or home), not the folder the app was started from.
+    assert Path(dialog.directory().absolutePath()) != Path.cwd()
     target = tmp_path / "platform.csv"
     dialog.fileSelected.emit(str(target))
     dialog.close()

@@ -71,8 +71,8 @@ def test_the_banner_speaks_chinese(qtbot, make_window, no_keyring: None, qapp) -
         wait_known(qtbot, status)
         banner = window.keyring_banner
         assert banner is not None
-        assert banner.title.text() == "没有可用的安全钥匙环"
-        assert "GNOME Keyring" in banner.body.text() and "钥匙环" in banner.body.text()
+        assert banner.title.text() == "没有可用的安全密钥环"
+        assert "GNOME Keyring" in banner.body.text() and "密钥环" in banner.body.text()
         assert banner.recheck.text() == "重新检查"
     finally:
         for translator in translators:

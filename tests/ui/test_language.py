@@ -112,3 +112,19 @@ def test_chinese_menus_have_access_keys_and_buttons_do_not_show_them(qapp, resto
     finally:
         for translator in loaded:
             app.removeTranslator(translator)
+
+
+def test_chinese_fills_the_gaps_of_qts_file_dialog(qapp, restore_locale) -> None:
+    """Qt's own Chinese leaves "Look in:" and "Files of type:" in English (the export's save
+    dialog showed them); mailmanager's translation, asked first, fills them, and Qt's own
+    words (its Save button) still come from Qt's translation."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    loaded = language.install(app, language.chosen_locale("zh_CN"))
+    try:
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+        assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
+        assert QCoreApplication.translate("QFileDialog", "&Save") != "&Save"
+    finally:
+        for translator in loaded:
+            app.removeTranslator(translator)

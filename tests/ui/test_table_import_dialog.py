@@ -118,10 +118,12 @@ def test_unknown_headers_go_through_the_mapping_step(
     path = write(tmp_path, ["a@163.com,ABCDEFGHIJKLMNOP"], header="Mailbox ID,Secret sauce")
     dialog.load_file(path)
     assert dialog.mapping_box.isVisible() and dialog.rows == []
+    assert not dialog.progress.isVisible()  # no "0 of 1 checked" before there are rows
     dialog.set_mapping(0, Field.ADDRESS)
     dialog.set_mapping(1, Field.CODE)
     dialog.apply_mapping()
     assert [(r.number, r.address, r.checkable) for r in dialog.rows] == [(2, "a@163.com", True)]
+    assert dialog.progress.isVisible()
     assert cell(dialog, 0, 3) == "imap.163.com:993 / smtp.163.com:465"
 
 

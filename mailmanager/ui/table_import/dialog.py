@@ -164,9 +164,9 @@ class TableImportDialog(QDialog):
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
         self.pages = QStackedWidget()
-        self.tabs.addTab(self.tr("From a file"))
+        self.tabs.addTab(self.tr("Fro&m a file"))
         self.pages.addWidget(self._file_page())
-        self.tabs.addTab(self.tr("Paste"))
+        self.tabs.addTab(self.tr("&Paste"))
         self.pages.addWidget(self._paste_page())
         self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.tabs.currentChanged.connect(self._fit_tabs)
@@ -181,13 +181,13 @@ class TableImportDialog(QDialog):
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("labelEdit")
         self.label_edit.setPlaceholderText(self._default_label())
-        form.addRow(self.tr("Group:"), self.group_edit)
-        form.addRow(self.tr("Code label:"), self.label_edit)
+        form.addRow(self.tr("&Group:"), self.group_edit)
+        form.addRow(self.tr("Code &label:"), self.label_edit)
         ca_row = QHBoxLayout()
         self.ca_label = QLabel(self.tr("System certificates only"))
         self.ca_label.setObjectName("caLabel")
         self.ca_label.setWordWrap(True)
-        ca_button = QPushButton(self.tr("Choose CA file…"))
+        ca_button = QPushButton(self.tr("Choose C&A file…"))
         ca_button.setObjectName("chooseCaButton")
         ca_button.setToolTip(
             self.tr("Extra CA certificates for servers with their own CA (a company's server)")
@@ -223,6 +223,7 @@ class TableImportDialog(QDialog):
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (rows, not cells)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -251,7 +252,7 @@ class TableImportDialog(QDialog):
             )
         )
         self.reminder_label.setWordWrap(True)
-        self.open_folder_button = QPushButton(self.tr("Open its folder"))
+        self.open_folder_button = QPushButton(self.tr("&Open its folder"))
         self.open_folder_button.setObjectName("openFolderButton")
         self.open_folder_button.clicked.connect(self.open_folder)
         reminder_row.addWidget(self.reminder_label, 1)
@@ -260,7 +261,7 @@ class TableImportDialog(QDialog):
         layout.addWidget(self.reminder)
 
         buttons = QHBoxLayout()
-        self.check_button = QPushButton(self.tr("Check codes"))
+        self.check_button = QPushButton(self.tr("&Check codes"))
         self.check_button.setObjectName("checkButton")
         self.check_button.clicked.connect(self.start_check)
         self.detect_button = QPushButton()
@@ -272,16 +273,17 @@ class TableImportDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel)
-        self.retry_button = QPushButton(self.tr("Retry failed rows"))
+        self.retry_button = QPushButton(self.tr("&Retry failed rows"))
         self.retry_button.setObjectName("retryButton")
         self.retry_button.clicked.connect(self.retry_failed)
-        self.include_failed = QCheckBox(self.tr("Also save failed rows (marked as needing a fix)"))
+        self.include_failed = QCheckBox(self.tr("Also save faile&d rows (marked as needing a fix)"))
         self.include_failed.setObjectName("includeFailed")
         self.include_failed.toggled.connect(self._update_buttons)
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeButton")
         self.close_button.clicked.connect(self.reject)
         for button in (
             self.detect_button,
@@ -295,6 +297,11 @@ class TableImportDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        # Enter does the next step (Check codes, then Save), never what merely has the first
+        # place in the layout (it opened the file chooser from the group field); Esc closes.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.choose_button.setFocus()
 
     def _fit_tabs(self, current: int) -> None:
         """Show page ``current``; hidden pages (Ignored policy) do not count towards the
@@ -317,9 +324,10 @@ class TableImportDialog(QDialog):
         self.path_edit.setObjectName("pathEdit")
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(self.tr("CSV, TSV or Excel (.xlsx) file"))
-        choose = QPushButton(self.tr("Choose file…"))
+        choose = QPushButton(self.tr("Choose &file…"))
         choose.setObjectName("chooseFileButton")
         choose.clicked.connect(self._choose_file)
+        self.choose_button = choose
         self.sheet_box = QComboBox()
         self.sheet_box.setObjectName("sheetBox")
         self.sheet_box.setToolTip(self.tr("The workbook's sheet to import"))
@@ -346,10 +354,12 @@ class TableImportDialog(QDialog):
         for provider in trust.bundled_catalogue():
             if provider.accepts_passwords:
                 self.provider_box.addItem(provider.name(self._lang), provider.id)
-        read = QPushButton(self.tr("Read the lines"))
+        read = QPushButton(self.tr("R&ead the lines"))
         read.setObjectName("readPastedButton")
         read.clicked.connect(self.load_pasted)
-        row.addWidget(QLabel(self.tr("Provider of these mailboxes:")))
+        provider_label = QLabel(self.tr("Pro&vider of these mailboxes:"))
+        provider_label.setBuddy(self.provider_box)
+        row.addWidget(provider_label)
         row.addWidget(self.provider_box, 1)
         row.addWidget(read)
         column.addWidget(self.paste_edit)
@@ -497,7 +507,7 @@ class TableImportDialog(QDialog):
             self.mapping_grid.addWidget(QLabel(header or f"#{index + 1}"), row, col * 2)
             self.mapping_grid.addWidget(combo, row, col * 2 + 1)
             self._mapping[index] = combo
-        apply = QPushButton(self.tr("Use these columns"))
+        apply = QPushButton(self.tr("&Use these columns"))
         apply.setObjectName("applyMappingButton")
         apply.clicked.connect(self.apply_mapping)
         self.mapping_grid.addWidget(apply, len(self._headers) // 3 + 1, 0, 1, 2)
@@ -526,6 +536,8 @@ class TableImportDialog(QDialog):
         self._filling = False
         self.progress.setMaximum(max(1, len([r for r in rows if r.checkable])))
         self.progress.setValue(0)
+        # No rows (the mapping step, an unreadable file): no "0 of 1 checked" to puzzle over.
+        self.progress.setVisible(bool(rows))
         self._summarise()
         self._update_buttons()
 
@@ -633,6 +645,8 @@ class TableImportDialog(QDialog):
         self.retry_button.setEnabled(idle and bool(failed))
         to_save = savable(self.rows, include_failed=self.include_failed.isChecked())
         self.save_button.setEnabled(idle and bool(to_save))
+        self.check_button.setDefault(self.check_button.isEnabled())
+        self.save_button.setDefault(not self.check_button.isEnabled() and idle and bool(to_save))
         self.tabs.setEnabled(idle)
         self.pages.setEnabled(idle)
         self.detect_button.setVisible(bool(self._undetected))

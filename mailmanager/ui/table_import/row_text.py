@@ -97,4 +97,8 @@ def field_label(field: Field) -> str:
         Field.LABEL: QCoreApplication.translate("TableImportRow", "Code label"),
     }
     name = names.get(field)
-    return f"{name} ({field.value})" if name else field.value
+    if not name:
+        return field.value
+    # Translated for the brackets: Chinese uses full-width ones.
+    pair = QCoreApplication.translate("TableImportRow", "%1 (%2)")
+    return pair.replace("%2", field.value).replace("%1", name)
