@@ -35,6 +35,7 @@ from mailmanager.core.table_import.headers import (
     ColumnMap,
     MappingError,
     field_names,
+    headerless,
     map_columns,
 )
 from mailmanager.core.table_import.model import GOOD_RESULTS, ImportRow, Result
@@ -89,6 +90,12 @@ def _overrides(entries: list[str]) -> dict[str, str]:
 
 
 def _columns(ctx: CliContext, headers: tuple[str, ...], entries: list[str]) -> ColumnMap:
+    if headerless(headers):
+        # Its cells are data, a code among them: none is shown.
+        fail(
+            "the first row holds an address, not column names: add a header row "
+            f"(e.g. email,code) before the data (fields: {field_names()})"
+        )
     try:
         columns = map_columns(headers, _overrides(entries))
     except MappingError as exc:
