@@ -1,0 +1,69 @@
+"""Closing a dialog during a check sends no further login (security probe after issues 16-21).
+
+Scripted loopback servers answer slowly, so the dialog closes while a probe waits for the
+greeting; what the servers RECEIVED afterwards is counted: no LOGIN, no AUTH, and nothing saved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from mailmanager import paths
+from mailmanager.core.checking.proof import Unproven
+from mailmanager.core.secrets import SecretStore
+from mailmanager.core.store.account_store import AccountStore
+from mailmanager.ui.code_add_dialog import AddCodeDialog
+from tests.helpers import scripted_server as ss
+from tests.helpers.factories import make_account
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.ui.test_code_inventory import NOW, open_dialog, registry, store  # noqa: F401
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+CLIENT = "ClientCodeQrst9876"
+
+
+def test_closing_the_code_add_dialog_mid_check_sends_no_login_and_adds_nothing(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    store: AccountStore,  # noqa: F811
+    memory_keyring: MemoryKeyring,
+) -> None:
+    with (
+        ss.ScriptedServer(ss.imap_script(password=CLIENT, latency=0.6)) as imap,
+        ss.ScriptedServer(ss.smtp_script(password=CLIENT, latency=0.6)) as smtp,
+    ):
+        account = make_account("zhang@example.com", servers=(imap, smtp))
+        saved = registry(store).add(account, Unproven("OwnCode12345678", "test"))
+        account_id = saved.id or 0
+        dialog = open_dialog(qtbot, store, account_id)
+        dialog.open_add()
+        add = dialog.add_dialog
+        assert isinstance(add, AddCodeDialog)
+        add.label_edit.setText("Foxmail")
+        add.check.setChecked(True)
+        add.keep.setChecked(True)
+        add.code_edit.setText(CLIENT)
+        add.once.acknowledge.setChecked(True)
+        assert add.save_button.isEnabled()
+        add.save_button.click()
+        qtbot.waitUntil(lambda: imap.connections >= 1 and smtp.connections >= 1, timeout=5000)
+        add.reject()
+        assert not add.isVisible()
+        # The loop runs on while the slow servers greet: a probe still running would log in.
+        qtbot.waitUntil(
+            lambda: (
+                imap.wait_sessions_ended(1, timeout=0.05)
+                and smtp.wait_sessions_ended(1, timeout=0.05)
+            ),
+            timeout=10_000,
+        )
+        qtbot.waitUntil(lambda: not add.tasks.busy, timeout=10_000)
+        received = imap.received + smtp.received
+    assert imap.auth_attempts == [] and smtp.auth_attempts == []
+    assert not [line for line in received if CLIENT.encode() in line]
+    assert store.find_code(account_id, "Foxmail") is None
+    assert [k for k in memory_keyring.entries if "code:" in str(k)] == []
+    assert SecretStore(paths.resolve()).get("zhang@example.com") == "OwnCode12345678"
