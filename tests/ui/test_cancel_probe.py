@@ -16,6 +16,8 @@ from mailmanager.core.checking.proof import Unproven
 from mailmanager.core.secrets import SecretStore
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui.code_add_dialog import AddCodeDialog
+from mailmanager.ui.code_inventory import CodeInventoryDialog
+from mailmanager.ui.code_jobs import RegistryJobs
 from tests.helpers import scripted_server as ss
 from tests.helpers.factories import make_account
 from tests.helpers.memory_keyring import MemoryKeyring
@@ -67,3 +69,64 @@ def test_closing_the_code_add_dialog_mid_check_sends_no_login_and_adds_nothing(
     assert store.find_code(account_id, "Foxmail") is None
     assert [k for k in memory_keyring.entries if "code:" in str(k)] == []
     assert SecretStore(paths.resolve()).get("zhang@example.com") == "OwnCode12345678"
+
+
+def test_a_copied_code_is_cleared_after_the_inventory_closes(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    store: AccountStore,  # noqa: F811
+) -> None:
+    # The main window opens the inventory with WA_DeleteOnClose: a timer owned by the dialog
+    # would die with it, and the code would stay on the clipboard for good.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from shiboken6 import isValid
+
+    own = registry(store).add(make_account("li@example.com"), Unproven("OwnCode12345678", "test"))
+    account_id = own.id or 0
+    registry(store).add_code(account_id, "Foxmail", Unproven(CLIENT, "test"), keep=True)
+    jobs = RegistryJobs(store.path, lambda: SecretStore(paths.resolve()), clock=lambda: NOW)
+    dialog = CodeInventoryDialog(store, account_id, None, "en", jobs, clock=lambda: NOW)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    clipboard = dialog.clipboard
+    dialog.select_label("Foxmail")
+    dialog.copy_selected()
+    board = QGuiApplication.clipboard()
+    qtbot.waitUntil(lambda: board.text() == CLIENT, timeout=5000)
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        dialog.close()
+    assert isValid(clipboard) and clipboard.timer.isActive()
+    clipboard.timer.start(50)  # the 30 seconds, shortened
+    qtbot.waitUntil(lambda: board.text() == "", timeout=5000)
+
+
+def test_closing_the_inventory_mid_check_sends_no_login(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    store: AccountStore,  # noqa: F811
+) -> None:
+    with (
+        ss.ScriptedServer(ss.imap_script(password=CLIENT, latency=0.6)) as imap,
+        ss.ScriptedServer(ss.smtp_script(password=CLIENT, latency=0.6)) as smtp,
+    ):
+        account = make_account("wang@example.com", servers=(imap, smtp))
+        saved = registry(store).add(account, Unproven("OwnCode12345678", "test"))
+        account_id = saved.id or 0
+        registry(store).add_code(account_id, "Foxmail", Unproven(CLIENT, "test"), keep=True)
+        dialog = open_dialog(qtbot, store, account_id)
+        dialog.select_label("Foxmail")
+        dialog.check_selected()
+        qtbot.waitUntil(lambda: imap.connections >= 1 and smtp.connections >= 1, timeout=5000)
+        dialog.reject()
+        qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: (
+                imap.wait_sessions_ended(1, timeout=0.05)
+                and smtp.wait_sessions_ended(1, timeout=0.05)
+            ),
+            timeout=10_000,
+        )
+    assert imap.auth_attempts == [] and smtp.auth_attempts == []
+    code = store.find_code(account_id, "Foxmail")
+    assert code is not None and code.last_proven is None
