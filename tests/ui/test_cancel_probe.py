@@ -7,6 +7,7 @@ greeting; what the servers RECEIVED afterwards is counted: no LOGIN, no AUTH, an
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +131,42 @@ def test_closing_the_inventory_mid_check_sends_no_login(
     assert imap.auth_attempts == [] and smtp.auth_attempts == []
     code = store.find_code(account_id, "Foxmail")
     assert code is not None and code.last_proven is None
+
+
+def test_closing_the_import_dialog_mid_check_sends_no_further_login(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    ops: Any,
+    store: AccountStore,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from mailmanager.core.table_import.batch import BatchOptions
+    from mailmanager.core.table_import.model import Stage
+    from mailmanager.ui.table_import.dialog import TableImportDialog
+    from tests.ui.test_table_import_dialog import lines_for, tick, write
+
+    codes = [f"row-code-{n}" for n in range(3)]
+    with (
+        ss.ScriptedServer(ss.imap_script(password=codes[0], latency=0.6), host="127.0.0.1") as imap,
+        ss.ScriptedServer(ss.smtp_script(password=codes[0], latency=0.6), host="127.0.0.2") as smtp,
+    ):
+        dialog = TableImportDialog(ops, store, options=BatchOptions(concurrency=1, timeout=5))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.load_file(write(tmp_path, lines_for(imap, smtp, codes)))
+        tick(dialog, 0)  # one tick trusts the scripted hosts for every row
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: dialog.rows[0].stage is Stage.CHECKING, timeout=10_000)
+        qtbot.waitUntil(lambda: imap.connections >= 1, timeout=10_000)
+        dialog.reject()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: (
+                imap.wait_sessions_ended(imap.connections, timeout=0.05)
+                and smtp.wait_sessions_ended(smtp.connections, timeout=0.05)
+            ),
+            timeout=10_000,
+        )
+    assert imap.auth_attempts == [] and smtp.auth_attempts == []
+    assert imap.connections <= 1 and smtp.connections <= 1
+    assert store.list_accounts() == []
