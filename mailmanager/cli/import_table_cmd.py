@@ -75,6 +75,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("--dry-run", action="store_true", help="prove every row, save nothing")
     add_trust_options(p)
+    p.epilog = (
+        "--trust-server covers the rows of one domain: HOST alone when only one domain's rows "
+        "name HOST, HOST@DOMAIN to say which domain (repeatable)."
+    )
     json_flag(p)
     p.set_defaults(func=guarded(cmd_import_table))
 
@@ -161,13 +165,15 @@ def _run(
             defaults = dataclasses.replace(defaults, detected=_detect(ctx, domains))
             rows = build_list(cells, columns, trust.bundled_catalogue(), existing, defaults)
         consent.judge(rows)
-        consent.give_consent(
-            rows,
-            now,
-            hosts=args.trust_server,
-            plain=args.allow_plain,
-            ca_sha256=args.trust_ca_file,
-        )
+        try:
+            consent.give_host_consent(rows, now, args.trust_server)
+        except consent.ConsentScopeError as exc:
+            fail(
+                f"--trust-server {short(exc.host)}: rows at several domains name it "
+                f"({', '.join(exc.domains)}); one confirmation covers one domain: give "
+                f"--trust-server {short(exc.host)}@DOMAIN for each domain to trust it for"
+            )
+        consent.give_consent(rows, now, plain=args.allow_plain, ca_sha256=args.trust_ca_file)
         if not args.dry_run and any(r.checkable for r in rows):
             registry.secrets.check_backend()  # refuse before any login if codes cannot be kept
         batch = ProofBatch()

@@ -8,6 +8,7 @@ be sent to a server for such rows.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,3 +78,36 @@ def test_a_code_in_a_port_or_security_cell_is_never_echoed(
             assert "invalid" in out
     assert imap.auth_attempts == [] and smtp.auth_attempts == []
     assert imap.connections == 0 and smtp.connections == 0
+
+
+def test_trust_server_covers_one_domain_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 20: "one confirmation may cover every address at one domain". A host trusted for
+    # client A's rows must not receive client B's code because B's row names it too.
+    with ss.ScriptedServer(ss.imap_script()) as imap, ss.ScriptedServer(ss.smtp_script()) as smtp:
+        servers = f"{imap.host},{imap.port},{smtp.host},{smtp.port},plain"
+        text = (
+            "email,code,imap_host,imap_port,smtp_host,smtp_port,security\n"
+            f"a@client-a.example,right-code,{servers}\n"
+            f"b@client-b.example,right-code,{servers}\n"
+        )
+        path = sheet(tmp_path, text)
+        plain = ["--allow-plain", f"{imap.host}:{imap.port}", "--allow-plain",
+                 f"{smtp.host}:{smtp.port}"]  # fmt: skip
+        status, out, err = run(
+            capsys, "import-table", path, "--dry-run", "--trust-server", imap.host, *plain
+        )
+        assert status == 2 and "client-a.example" in err and "client-b.example" in err
+        assert "Traceback" not in err
+        assert imap.connections == 0 and smtp.connections == 0
+        # Said per domain, it covers that domain's rows only.
+        status, out, err = run(
+            capsys, "--json", "import-table", path, "--dry-run",
+            "--trust-server", f"{imap.host}@client-a.example", *plain,
+        )  # fmt: skip
+        assert status == 1, err
+        results = {r["address"]: r["result"] for r in json.loads(out)}
+        assert results == {"a@client-a.example": "proved", "b@client-b.example": "untrusted"}
+    assert [user for user, _secret in imap.auth_attempts] == ["a@client-a.example"]
+    assert [user for user, _secret in smtp.auth_attempts] == ["a@client-a.example"]
