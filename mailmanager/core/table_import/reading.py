@@ -24,6 +24,10 @@ from pathlib import Path
 
 MAX_ROWS = 20_000
 MAX_CELL = 4096
+# The most an .xlsx may unpack to (its members' declared sizes, which zipfile holds them to).
+# 20,000 rows of a dozen columns take a few MB; a small file that unpacks to gigabytes (a zip
+# bomb, or one row of millions of cells, which openpyxl builds whole) would hang the app.
+MAX_XLSX_UNPACKED = 32 * 1024 * 1024
 # How much of a CSV is looked at to choose its encoding and delimiter.
 _SNIFF = 64 * 1024
 # A number Excel kept as a float: up to 15 significant digits survive; beyond that it is lost.
@@ -228,8 +232,8 @@ def sheet_names(path: Path) -> list[str]:
 
     try:
         book = load_workbook(path, read_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        return []
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        return []  # SyntaxError: XML openpyxl cannot parse (ElementTree's ParseError)
     try:
         return list(book.sheetnames)
     finally:
@@ -239,14 +243,30 @@ def sheet_names(path: Path) -> list[str]:
 # -- .xlsx ---------------------------------------------------------------------------------------
 
 
+def _unpacked_size(path: Path) -> int:
+    """What the workbook's members unpack to, by their declared sizes (0 if not a zip)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return 0  # load_workbook says what is wrong with it
+
+
 def _open_xlsx(path: Path, sheet: str | None) -> Table:
     import zipfile
 
     from openpyxl import load_workbook
 
+    if _unpacked_size(path) > MAX_XLSX_UNPACKED:
+        raise TableError(
+            f"{path.name} unpacks to more than {MAX_XLSX_UNPACKED // (1024 * 1024)} MB: "
+            "save it as CSV, or split it into smaller workbooks"
+        )
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a workbook"
         raise TableError(f"cannot read {path.name} as an .xlsx workbook ({reason})") from None
     if sheet:
