@@ -264,15 +264,28 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
             f"{path.name} unpacks to more than {MAX_XLSX_UNPACKED // (1024 * 1024)} MB: "
             "save it as CSV, or split it into smaller workbooks"
         )
+    # Opened here, so that it is closed here: openpyxl leaves its own file open when a
+    # workbook fails to load.
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        handle = path.open("rb")
+    except OSError as exc:
+        reason = exc.strerror or "not a workbook"
+        raise TableError(f"cannot read {path.name} as an .xlsx workbook ({reason})") from None
+    try:
+        book = load_workbook(handle, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+        handle.close()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a workbook"
         raise TableError(f"cannot read {path.name} as an .xlsx workbook ({reason})") from None
+
+    def close() -> None:
+        book.close()
+        handle.close()
+
     if sheet:
         if sheet not in book.sheetnames:
             names = ", ".join(book.sheetnames)
-            book.close()
+            close()
             raise TableError(f"the workbook has no sheet {sheet!r} (sheets: {names})")
         worksheet = book[sheet]
     else:
@@ -281,13 +294,13 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         header_values = next(values, ())
     except Exception:
-        book.close()
+        close()
         raise TableError(f"cannot read {path.name}: the sheet is damaged") from None
     headers = tuple(_cell(v).strip() for v in header_values)
     while headers and not headers[-1]:
         headers = headers[:-1]
     if not any(headers):
-        book.close()
+        close()
         raise TableError("the first row (the headers) is empty")
 
     def rows() -> Iterator[Row]:
@@ -301,9 +314,9 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         except Exception:
             raise TableError(f"cannot read {path.name}: the sheet is damaged") from None
         finally:
-            book.close()
+            close()
 
-    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx", book.close)
+    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx", close)
 
 
 def _cell(value: object) -> str:
