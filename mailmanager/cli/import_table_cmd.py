@@ -36,6 +36,7 @@ from mailmanager.core.table_import.headers import (
     ColumnMap,
     MappingError,
     field_names,
+    headerless,
     map_columns,
 )
 from mailmanager.core.table_import.model import GOOD_RESULTS, ImportRow, Result
@@ -87,6 +88,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="send detection's DNS queries to this server (IPv6 in brackets)",
     )
     add_trust_options(p)
+    p.epilog = (
+        "--trust-server covers the rows of one domain: HOST alone when only one domain's rows "
+        "name HOST, HOST@DOMAIN to say which domain (repeatable)."
+    )
     json_flag(p)
     p.set_defaults(func=guarded(cmd_import_table))
 
@@ -102,6 +107,12 @@ def _overrides(entries: list[str]) -> dict[str, str]:
 
 
 def _columns(ctx: CliContext, headers: tuple[str, ...], entries: list[str]) -> ColumnMap:
+    if headerless(headers):
+        # Its cells are data, a code among them: none is shown.
+        fail(
+            "the first row holds an address, not column names: add a header row "
+            f"(e.g. email,code) before the data (fields: {field_names()})"
+        )
     try:
         columns = map_columns(headers, _overrides(entries))
     except MappingError as exc:
@@ -170,13 +181,15 @@ def _run(
             defaults = dataclasses.replace(defaults, detected=found)
             rows = build_list(cells, columns, trust.bundled_catalogue(), existing, defaults)
         consent.judge(rows)
-        consent.give_consent(
-            rows,
-            now,
-            hosts=args.trust_server,
-            plain=args.allow_plain,
-            ca_sha256=args.trust_ca_file,
-        )
+        try:
+            consent.give_host_consent(rows, now, args.trust_server)
+        except consent.ConsentScopeError as exc:
+            fail(
+                f"--trust-server {short(exc.host)}: rows at several domains name it "
+                f"({', '.join(exc.domains)}); one confirmation covers one domain: give "
+                f"--trust-server {short(exc.host)}@DOMAIN for each domain to trust it for"
+            )
+        consent.give_consent(rows, now, plain=args.allow_plain, ca_sha256=args.trust_ca_file)
         if not args.dry_run and any(r.checkable for r in rows):
             registry.secrets.check_backend()  # refuse before any login if codes cannot be kept
         batch = ProofBatch()

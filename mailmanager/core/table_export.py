@@ -10,8 +10,9 @@ app.
 
 A cell that begins with ``=``, ``+``, ``-`` or ``@`` (a display name, a group, even a user name
 can) is one a spreadsheet would run as a formula: it gets a leading ``'``, which spreadsheets
-read as "text", and the text itself is kept. Tabs and carriage returns at the start count too,
-as the same spreadsheets treat them alike.
+read as "text", and the text itself is kept. Tabs and line breaks at the start count too, as
+the same spreadsheets treat them alike, and so do the full-width signs (＝＋－＠) a Chinese
+input method types.
 
 The file is written next to its final place and renamed over it, created owner-only (0600)
 like every file of the app, so a failure never leaves half a table and nobody else can read it.
@@ -46,8 +47,10 @@ COLUMNS = (
     "group",
 )
 
-# What makes a spreadsheet read a cell as a formula (or as the start of one).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet read a cell as a formula (or as the start of one): the ASCII signs,
+# the control characters spreadsheets skip before them, and the full-width signs that East Asian
+# input methods type and some locales read as the ASCII ones (OWASP's testing guide lists them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def neutralise(cell: str) -> str:

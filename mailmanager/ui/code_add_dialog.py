@@ -35,7 +35,7 @@ from mailmanager.core.checking.proof import Credential, Unproven
 from mailmanager.core.model.accounts import Account
 from mailmanager.core.model.codes import CodeRecord, LabelError, clean_label
 from mailmanager.core.rules import code_limits
-from mailmanager.services.operations import async_slot
+from mailmanager.services.operations import Tasks, async_slot
 from mailmanager.ui import errors, formatting
 from mailmanager.ui.code_jobs import RegistryJobs
 from mailmanager.ui.provider_info import marked_steps
@@ -80,6 +80,11 @@ class AddCodeDialog(QDialog):
         self.jobs = jobs
         self._taken = {code.label.casefold() for code in codes}
         self._busy = False
+        # The running save: closing the dialog cancels it, which sets its probes' cancel flag
+        # (no login goes out once the user has closed the dialog). Only the registry write at
+        # its end is let finish (``_writing``): it is short, and store and keyring must agree.
+        self.tasks = Tasks()
+        self._writing = False
         self.setObjectName("addCodeDialog")
         self.setWindowTitle(self.tr("Add a code for another client"))
         layout = QVBoxLayout(self)
@@ -203,10 +208,24 @@ class AddCodeDialog(QDialog):
         )
         self.save_button.setEnabled(ready)
 
+    def reject(self) -> None:
+        """Cancel (or close): a check under way stops before it sends the code; nothing is
+        added. The short registry write at the end of a save is let finish."""
+        if self._writing:
+            return
+        self.tasks.cancel_all()
+        self.code_edit.clear()
+        super().reject()
+
     @async_slot()
     async def save(self) -> None:
         if not self.save_button.isEnabled():
             return
+        import asyncio
+
+        task = asyncio.current_task()
+        if task is not None:
+            self.tasks.own(task)
         self._busy = True
         self._update()
         try:
@@ -250,6 +269,7 @@ class AddCodeDialog(QDialog):
             credential = Unproven(secret, "kept without a check")
         account_id = self.account.id or 0
         keep = self.keep.isChecked()
+        self._writing = True
         try:
             code = await self.jobs.run(
                 lambda registry: registry.add_code(
@@ -259,6 +279,8 @@ class AddCodeDialog(QDialog):
         except Exception as exc:  # a keyring or store failure: said in one line, nothing lost
             self.problem.setText(errors.user_message(exc))
             return
+        finally:
+            self._writing = False
         self.code_edit.clear()
         self.added.emit(code.label)
         self.accept()

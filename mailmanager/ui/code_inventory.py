@@ -49,8 +49,8 @@ from mailmanager.core.rules.policy import (
     suggest_revoking,
 )
 from mailmanager.core.store.account_store import AccountStore
-from mailmanager.services.operations import async_slot
-from mailmanager.ui import errors, formatting
+from mailmanager.services.operations import Tasks, async_slot
+from mailmanager.ui import errors, formatting, secret_clipboard
 from mailmanager.ui.code_jobs import RegistryJobs
 from mailmanager.ui.copy_to_client import CopyToClientDialog
 from mailmanager.ui.provider_info import link_html
@@ -92,13 +92,16 @@ class CodeInventoryDialog(QDialog):
         self.lang = lang
         self.jobs = jobs
         self._clock = clock
-        self.clipboard = clipboard or SecretClipboard(self)
+        # The application's: it must clear a copied code after this dialog is gone.
+        self.clipboard = clipboard or secret_clipboard.shared()
         self.codes: list[CodeRecord] = []
         self.account: Account = store.get_account(account_id)
         self.confirm_box: QMessageBox | None = None
         self.add_dialog: QDialog | None = None
         self.copy_dialog: CopyToClientDialog | None = None
         self.edit_dialog: QDialog | None = None
+        # Checks on request: closing the dialog cancels them, so no login goes out after it.
+        self.tasks = Tasks()
         self.setObjectName("codeInventory")
         self.resize(860, 600)
         layout = QVBoxLayout(self)
@@ -539,11 +542,21 @@ class CodeInventoryDialog(QDialog):
             return
         self._done(self.tr("mailmanager now checks with the code %1.").replace("%1", code.label))
 
+    def reject(self) -> None:
+        """Close: a check on request stops before it sends the code."""
+        self.tasks.cancel_all()
+        super().reject()
+
     @async_slot()
     async def check_selected(self) -> None:
         code = self.selected()
         if code is None:
             return
+        import asyncio
+
+        task = asyncio.current_task()
+        if task is not None:
+            self.tasks.own(task)
         self.status.setText(self.tr("Checking the code %1…").replace("%1", code.label))
         account = self.account
         try:

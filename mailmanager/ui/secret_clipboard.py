@@ -15,6 +15,7 @@ import logging
 
 from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
+from shiboken6 import isValid
 
 log = logging.getLogger("mailmanager.ui.clipboard")
 
@@ -68,3 +69,19 @@ class SecretClipboard(QObject):
     def pending(self) -> bool:
         """Something copied here may still be on the clipboard."""
         return self._copied is not None
+
+
+_shared: SecretClipboard | None = None
+
+
+def shared() -> SecretClipboard:
+    """The application's one ``SecretClipboard``, owned by the application object.
+
+    A window that copies a code may close (and be deleted) before the time is up: a timer it
+    owned would die with it, and the code would stay on the clipboard for good. This one lives
+    as long as the application, so the copied code is cleared on time whatever closed."""
+    global _shared
+    app = QGuiApplication.instance()
+    if _shared is None or not isValid(_shared) or _shared.parent() is not app:
+        _shared = SecretClipboard(app)
+    return _shared

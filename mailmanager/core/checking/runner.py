@@ -52,17 +52,47 @@ class MissingSecret(Exception):
 
 
 class HostGate:
-    """At most ``per_host`` probes at once to one server host name."""
+    """At most ``per_host`` probes at once to one server host name.
 
-    def __init__(self, per_host: int = DEFAULT_PER_HOST) -> None:
+    ``stop_on_slow_down``: a batch's gate (the spreadsheet import). Once any server answered
+    a probe through it with a request to slow down, no later probe gets a slot: the probes
+    queued for one (rows in flight) stop before they connect, so they never log in after that
+    reply. The batch learns of the reply only when its row ends, and another row takes the
+    freed slot at once; this is where the pause can reach them in time.
+    """
+
+    def __init__(
+        self,
+        per_host: int = DEFAULT_PER_HOST,
+        *,
+        stop_on_slow_down: bool = False,
+        shared: HostGate | None = None,
+    ) -> None:
         self.per_host = per_host
+        self.stop_on_slow_down = stop_on_slow_down
+        # A batch's gate over the process-wide one: its slots are the shared gate's (so a batch
+        # and the app's own checks never send more than ``per_host`` logins to one host
+        # together), and only the stop on a slow-down reply is the batch's own.
+        self.shared = shared
+        self.slowed_down = False  # set (once) by a slow-down reply through a stopping gate
         self._lock = threading.Lock()
         self._gates: dict[str, threading.Semaphore] = {}
         self._users: dict[str, int] = {}
 
+    def record(self, result: ProbeResult) -> None:
+        """Note a probe's result while its slot is still held (see ``stop_on_slow_down``)."""
+        if self.stop_on_slow_down and asks_to_slow_down(result):
+            self.slowed_down = True
+
     @contextmanager
     def slot(self, host: str, cancel: threading.Event) -> Iterator[None]:
         """Hold one of ``host``'s slots; raises Cancelled if cancelled while waiting."""
+        if self.shared is not None:
+            with self.shared.slot(host, cancel):
+                if self.slowed_down:
+                    raise Cancelled("a server asked to slow down")
+                yield
+            return
         key = host.lower().rstrip(".")
         with self._lock:
             gate = self._gates.setdefault(key, threading.Semaphore(self.per_host))
@@ -71,6 +101,9 @@ class HostGate:
             while not gate.acquire(timeout=0.05):
                 if cancel.is_set():
                     raise Cancelled("cancelled while waiting for the server")
+            if self.slowed_down:
+                gate.release()
+                raise Cancelled("a server asked to slow down")
             try:
                 yield
             finally:
@@ -84,6 +117,18 @@ class HostGate:
 
 
 DEFAULT_GATE = HostGate()
+
+
+def asks_to_slow_down(result: ProbeResult) -> bool:
+    """Whether ``result`` is a server asking us to slow down: a temporary failure (a 4xx), or
+    a provider's rate-limit wording (NetEase's and QQ's "login frequency limited")."""
+    if result.cancelled:
+        return False
+    return (
+        result.status is ConnectionStatus.TEMPORARY_FAILURE
+        or result.hint_id == "rate_limited"
+        or "frequency" in result.server_message.lower()
+    )
 
 
 def _cancelled_result(protocol: Protocol, exc: Cancelled) -> ProbeResult:
@@ -155,31 +200,48 @@ def _probe(
 
     try:
         with gate.slot(endpoint.host, cancel):
-            if protocol is Protocol.IMAP:
-                return probe_imap(
-                    endpoint,
-                    secret,
-                    address=account.address,
-                    timeout=timeout,
-                    cancel=cancel,
-                    progress=report,
-                    traits=traits,
-                    ca_pem=account.ca_pem,
-                )
-            return probe_smtp(
-                endpoint,
-                secret,
-                address=account.address,
-                timeout=timeout,
-                cancel=cancel,
-                progress=report,
-                ca_pem=account.ca_pem,
-                traits=traits,
+            result = _probe_now(
+                protocol, endpoint, account, secret, timeout, cancel, report, traits
             )
+            gate.record(result)  # before the slot goes to the next probe
+            return result
     except Cancelled as exc:
         return _cancelled_result(protocol, exc)
     except Exception as exc:
         return _crashed_result(protocol, exc)
+
+
+def _probe_now(
+    protocol: Protocol,
+    endpoint: Endpoint,
+    account: Account,
+    secret: str,
+    timeout: float,
+    cancel: threading.Event,
+    report: Callable[[str], None],
+    traits: CheckTraits,
+) -> ProbeResult:
+    if protocol is Protocol.IMAP:
+        return probe_imap(
+            endpoint,
+            secret,
+            address=account.address,
+            timeout=timeout,
+            cancel=cancel,
+            progress=report,
+            traits=traits,
+            ca_pem=account.ca_pem,
+        )
+    return probe_smtp(
+        endpoint,
+        secret,
+        address=account.address,
+        timeout=timeout,
+        cancel=cancel,
+        progress=report,
+        ca_pem=account.ca_pem,
+        traits=traits,
+    )
 
 
 def check_account(

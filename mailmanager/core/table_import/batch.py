@@ -48,7 +48,6 @@ from mailmanager.core.checking import runner
 from mailmanager.core.checking.proof import Unproven
 from mailmanager.core.checking.result import AccountCheck
 from mailmanager.core.i18n import QT_TRANSLATE_NOOP
-from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import CheckFailedError, Registry
 from mailmanager.core.secrets import SecretsError
 from mailmanager.core.store.account_store import DuplicateAccountError, StoreError
@@ -74,16 +73,8 @@ UNPROVEN_REASON = "saved from a table import after a failed check"
 
 
 def is_rate_limit(check: AccountCheck) -> bool:
-    """Whether a reply in ``check`` asks us to slow down (a temporary failure, or a provider's
-    frequency wording)."""
-    for result in check.results():
-        if result.cancelled:
-            continue
-        if result.status is ConnectionStatus.TEMPORARY_FAILURE:
-            return True
-        if result.hint_id == "rate_limited" or "frequency" in result.server_message.lower():
-            return True
-    return False
+    """Whether a reply in ``check`` asks us to slow down (the runner's rule)."""
+    return any(runner.asks_to_slow_down(result) for result in check.results())
 
 
 def _failure(check: AccountCheck) -> str:
@@ -130,6 +121,10 @@ class ProofBatch:
         self.cancelled = True
         self._cancel.set()
 
+    def _paused(self) -> bool:
+        """Paused by a slow-down reply (not cancelled by the user)."""
+        return self.paused_by is not None and not self.cancelled
+
     def _stopped(self) -> bool:
         return self.cancelled or self.paused_by is not None
 
@@ -145,13 +140,25 @@ class ProofBatch:
             return
         loop = asyncio.get_running_loop()
         slots = asyncio.Semaphore(self.options.concurrency)
+        # The checker's process-wide per-host limit (shared with the app's own checks), and a
+        # stop of this batch's own: a slow-down reply stops the rows queued at the gate too,
+        # before they log in.
         per_host = self.options.per_host
-        gate = runner.DEFAULT_GATE if per_host is None else runner.HostGate(per_host)
+        gate = runner.HostGate(
+            per_host or runner.DEFAULT_PER_HOST,
+            stop_on_slow_down=True,
+            shared=runner.DEFAULT_GATE if per_host is None else None,
+        )
         pool = ThreadPoolExecutor(self.options.concurrency, thread_name_prefix="mailmanager-import")
         try:
             await asyncio.gather(*(self._one(row, slots, gate, pool, loop) for row in todo))
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+        if self._paused():
+            # Rows the gate stopped ended as cancelled, some before the pause was known.
+            for row in todo:
+                if row.stage is Stage.NOT_CHECKED:
+                    self._not_checked(row)
 
     async def _one(
         self,
@@ -186,6 +193,7 @@ class ProofBatch:
         if proof.ok:
             row.stage, row.reason = Stage.PROVED, None
         elif proof.check.cancelled:
+            # The user's cancel, or the gate's stop after a slow-down reply (said at the end).
             row.stage, row.reason = Stage.NOT_CHECKED, Reason(CANCELLED)
         else:
             row.stage = Stage.FAILED

@@ -6,8 +6,11 @@
   groups (a 163.com row pairing imap.163.com with another provider's SMTP host is refused
   even when each host is known somewhere): agencies import their clients' files, and a file
   is not the user's word.
-* One confirmation covers many rows: ticking (or ``--trust-server``) a host confirms it for
-  every row that names it, and the app may limit it to the addresses of one domain.
+* One confirmation covers many rows, at one domain: ticking a host confirms it for the rows of
+  that row's domain that name it; ``--trust-server HOST`` does the same when the rows naming
+  HOST are all at one domain, and ``HOST@DOMAIN`` says which domain when they are not. A host
+  trusted for client A's mailboxes must not receive client B's codes because B's row (in the
+  same file, perhaps written by someone else) names it too.
 
 Rows whose refusals stay become "untrusted", and the batch sends nothing for them.
 """
@@ -124,3 +127,47 @@ def give_consent(
             row.account = confirmed
             chosen.append(row)
     judge(chosen)
+
+
+class ConsentScopeError(ValueError):
+    """A host consent without a domain for a host that rows at several domains name."""
+
+    def __init__(self, host: str, domains: list[str]) -> None:
+        super().__init__(host)
+        self.host = host
+        self.domains = domains
+
+
+def _row_domain(row: ImportRow) -> str:
+    assert row.account is not None
+    return row.account.address.rpartition("@")[2].lower()
+
+
+def give_host_consent(rows: list[ImportRow], now: datetime, values: Iterable[str]) -> None:
+    """Record ``--trust-server`` values: ``HOST@DOMAIN`` confirms HOST for that domain's rows;
+    a bare ``HOST`` for the rows naming it, which must all be at one domain
+    (``ConsentScopeError`` otherwise, and nothing is recorded)."""
+    chosen: list[tuple[str, str | None]] = []
+    for value in values:
+        host, at, domain = value.strip().partition("@")
+        if at:
+            chosen.append((host, trust.ascii_host(domain) or domain.lower()))
+            continue
+        wanted = trust.ascii_host(host)
+        domains: list[str] = sorted(
+            {
+                _row_domain(row)
+                for row in rows
+                if row.account is not None
+                and wanted
+                in (
+                    trust.ascii_host(row.account.imap.host),
+                    trust.ascii_host(row.account.smtp.host),
+                )
+            }
+        )
+        if len(domains) > 1:
+            raise ConsentScopeError(host, domains)
+        chosen.append((host, domains[0] if domains else None))
+    for host, scope in chosen:
+        give_consent(rows, now, hosts=[host], domain=scope)

@@ -228,5 +228,13 @@ def _column_index(headers: Sequence[str], column: str) -> int:
     raise MappingError(f"--map names the column {column!r}, which the file does not have")
 
 
+def headerless(headers: Sequence[str]) -> bool:
+    """Whether the first row is data rather than names: a cell holds an address.
+
+    Such a row is never echoed as headers (its neighbour is likely a code), and never read as
+    names (its mailbox would be lost without a word)."""
+    return any("@" in header and not recognise(header) for header in headers)
+
+
 def field_names(fields: Iterable[Field] = Field) -> str:
     return ", ".join(f.value for f in fields)

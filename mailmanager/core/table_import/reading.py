@@ -40,9 +40,11 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # it holds (a zip bomb). So the sizes the zip declares are checked before openpyxl opens it
 # (``zipfile`` never unpacks a member past its declared size): a workbook of MAX_ROWS real rows
 # stays far below these limits, and the memory they allow is bounded (bench/bench_import.py).
+# A small file that unpacks to far more (a zip bomb, or one row of millions of cells, which
+# openpyxl builds whole: 270 KB took 80 s and 1.9 GB) is refused at once.
 _MB = 1 << 20
-MAX_XLSX_UNPACKED = 256 * _MB  # every member together, unpacked
-MAX_XLSX_MEMBER = 128 * _MB  # one sheet (streamed, but a single cell is not)
+MAX_XLSX_UNPACKED = 64 * _MB  # every member together, unpacked
+MAX_XLSX_MEMBER = 48 * _MB  # one sheet (streamed, but a row is read whole)
 MAX_XLSX_MEMBERS = 10_000
 MAX_SHARED_STRINGS_BYTES = 16 * _MB  # the shared-strings table, unpacked (held in memory)
 MAX_SHARED_STRINGS = 200_000  # its entries: ten distinct texts per row at MAX_ROWS rows
@@ -248,8 +250,8 @@ def sheet_names(path: Path) -> list[str]:
         book = load_workbook(path, read_only=True)
     except TableError:
         return []
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        return []
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        return []  # SyntaxError: XML openpyxl cannot parse (ElementTree's ParseError)
     try:
         return list(book.sheetnames)
     finally:
@@ -332,15 +334,28 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     from openpyxl import load_workbook
 
     check_workbook(path)
+    # Opened here, so that it is closed here: openpyxl leaves its own file open when a
+    # workbook fails to load.
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        handle = path.open("rb")
+    except OSError as exc:
+        reason = exc.strerror or "not a workbook"
+        raise TableError(f"cannot read {path.name} as an .xlsx workbook ({reason})") from None
+    try:
+        book = load_workbook(handle, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+        handle.close()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a workbook"
         raise TableError(f"cannot read {path.name} as an .xlsx workbook ({reason})") from None
+
+    def close() -> None:
+        book.close()
+        handle.close()
+
     if sheet:
         if sheet not in book.sheetnames:
             names = ", ".join(book.sheetnames)
-            book.close()
+            close()
             raise TableError(f"the workbook has no sheet {sheet!r} (sheets: {names})")
         worksheet = book[sheet]
     else:
@@ -349,13 +364,13 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         header_values = next(values, ())
     except Exception:
-        book.close()
+        close()
         raise TableError(f"cannot read {path.name}: the sheet is damaged") from None
     headers = tuple(_cell(v).strip() for v in header_values)
     while headers and not headers[-1]:
         headers = headers[:-1]
     if not any(headers):
-        book.close()
+        close()
         raise TableError("the first row (the headers) is empty")
 
     def rows() -> Iterator[Row]:
@@ -369,9 +384,9 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         except Exception:
             raise TableError(f"cannot read {path.name}: the sheet is damaged") from None
         finally:
-            book.close()
+            close()
 
-    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx", book.close)
+    return Table(headers, rows(), "xlsx", worksheet.title, "xlsx", close)
 
 
 def _cell(value: object) -> str:

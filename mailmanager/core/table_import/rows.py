@@ -370,9 +370,18 @@ def _number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
 
 
+# The longest setting cell echoed in a reason. A port has at most 5 digits and a security word
+# a few letters; a longer cell may be a code that landed in the wrong column (a file whose
+# columns were swapped by hand), and a reason is printed, kept in JSON and shown on screen.
+MAX_ECHOED = 6
+
+
 def _shown(text: str) -> str:
-    text = "?" if text == LOST_DIGITS else text
-    return text if len(text) <= 40 else text[:39] + "…"
+    if text == LOST_DIGITS:
+        return "?"
+    if len(text) <= MAX_ECHOED:
+        return text
+    return f"({len(text)} characters)"
 
 
 def existing_lookup(accounts: Iterable[Account]) -> Callable[[str], Account | None]:
