@@ -192,16 +192,21 @@ class ProofBatch:
         row.proof = proof
         if proof.ok:
             row.stage, row.reason = Stage.PROVED, None
+        elif is_rate_limit(proof.check):
+            # Before "cancelled": the row's other protocol may have been stopped by the gate
+            # because of this very reply.
+            row.stage = Stage.FAILED
+            row.reason = Reason(CHECK_FAILED, (_failure(proof.check),))
+            if self.paused_by is None:
+                self.paused_by = row
+                row.reason = Reason(RATE_LIMITED)
+                log.warning("import paused: row %d's server asked to slow down", row.number)
         elif proof.check.cancelled:
             # The user's cancel, or the gate's stop after a slow-down reply (said at the end).
             row.stage, row.reason = Stage.NOT_CHECKED, Reason(CANCELLED)
         else:
             row.stage = Stage.FAILED
             row.reason = Reason(CHECK_FAILED, (_failure(proof.check),))
-            if is_rate_limit(proof.check) and self.paused_by is None:
-                self.paused_by = row
-                row.reason = Reason(RATE_LIMITED)
-                log.warning("import paused: row %d's server asked to slow down", row.number)
         self._notify(row)
 
     async def _wait_turn(self, row: ImportRow) -> None:
