@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from mailmanager.core.model.accounts import Account, AccountSummary
+from mailmanager.core.model.list_diff import ListChanges
 from mailmanager.core.model.list_entry import ListEntry
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.rules.policy import local_today
@@ -43,6 +44,7 @@ from mailmanager.ui.account_filter import AccountFilterModel
 from mailmanager.ui.account_model import DEFAULT_SORT, AccountModel
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
+from mailmanager.ui.list_reload import ListReload
 from mailmanager.ui.list_scope import ALL
 from mailmanager.ui.provider_info import ProviderDirectory
 
@@ -127,8 +129,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
 
+        self.list_reload = ListReload(
+            self.model, store.path, self.tasks, apply=self._apply_changes, failed=self._store_failed
+        )
         self.watcher = StoreWatcher(store, self, interval_ms=watch_interval_ms)
-        self.watcher.changed.connect(self.refresh)
+        self.watcher.changed.connect(self.reload_soon)
         self.watcher.failed.connect(self._store_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(TIME_REFRESH_MS)
@@ -272,7 +277,9 @@ class MainWindow(QMainWindow):
     # -- refreshing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload every account from the store (keeps the selection)."""
+        """Reload every account from the store now, on the GUI thread (keeps the selection):
+        after the user's own change, whose row the next step selects. Changes seen later (the
+        watcher, finished checks) use ``reload_soon``."""
         try:
             entries = self.store.list_entries()
         except StoreError as exc:
@@ -284,6 +291,28 @@ class MainWindow(QMainWindow):
         self._update_groups()
         self._update_pages()
         self._show_details()
+        self.refreshed.emit()
+
+    def reload_soon(self) -> None:
+        """Reload the list after the store changed, off the GUI thread (``ui.list_reload``:
+        coalesced, only the changed rows touched). Without a running asyncio loop (a bare
+        window in a test) the reload runs at once, as ``refresh``."""
+        import asyncio
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            self.refresh()
+            return
+        self.list_reload.request()
+
+    def _apply_changes(self, changes: ListChanges) -> None:
+        if changes.added:
+            self._ensure_list_page()  # before the rows arrive, as the view's sort expects
+        if self.model.apply_changes(changes):
+            self._update_groups()
+            self._update_pages()
+            self._show_details()
         self.refreshed.emit()
 
     def _load_summary(self, account_id: int) -> AccountSummary | None:
