@@ -89,7 +89,7 @@ def main() -> None:
 
 def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
     import qasync
-    from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings
+    from PySide6.QtCore import QEventLoop, QItemSelection, QItemSelectionModel, QSettings
     from PySide6.QtWidgets import QApplication
 
     from mailmanager.core.secrets import SecretStore
@@ -148,8 +148,8 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
 
     def reload_soon() -> None:
         window.reload_soon()
-        while window.list_reload.busy:
-            app.processEvents()
+        while window.list_reload.busy:  # sleeping in Qt, so the executor has the GIL
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         app.processEvents()
 
     for label, scope in (
@@ -159,11 +159,17 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
     ):
         groups.choose(scope)
         app.processEvents()
-        reloads.append(_timed_after(changed_then(refresh),
-                                    f"(before) refresh() on the GUI thread + repaint, {label}"))
+        reloads.append(
+            _timed_after(
+                changed_then(refresh), f"(before) refresh() on the GUI thread + repaint, {label}"
+            )
+        )
         applied_ms.clear()
-        reloads.append(_timed_after(changed_then(reload_soon),
-                                    f"main window: reload after a check until shown, {label}"))
+        reloads.append(
+            _timed_after(
+                changed_then(reload_soon), f"main window: reload after a check until shown, {label}"
+            )
+        )
         reloads.append(Figure(f"  of which on the GUI thread (applying the changes), {label}",
                               tuple(applied_ms)))  # fmt: skip
     groups.choose(ALL)
@@ -265,6 +271,7 @@ def _stalled(
     """The GUI thread's longest stall while ``action`` runs until ``done()``, then 1.2 s more
     (the store watcher's reload after the change, at most a second later, counts too), three
     times."""
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
@@ -274,11 +281,14 @@ def _stalled(
         heartbeat.start()
         action()
         deadline = time.perf_counter() + 30
+        # Waiting in Qt (the heartbeat wakes it every 5 ms), not spinning: a spinning GUI
+        # thread would contend for the GIL with the executor's work.
+        wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
         while not done() and time.perf_counter() < deadline:
-            app.processEvents()
+            app.processEvents(wait)
         settle = time.perf_counter() + 1.2
         while time.perf_counter() < settle:
-            app.processEvents()
+            app.processEvents(wait)
         samples.append(heartbeat.stop())
     return Figure(name, tuple(samples))
 

@@ -111,6 +111,7 @@ class AccountModel(QAbstractTableModel):
         # Moves on at every change of the rows' entries: a reload read off the GUI thread is
         # applied only if nothing changed the rows since it took its snapshot (``entries``).
         self.generation = 0
+        self._reinserted_ids: list[int] = []
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -290,6 +291,37 @@ class AccountModel(QAbstractTableModel):
             range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
         )
 
+    def _move_by_reinsertion(self, touched: list[int], wanted: list[int]) -> None:
+        """Move the few ``touched`` rows to their places in ``wanted`` by removing and
+        inserting them, not by a layout change: the filter proxy answers a layout change by
+        filtering every row again (a call into Python per row with a group chosen) and the view
+        repaints all of it, while rows removed and inserted cost the proxy and the view only
+        those rows. Their selection goes with them: the window puts it back
+        (``take_reinserted``)."""
+        rows = self._rows
+        taken = {position: rows[position] for position in set(touched)}
+        for first, last in reversed(_ranges(sorted(taken))):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del rows[first : last + 1]
+            self.endRemoveRows()
+        # In ascending final order each row goes straight to its final position.
+        for new, old in sorted((new, old) for new, old in enumerate(wanted) if old in taken):
+            self.beginInsertRows(QModelIndex(), new, new)
+            rows.insert(new, taken[old])
+            self.endInsertRows()
+            self._reinserted_ids.append(taken[old].account_id)
+
+    def take_reinserted(self) -> list[int]:
+        """The ids of the rows moved by removal and insertion since the last call."""
+        ids, self._reinserted_ids = self._reinserted_ids, []
+        return ids
+
+    def positions_of(self, account_ids: set[int]) -> dict[int, int]:
+        """The rows of these accounts (one pass over the rows)."""
+        return {
+            row.account_id: p for p, row in enumerate(self._rows) if row.account_id in account_ids
+        }
+
     def _reinserted(self, touched: list[int]) -> list[int]:
         """The sorted order of the row positions when only ``touched`` rows may be out of
         place: the others keep their order, each touched one is inserted by bisection."""
@@ -335,8 +367,10 @@ class AccountModel(QAbstractTableModel):
             return
         if touched is not None and len(touched) <= MASS_CHANGE:
             wanted = self._reinserted(touched)
-        else:
-            wanted = self._order(self._rows)
+            if wanted != list(range(len(self._rows))):
+                self._move_by_reinsertion(touched, wanted)
+            return
+        wanted = self._order(self._rows)
         if wanted == list(range(len(self._rows))):
             return
         self.layoutAboutToBeChanged.emit()

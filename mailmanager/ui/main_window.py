@@ -25,7 +25,16 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -41,7 +50,7 @@ from mailmanager.services.operations import Tasks
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_filter import AccountFilterModel
-from mailmanager.ui.account_model import DEFAULT_SORT, AccountModel
+from mailmanager.ui.account_model import DEFAULT_SORT, MASS_CHANGE, AccountModel
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.list_reload import ListReload
@@ -287,7 +296,9 @@ class MainWindow(QMainWindow):
             return
         if entries:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
+        kept = self._selection_of(None)
         self.model.set_entries(entries)
+        self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
@@ -309,11 +320,51 @@ class MainWindow(QMainWindow):
     def _apply_changes(self, changes: ListChanges) -> None:
         if changes.added:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
+        kept = self._selection_of({entry.id for entry in changes.changed})
         if self.model.apply_changes(changes):
+            self._restore_selection(kept)
             self._update_groups()
             self._update_pages()
             self._show_details()
         self.refreshed.emit()
+
+    def _selection_of(self, account_ids: set[int] | None) -> tuple[int | None, set[int]]:
+        """The current mailbox and which of ``account_ids`` (None: any) are selected, before
+        the model moves a few changed rows by removing and inserting them (``AccountModel.
+        take_reinserted``): their selection is put back afterwards."""
+        if not self.list_page_built:
+            return None, set()
+        model, proxy, selection = self.model, self.proxy, self.view.selectionModel()
+        current = self.view.currentIndex()
+        current_id = (
+            model.entry_at(proxy.mapToSource(current).row()).id if current.isValid() else None
+        )
+        if account_ids is None:
+            rows = selection.selectedRows()
+            return current_id, {model.entry_at(proxy.mapToSource(i).row()).id for i in rows}
+        if len(account_ids) > MASS_CHANGE or not selection.hasSelection():
+            return current_id, set()  # so many changed rows are re-sorted in place, not moved
+        selected = set()
+        for account_id, position in model.positions_of(account_ids).items():
+            if selection.isSelected(proxy.mapFromSource(model.index(position, 0))):
+                selected.add(account_id)
+        return current_id, selected
+
+    def _restore_selection(self, kept: tuple[int | None, set[int]]) -> None:
+        moved = self.model.take_reinserted()
+        current_id, selected = kept
+        if not moved or not self.list_page_built:
+            return
+        model, proxy, selection = self.model, self.proxy, self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        for account_id, position in model.positions_of(set(moved)).items():
+            index = proxy.mapFromSource(model.index(position, 0))
+            if not index.isValid():
+                continue
+            if account_id in selected:
+                selection.select(index, flags.Select | flags.Rows)
+            if account_id == current_id:
+                selection.setCurrentIndex(index, flags.NoUpdate)
 
     def _load_summary(self, account_id: int) -> AccountSummary | None:
         """One account in full, for the selection (the list holds only what it shows)."""
@@ -335,7 +386,9 @@ class MainWindow(QMainWindow):
     def show_changed(self, entries: list[ListEntry]) -> None:
         """Show rows a bulk action changed, known without reading the store (the watcher's
         reload follows, as after any change, and finds them as shown)."""
+        kept = self._selection_of({entry.id for entry in entries})
         self.model.update_rows(entries)
+        self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()

@@ -59,7 +59,9 @@ def test_changed_added_and_removed_rows_keep_the_selection_and_current_row(
     window.watcher.stop()  # the reload is asked for here, once
     qtmodeltester.check(window.model)
     window.select_account(saved["ok@163.com"].id)
-    paused = window.proxy.mapFromSource(window.model.index(window.model.row_of(saved["paused@126.com"].id), 0))
+    paused = window.proxy.mapFromSource(
+        window.model.index(window.model.row_of(saved["paused@126.com"].id), 0)
+    )
     window.view.selectionModel().select(
         QItemSelection(paused, paused),
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
@@ -68,7 +70,13 @@ def test_changed_added_and_removed_rows_keep_the_selection_and_current_row(
     reset = []
     window.model.modelReset.connect(lambda: reset.append(True))
 
-    other.update_account(saved["ok@163.com"].replace(display_name="Renamed"))  # changed
+    # The selected, current row changes and moves (a failed check ranks it near the top).
+    other.update_account(saved["ok@163.com"].replace(display_name="Renamed"))
+    for protocol in (Protocol.IMAP, Protocol.SMTP):
+        other.record_check(
+            CheckRecord(saved["ok@163.com"].id, NOW, protocol, ConnectionStatus.TIMEOUT)
+        )
+    before = shown_order(window).index("ok@163.com")
     # A new result moves "rejected" from the top (worst first) down among the OK ones.
     rejected = saved["rejected@qq.com"].id
     for protocol in (Protocol.IMAP, Protocol.SMTP):
@@ -82,6 +90,7 @@ def test_changed_added_and_removed_rows_keep_the_selection_and_current_row(
     )
     row = window.model.row_of(saved["ok@163.com"].id)
     assert window.model.entry_at(row).display_name == "Renamed"
+    assert shown_order(window).index("ok@163.com") != before
     assert selected_addresses(window) == {"ok@163.com", "paused@126.com"}
     assert current_address(window) == "ok@163.com"
     assert not reset  # in place: rows changed, inserted and removed, never a reset
@@ -105,7 +114,10 @@ def test_a_burst_of_requests_makes_one_read(make_window, qtbot, store, other) ->
     qtbot.waitUntil(lambda: not window.list_reload.busy, timeout=10_000)
     assert window.list_reload.reads == 1
     assert refreshed == [True]
-    assert window.model.entry_at(window.model.row_of(saved["new@example.org"].id)).display_name == "Once"
+    assert (
+        window.model.entry_at(window.model.row_of(saved["new@example.org"].id)).display_name
+        == "Once"
+    )
 
 
 def test_requests_during_a_read_make_one_more_read_and_a_stale_read_is_dropped(
