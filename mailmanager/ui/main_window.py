@@ -4,8 +4,10 @@ Layout: a toolbar (commands on the left, the filter box on the right), then eith
 page or a splitter with the list and the details pane; a status bar with the totals. Commands
 live in ``MainActions`` and appear in the menu, the toolbar and the list's context menu.
 
-The window reads the store through the GUI's own connection and refreshes when the
-``StoreWatcher`` sees a change (made by the CLI, or by ``AccountOps`` on the keyring thread).
+The window reads the store through the GUI's own connection after the user's own changes
+(``refresh``); when the ``StoreWatcher`` sees a change (made by the CLI, or by ``AccountOps`` on
+the keyring thread) or checks finish, the list is read and diffed off the GUI thread and only
+the changed rows are applied (``reload_soon``, ``ui.list_reload``).
 Changes go through ``AccountOps``; dialogs are opened non-modally-blocking (``open()``) so the
 event loop, and with it qasync, keeps running. Checks are delegated to a handler that the
 checker service (issue 4) installs with ``set_check_handler``; without one the check commands
@@ -29,6 +31,7 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
     QItemSelectionModel,
+    QModelIndex,
     QPoint,
     QSettings,
     Qt,
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self._check_handler: CheckHandler | None = None
         self._bulk: BulkActions | None = None
         self._details_shown: tuple[object, ...] | None = None  # what the details pane shows
+        self._selected_rows_kept: list[QModelIndex] | None = None  # see _selected_rows
         # The account changes this window started (cancelled when it closes).
         self.tasks = Tasks()
         self.setObjectName("mainWindow")
@@ -216,7 +220,18 @@ class MainWindow(QMainWindow):
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
         view.openRequested.connect(self.edit_selected)
-        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The selected rows, kept until the selection or the shown rows change: Qt's
+        # selectedRows() asks the model for its size for every selected row (with a thousand
+        # selected, tens of milliseconds per call), and one update asked several times.
+        for signal in (
+            view.selectionModel().selectionChanged,
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._forget_selected_rows)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)  # after that
         self._restore_list_layout()
         return page
 
@@ -450,7 +465,7 @@ class MainWindow(QMainWindow):
             return None  # no list yet, so nothing selected
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
-            rows = self.view.selectionModel().selectedRows()
+            rows = self._selected_rows()
             if not rows:
                 return None
             index = rows[0]
@@ -465,7 +480,7 @@ class MainWindow(QMainWindow):
         """The list rows of every selected mailbox, in the list's order."""
         if not self.list_page_built:
             return []
-        rows = self.view.selectionModel().selectedRows()
+        rows = self._selected_rows()
         positions = sorted(index.row() for index in rows)
         model, proxy = self.model, self.proxy
         return [model.entry_at(proxy.mapToSource(proxy.index(p, 0)).row()) for p in positions]
@@ -473,7 +488,15 @@ class MainWindow(QMainWindow):
     def _selection_count(self) -> int:
         if not self.list_page_built:
             return 0
-        return len(self.view.selectionModel().selectedRows())
+        return len(self._selected_rows())
+
+    def _selected_rows(self) -> list[QModelIndex]:
+        if self._selected_rows_kept is None:
+            self._selected_rows_kept = self.view.selectionModel().selectedRows()
+        return self._selected_rows_kept
+
+    def _forget_selected_rows(self) -> None:
+        self._selected_rows_kept = None
 
     @property
     def bulk(self) -> BulkActions:
