@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
 from mailmanager.core.model import list_diff
-from mailmanager.core.model.accounts import CheckRecord, Protocol
+from mailmanager.core.model.accounts import Account, CheckRecord, Protocol
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.ui import list_reload
@@ -38,7 +38,12 @@ def selected_addresses(window) -> set[str]:
 
 def current_address(window) -> str:
     index = window.proxy.mapToSource(window.view.currentIndex())
-    return window.model.entry_at(index.row()).address
+    return str(window.model.entry_at(index.row()).address)
+
+
+def id_of(account: Account) -> int:
+    assert account.id is not None
+    return account.id
 
 
 def shown_order(window) -> list[str]:
@@ -74,15 +79,15 @@ def test_changed_added_and_removed_rows_keep_the_selection_and_current_row(
     other.update_account(saved["ok@163.com"].replace(display_name="Renamed"))
     for protocol in (Protocol.IMAP, Protocol.SMTP):
         other.record_check(
-            CheckRecord(saved["ok@163.com"].id, NOW, protocol, ConnectionStatus.TIMEOUT)
+            CheckRecord(id_of(saved["ok@163.com"]), NOW, protocol, ConnectionStatus.TIMEOUT)
         )
     before = shown_order(window).index("ok@163.com")
     # A new result moves "rejected" from the top (worst first) down among the OK ones.
-    rejected = saved["rejected@qq.com"].id
+    rejected = id_of(saved["rejected@qq.com"])
     for protocol in (Protocol.IMAP, Protocol.SMTP):
         other.record_check(CheckRecord(rejected, NOW, protocol, ConnectionStatus.OK))
     other.add_account(sample_account("later@163.com"))  # added
-    other.remove_account(saved["soon@example.com"].id)  # removed
+    other.remove_account(id_of(saved["soon@example.com"]))  # removed
     reload_and_wait(window, qtbot)
 
     assert sorted(shown_order(window)) == sorted(
@@ -173,10 +178,10 @@ def test_applied_changes_keep_any_sort_order(
     shown = model.entries()
     for protocol in (Protocol.IMAP, Protocol.SMTP):
         store.record_check(
-            CheckRecord(saved["rejected@qq.com"].id, NOW, protocol, ConnectionStatus.OK)
+            CheckRecord(id_of(saved["rejected@qq.com"]), NOW, protocol, ConnectionStatus.OK)
         )
         store.record_check(
-            CheckRecord(saved["ok@163.com"].id, NOW, protocol, ConnectionStatus.TIMEOUT)
+            CheckRecord(id_of(saved["ok@163.com"]), NOW, protocol, ConnectionStatus.TIMEOUT)
         )
     store.add_account(sample_account("a-first@163.com"))
     store.add_account(sample_account("z-last@163.com"))
