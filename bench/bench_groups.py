@@ -102,6 +102,11 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
 
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app, already_running=True)
+    # A pool the bench can shut down (as bench_smoothness; the list's reloads run on it).
+    from concurrent.futures import ThreadPoolExecutor
+
+    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bench")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     providers = ProviderDirectory("zh")
     ops = AccountOps(SecretStore(app_paths), app_paths.database)
@@ -216,6 +221,7 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
         stalls.append(_stalled(app, action, done, name))
     window.close()
     store.close()
+    executor.shutdown(wait=True, cancel_futures=True)
     asyncio.events._set_running_loop(None)
     return reloads, stalls
 
