@@ -122,6 +122,13 @@ def run_batches(
     # qasync's loop inside Qt's, as the app runs it (app._run_event_loop): the checker's tasks
     # and the windows' async slots run while the QEventLoops below spin.
     aio_loop = qasync.QEventLoop(_app, already_running=True)
+    # A pool the bench can shut down at the end (qasync's own QThread pool is shut down only
+    # by closing the loop, which a loop "already running" inside Qt's cannot be; its threads
+    # destroyed at exit abort the process). The list's reloads run on it.
+    from concurrent.futures import ThreadPoolExecutor
+
+    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bench")
+    aio_loop.set_default_executor(executor)
     asyncio.set_event_loop(aio_loop)
     store = AccountStore.open(app_paths.database)
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
@@ -190,6 +197,7 @@ def run_batches(
         monitoring.shutdown()
         window.close()
         store.close()
+        executor.shutdown(wait=True, cancel_futures=True)
         asyncio.events._set_running_loop(None)
         asyncio.set_event_loop(None)
     if profiler is not None:

@@ -12,6 +12,7 @@ filter proxy in ``account_filter``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from enum import IntEnum
@@ -30,6 +31,7 @@ from mailmanager.core.bulk import gc_paused
 from mailmanager.core.model import status
 from mailmanager.core.model.accounts import AccountSummary
 from mailmanager.core.model.codes import CodeRecord
+from mailmanager.core.model.list_diff import ListChanges
 from mailmanager.core.model.list_entry import ListEntry, entry_from_summary
 from mailmanager.core.model.status import State
 from mailmanager.core.rules.badges import mailbox_states
@@ -106,6 +108,10 @@ class AccountModel(QAbstractTableModel):
         self._lookup: ProviderLookup = provider_lookup or (lambda _pid, addr: fallback_look(addr))
         self._rows: list[ListRow] = []
         self._sort: tuple[Column, Qt.SortOrder] | None = None
+        # Moves on at every change of the rows' entries: a reload read off the GUI thread is
+        # applied only if nothing changed the rows since it took its snapshot (``entries``).
+        self.generation = 0
+        self._reinserted_ids: list[int] = []
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -117,6 +123,7 @@ class AccountModel(QAbstractTableModel):
             row.look = lookup(entry.provider_id, entry.address)
             row.set_states(self._states(entry, row.look, row.checking))
         self._emit_all_changed()
+        self._apply_sort()
 
     def set_loader(self, loader: SummaryLoader | None) -> None:
         self._loader = loader
@@ -131,6 +138,7 @@ class AccountModel(QAbstractTableModel):
         self._update(entries, {})
 
     def _update(self, entries: Iterable[ListEntry], whole: dict[int, AccountSummary]) -> None:
+        self.generation += 1
         today = local_today(self._clock())
         first_load = not self._rows
         incoming = {entry.id: entry for entry in entries}
@@ -167,40 +175,87 @@ class AccountModel(QAbstractTableModel):
         new = [entry for account_id, entry in incoming.items() if account_id not in known]
         if new:
             first = len(self._rows)
-            rows = []
-            with gc_paused():
-                lookup, states = self._lookup, self._states
-                for entry in new:
-                    look = lookup(entry.provider_id, entry.address)
-                    rows.append(
-                        ListRow(entry, look, states(entry, look, False, today), False,
-                             whole.get(entry.id))
-                    )  # fmt: skip
-            if not self._rows:
-                rows = self._sorted(rows)  # a first load arrives in order: nothing moves later
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+            self._append_rows(new, whole, today)
+            changed.extend(range(first, len(self._rows)))
         if not first_load:  # a first load was sorted as it was built
-            self._apply_sort()
+            self._apply_sort(changed)
 
     def update_rows(self, entries: Iterable[ListEntry]) -> None:
         """Change the rows of ``entries`` in place (a bulk action's result, known without
         reading the store); rows not listed stay as they are, unknown ids are ignored."""
+        self.generation += 1
+        changed = self._change_rows(entries, local_today(self._clock()))
+        self._emit_changed(changed)
+        if changed:
+            self._apply_sort(changed)
+
+    def apply_changes(self, changes: ListChanges) -> bool:
+        """Apply a diff read off the GUI thread (``core.model.list_diff``): only the rows it
+        names are touched, so the selection, the current row and the scroll position stay, and
+        only changed rows are repainted. False (nothing done) when it is empty."""
+        if not changes:
+            return False
+        self.generation += 1
         today = local_today(self._clock())
-        known = {row.account_id: position for position, row in enumerate(self._rows)}
+        if changes.gone:
+            self._remove_ids(changes.gone)
+        touched = self._change_rows(changes.changed, today)
+        self._emit_changed(touched)
+        if changes.added:
+            first = len(self._rows)
+            self._append_rows(changes.added, {}, today)
+            touched.extend(range(first, len(self._rows)))
+        self._apply_sort(touched)
+        return True
+
+    def _remove_ids(self, gone: frozenset[int]) -> None:
+        positions = [p for p, row in enumerate(self._rows) if row.account_id in gone]
+        if len(positions) > max(MASS_CHANGE, len(self._rows) // 4):
+            self.beginResetModel()  # quadratic through the proxy otherwise, see ``_update``
+            self._rows = [row for row in self._rows if row.account_id not in gone]
+            self.endResetModel()
+            return
+        for first, last in reversed(_ranges(positions)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+
+    def _change_rows(self, entries: Iterable[ListEntry], today: date) -> list[int]:
+        """Give the rows of ``entries`` their new entry and states; their positions (no
+        signal yet). Unknown ids and unchanged rows are skipped."""
+        wanted = {entry.id: entry for entry in entries}
+        if not wanted:
+            return []
         changed = []
-        for entry in entries:
-            position = known.get(entry.id)
-            if position is None or self._rows[position].entry == entry:
+        for position, row in enumerate(self._rows):
+            entry = wanted.get(row.entry.id)
+            if entry is None or row.entry == entry:
                 continue
-            row = self._rows[position]
+            if row.entry.provider_id != entry.provider_id or row.entry.address != entry.address:
+                row.look = self._lookup(entry.provider_id, entry.address)
             row.entry = entry
             row.set_states(self._states(entry, row.look, row.checking, today))
             changed.append(position)
-        self._emit_changed(changed)
-        if changed:
-            self._apply_sort()
+        return changed
+
+    def _append_rows(
+        self, new: list[ListEntry], whole: dict[int, AccountSummary], today: date
+    ) -> None:
+        first = len(self._rows)
+        rows = []
+        with gc_paused():
+            lookup, states = self._lookup, self._states
+            for entry in new:
+                look = lookup(entry.provider_id, entry.address)
+                rows.append(
+                    ListRow(entry, look, states(entry, look, False, today), False,
+                         whole.get(entry.id))
+                )  # fmt: skip
+        if not self._rows:
+            rows = self._sorted(rows)  # a first load arrives in order: nothing moves later
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def _emit_changed(self, changed: list[int]) -> None:
         last_column = len(Column) - 1
@@ -236,11 +291,84 @@ class AccountModel(QAbstractTableModel):
             range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
         )
 
+    def _move_by_reinsertion(self, touched: list[int], wanted: list[int]) -> None:
+        """Move the few ``touched`` rows to their places in ``wanted`` by removing and
+        inserting them, not by a layout change: the filter proxy answers a layout change by
+        filtering every row again (a call into Python per row with a group chosen) and the view
+        repaints all of it, while rows removed and inserted cost the proxy and the view only
+        those rows. Their selection goes with them: the window puts it back
+        (``take_reinserted``)."""
+        rows = self._rows
+        taken = {position: rows[position] for position in set(touched)}
+        for first, last in reversed(_ranges(sorted(taken))):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del rows[first : last + 1]
+            self.endRemoveRows()
+        # In ascending final order each row goes straight to its final position.
+        for new, old in sorted((new, old) for new, old in enumerate(wanted) if old in taken):
+            self.beginInsertRows(QModelIndex(), new, new)
+            rows.insert(new, taken[old])
+            self.endInsertRows()
+            self._reinserted_ids.append(taken[old].account_id)
+
+    def take_reinserted(self) -> list[int]:
+        """The ids of the rows moved by removal and insertion since the last call."""
+        ids, self._reinserted_ids = self._reinserted_ids, []
+        return ids
+
+    def positions_of(self, account_ids: set[int]) -> dict[int, int]:
+        """The rows of these accounts (one pass over the rows)."""
+        return {
+            row.account_id: p for p, row in enumerate(self._rows) if row.account_id in account_ids
+        }
+
+    def _reinserted(self, touched: list[int]) -> list[int]:
+        """The sorted order of the row positions when only ``touched`` rows may be out of
+        place: the others keep their order, each touched one is inserted by bisection."""
+        assert self._sort is not None
+        column, order = self._sort
+        today, key, rows = self._today(), cells.sort_key, self._rows
+        keys: dict[int, tuple[int | str, str]] = {}
+
+        def key_of(position: int) -> tuple[int | str, str]:
+            found = keys.get(position)
+            if found is None:
+                row = rows[position]
+                found = keys[position] = (key(row, column, today), row.entry.address.casefold())
+            return found
+
+        moving = set(touched)
+        wanted = [p for p in range(len(rows)) if p not in moving]
+        if order == Qt.SortOrder.DescendingOrder:
+            for position in sorted(moving):
+                mine = key_of(position)
+                # Descending: the first place whose key is smaller than this row's.
+                low, high = 0, len(wanted)
+                while low < high:
+                    middle = (low + high) // 2
+                    if key_of(wanted[middle]) >= mine:
+                        low = middle + 1
+                    else:
+                        high = middle
+                wanted.insert(low, position)
+        else:
+            for position in sorted(moving):
+                bisect.insort(wanted, position, key=key_of)
+        return wanted
+
     def _sorted(self, rows: list[ListRow]) -> list[ListRow]:
         return [rows[i] for i in self._order(rows)]
 
-    def _apply_sort(self) -> None:
+    def _apply_sort(self, touched: list[int] | None = None) -> None:
+        """Sort the rows again: all of them, or (``touched``: the positions of the rows that
+        changed or arrived, the others being in order already) only those, each put back in
+        its place by bisection, which costs a few sort keys instead of ten thousand."""
         if self._sort is None or len(self._rows) < 2:
+            return
+        if touched is not None and len(touched) <= MASS_CHANGE:
+            wanted = self._reinserted(touched)
+            if wanted != list(range(len(self._rows))):
+                self._move_by_reinsertion(touched, wanted)
             return
         wanted = self._order(self._rows)
         if wanted == list(range(len(self._rows))):

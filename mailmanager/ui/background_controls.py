@@ -107,7 +107,7 @@ class BackgroundControls(QObject):
         w = self.window
         m = self.monitor
         m.runningChanged.connect(lambda ids: w.model.set_checking(set(ids)))
-        m.refreshWanted.connect(w.refresh)
+        m.refreshWanted.connect(w.reload_soon)
         m.accountNotChecked.connect(self._not_checked)
         m.offlineChanged.connect(self._offline_changed)
         w.watcher.changed.connect(m.store_changed)

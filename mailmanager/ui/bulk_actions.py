@@ -241,7 +241,7 @@ class BulkActions(QObject):
         except Exception as exc:
             window.report_failure(exc)
             return
-        window.refresh()
+        window.reload_soon()  # off the GUI thread: a thousand rows go in a few signals
         window.statusBar().showMessage(self.tr("Removed %n mailbox(es).", "", len(removed)), 8000)
         self.remind_to_revoke(removed)
 

@@ -4,8 +4,10 @@ Layout: a toolbar (commands on the left, the filter box on the right), then eith
 page or a splitter with the list and the details pane; a status bar with the totals. Commands
 live in ``MainActions`` and appear in the menu, the toolbar and the list's context menu.
 
-The window reads the store through the GUI's own connection and refreshes when the
-``StoreWatcher`` sees a change (made by the CLI, or by ``AccountOps`` on the keyring thread).
+The window reads the store through the GUI's own connection after the user's own changes
+(``refresh``); when the ``StoreWatcher`` sees a change (made by the CLI, or by ``AccountOps`` on
+the keyring thread) or checks finish, the list is read and diffed off the GUI thread and only
+the changed rows are applied (``reload_soon``, ``ui.list_reload``).
 Changes go through ``AccountOps``; dialogs are opened non-modally-blocking (``open()``) so the
 event loop, and with it qasync, keeps running. Checks are delegated to a handler that the
 checker service (issue 4) installs with ``set_check_handler``; without one the check commands
@@ -25,11 +27,22 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from mailmanager.core.model.accounts import Account, AccountSummary
+from mailmanager.core.model.list_diff import ListChanges
 from mailmanager.core.model.list_entry import ListEntry
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.rules.policy import local_today
@@ -40,9 +53,10 @@ from mailmanager.services.operations import Tasks
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_filter import AccountFilterModel
-from mailmanager.ui.account_model import DEFAULT_SORT, AccountModel
+from mailmanager.ui.account_model import DEFAULT_SORT, MASS_CHANGE, AccountModel
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
+from mailmanager.ui.list_reload import ListReload
 from mailmanager.ui.list_scope import ALL
 from mailmanager.ui.provider_info import ProviderDirectory
 
@@ -106,6 +120,7 @@ class MainWindow(QMainWindow):
         self._check_handler: CheckHandler | None = None
         self._bulk: BulkActions | None = None
         self._details_shown: tuple[object, ...] | None = None  # what the details pane shows
+        self._selected_rows_kept: list[QModelIndex] | None = None  # see _selected_rows
         # The account changes this window started (cancelled when it closes).
         self.tasks = Tasks()
         self.setObjectName("mainWindow")
@@ -127,8 +142,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
 
+        self.list_reload = ListReload(
+            self.model, store.path, self.tasks, apply=self._apply_changes, failed=self._store_failed
+        )
         self.watcher = StoreWatcher(store, self, interval_ms=watch_interval_ms)
-        self.watcher.changed.connect(self.refresh)
+        self.watcher.changed.connect(self.reload_soon)
         self.watcher.failed.connect(self._store_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(TIME_REFRESH_MS)
@@ -202,7 +220,18 @@ class MainWindow(QMainWindow):
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
         view.openRequested.connect(self.edit_selected)
-        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The selected rows, kept until the selection or the shown rows change: Qt's
+        # selectedRows() asks the model for its size for every selected row (with a thousand
+        # selected, tens of milliseconds per call), and one update asked several times.
+        for signal in (
+            view.selectionModel().selectionChanged,
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._forget_selected_rows)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)  # after that
         self._restore_list_layout()
         return page
 
@@ -273,7 +302,9 @@ class MainWindow(QMainWindow):
     # -- refreshing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload every account from the store (keeps the selection)."""
+        """Reload every account from the store now, on the GUI thread (keeps the selection):
+        after the user's own change, whose row the next step selects. Changes seen later (the
+        watcher, finished checks) use ``reload_soon``."""
         try:
             entries = self.store.list_entries()
         except StoreError as exc:
@@ -281,11 +312,75 @@ class MainWindow(QMainWindow):
             return
         if entries:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
+        kept = self._selection_of(None)
         self.model.set_entries(entries)
+        self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
         self.refreshed.emit()
+
+    def reload_soon(self) -> None:
+        """Reload the list after the store changed, off the GUI thread (``ui.list_reload``:
+        coalesced, only the changed rows touched). Without a running asyncio loop (a bare
+        window in a test) the reload runs at once, as ``refresh``."""
+        import asyncio
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            self.refresh()
+            return
+        self.list_reload.request()
+
+    def _apply_changes(self, changes: ListChanges) -> None:
+        if changes.added:
+            self._ensure_list_page()  # before the rows arrive, as the view's sort expects
+        kept = self._selection_of({entry.id for entry in changes.changed})
+        if self.model.apply_changes(changes):
+            self._restore_selection(kept)
+            self._update_groups()
+            self._update_pages()
+            self._show_details()
+        self.refreshed.emit()
+
+    def _selection_of(self, account_ids: set[int] | None) -> tuple[int | None, set[int]]:
+        """The current mailbox and which of ``account_ids`` (None: any) are selected, before
+        the model moves a few changed rows by removing and inserting them (``AccountModel.
+        take_reinserted``): their selection is put back afterwards."""
+        if not self.list_page_built:
+            return None, set()
+        model, proxy, selection = self.model, self.proxy, self.view.selectionModel()
+        current = self.view.currentIndex()
+        current_id = (
+            model.entry_at(proxy.mapToSource(current).row()).id if current.isValid() else None
+        )
+        if account_ids is None:
+            rows = selection.selectedRows()
+            return current_id, {model.entry_at(proxy.mapToSource(i).row()).id for i in rows}
+        if len(account_ids) > MASS_CHANGE or not selection.hasSelection():
+            return current_id, set()  # so many changed rows are re-sorted in place, not moved
+        selected = set()
+        for account_id, position in model.positions_of(account_ids).items():
+            if selection.isSelected(proxy.mapFromSource(model.index(position, 0))):
+                selected.add(account_id)
+        return current_id, selected
+
+    def _restore_selection(self, kept: tuple[int | None, set[int]]) -> None:
+        moved = self.model.take_reinserted()
+        current_id, selected = kept
+        if not moved or not self.list_page_built:
+            return
+        model, proxy, selection = self.model, self.proxy, self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        for account_id, position in model.positions_of(set(moved)).items():
+            index = proxy.mapFromSource(model.index(position, 0))
+            if not index.isValid():
+                continue
+            if account_id in selected:
+                selection.select(index, flags.Select | flags.Rows)
+            if account_id == current_id:
+                selection.setCurrentIndex(index, flags.NoUpdate)
 
     def _load_summary(self, account_id: int) -> AccountSummary | None:
         """One account in full, for the selection (the list holds only what it shows)."""
@@ -307,7 +402,9 @@ class MainWindow(QMainWindow):
     def show_changed(self, entries: list[ListEntry]) -> None:
         """Show rows a bulk action changed, known without reading the store (the watcher's
         reload follows, as after any change, and finds them as shown)."""
+        kept = self._selection_of({entry.id for entry in entries})
         self.model.update_rows(entries)
+        self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
@@ -369,7 +466,7 @@ class MainWindow(QMainWindow):
             return None  # no list yet, so nothing selected
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
-            rows = self.view.selectionModel().selectedRows()
+            rows = self._selected_rows()
             if not rows:
                 return None
             index = rows[0]
@@ -384,7 +481,7 @@ class MainWindow(QMainWindow):
         """The list rows of every selected mailbox, in the list's order."""
         if not self.list_page_built:
             return []
-        rows = self.view.selectionModel().selectedRows()
+        rows = self._selected_rows()
         positions = sorted(index.row() for index in rows)
         model, proxy = self.model, self.proxy
         return [model.entry_at(proxy.mapToSource(proxy.index(p, 0)).row()) for p in positions]
@@ -392,7 +489,15 @@ class MainWindow(QMainWindow):
     def _selection_count(self) -> int:
         if not self.list_page_built:
             return 0
-        return len(self.view.selectionModel().selectedRows())
+        return len(self._selected_rows())
+
+    def _selected_rows(self) -> list[QModelIndex]:
+        if self._selected_rows_kept is None:
+            self._selected_rows_kept = self.view.selectionModel().selectedRows()
+        return self._selected_rows_kept
+
+    def _forget_selected_rows(self) -> None:
+        self._selected_rows_kept = None
 
     @property
     def bulk(self) -> BulkActions:

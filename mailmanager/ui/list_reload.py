@@ -1,0 +1,88 @@
+"""The main list's reload after the store changed: read off the GUI thread, coalesced.
+
+Every change to the store (each finished check, a bulk action, the CLI) asks for a reload.
+Reading the rows (SQLite, then ten thousand ``ListEntry`` tuples) and comparing them with the
+shown ones took most of the GUI thread's longest stalls (bench_groups, bench_smoothness), so
+both run in an executor through ``services.operations.run_blocking``, on a connection of the
+executor thread's own (``core.model.list_diff.read_changes``). The GUI thread only applies the
+difference (``AccountModel.apply_changes``).
+
+Coalescing: one read at a time; any number of requests while one runs make one more read after
+it, so a burst of changes costs at most two. A read whose snapshot the model has moved past
+(a synchronous ``refresh``, a bulk action's rows) is dropped and read again, so an older read
+never overwrites newer rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mailmanager.core.model.list_diff import ListChanges, read_changes
+from mailmanager.core.store.account_store import StoreError
+from mailmanager.services.operations import Tasks, run_blocking
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from mailmanager.ui.account_model import AccountModel
+
+
+class ListReload:
+    """Reloads ``model`` from ``database`` in the loop's executor when asked.
+
+    Args:
+        apply: called on the GUI thread with each read's changes (possibly none).
+        failed: called with the ``StoreError`` of a read that failed (a locked file).
+    """
+
+    def __init__(
+        self,
+        model: AccountModel,
+        database: Path,
+        tasks: Tasks,
+        *,
+        apply: Callable[[ListChanges], None],
+        failed: Callable[[StoreError], None],
+    ) -> None:
+        self._model = model
+        self._database = database
+        self._tasks = tasks
+        self._apply = apply
+        self._failed = failed
+        self._wanted = 0  # requests made
+        self._done = 0  # requests answered by a read that started after them
+        self._task: asyncio.Task[None] | None = None
+        self.reads = 0  # reads made (tests and the bench count them)
+
+    @property
+    def busy(self) -> bool:
+        """A reload is running or waiting to run."""
+        return self._task is not None
+
+    def request(self) -> None:
+        """Reload soon (on the running asyncio loop; coalesced with the running reload)."""
+        self._wanted += 1
+        if self._task is None:
+            self._task = self._tasks.start(self._run())
+
+    async def _run(self) -> None:
+        try:
+            while self._done < self._wanted:
+                target = self._wanted
+                generation = self._model.generation
+                shown = self._model.entries()
+                self.reads += 1
+                try:
+                    changes = await run_blocking(read_changes, self._database, shown)
+                except StoreError as exc:
+                    self._done = target
+                    self._failed(exc)
+                    continue
+                if self._model.generation != generation:
+                    continue  # the rows moved on while this read ran: read again
+                self._done = target
+                self._apply(changes)
+        finally:
+            self._task = None
