@@ -33,7 +33,7 @@ from mailmanager.core.catalogue import links
 from mailmanager.core.catalogue.model import Provider
 from mailmanager.core.checking.proof import Credential, Unproven
 from mailmanager.core.model.accounts import Account
-from mailmanager.core.model.codes import CodeRecord, LabelError, clean_label
+from mailmanager.core.model.codes import CodeRecord, LabelError, clean_label, label_taken
 from mailmanager.core.rules import code_limits
 from mailmanager.services.operations import Tasks, async_slot
 from mailmanager.ui import errors, formatting
@@ -78,7 +78,7 @@ class AddCodeDialog(QDialog):
         self.account = account
         self.provider = provider
         self.jobs = jobs
-        self._taken = {code.label.casefold() for code in codes}
+        self._taken = [code.label for code in codes]
         self._busy = False
         # The running save: closing the dialog cancels it, which sets its probes' cancel flag
         # (no login goes out once the user has closed the dialog). Only the registry write at
@@ -189,7 +189,7 @@ class AddCodeDialog(QDialog):
             label = clean_label(self.label_edit.text())
         except LabelError:
             return self.tr("A label is required: the client the code is for.")
-        if label.casefold() in self._taken:
+        if label_taken(label, self._taken):
             return self.tr("This mailbox already has a code labelled %1.").replace("%1", label)
         return ""
 

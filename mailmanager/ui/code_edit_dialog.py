@@ -28,6 +28,7 @@ from mailmanager.core.model.codes import (
     CodeRecord,
     LabelError,
     clean_label,
+    label_taken,
 )
 from mailmanager.services.operations import async_slot
 from mailmanager.ui import errors, formatting
@@ -55,7 +56,7 @@ class CodeEditDialog(QDialog):
         super().__init__(parent)
         self.code = code
         self.jobs = jobs
-        self._taken = {c.label.casefold() for c in others if c.id != code.id}
+        self._taken = [c.label for c in others if c.id != code.id]
         self._busy = False
         self.setObjectName("codeEdit")
         self.setWindowTitle(self.tr("Edit the code %1").replace("%1", code.label))
@@ -109,7 +110,7 @@ class CodeEditDialog(QDialog):
             label = clean_label(self.label_edit.text())
         except LabelError:
             return self.tr("A label is required: the client the code is for.")
-        if label.casefold() in self._taken:
+        if label_taken(label, self._taken):
             return self.tr("This mailbox already has a code labelled %1.").replace("%1", label)
         expires, created = self.expiry(), self.code.created
         if expires is not None and created is not None and expires < created:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -127,16 +128,23 @@ def own_label(credential_label: str) -> str:
 _DATED = re.compile(r"\s+[0-9]{4}-[0-9]{2}(\s+\([0-9]+\))?$")
 
 
+def label_taken(label: str, labels: Iterable[str]) -> bool:
+    """Whether ``label`` names one of ``labels`` (case ignored): the one rule for "this mailbox
+    already has a code of that name", used by the dialogs and the default labels; the store
+    holds the same rule as its unique index."""
+    folded = label.casefold()
+    return any(folded == other.casefold() for other in labels)
+
+
 def dated_label(today: date, taken: set[str], base: str = OWN_DEFAULT_LABEL) -> str:
     """A default label for a new code, dated so that old and new can be told apart in the
     revoke reminder ("mailmanager 2026-12", "laptop 2026-12" for the code replacing
     "laptop 2026-03"); a counter is added when that is taken."""
     base = _DATED.sub("", base.strip()) or OWN_DEFAULT_LABEL
     label = f"{base} {today:%Y-%m}"
-    folded = {t.casefold() for t in taken}
     number = 2
     candidate = label
-    while candidate.casefold() in folded:
+    while label_taken(candidate, taken):
         candidate = f"{label} ({number})"
         number += 1
     return candidate
