@@ -268,10 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # The keyring's backend is found now, once, on the keyring thread (never this one);
         # the window shows a banner if no secure keyring is available.
-        keyring_status = KeyringStatus(window)
+        keyring_status = KeyringStatus(window, tasks=window.tasks)  # closing it cancels
         window.watch_keyring(keyring_status)
-        keyring_status.check()
-        if not args.smoke_test:  # (the smoke test exits before the loop would run it)
+        if not args.smoke_test:  # (the smoke test exits before the loop would run these)
+            keyring_status.check()
             # A save that a crash interrupted: its keyring entry goes, off the GUI thread.
             window.tasks.start(ops.recover_pending())
         instance.listen()

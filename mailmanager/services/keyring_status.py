@@ -1,51 +1,71 @@
-"""Whether a secure keyring is available, found off the GUI thread and said with a signal.
+"""Whether a secure keyring is available, found off the GUI thread by an awaited task.
 
 The keyring's backend is discovered on the keyring thread (``core.secrets_gateway.warm_up``);
-this object hands the answer to the GUI thread. The main window's banner and the setup wizard
-follow ``changed``; ``check(rediscover=True)`` looks again after the user has installed or
-started a keyring service (GNOME Keyring, KWallet).
+a task on the GUI thread's loop awaits that job's future and keeps its typed answer in
+``problem`` (the project's one way of running background work, ``services.operations``). The
+main window's banner and the setup wizard follow ``changed`` and read ``problem``;
+``check(rediscover=True)`` looks again after the user has installed or started a keyring service
+(GNOME Keyring, KWallet). The task belongs to a ``Tasks`` (the main window's, when it hands its
+own in), so closing the window cancels a look still under way.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from mailmanager.core import secrets_gateway
+from mailmanager.services.operations import Tasks
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from mailmanager.core.secrets import SecretsUnavailable
 
 log = logging.getLogger("mailmanager.secrets.status")
 
 
 class KeyringStatus(QObject):
     """Signals:
-    changed(object): None when a secure keyring is available, else the ``SecretsUnavailable``
-        that says why not (its message never holds a secret).
+    changed(): an answer arrived; ``problem`` holds it (None when a secure keyring is
+        available, else the ``SecretsUnavailable`` that says why not, whose message never
+        holds a secret).
     checking(bool): a look is under way (the banner's button waits meanwhile).
     """
 
-    changed = Signal(object)
+    changed = Signal()
     checking = Signal(bool)
-    _deliver = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, tasks: Tasks | None = None) -> None:
         super().__init__(parent)
-        self.problem: Exception | None = None
+        self.problem: SecretsUnavailable | None = None
         self.known = False  # an answer has arrived
+        self.tasks = tasks if tasks is not None else Tasks()
         self._busy = False
-        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
         return self._busy
 
-    def check(self, *, rediscover: bool = False) -> None:
-        """Look (again) on the keyring thread; ``changed`` follows. Never blocks."""
+    def check(self, *, rediscover: bool = False) -> asyncio.Task[None] | None:
+        """Look (again) on the keyring thread; ``changed`` follows. Never blocks; needs the
+        running loop (qasync's). Returns the look's task, or None while one is under way."""
         if self._busy:
-            return
+            return None
         self._busy = True
         self.checking.emit(True)
+        task = self.tasks.start(self._look(rediscover))
+        task.add_done_callback(self._ended)
+        return task
+
+    def _ended(self, task: asyncio.Task[None]) -> None:
+        # Also when the task was cancelled before it began: a later check may look again.
+        self._busy = False
+
+    async def _look(self, rediscover: bool) -> None:
+        import asyncio
 
         def discover() -> str:
             # Imported on the keyring thread: keyring's import is slow for the GUI thread.
@@ -53,19 +73,14 @@ class KeyringStatus(QObject):
 
             return secrets.discover_backend(rediscover=rediscover)
 
-        future = secrets_gateway.warm_up(discover)
-        future.add_done_callback(self._finished)
-
-    def _finished(self, future: concurrent.futures.Future[str]) -> None:
-        # On the keyring thread: hand over to this object's thread.
-        error = None if future.cancelled() else future.exception()
+        error: Exception | None = None
         try:
-            self._deliver.emit(error)
-        except RuntimeError:  # the window (and this object) closed before the keyring answered
-            log.info("keyring status arrived after its window closed")
+            await asyncio.wrap_future(secrets_gateway.warm_up(discover))
+        except Exception as exc:  # the answer, not a crash: said by the banner
+            error = exc
+        self._answer(error)
 
-    @Slot(object)
-    def _on_deliver(self, error: object) -> None:
+    def _answer(self, error: Exception | None) -> None:
         from mailmanager.core.secrets import SecretsUnavailable
 
         self._busy = False
@@ -78,4 +93,4 @@ class KeyringStatus(QObject):
                 log.warning("keyring discovery failed: %s", type(error).__name__)
             self.problem = None
         self.checking.emit(False)
-        self.changed.emit(self.problem)
+        self.changed.emit()

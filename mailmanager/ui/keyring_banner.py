@@ -78,5 +78,5 @@ class KeyringBanner(QFrame):
         self.recheck.setEnabled(not busy)
         self.recheck.setText(self.tr("Checking…") if busy else self.tr("Check again"))
 
-    def _changed(self, problem: object) -> None:
-        self.setVisible(problem is not None)
+    def _changed(self) -> None:
+        self.setVisible(self.status.problem is not None)

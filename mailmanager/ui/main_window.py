@@ -184,10 +184,11 @@ class MainWindow(QMainWindow):
         first needed); the wizard reads the same status."""
         self.keyring_status = status
         status.changed.connect(self._keyring_changed)
-        self._keyring_changed(status.problem)
+        self._keyring_changed()
 
-    def _keyring_changed(self, problem: object) -> None:
-        if problem is None or self.keyring_banner is not None or self.keyring_status is None:
+    def _keyring_changed(self) -> None:
+        status = self.keyring_status
+        if status is None or status.problem is None or self.keyring_banner is not None:
             return
         from mailmanager.ui.keyring_banner import KeyringBanner
 

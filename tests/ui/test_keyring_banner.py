@@ -8,11 +8,14 @@ find GNOME Keyring once it has been installed and started.
 
 from __future__ import annotations
 
+import threading
+
 import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QLocale
 
+from mailmanager.core import secrets_gateway
 from mailmanager.services.keyring_status import KeyringStatus
 from mailmanager.ui import language
 from tests.helpers.wizard import click_next, make_services, make_wizard, type_address
@@ -27,6 +30,11 @@ def no_keyring() -> None:
 
 def wait_known(qtbot, status: KeyringStatus) -> None:
     qtbot.waitUntil(lambda: status.known and not status.busy, timeout=10_000)
+
+
+@pytest.fixture(autouse=True)
+def running_loop(qloop: object) -> None:
+    """The status awaits the keyring thread from a task on qasync's loop, as in the app."""
 
 
 @pytest.mark.expected_warnings("no secure keyring: no keyring backend is available")
@@ -44,10 +52,12 @@ def test_the_window_shows_the_banner_and_hides_it_after_a_recheck(
     assert "GNOME Keyring" in text and "KWallet" in text
     assert banner.title.text() == "No secure keyring is available"
     # The user installs a keyring; keyring would now find it: the re-check hides the banner.
-    with qtbot.wait_signal(status.changed, timeout=10_000) as changed:
+    with qtbot.wait_signal(status.changed, timeout=10_000):
         banner.recheck.click()
-    assert changed.args == [None]
+        assert not banner.recheck.isEnabled()  # the button waits for the answer
+    assert status.problem is None
     assert not banner.isVisible()
+    assert banner.recheck.isEnabled()
 
 
 def test_no_banner_while_a_secure_keyring_is_available(qtbot, make_window) -> None:
@@ -78,6 +88,29 @@ def test_the_banner_speaks_chinese(qtbot, make_window, no_keyring: None, qapp) -
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_closing_the_window_cancels_a_look_under_way(qtbot, make_window) -> None:
+    window = make_window()
+    status = KeyringStatus(window, tasks=window.tasks)
+    window.watch_keyring(status)
+    # The keyring thread is held busy, so the look waits in the queue when the window closes.
+    release = threading.Event()
+    held = secrets_gateway.gateway().submit(lambda _job: release.wait(10))
+    try:
+        task = status.check()
+        assert task is not None
+        assert (status.busy, status.check()) == (True, None)  # one look at a time
+        window.close()
+        qtbot.waitUntil(task.done, timeout=5_000)
+        assert task.cancelled()
+        assert (status.busy, status.known) == (False, False)
+    finally:
+        release.set()
+        held.future.result(timeout=10)
+    # Nothing arrives afterwards: the answer went with the cancelled task.
+    assert secrets_gateway.gateway().settle(10.0)
+    assert not status.known
 
 
 @pytest.mark.expected_warnings("no secure keyring: no keyring backend is available")

@@ -237,7 +237,7 @@ class PreparePage(QWizardPage):
             ),
         ]
 
-    def _show_keyring_problem(self, problem: object = None) -> None:
+    def _show_keyring_problem(self) -> None:
         from mailmanager.ui.keyring_banner import no_keyring_title, no_keyring_wizard_text
 
         status = self.ctx.services.keyring_status
