@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
             return
         from mailmanager.ui.keyring_banner import KeyringBanner
 
-        banner = KeyringBanner(self.keyring_status, self)
+        banner = KeyringBanner(status, self)
         self._central_layout.insertWidget(0, banner)
-        banner.setVisible(self.keyring_status.problem is not None)  # after the reparenting
+        banner.setVisible(status.problem is not None)  # after the reparenting
         self.keyring_banner = banner
 
     @property

@@ -32,11 +32,6 @@ def wait_known(qtbot, status: KeyringStatus) -> None:
     qtbot.waitUntil(lambda: status.known and not status.busy, timeout=10_000)
 
 
-@pytest.fixture(autouse=True)
-def running_loop(qloop: object) -> None:
-    """The status awaits the keyring thread from a task on qasync's loop, as in the app."""
-
-
 @pytest.mark.expected_warnings("no secure keyring: no keyring backend is available")
 def test_the_window_shows_the_banner_and_hides_it_after_a_recheck(
     qtbot, make_window, no_keyring: None
