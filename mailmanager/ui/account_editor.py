@@ -115,16 +115,18 @@ class EditAccountDialog(QDialog):
         top = QFormLayout()
         top.setHorizontalSpacing(12)
         top.setContentsMargins(0, 0, 0, 0)
-        top.addRow(self.tr("Address:"), self.address)
-        top.addRow(self.tr("Display name:"), self.display_name)
+        top.addRow(self.tr("&Address:"), self.address)
+        top.addRow(self.tr("&Display name:"), self.display_name)
         self.group = GroupCombo(groups)
         self.group.setToolTip(
             self.tr("A client, a team or a campaign; the list can show one group at a time")
         )
-        top.addRow(self.tr("Group:"), self.group)
+        top.addRow(self.tr("&Group:"), self.group)
         layout.addLayout(top)
-        self.imap = EndpointEditor(self.tr("Receiving mail (IMAP)"), Protocol.IMAP)
-        self.smtp = EndpointEditor(self.tr("Sending mail (SMTP)"), Protocol.SMTP)
+        # The two server boxes share their field labels, so the boxes carry the mnemonics:
+        # Alt+R / Alt+N go to the box's server name, Tab on from there.
+        self.imap = EndpointEditor(self.tr("&Receiving mail (IMAP)"), Protocol.IMAP)
+        self.smtp = EndpointEditor(self.tr("Se&nding mail (SMTP)"), Protocol.SMTP)
         servers = QHBoxLayout()
         servers.setSpacing(12)
         for editor in (self.imap, self.smtp):
@@ -140,13 +142,13 @@ class EditAccountDialog(QDialog):
         self.label.setObjectName("codeLabelEdit")
         self.label.setPlaceholderText(self.tr("Which client the code is for, e.g. Thunderbird"))
         self.label.setMaxLength(limits.MAX_LABEL)
-        code.addRow(self.tr("Made for:"), self.label)
+        code.addRow(self.tr("&Made for:"), self.label)
         self.created = _date_edit()
         self.created.setObjectName("codeCreatedEdit")
         self.created.setCalendarPopup(True)
         self.created.setDate(_qdate(self._today))
-        code.addRow(self.tr("Created on:"), self.created)
-        self.has_expiry = QCheckBox(self.tr("Expires on:"))
+        code.addRow(self.tr("Crea&ted on:"), self.created)
+        self.has_expiry = QCheckBox(self.tr("E&xpires on:"))
         self.has_expiry.setObjectName("codeExpiresCheck")
         self.expires = _date_edit()
         self.expires.setObjectName("codeExpiresEdit")
@@ -156,7 +158,7 @@ class EditAccountDialog(QDialog):
         self.has_expiry.toggled.connect(self.expires.setEnabled)
         code.addRow(self.has_expiry, self.expires)
         self.rotate_days = RotateDaysSpin()
-        code.addRow(self.tr("Remind to replace every:"), self.rotate_days)
+        code.addRow(self.tr("Remind to replace e&very:"), self.rotate_days)
         layout.addWidget(self.code_box)
 
         # -- monitoring --------------------------------------------------------------------
@@ -172,8 +174,8 @@ class EditAccountDialog(QDialog):
         self.check_hours.setToolTip(
             self.tr("How often this mailbox is checked; the Settings menu sets the default.")
         )
-        monitor.addRow(self.tr("Check every:"), self.check_hours)
-        self.has_sending_since = QCheckBox(self.tr("Began sending on:"))
+        monitor.addRow(self.tr("Chec&k every:"), self.check_hours)
+        self.has_sending_since = QCheckBox(self.tr("&Began sending on:"))
         self.has_sending_since.setObjectName("sendingSinceCheck")
         self.has_sending_since.setToolTip(
             self.tr(
@@ -206,10 +208,10 @@ class EditAccountDialog(QDialog):
         self.buttons.setObjectName("formButtons")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setText(self.tr("Save"))
+        self.save_button.setText(self.tr("&Save"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
-        cancel.setText(self.tr("Cancel"))
+        cancel.setText(self.tr("&Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -338,7 +340,7 @@ class EditAccountDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.buttons.setEnabled(not busy)
-        self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save"))
+        self.save_button.setText(self.tr("Saving…") if busy else self.tr("&Save"))
 
     def reject(self) -> None:
         if self._busy:  # the save is on its way; its result decides

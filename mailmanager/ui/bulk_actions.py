@@ -60,10 +60,11 @@ class MoveToGroupDialog(QDialog):
         self.setObjectName("moveToGroupDialog")
         self.setWindowTitle(self.tr("Move to group"))
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Move %n mailbox(es) to the group:", "", count))
+        label = QLabel(self.tr("Move %n mailbox(es) to the &group:", "", count))
         label.setWordWrap(True)
         layout.addWidget(label)
         self.combo = GroupCombo(list(groups))
+        label.setBuddy(self.combo)
         layout.addWidget(self.combo)
         hint = QLabel(self.tr("Leave it empty to take them out of any group."))
         hint.setWordWrap(True)
@@ -73,9 +74,9 @@ class MoveToGroupDialog(QDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setObjectName("moveButton")
-        ok.setText(self.tr("Move"))
+        ok.setText(self.tr("&Move"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
+        cancel.setText(self.tr("&Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -212,11 +213,11 @@ class BulkActions(QObject):
         if len(addresses) > LISTED:
             box.setDetailedText("\n".join(addresses))
         remove: QAbstractButton = box.addButton(
-            self.tr("Remove %n mailbox(es)", "", len(addresses)),
+            self.tr("&Remove %n mailbox(es)", "", len(addresses)),
             QMessageBox.ButtonRole.DestructiveRole,
         )
         remove.setObjectName("confirmRemoveButton")
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancelRemoveButton")
         box.setDefaultButton(cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -108,7 +108,7 @@ class AddCodeDialog(QDialog):
             layout.addWidget(heading(self.tr("Steps")))
             layout.addWidget(self.steps)
         self.settings_url = links.settings_url(provider, account.address.rpartition("@")[2])
-        self.open_settings = QPushButton(self.tr("Open the web settings"))
+        self.open_settings = QPushButton(self.tr("Open the &web settings"))
         self.open_settings.setObjectName("addCodeOpenSettings")
         self.open_settings.clicked.connect(self._open_settings)
         self.open_settings.setVisible(bool(self.settings_url))
@@ -120,22 +120,22 @@ class AddCodeDialog(QDialog):
         self.label_edit.setPlaceholderText(self.tr("for example Foxmail, or the sending platform"))
         self.label_edit.setMaxLength(100)
         self.label_edit.textChanged.connect(self._update)
-        form.addRow(self.tr("Made for:"), self.label_edit)
+        form.addRow(self.tr("&Made for:"), self.label_edit)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("addCodeValue")
         self.code_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.code_edit.textChanged.connect(self._update)
-        form.addRow(self.tr("Code:"), self.code_edit)
+        form.addRow(self.tr("C&ode:"), self.code_edit)
         self.expires = OptionalDateEdit(self.tr("Expires on"))
         self.expires.edit.setDate(QDate(today.year, today.month, today.day).addYears(1))
-        form.addRow(self.tr("Expiry:"), self.expires)
+        form.addRow(self.tr("E&xpiry:"), self.expires)
         layout.addLayout(form)
         self.keep = QCheckBox(
-            self.tr("Keep the code in the keyring, to copy it into the client later")
+            self.tr("&Keep the code in the keyring, to copy it into the client later")
         )
         self.keep.setObjectName("addCodeKeep")
         self.keep.toggled.connect(self._update)
-        self.check = QCheckBox(self.tr("Check that it works (one login to each server)"))
+        self.check = QCheckBox(self.tr("C&heck that it works (one login to each server)"))
         self.check.setObjectName("addCodeCheck")
         self.check.setChecked(True)
         self.check.toggled.connect(self._update)
@@ -157,10 +157,12 @@ class AddCodeDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            self.tr("Add the code"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Add the code"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setObjectName("addCodeSave")
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("addCodeCancel")
+        cancel.setText(self.tr("&Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -168,6 +170,11 @@ class AddCodeDialog(QDialog):
         layout.addLayout(row)
         self.once.start()
         self._update()
+        # Enter adds the code (once it may be added), never opens the web settings; the
+        # keyboard starts in the first field to type in.
+        self.open_settings.setAutoDefault(False)
+        self.save_button.setDefault(True)
+        self.label_edit.setFocus()
 
     def _limit_text(self, found: code_limits.CodeLimit) -> str:
         text = self.tr(

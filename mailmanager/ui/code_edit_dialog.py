@@ -65,12 +65,12 @@ class CodeEditDialog(QDialog):
         self.label_edit = QLineEdit(code.label)
         self.label_edit.setObjectName("codeEditLabel")
         self.label_edit.setMaxLength(MAX_LABEL_LENGTH)
-        form.addRow(self.tr("Made for:"), self.label_edit)
+        form.addRow(self.tr("&Made for:"), self.label_edit)
         self.note_edit = QLineEdit(code.note)
         self.note_edit.setObjectName("codeEditNote")
         self.note_edit.setMaxLength(MAX_NOTE_LENGTH)
         self.note_edit.setPlaceholderText(self.tr("Which device, who uses it…"))
-        form.addRow(self.tr("Note:"), self.note_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         self.expires = OptionalDateEdit(self.tr("Expires on"))
         self.expires.setObjectName("codeEditExpires")
         if code.expires is not None:
@@ -80,7 +80,7 @@ class CodeEditDialog(QDialog):
         else:
             start = code.created or today
             self.expires.edit.setDate(QDate(start.year, start.month, start.day).addYears(1))
-        form.addRow(self.tr("Expiry:"), self.expires)
+        form.addRow(self.tr("E&xpiry:"), self.expires)
         if code.created is not None:
             form.addRow(self.tr("Created:"), QLabel(formatting.format_date(code.created)))
         layout.addLayout(form)
@@ -93,6 +93,10 @@ class CodeEditDialog(QDialog):
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("codeEditSave")
+        self.save_button.setText(self.tr("&Save"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("codeEditCancel")
+        cancel.setText(self.tr("&Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

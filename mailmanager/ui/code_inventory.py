@@ -210,7 +210,7 @@ class CodeInventoryDialog(QDialog):
         self.own_button.setObjectName("inventoryMakeOwn")
         self.own_button.setToolTip(self.tr("mailmanager checks the mailbox with this code."))
         self.own_button.clicked.connect(self.make_own_selected)
-        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button = QPushButton(self.tr("Ed&it…"))
         self.edit_button.setObjectName("inventoryEdit")
         self.edit_button.setToolTip(self.tr("Change the code's label, note or expiry date."))
         self.edit_button.clicked.connect(self.open_edit)
@@ -229,7 +229,7 @@ class CodeInventoryDialog(QDialog):
         )
         self.invalidate_button.setObjectName("inventoryInvalidate")
         self.invalidate_button.clicked.connect(self.ask_invalidate)
-        close = QPushButton(self.tr("Close"))
+        close = QPushButton(self.tr("C&lose"))
         close.setObjectName("inventoryClose")
         close.clicked.connect(self.accept)
         self.new_code_button = QPushButton(self.tr("Make a &new code for mailmanager…"))
@@ -466,8 +466,8 @@ class CodeInventoryDialog(QDialog):
     def _ask(self, title: str, text: str, yes: str, then: Callable[[], object]) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
 
         def answered() -> None:
             if box.clickedButton() is confirm:
@@ -490,7 +490,7 @@ class CodeInventoryDialog(QDialog):
                 "mailmanager checks the mailbox with this code: it will need a new one."
             )
         self._ask(
-            self.tr("Revoke a code"), text, self.tr("Mark as revoked"), lambda: self.revoke(code)
+            self.tr("Revoke a code"), text, self.tr("&Mark as revoked"), lambda: self.revoke(code)
         )
 
     @async_slot()
@@ -511,7 +511,7 @@ class CodeInventoryDialog(QDialog):
         self._ask(
             self.tr("Every code stopped working"),
             text,
-            self.tr("Mark all invalidated"),
+            self.tr("&Mark all invalidated"),
             self.invalidate,
         )
 

@@ -50,12 +50,12 @@ def confirm_removal(
         informative = html.escape(informative).replace("\n", "<br>") + "<br><br>" + where
     box.setInformativeText(informative)
     remove = box.addButton(
-        QCoreApplication.translate("ConfirmRemoval", "Remove"),
+        QCoreApplication.translate("ConfirmRemoval", "&Remove"),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     remove.setObjectName("confirmRemoveButton")
     cancel = box.addButton(
-        QCoreApplication.translate("ConfirmRemoval", "Cancel"), QMessageBox.ButtonRole.RejectRole
+        QCoreApplication.translate("ConfirmRemoval", "&Cancel"), QMessageBox.ButtonRole.RejectRole
     )
     cancel.setObjectName("cancelRemoveButton")
     box.setDefaultButton(cancel)

@@ -83,40 +83,44 @@
             <translation>Steps</translation>
         </message>
         <message>
-            <source>Open the web settings</source>
-            <translation>Open the web settings</translation>
-        </message>
-        <message>
             <source>for example Foxmail, or the sending platform</source>
             <translation>for example Foxmail, or the sending platform</translation>
-        </message>
-        <message>
-            <source>Made for:</source>
-            <translation>Made for:</translation>
-        </message>
-        <message>
-            <source>Code:</source>
-            <translation>Code:</translation>
         </message>
         <message>
             <source>Expires on</source>
             <translation>Expires on</translation>
         </message>
         <message>
-            <source>Expiry:</source>
-            <translation>Expiry:</translation>
+            <source>Open the &amp;web settings</source>
+            <translation>Open the &amp;web settings</translation>
         </message>
         <message>
-            <source>Keep the code in the keyring, to copy it into the client later</source>
-            <translation>Keep the code in the keyring, to copy it into the client later</translation>
+            <source>&amp;Made for:</source>
+            <translation>&amp;Made for:</translation>
         </message>
         <message>
-            <source>Check that it works (one login to each server)</source>
-            <translation>Check that it works (one login to each server)</translation>
+            <source>C&amp;ode:</source>
+            <translation>C&amp;ode:</translation>
         </message>
         <message>
-            <source>Add the code</source>
-            <translation>Add the code</translation>
+            <source>E&amp;xpiry:</source>
+            <translation>E&amp;xpiry:</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the code in the keyring, to copy it into the client later</source>
+            <translation>&amp;Keep the code in the keyring, to copy it into the client later</translation>
+        </message>
+        <message>
+            <source>C&amp;heck that it works (one login to each server)</source>
+            <translation>C&amp;heck that it works (one login to each server)</translation>
+        </message>
+        <message>
+            <source>&amp;Add the code</source>
+            <translation>&amp;Add the code</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
         <message numerus="yes">
             <source>This mailbox already has %n active code(s); the provider allows %1 at a time. Revoke one you no longer use first, or the provider may refuse the new one.</source>
@@ -461,15 +465,15 @@
             <translation>Their settings, their check history and their codes in the keyring will be deleted from this computer. The codes themselves still work until you revoke them: the next window links to each provider's web settings.</translation>
         </message>
         <message numerus="yes">
-            <source>Remove %n mailbox(es)</source>
+            <source>&amp;Remove %n mailbox(es)</source>
             <translation>
-                <numerusform>Remove %n mailbox</numerusform>
-                <numerusform>Remove %n mailboxes</numerusform>
+                <numerusform>&amp;Remove %n mailbox</numerusform>
+                <numerusform>&amp;Remove %n mailboxes</numerusform>
             </translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
         <message numerus="yes">
             <source>Removed %n mailbox(es).</source>
@@ -675,28 +679,36 @@
             <translation>Edit the code %1</translation>
         </message>
         <message>
-            <source>Made for:</source>
-            <translation>Made for:</translation>
-        </message>
-        <message>
             <source>Which device, who uses it…</source>
             <translation>Which device, who uses it…</translation>
-        </message>
-        <message>
-            <source>Note:</source>
-            <translation>Note:</translation>
         </message>
         <message>
             <source>Expires on</source>
             <translation>Expires on</translation>
         </message>
         <message>
-            <source>Expiry:</source>
-            <translation>Expiry:</translation>
+            <source>&amp;Made for:</source>
+            <translation>&amp;Made for:</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>&amp;Note:</translation>
+        </message>
+        <message>
+            <source>E&amp;xpiry:</source>
+            <translation>E&amp;xpiry:</translation>
         </message>
         <message>
             <source>Created:</source>
             <translation>Created:</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
         <message>
             <source>A label is required: the client the code is for.</source>
@@ -766,16 +778,8 @@
             <translation>mailmanager checks the mailbox with this code.</translation>
         </message>
         <message>
-            <source>Edit…</source>
-            <translation>Edit…</translation>
-        </message>
-        <message>
             <source>Change the code's label, note or expiry date.</source>
             <translation>Change the code's label, note or expiry date.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Close</translation>
         </message>
         <message>
             <source>Open the &amp;web settings</source>
@@ -806,12 +810,20 @@
             <translation>&amp;Use it for checks</translation>
         </message>
         <message>
+            <source>Ed&amp;it…</source>
+            <translation>Ed&amp;it…</translation>
+        </message>
+        <message>
             <source>I &amp;disabled this code…</source>
             <translation>I &amp;disabled this code…</translation>
         </message>
         <message>
             <source>I c&amp;hanged my web password or switched IMAP off…</source>
             <translation>I c&amp;hanged my web password or switched IMAP off…</translation>
+        </message>
+        <message>
+            <source>C&amp;lose</source>
+            <translation>C&amp;lose</translation>
         </message>
         <message>
             <source>Make a &amp;new code for mailmanager…</source>
@@ -921,6 +933,10 @@
             <translation>Saved the code %1.</translation>
         </message>
         <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
             <translation>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</translation>
         </message>
@@ -933,8 +949,12 @@
             <translation>Revoke a code</translation>
         </message>
         <message>
-            <source>Mark as revoked</source>
-            <translation>Mark as revoked</translation>
+            <source>&amp;Mark as revoked</source>
+            <translation>&amp;Mark as revoked</translation>
+        </message>
+        <message>
+            <source>&amp;Mark all invalidated</source>
+            <translation>&amp;Mark all invalidated</translation>
         </message>
         <message>
             <source>The code %1 is marked revoked.</source>
@@ -947,10 +967,6 @@
         <message>
             <source>Every code stopped working</source>
             <translation>Every code stopped working</translation>
-        </message>
-        <message>
-            <source>Mark all invalidated</source>
-            <translation>Mark all invalidated</translation>
         </message>
         <message>
             <source>Every code is marked invalidated and checks are paused. Make a new code for mailmanager (Fix in the main window), then one for each client you use.</source>
@@ -1015,8 +1031,8 @@
             <translation>As soon as you close the window that shows it, it cannot be displayed again. If it is lost, the only way out is to create a new one.</translation>
         </message>
         <message>
-            <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
-            <translation>I understand: the %1 is shown only once, and I will copy it right away.</translation>
+            <source>I &amp;understand: the %1 is shown only once, and I will copy it right away.</source>
+            <translation>I &amp;understand: the %1 is shown only once, and I will copy it right away.</translation>
         </message>
     </context>
     <context>
@@ -1069,12 +1085,12 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>The web settings of this mailbox: %1</translation>
         </message>
         <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
     </context>
     <context>
@@ -1088,24 +1104,24 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Choose the client: its settings are shown in the order its account dialog asks for them. Copy the settings, fill them in, then copy the code into the password field.</translation>
         </message>
         <message>
-            <source>Client:</source>
-            <translation>Client:</translation>
+            <source>C&amp;lient:</source>
+            <translation>C&amp;lient:</translation>
         </message>
         <message>
-            <source>Copy the settings</source>
-            <translation>Copy the settings</translation>
+            <source>Copy the &amp;settings</source>
+            <translation>Copy the &amp;settings</translation>
         </message>
         <message>
-            <source>Copy the code</source>
-            <translation>Copy the code</translation>
+            <source>Copy the c&amp;ode</source>
+            <translation>Copy the c&amp;ode</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
         </message>
         <message>
             <source>Marked as a password for clipboard managers and cleared after 30 seconds.</source>
             <translation>Marked as a password for clipboard managers and cleared after 30 seconds.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Close</translation>
         </message>
         <message>
             <source>Settings for %1 copied. Now fill them in, then copy the code.</source>
@@ -1736,28 +1752,8 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>Optional, e.g. Work mail</translation>
         </message>
         <message>
-            <source>Address:</source>
-            <translation>Address:</translation>
-        </message>
-        <message>
-            <source>Display name:</source>
-            <translation>Display name:</translation>
-        </message>
-        <message>
             <source>A client, a team or a campaign; the list can show one group at a time</source>
             <translation>A client, a team or a campaign; the list can show one group at a time</translation>
-        </message>
-        <message>
-            <source>Group:</source>
-            <translation>Group:</translation>
-        </message>
-        <message>
-            <source>Receiving mail (IMAP)</source>
-            <translation>Receiving mail (IMAP)</translation>
-        </message>
-        <message>
-            <source>Sending mail (SMTP)</source>
-            <translation>Sending mail (SMTP)</translation>
         </message>
         <message>
             <source>Same as the address</source>
@@ -1770,22 +1766,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Which client the code is for, e.g. Thunderbird</source>
             <translation>Which client the code is for, e.g. Thunderbird</translation>
-        </message>
-        <message>
-            <source>Made for:</source>
-            <translation>Made for:</translation>
-        </message>
-        <message>
-            <source>Created on:</source>
-            <translation>Created on:</translation>
-        </message>
-        <message>
-            <source>Expires on:</source>
-            <translation>Expires on:</translation>
-        </message>
-        <message>
-            <source>Remind to replace every:</source>
-            <translation>Remind to replace every:</translation>
         </message>
         <message>
             <source>Checks and sending</source>
@@ -1804,24 +1784,60 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>How often this mailbox is checked; the Settings menu sets the default.</translation>
         </message>
         <message>
-            <source>Check every:</source>
-            <translation>Check every:</translation>
-        </message>
-        <message>
-            <source>Began sending on:</source>
-            <translation>Began sending on:</translation>
-        </message>
-        <message>
             <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
             <translation>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</translation>
         </message>
         <message>
-            <source>Save</source>
-            <translation>Save</translation>
+            <source>&amp;Address:</source>
+            <translation>&amp;Address:</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
+            <source>&amp;Display name:</source>
+            <translation>&amp;Display name:</translation>
+        </message>
+        <message>
+            <source>&amp;Group:</source>
+            <translation>&amp;Group:</translation>
+        </message>
+        <message>
+            <source>&amp;Receiving mail (IMAP)</source>
+            <translation>&amp;Receiving mail (IMAP)</translation>
+        </message>
+        <message>
+            <source>Se&amp;nding mail (SMTP)</source>
+            <translation>Se&amp;nding mail (SMTP)</translation>
+        </message>
+        <message>
+            <source>&amp;Made for:</source>
+            <translation>&amp;Made for:</translation>
+        </message>
+        <message>
+            <source>Crea&amp;ted on:</source>
+            <translation>Crea&amp;ted on:</translation>
+        </message>
+        <message>
+            <source>E&amp;xpires on:</source>
+            <translation>E&amp;xpires on:</translation>
+        </message>
+        <message>
+            <source>Remind to replace e&amp;very:</source>
+            <translation>Remind to replace e&amp;very:</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k every:</source>
+            <translation>Chec&amp;k every:</translation>
+        </message>
+        <message>
+            <source>&amp;Began sending on:</source>
+            <translation>&amp;Began sending on:</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
         <message>
             <source>Enter a valid e-mail address, such as name@example.com.</source>
@@ -2477,23 +2493,23 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>Move to group</translation>
         </message>
         <message numerus="yes">
-            <source>Move %n mailbox(es) to the group:</source>
+            <source>Move %n mailbox(es) to the &amp;group:</source>
             <translation>
-                <numerusform>Move %n mailbox to the group:</numerusform>
-                <numerusform>Move %n mailboxes to the group:</numerusform>
+                <numerusform>Move %n mailbox to the &amp;group:</numerusform>
+                <numerusform>Move %n mailboxes to the &amp;group:</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>&amp;Move</source>
+            <translation>&amp;Move</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
         </message>
         <message>
             <source>Leave it empty to take them out of any group.</source>
             <translation>Leave it empty to take them out of any group.</translation>
-        </message>
-        <message>
-            <source>Move</source>
-            <translation>Move</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
         </message>
     </context>
     <context>

@@ -83,40 +83,44 @@
             <translation>步骤</translation>
         </message>
         <message>
-            <source>Open the web settings</source>
-            <translation>打开网页版设置</translation>
-        </message>
-        <message>
             <source>for example Foxmail, or the sending platform</source>
             <translation>例如 Foxmail，或发信平台</translation>
-        </message>
-        <message>
-            <source>Made for:</source>
-            <translation>用途：</translation>
-        </message>
-        <message>
-            <source>Code:</source>
-            <translation>授权码：</translation>
         </message>
         <message>
             <source>Expires on</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <source>Expiry:</source>
-            <translation>有效期：</translation>
+            <source>Open the &amp;web settings</source>
+            <translation>打开网页版设置(&amp;W)</translation>
         </message>
         <message>
-            <source>Keep the code in the keyring, to copy it into the client later</source>
-            <translation>把授权码保存在密钥环中，以便之后复制到该客户端</translation>
+            <source>&amp;Made for:</source>
+            <translation>用途(&amp;M)：</translation>
         </message>
         <message>
-            <source>Check that it works (one login to each server)</source>
-            <translation>检测是否可用（每台服务器登录一次）</translation>
+            <source>C&amp;ode:</source>
+            <translation>授权码(&amp;O)：</translation>
         </message>
         <message>
-            <source>Add the code</source>
-            <translation>添加授权码</translation>
+            <source>E&amp;xpiry:</source>
+            <translation>有效期(&amp;X)：</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the code in the keyring, to copy it into the client later</source>
+            <translation>把授权码保存在密钥环中，以便之后复制到该客户端(&amp;K)</translation>
+        </message>
+        <message>
+            <source>C&amp;heck that it works (one login to each server)</source>
+            <translation>检测是否可用(&amp;H)（每台服务器登录一次）</translation>
+        </message>
+        <message>
+            <source>&amp;Add the code</source>
+            <translation>添加授权码(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
         <message numerus="yes">
             <source>This mailbox already has %n active code(s); the provider allows %1 at a time. Revoke one you no longer use first, or the provider may refuse the new one.</source>
@@ -452,14 +456,14 @@
             <translation>这些邮箱的设置、检测记录和密钥环中的授权码将从本机删除。授权码本身在你撤销之前仍然有效：下一个窗口会给出各服务商网页设置的链接。</translation>
         </message>
         <message numerus="yes">
-            <source>Remove %n mailbox(es)</source>
+            <source>&amp;Remove %n mailbox(es)</source>
             <translation>
-                <numerusform>删除 %n 个邮箱</numerusform>
+                <numerusform>删除 %n 个邮箱(&amp;R)</numerusform>
             </translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
         <message numerus="yes">
             <source>Removed %n mailbox(es).</source>
@@ -656,28 +660,36 @@
             <translation>编辑授权码 %1</translation>
         </message>
         <message>
-            <source>Made for:</source>
-            <translation>用途：</translation>
-        </message>
-        <message>
             <source>Which device, who uses it…</source>
             <translation>哪台设备、谁在用…</translation>
-        </message>
-        <message>
-            <source>Note:</source>
-            <translation>备注：</translation>
         </message>
         <message>
             <source>Expires on</source>
             <translation>到期日</translation>
         </message>
         <message>
-            <source>Expiry:</source>
-            <translation>有效期：</translation>
+            <source>&amp;Made for:</source>
+            <translation>用途(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>备注(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>E&amp;xpiry:</source>
+            <translation>有效期(&amp;X)：</translation>
         </message>
         <message>
             <source>Created:</source>
             <translation>创建于：</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
         <message>
             <source>A label is required: the client the code is for.</source>
@@ -747,16 +759,8 @@
             <translation>邮箱授权码管家用这个授权码检测邮箱。</translation>
         </message>
         <message>
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
             <source>Change the code's label, note or expiry date.</source>
             <translation>修改授权码的标签、备注或到期日。</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
         </message>
         <message>
             <source>Open the &amp;web settings</source>
@@ -787,12 +791,20 @@
             <translation>用于检测(&amp;U)</translation>
         </message>
         <message>
+            <source>Ed&amp;it…</source>
+            <translation>编辑(&amp;I)…</translation>
+        </message>
+        <message>
             <source>I &amp;disabled this code…</source>
             <translation>我已停用此授权码(&amp;D)…</translation>
         </message>
         <message>
             <source>I c&amp;hanged my web password or switched IMAP off…</source>
             <translation>我改了网页登录密码或关闭了 IMAP(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>C&amp;lose</source>
+            <translation>关闭(&amp;L)</translation>
         </message>
         <message>
             <source>Make a &amp;new code for mailmanager…</source>
@@ -901,6 +913,10 @@
             <translation>已保存授权码 %1。</translation>
         </message>
         <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
             <translation>将授权码“%1”标记为已停用？请在网页版设置中停用它之后再这样做；之后邮箱授权码管家会删除它的内容。</translation>
         </message>
@@ -913,8 +929,12 @@
             <translation>停用授权码</translation>
         </message>
         <message>
-            <source>Mark as revoked</source>
-            <translation>标记为已停用</translation>
+            <source>&amp;Mark as revoked</source>
+            <translation>标记为已停用(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Mark all invalidated</source>
+            <translation>全部标记为已失效(&amp;M)</translation>
         </message>
         <message>
             <source>The code %1 is marked revoked.</source>
@@ -927,10 +947,6 @@
         <message>
             <source>Every code stopped working</source>
             <translation>所有授权码都已失效</translation>
-        </message>
-        <message>
-            <source>Mark all invalidated</source>
-            <translation>全部标记为已失效</translation>
         </message>
         <message>
             <source>Every code is marked invalidated and checks are paused. Make a new code for mailmanager (Fix in the main window), then one for each client you use.</source>
@@ -994,8 +1010,8 @@
             <translation>关掉显示它的窗口后，就再也看不到了。一旦丢失，只能重新生成一个。</translation>
         </message>
         <message>
-            <source>I understand: the %1 is shown only once, and I will copy it right away.</source>
-            <translation>我已了解：%1只显示一次，我会立即复制。</translation>
+            <source>I &amp;understand: the %1 is shown only once, and I will copy it right away.</source>
+            <translation>我已了解(&amp;U)：%1只显示一次，我会立即复制。</translation>
         </message>
     </context>
     <context>
@@ -1048,12 +1064,12 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>这个邮箱的网页设置：%1</translation>
         </message>
         <message>
-            <source>Remove</source>
-            <translation>删除</translation>
+            <source>&amp;Remove</source>
+            <translation>删除(&amp;R)</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -1067,24 +1083,24 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>选择客户端：设置按该客户端账户对话框的顺序显示。先复制设置并逐项填写，再把授权码复制到密码栏。</translation>
         </message>
         <message>
-            <source>Client:</source>
-            <translation>客户端：</translation>
+            <source>C&amp;lient:</source>
+            <translation>客户端(&amp;L)：</translation>
         </message>
         <message>
-            <source>Copy the settings</source>
-            <translation>复制设置</translation>
+            <source>Copy the &amp;settings</source>
+            <translation>复制设置(&amp;S)</translation>
         </message>
         <message>
-            <source>Copy the code</source>
-            <translation>复制授权码</translation>
+            <source>Copy the c&amp;ode</source>
+            <translation>复制授权码(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
         </message>
         <message>
             <source>Marked as a password for clipboard managers and cleared after 30 seconds.</source>
             <translation>对剪贴板管理器标记为密码，30 秒后清除。</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
         </message>
         <message>
             <source>Settings for %1 copied. Now fill them in, then copy the code.</source>
@@ -1705,28 +1721,8 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>选填，例如“工作邮箱”</translation>
         </message>
         <message>
-            <source>Address:</source>
-            <translation>邮箱地址：</translation>
-        </message>
-        <message>
-            <source>Display name:</source>
-            <translation>显示名称：</translation>
-        </message>
-        <message>
             <source>A client, a team or a campaign; the list can show one group at a time</source>
             <translation>客户、团队或营销活动；列表一次可显示一个分组</translation>
-        </message>
-        <message>
-            <source>Group:</source>
-            <translation>分组：</translation>
-        </message>
-        <message>
-            <source>Receiving mail (IMAP)</source>
-            <translation>收信服务器（IMAP）</translation>
-        </message>
-        <message>
-            <source>Sending mail (SMTP)</source>
-            <translation>发信服务器（SMTP）</translation>
         </message>
         <message>
             <source>Same as the address</source>
@@ -1739,22 +1735,6 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
         <message>
             <source>Which client the code is for, e.g. Thunderbird</source>
             <translation>授权码给哪个客户端用，例如 Thunderbird</translation>
-        </message>
-        <message>
-            <source>Made for:</source>
-            <translation>用途：</translation>
-        </message>
-        <message>
-            <source>Created on:</source>
-            <translation>创建日期：</translation>
-        </message>
-        <message>
-            <source>Expires on:</source>
-            <translation>有效期至：</translation>
-        </message>
-        <message>
-            <source>Remind to replace every:</source>
-            <translation>更换周期：</translation>
         </message>
         <message>
             <source>Checks and sending</source>
@@ -1773,24 +1753,60 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <translation>这个邮箱多久检测一次；默认值在“设置”菜单中修改。</translation>
         </message>
         <message>
-            <source>Check every:</source>
-            <translation>检测间隔：</translation>
-        </message>
-        <message>
-            <source>Began sending on:</source>
-            <translation>开始发信日期：</translation>
-        </message>
-        <message>
             <source>New mailboxes should send little at first. Without a date, the day the mailbox was added counts.</source>
             <translation>新邮箱刚开始应少量发信。不填日期时，按添加邮箱的那天算起。</translation>
         </message>
         <message>
-            <source>Save</source>
-            <translation>保存</translation>
+            <source>&amp;Address:</source>
+            <translation>邮箱地址(&amp;A)：</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>&amp;Display name:</source>
+            <translation>显示名称(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Group:</source>
+            <translation>分组(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>&amp;Receiving mail (IMAP)</source>
+            <translation>收信服务器（IMAP）(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Se&amp;nding mail (SMTP)</source>
+            <translation>发信服务器（SMTP）(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Made for:</source>
+            <translation>用途(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Crea&amp;ted on:</source>
+            <translation>创建日期(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>E&amp;xpires on:</source>
+            <translation>有效期至(&amp;X)：</translation>
+        </message>
+        <message>
+            <source>Remind to replace e&amp;very:</source>
+            <translation>更换周期(&amp;V)：</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k every:</source>
+            <translation>检测间隔(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;Began sending on:</source>
+            <translation>开始发信日期(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
         <message>
             <source>Enter a valid e-mail address, such as name@example.com.</source>
@@ -2445,22 +2461,22 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
             <translation>移到分组</translation>
         </message>
         <message numerus="yes">
-            <source>Move %n mailbox(es) to the group:</source>
+            <source>Move %n mailbox(es) to the &amp;group:</source>
             <translation>
-                <numerusform>将 %n 个邮箱移到分组：</numerusform>
+                <numerusform>将 %n 个邮箱移到分组(&amp;G)：</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>&amp;Move</source>
+            <translation>移动(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
         </message>
         <message>
             <source>Leave it empty to take them out of any group.</source>
             <translation>留空则将它们移出分组。</translation>
-        </message>
-        <message>
-            <source>Move</source>
-            <translation>移动</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
     </context>
     <context>

@@ -94,7 +94,7 @@ class CodeOnceBox(QWidget):
         )
         self.acknowledge.setText(
             self.tr(
-                "I understand: the %1 is shown only once, and I will copy it right away."
+                "I &understand: the %1 is shown only once, and I will copy it right away."
             ).replace("%1", name)
         )
         # The acknowledgement belongs to this visit: a value set before the page was shown

@@ -53,6 +53,10 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.check)
         layout.addWidget(self.edit)
         layout.addStretch(1)
+        # A form label's mnemonic focuses its buddy only if it takes focus; the proxy hands
+        # that focus to the tick box (Tab still stops there only once).
+        self.setFocusProxy(self.check)
+        self.setFocusPolicy(self.check.focusPolicy())
         self.check.toggled.connect(self._on_toggled)
         self.edit.dateChanged.connect(lambda _d: self._emit())
 
