@@ -10,13 +10,23 @@ when its group has gone.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 from mailmanager.ui.list_scope import ALL, Scope, ScopeCounts, ScopeKind
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
-WIDTH = 190
+# The list is as wide as its longest entry, within these bounds (device-independent pixels): wide
+# enough for "Needs attention (12)" or a short group name, never a fifth of a 1120 px window.
+MIN_WIDTH = 110
+MAX_WIDTH = 240
 
 
 class GroupList(QListWidget):
@@ -35,7 +45,9 @@ class GroupList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setFixedWidth(WIDTH)
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setMaximumWidth(MAX_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setUniformItemSizes(True)
         # Rows with room around the text, like the list beside it (a bare list looks cramped).
         self._row = QSize(0, self.fontMetrics().height() + 12)
@@ -45,6 +57,25 @@ class GroupList(QListWidget):
 
     def scope(self) -> Scope:
         return self._scope
+
+    def content_width(self) -> int:
+        """The width that shows every entry whole (a vertical scroll bar included), within
+        ``MIN_WIDTH`` and ``MAX_WIDTH``; a longer group name is elided in the middle."""
+        widest = 0
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is not None:
+                metrics = QFontMetrics(item.font())
+                widest = max(widest, metrics.horizontalAdvance(item.text()))
+        style = self.style()
+        # The item's text margins on both sides, the frame, and room for a scroll bar.
+        margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 4)
+        frame = 2 * self.frameWidth()
+        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return max(MIN_WIDTH, min(MAX_WIDTH, widest + margins + frame + scroll))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.content_width(), super().sizeHint().height())
 
     def set_counts(self, counts: ScopeCounts) -> None:
         """Show ``counts``; rebuilds the entries only when their text changed."""

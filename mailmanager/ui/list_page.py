@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QDataStream,
+    QEvent,
+    QIODevice,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +35,7 @@ from PySide6.QtWidgets import (
 from mailmanager.ui import icons
 from mailmanager.ui.account_view import AccountView
 from mailmanager.ui.details_pane import DetailsPane
-from mailmanager.ui.group_list import GroupList
+from mailmanager.ui.group_list import MIN_WIDTH, GroupList
 
 
 class ListPage(QSplitter):
@@ -66,23 +75,49 @@ class ListPage(QSplitter):
         filter_row.addWidget(self.filter_edit)
         list_layout.addLayout(filter_row)
         list_layout.addWidget(self.list_stack, 1)
-        left = QWidget()
-        left.setObjectName("leftPane")
-        left_layout = QHBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(0)
-        left_layout.addWidget(self.group_list)
-        left_layout.addWidget(list_pane, 1)
-        self.addWidget(left)
+        # Three panes of one splitter, so the main window's one saved splitter state keeps the
+        # side list's width too. The side list takes no share of a wider window.
+        self.addWidget(self.group_list)
+        self.addWidget(list_pane)
         self.addWidget(self.details)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 2)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 3)
+        self.setStretchFactor(2, 2)
         self.setChildrenCollapsible(False)
-        self.setSizes([950, 400])
+        self.setSizes([MIN_WIDTH, 840, 400])
+        # Until the user drags a handle (or a saved layout is restored) the side list follows
+        # its entries: as wide as the longest one, within its bounds.
+        self._side_fitted = True
+        self.splitterMoved.connect(self._user_moved)
+        entries = self.group_list.model()
+        entries.rowsInserted.connect(self._fit_side_list)
+        entries.dataChanged.connect(self._fit_side_list)
         # Left to right, top to bottom: the groups, the filter box, the list, then the details.
         QWidget.setTabOrder(self.group_list, self.filter_edit)
         QWidget.setTabOrder(self.filter_edit, self.view)
         QWidget.setTabOrder(self.view, self.details)
+
+    def _user_moved(self, _position: int, _index: int) -> None:
+        self._side_fitted = False
+
+    def _fit_side_list(self) -> None:
+        if not self._side_fitted:
+            return
+        sizes = self.sizes()
+        wanted = self.group_list.content_width()
+        if len(sizes) == 3 and sizes[0] != wanted:
+            self.setSizes([wanted, max(0, sizes[1] + sizes[0] - wanted), sizes[2]])
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, /) -> bool:
+        """Restore the sizes the user left; a layout saved when the side list was not a pane
+        of its own (two sizes) is ignored rather than read as three."""
+        saved = state if isinstance(state, QByteArray) else QByteArray(bytes(state))
+        if _pane_count(saved) != self.count():
+            return False
+        restored = super().restoreState(saved)
+        if restored:
+            self._side_fitted = False  # the user's width, not the entries'
+        return restored
 
     def _make_filter_edit(self) -> QLineEdit:
         edit = QLineEdit()
@@ -120,3 +155,18 @@ class ListPage(QSplitter):
         if not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(model.index(0, 0))
         self.view.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def _pane_count(state: QByteArray) -> int:
+    """How many pane sizes a ``QSplitter.saveState()`` holds (-1 when it is not one): a magic
+    number, a version, then the list of sizes, each a 32-bit integer."""
+    stream = QDataStream(state, QIODevice.OpenModeFlag.ReadOnly)
+    marker = stream.readInt32()
+    stream.readInt32()  # the format's version
+    count = stream.readInt32()
+    if marker != _SPLITTER_MAGIC or stream.status() != QDataStream.Status.Ok:
+        return -1
+    return count
+
+
+_SPLITTER_MAGIC = 0xFF  # QSplitter's marker at the start of its saved state
