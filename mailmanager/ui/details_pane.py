@@ -11,11 +11,11 @@ only emits ``webLoginConfirmed``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -52,6 +52,7 @@ from mailmanager.core.rules.policy import (
     rotation_date,
 )
 from mailmanager.ui import formatting, icons, trust_text
+from mailmanager.ui.actions import button_text
 from mailmanager.ui.badge_style import badge_colors
 from mailmanager.ui.details_problems import ProblemList
 from mailmanager.ui.elided_label import ElidedLabel
@@ -129,6 +130,17 @@ class DetailsPane(QScrollArea):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         outer.addWidget(self.placeholder)
+
+        # Several mailboxes selected: what can be done with all of them, and the keys for it.
+        self.several = QLabel()
+        self.several.setObjectName("detailsSeveral")
+        self.several.setTextFormat(Qt.TextFormat.RichText)
+        self.several.setWordWrap(True)
+        self.several.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.several.hide()
+        outer.addWidget(self.several)
+        self._several: tuple[int, list[QAction]] | None = None
+        self._followed: set[int] = set()  # actions whose text changes refresh the hint
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -346,6 +358,8 @@ class DetailsPane(QScrollArea):
         ``codes`` the mailbox's code inventory (``store.codes``), ``audit`` when it was last
         compared with the provider's list of clients (``store.code_audit``).
         """
+        self._several = None
+        self.several.hide()
         self.placeholder.setVisible(summary is None)
         self.body.setVisible(summary is not None)
         if summary is None:
@@ -375,6 +389,44 @@ class DetailsPane(QScrollArea):
         self._fill_sending(account, look, today)
         self._fill_about(look)
         self._account_id = account.id
+
+    def show_several(self, count: int, commands: Sequence[QAction]) -> None:
+        """Say that ``count`` mailboxes are selected and which ``commands`` act on all of them,
+        each with its shortcut, instead of one mailbox's details. The texts and keys are the
+        actions' own, followed while the hint is shown (Pause becomes Resume)."""
+        self._several = (count, list(commands))
+        for action in commands:
+            if id(action) not in self._followed:
+                self._followed.add(id(action))
+                action.changed.connect(self._refresh_several)
+        self.placeholder.hide()
+        self.body.hide()
+        self._account_id = None
+        self._refresh_several()
+        self.several.show()
+
+    def _refresh_several(self) -> None:
+        if self._several is None:
+            return
+        count, commands = self._several
+        rows = []
+        for action in commands:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            name = html.escape(button_text(action.text()))
+            key_cell = f"<b>{html.escape(keys)}</b>" if keys else ""
+            rows.append(f"<tr><td>{name}</td><td>&nbsp;&nbsp;&nbsp;{key_cell}</td></tr>")
+        title = html.escape(self.tr("%n mailbox(es) selected", "", count))
+        intro = html.escape(self.tr("Check, pause, move to a group or remove all of them at once:"))
+        outro = html.escape(
+            self.tr(
+                "The same commands are in the Mailbox menu and on a right click. "
+                "Select a single mailbox to see its details."
+            )
+        )
+        self.several.setText(
+            f"<p style='font-size:large'><b>{title}</b></p><p>{intro}</p>"
+            f"<table cellspacing='4'>{''.join(rows)}</table><p>{outro}</p>"
+        )
 
     def _fix_clicked(self) -> None:
         if self._account_id is not None:

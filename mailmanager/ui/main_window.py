@@ -532,6 +532,13 @@ class MainWindow(QMainWindow):
             return
         from mailmanager.ui.timeline_strip import DAYS as TIMELINE_DAYS
 
+        several = self._selection_count()
+        if several > 1:  # what can be done with all of them, not the first one's details
+            self._details_shown = None
+            a = self.actions_
+            commands = [a.check_now, a.pause, a.move_to_group, a.copy_settings, a.remove]
+            self.details.show_several(several, commands)
+            return
         row = self._selected_row()
         summary = None if row is None else self.model.summary_at(row)
         if row is None or summary is None or summary.account.id is None:

@@ -1366,6 +1366,21 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>Code history</source>
             <translation>Code history</translation>
         </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) selected</source>
+            <translation>
+                <numerusform>%n mailbox selected</numerusform>
+                <numerusform>%n mailboxes selected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check, pause, move to a group or remove all of them at once:</source>
+            <translation>Check, pause, move to a group or remove all of them at once:</translation>
+        </message>
+        <message>
+            <source>The same commands are in the Mailbox menu and on a right click. Select a single mailbox to see its details.</source>
+            <translation>The same commands are in the Mailbox menu and on a right click. Select a single mailbox to see its details.</translation>
+        </message>
         <message>
             <source>Receiving: %1 · Sending: %2</source>
             <translation>Receiving: %1 · Sending: %2</translation>

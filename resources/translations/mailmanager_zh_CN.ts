@@ -1343,6 +1343,20 @@ The code itself still works until you revoke it: sign in to the mailbox's web se
             <source>Code history</source>
             <translation>授权码记录</translation>
         </message>
+        <message numerus="yes">
+            <source>%n mailbox(es) selected</source>
+            <translation>
+                <numerusform>已选择 %n 个邮箱</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check, pause, move to a group or remove all of them at once:</source>
+            <translation>可以一次对它们全部执行检测、暂停、移动分组或删除：</translation>
+        </message>
+        <message>
+            <source>The same commands are in the Mailbox menu and on a right click. Select a single mailbox to see its details.</source>
+            <translation>“邮箱”菜单和右键菜单里也有这些命令。只选中一个邮箱即可查看它的详细信息。</translation>
+        </message>
         <message>
             <source>Receiving: %1 · Sending: %2</source>
             <translation>收信：%1 · 发信：%2</translation>

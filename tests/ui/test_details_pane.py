@@ -400,3 +400,56 @@ def test_strip_ends_are_readable_and_an_empty_code_age_is_not_a_field(qtbot) -> 
     never = fresh.replace(rotate_days=0)
     widget.show_account(AccountSummary(never), look=NETEASE)
     assert not widget.code_age.isVisible()
+
+
+def test_several_selected_show_what_can_be_done_with_them(
+    make_window, store: AccountStore, qtbot
+) -> None:
+    from tests.helpers.sample_accounts import seed
+
+    seed(store)
+    window = make_window()
+    details = window.details
+    window.view.selectAll()
+    qtbot.waitUntil(details.several.isVisible)
+    assert not details.body.isVisible() and not details.placeholder.isVisible()
+    text = details.several.text()
+    assert "5 mailbox(es) selected" in text  # (the tests run without the English plurals)
+    for command, keys in (
+        ("Check now", "F5"),
+        ("Pause checks", "Ctrl+P"),
+        ("Move to group", "Ctrl+G"),
+        ("Remove", "Del"),
+    ):
+        assert f"{command}</td><td>&nbsp;&nbsp;&nbsp;<b>{keys}</b>" in text
+    assert "&amp;" not in text and "…" not in text  # the menu's access keys and dots go
+    # The hint follows the commands: all paused, Pause becomes Resume.
+    window.actions_.pause.trigger()
+    qtbot.waitUntil(lambda: "Resume checks" in details.several.text(), timeout=5000)
+    # One mailbox: its details again.
+    window.view.clearSelection()
+    window.view.setCurrentIndex(window.proxy.index(0, 0))
+    qtbot.waitUntil(details.body.isVisible)
+    assert not details.several.isVisible()
+    assert details.address.text() == window.proxy.index(0, 0).data()
+
+
+def test_several_selected_in_chinese(make_window, store: AccountStore, qtbot, qapp) -> None:
+    from PySide6.QtCore import QLocale
+
+    from mailmanager.ui import language
+    from tests.helpers.sample_accounts import seed
+
+    seed(store)
+    translators = language.install(qapp, language.chosen_locale("zh_CN"))
+    try:
+        window = make_window()
+        window.view.selectAll()
+        qtbot.waitUntil(window.details.several.isVisible)
+        text = window.details.several.text()
+        assert "已选择 5 个邮箱" in text
+        assert "移到分组</td>" in text and "<b>Ctrl+G</b>" in text  # no "(&G)", no "…"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
