@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -84,7 +84,7 @@ class ListPage(QSplitter):
         self.setStretchFactor(1, 3)
         self.setStretchFactor(2, 2)
         self.setChildrenCollapsible(False)
-        self.setSizes([MIN_WIDTH, 840, 400])
+        self.setSizes([MIN_WIDTH, _LIST_SHARE, _DETAILS_SHARE])
         # Until the user drags a handle (or a saved layout is restored) the side list follows
         # its entries: as wide as the longest one, within its bounds.
         self._side_fitted = True
@@ -105,8 +105,16 @@ class ListPage(QSplitter):
             return
         sizes = self.sizes()
         wanted = self.group_list.content_width()
-        if len(sizes) == 3 and sizes[0] != wanted:
-            self.setSizes([wanted, max(0, sizes[1] + sizes[0] - wanted), sizes[2]])
+        # The rest in the default proportion, whatever size the window has.
+        rest = max(0, sum(sizes) - wanted)
+        details = rest * _DETAILS_SHARE // (_LIST_SHARE + _DETAILS_SHARE)
+        fitted = [wanted, rest - details, details]
+        if len(sizes) == 3 and sizes != fitted:
+            self.setSizes(fitted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_side_list()
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview, /) -> bool:
         """Restore the sizes the user left; a layout saved when the side list was not a pane
@@ -169,4 +177,5 @@ def _pane_count(state: QByteArray) -> int:
     return count
 
 
+_LIST_SHARE, _DETAILS_SHARE = 820, 420  # the list and the details pane, beside the side list
 _SPLITTER_MAGIC = 0xFF  # QSplitter's marker at the start of its saved state
