@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -99,8 +100,11 @@ class EditAccountDialog(QDialog):
         self._today = today or date.today()
         self.setObjectName("editAccountDialog")
         self.setWindowTitle(self.tr("Edit mailbox"))
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
+        # Never smaller than the fields need: a minimum width of the dialog's own would stop the
+        # layout from enforcing theirs, and the server boxes then overlapped (host over port,
+        # "SSL/" cut) at the size the dialog opened with.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(12)
 

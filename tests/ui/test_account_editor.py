@@ -209,3 +209,18 @@ def test_a_failed_save_keeps_the_dialog_open_with_the_store_s_message(
     assert "taken@example.org" in error.text() or "already" in error.text()
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.saved is None
+
+
+def test_the_server_fields_never_overlap(qtbot, ops: AccountOps) -> None:
+    # A minimum width of the dialog's own once stopped the layout from enforcing the fields'
+    # minimums: at the size it opened with, the server name ran under "Port:" and the
+    # encryption showed "SSL/".
+    dialog = open_editor(qtbot, ops, make_account(id=1))
+    dialog.resize(300, 300)  # smaller than it can be: the layout says no
+    qtbot.waitUntil(lambda: dialog.width() >= dialog.layout().minimumSize().width())
+    for editor in (dialog.imap, dialog.smtp):
+        assert editor.host.width() >= editor.host.minimumWidth()
+        assert editor.security.width() >= editor.security.minimumSizeHint().width()
+        host_right = editor.host.geometry().right()
+        port_label = editor.layout().itemAtPosition(0, 2).widget()
+        assert host_right < port_label.geometry().left()
