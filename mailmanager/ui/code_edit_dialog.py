@@ -100,6 +100,8 @@ class CodeEditDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Room to type a label or a note: at its bare minimum the dialog was 260 px wide.
+        self.resize(max(self.sizeHint().width(), 440), self.sizeHint().height())
         self.label_edit.textChanged.connect(lambda _text: self._update())
         self.expires.dateChanged.connect(lambda _date: self._update())
         self._update()

@@ -918,7 +918,7 @@
         </message>
         <message>
             <source>Mark the code %1 as revoked? Do this once you have disabled it in the web settings; mailmanager then forgets its value.</source>
-            <translation>将授权码“%1”标记为已停用？请在网页版设置中停用它之后再这样做；之后邮箱授权码管家会删除它的内容。</translation>
+            <translation>将授权码“%1”标记为已停用？请先在网页版设置中停用它再标记；标记后，邮箱授权码管家会删除本机保存的这个授权码。</translation>
         </message>
         <message>
             <source>mailmanager checks the mailbox with this code: it will need a new one.</source>
