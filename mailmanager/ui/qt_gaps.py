@@ -1,4 +1,5 @@
-"""Words of Qt's own dialogs that Qt's Chinese translation (qtbase_zh_CN) leaves in English.
+"""Words of Qt's own dialogs that Qt's Chinese translation (qtbase_zh_CN) leaves in English, or
+words of it a Chinese user finds odd.
 
 The export's save dialog (Qt's file dialog, where no desktop dialog is available) showed "Look
 in:" and "Files of type:" among Chinese words. Listed here, they are extracted into
@@ -15,4 +16,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 QT_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # qtbase_zh_CN says 体积 (volume) for a file's size; file managers say 大小.
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+    # The removal reminder's button, in qtbase_zh_CN with three ASCII dots.
+    QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
 )

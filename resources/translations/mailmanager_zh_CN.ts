@@ -2883,6 +2883,24 @@ Keeps the authorization codes of your mailboxes working: checks IMAP and SMTP lo
         </message>
     </context>
     <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>显示详情…</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>隐藏详情…</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationGuide</name>
         <message>
             <source>Create a NetEase mailbox</source>

@@ -125,6 +125,10 @@ def test_chinese_fills_the_gaps_of_qts_file_dialog(qapp, restore_locale) -> None
         assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
         assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
         assert QCoreApplication.translate("QFileDialog", "&Save") != "&Save"
+        # Words Qt's Chinese has but a Chinese user finds odd: 体积 for a file's size, and
+        # three ASCII dots on the removal reminder's Details button.
+        assert QCoreApplication.translate("QFileSystemModel", "Size") == "大小"
+        assert QCoreApplication.translate("QMessageBox", "Show Details...") == "显示详情…"
     finally:
         for translator in loaded:
             app.removeTranslator(translator)
