@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QDateEdit, QGridLayout, QLineEdit, QPushButton, QSpinBox
 
 from mailmanager.core.model.accounts import Account, EndpointSource, Origin, Security
 from mailmanager.core.secrets import SecretStore
@@ -217,10 +217,15 @@ def test_the_server_fields_never_overlap(qtbot, ops: AccountOps) -> None:
     # encryption showed "SSL/".
     dialog = open_editor(qtbot, ops, make_account(id=1))
     dialog.resize(300, 300)  # smaller than it can be: the layout says no
-    qtbot.waitUntil(lambda: dialog.width() >= dialog.layout().minimumSize().width())
+    layout = dialog.layout()
+    assert layout is not None
+    qtbot.waitUntil(lambda: dialog.width() >= layout.minimumSize().width())
     for editor in (dialog.imap, dialog.smtp):
         assert editor.host.width() >= editor.host.minimumWidth()
         assert editor.security.width() >= editor.security.minimumSizeHint().width()
-        host_right = editor.host.geometry().right()
-        port_label = editor.layout().itemAtPosition(0, 2).widget()
-        assert host_right < port_label.geometry().left()
+        grid = editor.layout()
+        assert isinstance(grid, QGridLayout)
+        item = grid.itemAtPosition(0, 2)
+        port_label = item.widget() if item is not None else None
+        assert port_label is not None
+        assert editor.host.geometry().right() < port_label.geometry().left()
