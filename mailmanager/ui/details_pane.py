@@ -392,8 +392,8 @@ class DetailsPane(QScrollArea):
 
     def show_several(self, count: int, commands: Sequence[QAction]) -> None:
         """Say that ``count`` mailboxes are selected and which ``commands`` act on all of them,
-        each with its shortcut, instead of one mailbox's details. The texts and keys are the
-        actions' own, followed while the hint is shown (Pause becomes Resume)."""
+        each with its shortcut, instead of one mailbox's details. The texts, keys and enabled
+        states are the actions' own, followed while the hint is shown (Pause becomes Resume)."""
         self._several = (count, list(commands))
         for action in commands:
             if id(action) not in self._followed:
@@ -411,6 +411,8 @@ class DetailsPane(QScrollArea):
         count, commands = self._several
         rows = []
         for action in commands:
+            if not action.isEnabled():  # (no checker yet: Check now does nothing)
+                continue
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             name = html.escape(button_text(action.text()))
             key_cell = f"<b>{html.escape(keys)}</b>" if keys else ""
