@@ -320,3 +320,19 @@ def test_inventory_confirmation_by_keyboard(qtbot: Any, clocked_store: AccountSt
         qtbot.keyClick(box, Qt.Key.Key_Escape)
     saved = clocked_store.find_code(codes.account_id, "Foxmail")
     assert saved is not None and saved.revoked is None
+
+
+def test_tab_stops_once_at_an_optional_date(qtbot: Any, clocked_store: AccountStore) -> None:
+    # The date's container hands its focus to the tick box (so that its label's Alt key works)
+    # without becoming a Tab stop of its own.
+    codes = inventory(qtbot, clocked_store)
+    codes.open_add()
+    add = codes.add_dialog
+    assert isinstance(add, AddCodeDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is add)
+    add.code_edit.setFocus()
+    visited = [focused()]
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(focused())
+    assert visited == ["addCodeValue", "expiryEnabled", "addCodeKeep"]
