@@ -133,9 +133,9 @@ def test_requests_during_a_read_make_one_more_read_and_a_stale_read_is_dropped(
     window.watcher.stop()
     gate = threading.Event()
 
-    def held_read(database, shown):  # the real read, once the test lets it go on
+    def held_read(database, shown, since):  # the real read, once the test lets it go on
         assert gate.wait(10)
-        return list_diff.read_changes(database, shown)
+        return list_diff.read_changes(database, shown, since)
 
     monkeypatch.setattr(list_reload, "read_changes", held_read)
     account = saved["new@example.org"]

@@ -28,15 +28,20 @@ from mailmanager.core.store.rows import STATUS, parse_day, to_timestamp
 # the one mailmanager checks with. A mailbox with one code shows that code's dates.
 #
 # Each date comes with the label of the code it belongs to when that is another client's code
-# (the own code wins a tie; '' for the own one), so the list can say which code its dates
-# are: one sub-query per date gives both, as ``date|label`` (a date is ten characters).
+# ('' for the own one), so the list can say which code its dates are: one sub-query per date
+# gives both, as ``date|label`` (a date is ten characters). The earliest such text is the
+# earliest date, and on a tie the own code's, whose bare ``date|`` sorts before any
+# ``date|label`` (a code's label is never empty); between two other clients' codes of one day,
+# the label first in code-point order. ``min`` over the store's partial index ``codes_live``
+# (schema 7) reads one short index range per mailbox, with no sort: ten thousand mailboxes
+# cost two index searches each, where an ``ORDER BY ... LIMIT 1`` built a sorter for each.
 _LIVE_CODES = "FROM codes c WHERE c.account_id = a.id AND c.state IN ('in_use', 'unknown')"
 
 
 def _first_with_label(column: str) -> str:
     return (
-        f"(SELECT c.{column} || '|' || CASE WHEN c.own THEN '' ELSE c.label END "
-        f"{_LIVE_CODES} AND c.{column} IS NOT NULL ORDER BY c.{column}, c.own DESC LIMIT 1)"
+        f"(SELECT min(c.{column} || '|' || CASE WHEN c.own THEN '' ELSE c.label END) "
+        f"{_LIVE_CODES} AND c.{column} IS NOT NULL)"
     )
 
 
@@ -55,6 +60,16 @@ def _day_and_label(value: str | None) -> tuple[date | None, str]:
         return None, ""
     day, _bar, label = value.partition("|")
     return parse_day(day), label
+
+
+class ListMark(NamedTuple):
+    """Where the store's change log of list rows stood when a reader read it (schema 7): the
+    log's token, made at random with the log (another file in the same place has another),
+    and the number of the last change. A reader that shows the rows of one read and keeps
+    its mark asks the next time only for the mailboxes changed after it."""
+
+    token: str
+    seq: int
 
 
 class LatestCheck(NamedTuple):
