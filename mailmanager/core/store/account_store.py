@@ -107,6 +107,9 @@ class AccountStore(CodeStore):
         super().__init__(conn, path, clock)
         # The last list_entries() result and the (data_version, total_changes) it was read at.
         self._entries: tuple[tuple[int, int], list[ListEntry]] | None = None
+        # The same rows by account id, with the change log's mark they are up to date with:
+        # after a change only the changed mailboxes are read again (``read_list_since``).
+        self._by_id: tuple[ListMark, dict[int, ListEntry]] | None = None
 
     # -- accounts ------------------------------------------------------------------------------
 
@@ -302,7 +305,8 @@ class AccountStore(CodeStore):
 
         After each change to the store the list, the scheduler and the alerts all ask for
         these: the result is kept until the store changes, through this connection
-        (``total_changes``) or another one (``data_version``), so they share one read.
+        (``total_changes``) or another one (``data_version``), so they share one read, and
+        then only the mailboxes the change log names are read again.
         """
         with self._translate_errors():
             if self._conn.in_transaction:
@@ -311,8 +315,29 @@ class AccountStore(CodeStore):
                 return self.read_list_entries()
             stamp = (self.data_version(), self._conn.total_changes)
         if self._entries is None or self._entries[0] != stamp:
-            self._entries = (stamp, self.read_list_entries())
+            self._entries = (stamp, self._updated_entries())
         return list(self._entries[1])
+
+    def _updated_entries(self) -> list[ListEntry]:
+        """The kept rows brought up to date through the change log (all read again when it
+        cannot answer, or when the kept rows do not add up to the store's count)."""
+        mark = self._by_id[0] if self._by_id is not None else None
+        found = self.read_list_since(mark)
+        if found.ids is not None and self._by_id is not None:
+            rows = self._by_id[1]
+            fresh = {entry.id: entry for entry in found.entries}
+            for account_id in found.ids - fresh.keys():
+                rows.pop(account_id, None)
+            arrived = not fresh.keys() <= rows.keys()
+            rows.update(fresh)  # a changed row keeps its place
+            if arrived:
+                rows = dict(sorted(rows.items()))  # in id order, as a whole read returns them
+            if len(rows) == found.listed:
+                self._by_id = (found.mark, rows)
+                return list(rows.values())
+            found = self.read_list_since(None)
+        self._by_id = (found.mark, {entry.id: entry for entry in found.entries})
+        return found.entries
 
     def read_list_entries(self) -> list[ListEntry]:
         """``list_entries`` read from the file now.

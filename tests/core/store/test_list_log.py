@@ -54,7 +54,9 @@ def test_the_migration_from_version_6_starts_an_empty_log(tmp_path: Path) -> Non
         # The upgraded file logs its writes from now on.
         store.update_account(store.get_account(1).replace(display_name="Renamed"))
         later = store.read_list_since(first.mark)
-        assert later.ids == {1} and [e.display_name for e in later.entries] == ["Renamed"]
+        assert later.ids == frozenset({1}) and [e.display_name for e in later.entries] == [
+            "Renamed"
+        ]
 
 
 def test_each_store_file_has_its_own_token(tmp_path: Path) -> None:
@@ -77,7 +79,7 @@ def test_a_write_by_another_connection_is_logged(store: AccountStore) -> None:
         raw.execute("UPDATE accounts SET group_name = 'clients' WHERE id = ?", (new_id,))
     raw.close()
     found = store.read_list_since(mark)
-    assert found.ids == {ok_id, new_id}
+    assert found.ids == frozenset({ok_id, new_id})
     by_id = {e.id: e for e in found.entries}
     assert by_id[ok_id].imap_status is ConnectionStatus.TIMEOUT
     assert by_id[new_id].group == "clients"
@@ -93,7 +95,7 @@ def test_another_clients_code_is_logged_with_its_mailbox(store: AccountStore) ->
     mark = store.read_list_since(None).mark
     store.add_code(CodeRecord(saved.id, "Foxmail", date(2026, 5, 1), None))
     found = store.read_list_since(mark)
-    assert found.ids == {saved.id}
+    assert found.ids == frozenset({saved.id})
     (entry,) = found.entries
     assert (entry.code_created, entry.created_label) == (date(2026, 5, 1), "Foxmail")
 
@@ -165,3 +167,30 @@ def test_a_bulk_change_in_one_transaction(store: AccountStore) -> None:
     changes = read_changes(store.path, shown, mark)
     assert (len(changes.changed), len(changes.added), len(changes.gone)) == (15, 1, 5)
     assert applied(shown, changes) == sorted(store.read_list_entries())
+
+
+def test_the_stores_kept_rows_follow_the_log(store: AccountStore, monkeypatch) -> None:
+    """``list_entries`` (the scheduler's, the alerts' and the window's rows) reads only the
+    changed mailboxes after a change, and stays what a whole read returns, in its order."""
+    saved = seed(store)
+    assert store.list_entries() == store.read_list_entries()
+    reads: list[frozenset[int] | None] = []
+    real = AccountStore.read_list_since
+
+    def counted(self: AccountStore, mark: ListMark | None):
+        found = real(self, mark)
+        reads.append(found.ids)
+        return found
+
+    monkeypatch.setattr(AccountStore, "read_list_since", counted)
+    ok, paused = saved["ok@163.com"], saved["paused@126.com"]
+    assert ok.id is not None and paused.id is not None
+    with AccountStore.open(store.path) as cli:
+        cli.record_check(CheckRecord(ok.id, NOW, Protocol.SMTP, ConnectionStatus.TIMEOUT))
+        assert store.list_entries() == store.read_list_entries()
+        cli.remove_account(paused.id)
+        added = cli.add_account(sample_account("added@163.com"))
+        assert store.list_entries() == store.read_list_entries()
+    store.update_account(ok.replace(display_name="Mine"))  # through this connection
+    assert store.list_entries() == store.read_list_entries()
+    assert reads == [frozenset({ok.id}), frozenset({paused.id, added.id}), frozenset({ok.id})]
