@@ -65,7 +65,10 @@ def mailbox_states(
         states.append(LifecycleState.NEVER_CHECKED)
     if due is None:
         due = due_items(account, today, recycle_days=recycle_days, tz=tz)
-    states.extend(item.state for item in due)
+    if due:
+        states.extend([item.state for item in due])
+    if len(states) == 1:
+        return states  # already in order (the main list's usual row: one state, "ok")
     return ordered(states)
 
 
