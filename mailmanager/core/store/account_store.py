@@ -360,7 +360,8 @@ class AccountStore(CodeStore):
             token, seq = self._conn.execute("SELECT token, seq FROM list_log").fetchone()
             now = ListMark(token, seq)
             (listed,) = self._conn.execute(
-                "SELECT count(*) FROM accounts WHERE pending = 0"
+                "SELECT (SELECT count(*) FROM accounts) "
+                "- (SELECT count(*) FROM accounts WHERE pending = 1)"
             ).fetchone()
             if mark is None or mark.token != token or mark.seq > seq:
                 return ListRead(

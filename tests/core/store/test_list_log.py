@@ -51,6 +51,14 @@ def test_the_migration_from_version_6_starts_an_empty_log(tmp_path: Path) -> Non
             )
         )
         assert "codes_live" in plan
+        # ... and the pending rows' index does not steer the list's read off the table scan.
+        whole = [
+            str(row[3])
+            for row in store._query(
+                "EXPLAIN QUERY PLAN SELECT a.id FROM accounts a WHERE a.pending = 0"
+            )
+        ]
+        assert whole == ["SCAN a"]
         # The upgraded file logs its writes from now on.
         store.update_account(store.get_account(1).replace(display_name="Renamed"))
         later = store.read_list_since(first.mark)
