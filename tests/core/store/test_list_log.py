@@ -202,3 +202,21 @@ def test_the_stores_kept_rows_follow_the_log(store: AccountStore, monkeypatch) -
     store.update_account(ok.replace(display_name="Mine"))  # through this connection
     assert store.list_entries() == store.read_list_entries()
     assert reads == [frozenset({ok.id}), frozenset({paused.id, added.id}), frozenset({ok.id})]
+
+
+def test_a_write_during_a_read_is_after_its_mark(store: AccountStore) -> None:
+    """The mark and the rows come from one snapshot: a change committed while a read runs is
+    not in its rows and not before its mark, so the next read finds it."""
+    saved = seed(store)
+    ok_id = saved["ok@163.com"].id
+    assert ok_id is not None
+    mark = store.read_list_since(None).mark
+    with AccountStore.open(store.path) as reader, AccountStore.open(store.path) as writer:
+        with reader.read_snapshot():
+            before = reader.read_list_since(mark)  # the snapshot starts here
+            writer.update_account(saved["ok@163.com"].replace(display_name="Meanwhile"))
+            during = reader.read_list_since(mark)
+        assert during == before and during.ids == frozenset()
+        after = reader.read_list_since(during.mark)
+    assert after.ids == frozenset({ok_id})
+    assert [e.display_name for e in after.entries] == ["Meanwhile"]
