@@ -68,7 +68,9 @@ def mailbox_states(
     if due:
         states.extend([item.state for item in due])
     if len(states) == 1:
-        return states  # already in order (the main list's usual row: one state, "ok")
+        return states  # already in order
+    if len(states) == 2 and states[0] is states[1]:
+        return states[:1]  # the main list's usual row: "ok" for IMAP and for SMTP
     return ordered(states)
 
 

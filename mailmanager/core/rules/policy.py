@@ -123,7 +123,7 @@ def due_items(
     items = _code_due(account.code_expires, account.code_created, account.rotate_days, today)
     if recycle_days:  # the binding day costs a time-zone conversion: only when it matters
         bound_on = local_today(account.created_at, tz)
-        inactive = inactivity_state(account.last_web_login, bound_on, recycle_days, today)
+        inactive = _inactivity(account.last_web_login, bound_on, recycle_days, today)
         if inactive is not None:
             return sorted((*items, inactive), key=_due_rank)
     return list(items)
@@ -146,6 +146,9 @@ def _code_due(
     found.sort(key=_due_rank)
     return tuple(found)
 
+
+# Kept per inputs too (mailboxes bound on the same day share them).
+_inactivity = lru_cache(maxsize=8192)(inactivity_state)
 
 _DUE_RANK = {state: ALL_STATES.index(state) for state in DueState}
 
