@@ -7,6 +7,10 @@ both run in an executor through ``services.operations.run_blocking``, on a conne
 executor thread's own (``core.model.list_diff.read_changes``). The GUI thread only applies the
 difference (``AccountModel.apply_changes``).
 
+Each read reads only the mailboxes changed since the last read whose rows were applied (the
+store's change log, schema 7: its ``ListMark`` is kept here), so a reload after one check
+reads one row, not ten thousand; the first read, and any the log cannot answer, read all.
+
 Coalescing: one read at a time; any number of requests while one runs make one more read after
 it, so a burst of changes costs at most two. A read whose snapshot the model has moved past
 (a synchronous ``refresh``, a bulk action's rows) is dropped and read again, so an older read
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mailmanager.core.model.list_diff import ListChanges, read_changes
+from mailmanager.core.model.list_entry import ListMark
 from mailmanager.core.store.account_store import StoreError
 from mailmanager.services.operations import Tasks, run_blocking
 
@@ -54,6 +59,10 @@ class ListReload:
         self._wanted = 0  # requests made
         self._done = 0  # requests answered by a read that started after them
         self._task: asyncio.Task[None] | None = None
+        # The change log's mark of the last read applied to the model: every row the model
+        # shows is at least as new as it (rows put there since by a refresh or a bulk action
+        # are newer still, and were written after it, so the next read reads them again).
+        self._mark: ListMark | None = None
         self.reads = 0  # reads made (tests and the bench count them)
 
     @property
@@ -75,7 +84,7 @@ class ListReload:
                 shown = self._model.entries()
                 self.reads += 1
                 try:
-                    changes = await run_blocking(read_changes, self._database, shown)
+                    changes = await run_blocking(read_changes, self._database, shown, self._mark)
                 except StoreError as exc:
                     self._done = target
                     self._failed(exc)
@@ -83,6 +92,7 @@ class ListReload:
                 if self._model.generation != generation:
                     continue  # the rows moved on while this read ran: read again
                 self._done = target
+                self._mark = changes.mark
                 self._apply(changes)
         finally:
             self._task = None

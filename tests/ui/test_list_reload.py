@@ -134,9 +134,9 @@ def test_requests_during_a_read_make_one_more_read_and_a_stale_read_is_dropped(
     window.watcher.stop()
     gate = threading.Event()
 
-    def held_read(database, shown):  # the real read, once the test lets it go on
+    def held_read(database, shown, since):  # the real read, once the test lets it go on
         assert gate.wait(10)
-        return list_diff.read_changes(database, shown)
+        return list_diff.read_changes(database, shown, since)
 
     monkeypatch.setattr(list_reload, "read_changes", held_read)
     account = saved["new@example.org"]
@@ -192,3 +192,30 @@ def test_applied_changes_keep_any_sort_order(
     fresh.set_entries(store.read_list_entries())
     assert model.entries() == fresh.entries()
     assert not model.apply_changes(list_diff.read_changes(store.path, model.entries()))
+
+
+def test_after_the_first_read_only_changed_mailboxes_are_read(
+    make_window, qtbot, store, other, monkeypatch
+) -> None:
+    saved = seed(store)
+    window = make_window()
+    window.watcher.stop()
+    reads: list[tuple[bool, int | None]] = []  # (read with a mark, rows the store read)
+    real = AccountStore.read_list_since
+
+    def counted(self, mark):
+        found = real(self, mark)
+        reads.append((mark is not None, None if found.ids is None else len(found.entries)))
+        return found
+
+    monkeypatch.setattr(AccountStore, "read_list_since", counted)
+    reload_and_wait(window, qtbot)  # no mark yet: every row
+    account = saved["new@example.org"]
+    other.update_account(account.replace(display_name="Changed"))
+    reload_and_wait(window, qtbot)
+    other.remove_account(id_of(saved["paused@126.com"]))
+    reload_and_wait(window, qtbot)
+    assert reads == [(False, None), (True, 1), (True, 0)]
+    assert window.model.entry_at(window.model.row_of(account.id)).display_name == "Changed"
+    assert window.model.row_of(saved["paused@126.com"].id) < 0
+    assert sorted(window.model.entries()) == sorted(store.read_list_entries())

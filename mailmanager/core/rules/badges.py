@@ -65,7 +65,12 @@ def mailbox_states(
         states.append(LifecycleState.NEVER_CHECKED)
     if due is None:
         due = due_items(account, today, recycle_days=recycle_days, tz=tz)
-    states.extend(item.state for item in due)
+    if due:
+        states.extend([item.state for item in due])
+    if len(states) == 1:
+        return states  # already in order
+    if len(states) == 2 and states[0] is states[1]:
+        return states[:1]  # the main list's usual row: "ok" for IMAP and for SMTP
     return ordered(states)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import Protocol
 
 from mailmanager.core.model.codes import CodeRecord, CodeState
@@ -119,15 +120,41 @@ def due_items(
     ``recycle_days`` is the provider's inactivity rule (None where it has none); ``tz`` is the
     zone in which the account's creation time is turned into the day it was bound.
     """
-    found = [
-        expiry_state(account.code_expires, today),
-        rotation_state(account.code_created, account.rotate_days, today),
-    ]
+    items = _code_due(account.code_expires, account.code_created, account.rotate_days, today)
     if recycle_days:  # the binding day costs a time-zone conversion: only when it matters
         bound_on = local_today(account.created_at, tz)
-        found.append(inactivity_state(account.last_web_login, bound_on, recycle_days, today))
-    items = [item for item in found if item is not None]
-    return sorted(items, key=lambda item: ALL_STATES.index(item.state))
+        inactive = _inactivity(account.last_web_login, bound_on, recycle_days, today)
+        if inactive is not None:
+            return sorted((*items, inactive), key=_due_rank)
+    return list(items)
+
+
+@lru_cache(maxsize=8192)
+def _code_due(
+    code_expires: date | None, code_created: date | None, rotate_days: int, today: date
+) -> tuple[DueItem, ...]:
+    """The expiry and rotation states of a code's dates, worst first. Kept per dates: the
+    main list asks for ten thousand mailboxes at a time, which share a few hundred days."""
+    found = [
+        item
+        for item in (
+            expiry_state(code_expires, today),
+            rotation_state(code_created, rotate_days, today),
+        )
+        if item is not None
+    ]
+    found.sort(key=_due_rank)
+    return tuple(found)
+
+
+# Kept per inputs too (mailboxes bound on the same day share them).
+_inactivity = lru_cache(maxsize=8192)(inactivity_state)
+
+_DUE_RANK = {state: ALL_STATES.index(state) for state in DueState}
+
+
+def _due_rank(item: DueItem) -> int:
+    return _DUE_RANK[item.state]
 
 
 # -- per code (the inventory, issue 19) -------------------------------------------------------
@@ -150,7 +177,7 @@ def code_due_items(code: CodeRecord, rotate_days: int, today: date) -> list[DueI
         return []
     found = [expiry_state(code.expires, today), rotation_state(code.created, rotate_days, today)]
     items = [item for item in found if item is not None]
-    return sorted(items, key=lambda item: ALL_STATES.index(item.state))
+    return sorted(items, key=_due_rank)
 
 
 def worst_code_due(codes: list[CodeRecord], rotate_days: int, today: date) -> list[DueItem]:
@@ -161,7 +188,7 @@ def worst_code_due(codes: list[CodeRecord], rotate_days: int, today: date) -> li
         for item in code_due_items(code, rotate_days, today):
             if item.state not in best or item.date < best[item.state].date:
                 best[item.state] = item
-    return sorted(best.values(), key=lambda item: ALL_STATES.index(item.state))
+    return sorted(best.values(), key=_due_rank)
 
 
 def due_code(

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from mailmanager.core.bulk import gc_paused
 from mailmanager.core.model.accounts import (
@@ -26,7 +27,7 @@ from mailmanager.core.model.accounts import (
     CredentialEventKind,
     Protocol,
 )
-from mailmanager.core.model.list_entry import LIST_COLUMNS, ListEntry, entry_from_row
+from mailmanager.core.model.list_entry import LIST_COLUMNS, ListEntry, ListMark, entry_from_row
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.store.code_store import CodeStore
 from mailmanager.core.store.connection import copy_database
@@ -59,6 +60,7 @@ __all__ = [
     "AccountStore",
     "DuplicateAccountError",
     "DuplicateLabelError",
+    "ListRead",
     "StoreCorruptError",
     "StoreError",
     "StoreLockedError",
@@ -67,6 +69,29 @@ __all__ = [
     "UnknownCodeError",
     "copy_database",
 ]
+
+
+_LIST_FROM = (
+    "FROM accounts a "
+    "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
+    "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
+    "WHERE a.pending = 0"
+)
+
+
+class ListRead(NamedTuple):
+    """The list's rows as ``AccountStore.read_list_since`` found them, all from one snapshot.
+
+    ``ids`` None: a whole read (``entries`` is every listed mailbox). Otherwise ``ids`` are
+    the mailboxes changed since the reader's mark and ``entries`` those of them still listed:
+    an id without an entry was removed, or is pending (a save not finished). ``listed`` is how
+    many mailboxes are listed in all, so a reader can check the rows it shows add up.
+    """
+
+    entries: list[ListEntry]
+    ids: frozenset[int] | None
+    mark: ListMark
+    listed: int
 
 
 class AccountStore(CodeStore):
@@ -82,6 +107,9 @@ class AccountStore(CodeStore):
         super().__init__(conn, path, clock)
         # The last list_entries() result and the (data_version, total_changes) it was read at.
         self._entries: tuple[tuple[int, int], list[ListEntry]] | None = None
+        # The same rows by account id, with the change log's mark they are up to date with:
+        # after a change only the changed mailboxes are read again (``read_list_since``).
+        self._by_id: tuple[ListMark, dict[int, ListEntry]] | None = None
 
     # -- accounts ------------------------------------------------------------------------------
 
@@ -277,7 +305,8 @@ class AccountStore(CodeStore):
 
         After each change to the store the list, the scheduler and the alerts all ask for
         these: the result is kept until the store changes, through this connection
-        (``total_changes``) or another one (``data_version``), so they share one read.
+        (``total_changes``) or another one (``data_version``), so they share one read, and
+        then only the mailboxes the change log names are read again.
         """
         with self._translate_errors():
             if self._conn.in_transaction:
@@ -286,8 +315,29 @@ class AccountStore(CodeStore):
                 return self.read_list_entries()
             stamp = (self.data_version(), self._conn.total_changes)
         if self._entries is None or self._entries[0] != stamp:
-            self._entries = (stamp, self.read_list_entries())
+            self._entries = (stamp, self._updated_entries())
         return list(self._entries[1])
+
+    def _updated_entries(self) -> list[ListEntry]:
+        """The kept rows brought up to date through the change log (all read again when it
+        cannot answer, or when the kept rows do not add up to the store's count)."""
+        mark = self._by_id[0] if self._by_id is not None else None
+        found = self.read_list_since(mark)
+        if found.ids is not None and self._by_id is not None:
+            rows = self._by_id[1]
+            fresh = {entry.id: entry for entry in found.entries}
+            for account_id in found.ids - fresh.keys():
+                rows.pop(account_id, None)
+            arrived = not fresh.keys() <= rows.keys()
+            rows.update(fresh)  # a changed row keeps its place
+            if arrived:
+                rows = dict(sorted(rows.items()))  # in id order, as a whole read returns them
+            if len(rows) == found.listed:
+                self._by_id = (found.mark, rows)
+                return list(rows.values())
+            found = self.read_list_since(None)
+        self._by_id = (found.mark, {entry.id: entry for entry in found.entries})
+        return found.entries
 
     def read_list_entries(self) -> list[ListEntry]:
         """``list_entries`` read from the file now.
@@ -296,16 +346,46 @@ class AccountStore(CodeStore):
         depends on the number of accounts, never on the size of the history. No order: the list
         sorts its own rows.
         """
-        sql = (
-            f"SELECT {LIST_COLUMNS} FROM accounts a "
-            "LEFT JOIN latest_check li ON li.account_id = a.id AND li.protocol = 'imap' "
-            "LEFT JOIN latest_check ls ON ls.account_id = a.id AND ls.protocol = 'smtp' "
-            "WHERE a.pending = 0"
-        )
         with gc_paused(), self._translate_errors():
-            cursor = self._conn.cursor()
-            cursor.row_factory = None
-            return [entry_from_row(row) for row in cursor.execute(sql).fetchall()]
+            return self._list_rows(f"SELECT {LIST_COLUMNS} {_LIST_FROM}")
+
+    def read_list_since(self, mark: ListMark | None) -> ListRead:
+        """The list's rows changed since ``mark`` (a mark of an earlier read of this file),
+        from the change log (schema 7), or every row when the log cannot answer: no mark, or
+        one of another file (its token differs) or of a later state than the file's (a copy
+        put back). Everything is read in one snapshot, the new mark with it, so a change
+        committed meanwhile is either in the rows or after the mark, never lost.
+        """
+        with gc_paused(), self.read_snapshot():
+            token, seq = self._conn.execute("SELECT token, seq FROM list_log").fetchone()
+            now = ListMark(token, seq)
+            (listed,) = self._conn.execute(
+                "SELECT (SELECT count(*) FROM accounts) "
+                "- (SELECT count(*) FROM accounts WHERE pending = 1)"
+            ).fetchone()
+            if mark is None or mark.token != token or mark.seq > seq:
+                return ListRead(
+                    self._list_rows(f"SELECT {LIST_COLUMNS} {_LIST_FROM}"), None, now, listed
+                )
+            if mark.seq == seq:
+                return ListRead([], frozenset(), now, listed)
+            ids = frozenset(
+                row[0]
+                for row in self._conn.execute(
+                    "SELECT account_id FROM list_changes WHERE seq > ?", (mark.seq,)
+                )
+            )
+            entries = self._list_rows(
+                f"SELECT {LIST_COLUMNS} {_LIST_FROM} "
+                "AND a.id IN (SELECT account_id FROM list_changes WHERE seq > ?)",
+                (mark.seq,),
+            )
+            return ListRead(entries, ids, now, listed)
+
+    def _list_rows(self, sql: str, params: tuple[object, ...] = ()) -> list[ListEntry]:
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples: ten thousand at a time
+        return [entry_from_row(row) for row in cursor.execute(sql, params).fetchall()]
 
     def summary(self, account_id: int) -> AccountSummary:
         account = self.get_account(account_id)

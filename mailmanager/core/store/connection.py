@@ -172,6 +172,21 @@ class StoreConnection:
             self._depth = 0
             self._conn.execute("COMMIT")
 
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """Run the block's reads in one read transaction: under WAL they all see the file as
+        it was at the first read, whatever other connections commit meanwhile (inside a write
+        transaction the block just joins it)."""
+        with self._translate_errors():
+            if self._conn.in_transaction:
+                yield
+                return
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self._conn.execute("COMMIT")  # nothing was written: this only ends the snapshot
+
     def _query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         with self._translate_errors():
             return list(self._conn.execute(sql, params).fetchall())
@@ -200,8 +215,19 @@ def _prepare_files(path: Path) -> None:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (the scripts hold no semicolons in literals)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration script into statements (the scripts hold no semicolons in literals;
+    a trigger's body, whose statements end in semicolons too, stays in one piece)."""
+    statements = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip(" \n;"))  # a last statement without its semicolon
+    return statements
 
 
 def copy_database(source: Path, target: Path) -> None:

@@ -196,5 +196,62 @@ CREATE TABLE code_audits (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: the main list's change log (issue 21, scale). The list reloads after every change
+# to the store; with ten thousand mailboxes reading every row each time was most of a reload.
+# Triggers on every table the list's row is read from (accounts, latest_check, codes) give the
+# mailbox a new number in ``list_changes`` whenever one of its rows is written, by any
+# connection (the app, the CLI, an import), so a reader that remembers the last number it saw
+# reads only the mailboxes changed since (``AccountStore.read_list_since``). One row per
+# mailbox that was ever changed: the log cannot grow past the number of mailboxes. ``list_log``
+# holds the counter and a token made at random when the log was created, so a reader notices a
+# different file in the same place and reads everything. A migration that rebuilds one of
+# these tables must create its triggers again.
+#
+# ``codes_live``: the list's code dates read only the codes in use, so this partial index
+# covers them (one short index range per mailbox, no sort, no table row read).
+# ``accounts_pending``: the pending rows (a save under way), so that the number of listed
+# mailboxes, which a reader checks its rows against, is all rows less these, each counted
+# without reading the table. (Partial, so the list's own read is not steered to it.)
+_LOGGED = (("accounts", "id"), ("latest_check", "account_id"), ("codes", "account_id"))
+
+
+def _log_triggers() -> str:
+    """The change log's triggers: one per table and kind of write."""
+    bump = "UPDATE list_log SET seq = seq + 1;"
+    note = "INSERT INTO list_changes (account_id, seq) SELECT {key}, seq FROM list_log{where};"
+    triggers = []
+    for table, key in _LOGGED:
+        for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+            triggers.append(
+                f"CREATE TRIGGER list_log_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN {bump} DELETE FROM list_changes WHERE account_id = {row}.{key}; "
+                f"{note.format(key=f'{row}.{key}', where='')} END;"
+            )
+        triggers.append(
+            f"CREATE TRIGGER list_log_{table}_update AFTER UPDATE ON {table} "
+            f"BEGIN {bump} DELETE FROM list_changes WHERE account_id IN (OLD.{key}, NEW.{key}); "
+            f"{note.format(key=f'OLD.{key}', where='')} "
+            f"{note.format(key=f'NEW.{key}', where=f' WHERE NEW.{key} IS NOT OLD.{key}')} END;"
+        )
+    return "\n".join(triggers)
+
+
+_V7 = """
+CREATE INDEX codes_live ON codes(account_id, created, expires, own, label)
+    WHERE state IN ('in_use', 'unknown');
+CREATE INDEX accounts_pending ON accounts(id) WHERE pending = 1;
+CREATE TABLE list_log (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    token TEXT NOT NULL,
+    seq   INTEGER NOT NULL
+);
+INSERT INTO list_log (id, token, seq) VALUES (1, lower(hex(randomblob(8))), 0);
+CREATE TABLE list_changes (
+    account_id INTEGER PRIMARY KEY,
+    seq        INTEGER NOT NULL
+);
+CREATE INDEX list_changes_seq ON list_changes(seq);
+""" + _log_triggers()
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
