@@ -89,6 +89,27 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _whole_rows(
+    selection: QItemSelectionModel, proxy: AccountFilterModel, columns: int
+) -> list[int]:
+    """The source rows whose every column is selected (what ``selectedRows`` means), in
+    order. The list selects whole rows; a range of some columns only (set by a program) is
+    checked row by row."""
+    rows: set[int] = set()
+    partial: set[int] = set()
+    for selected in proxy.mapSelectionToSource(selection.selection()).toList():
+        span = range(selected.top(), selected.bottom() + 1)
+        if selected.left() == 0 and selected.right() >= columns - 1:
+            rows.update(span)
+        else:
+            partial.update(span)
+    model, root = proxy.sourceModel(), QModelIndex()
+    for row in partial - rows:
+        if selection.isRowSelected(proxy.mapFromSource(model.index(row, 0)).row(), root):
+            rows.add(row)
+    return sorted(rows)
+
+
 class MainWindow(QMainWindow):
     """The app's window. See the module docstring.
 
@@ -120,7 +141,7 @@ class MainWindow(QMainWindow):
         self._check_handler: CheckHandler | None = None
         self._bulk: BulkActions | None = None
         self._details_shown: tuple[object, ...] | None = None  # what the details pane shows
-        self._selected_rows_kept: list[QModelIndex] | None = None  # see _selected_rows
+        self._selected_rows_kept: list[int] | None = None  # see _selected_rows
         # The account changes this window started (cancelled when it closes).
         self.tasks = Tasks()
         self.setObjectName("mainWindow")
@@ -220,15 +241,18 @@ class MainWindow(QMainWindow):
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
         view.openRequested.connect(self.edit_selected)
-        # The selected rows, kept until the selection or the shown rows change: Qt's
-        # selectedRows() asks the model for its size for every selected row (with a thousand
-        # selected, tens of milliseconds per call), and one update asked several times.
+        # The selected rows, kept until the selection or the rows change (see _selected_rows):
+        # one update asks for them several times.
         for signal in (
             view.selectionModel().selectionChanged,
             self.proxy.layoutChanged,
             self.proxy.modelReset,
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
+            self.model.layoutChanged,
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
         ):
             signal.connect(self._forget_selected_rows)
         view.selectionModel().selectionChanged.connect(self._selection_changed)  # after that
@@ -356,9 +380,8 @@ class MainWindow(QMainWindow):
             model.entry_at(proxy.mapToSource(current).row()).id if current.isValid() else None
         )
         if account_ids is None:
-            rows = selection.selectedRows()
-            return current_id, {model.entry_at(proxy.mapToSource(i).row()).id for i in rows}
-        if len(account_ids) > MASS_CHANGE or not selection.hasSelection():
+            return current_id, {model.entry_at(row).id for row in self._selected_rows()}
+        if not account_ids or len(account_ids) > MASS_CHANGE or not selection.hasSelection():
             return current_id, set()  # so many changed rows are re-sorted in place, not moved
         selected = set()
         for account_id, position in model.positions_of(account_ids).items():
@@ -467,9 +490,7 @@ class MainWindow(QMainWindow):
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
             rows = self._selected_rows()
-            if not rows:
-                return None
-            index = rows[0]
+            return rows[0] if rows else None
         return self.proxy.mapToSource(index).row()
 
     def selected_summary(self) -> AccountSummary | None:
@@ -481,19 +502,24 @@ class MainWindow(QMainWindow):
         """The list rows of every selected mailbox, in the list's order."""
         if not self.list_page_built:
             return []
-        rows = self._selected_rows()
-        positions = sorted(index.row() for index in rows)
-        model, proxy = self.model, self.proxy
-        return [model.entry_at(proxy.mapToSource(proxy.index(p, 0)).row()) for p in positions]
+        entry_at = self.model.entry_at
+        return [entry_at(row) for row in self._selected_rows()]
 
     def _selection_count(self) -> int:
         if not self.list_page_built:
             return 0
         return len(self._selected_rows())
 
-    def _selected_rows(self) -> list[QModelIndex]:
+    def _selected_rows(self) -> list[int]:
+        """The model rows of the selected mailboxes, in the list's order (the proxy keeps the
+        model's order). Read from the selection's ranges mapped to the model in one call: Qt's
+        selectedRows() asks the model for its size for every selected row and compares each
+        row with every range (with a thousand selected, tens of milliseconds), and mapping
+        each row through the proxy costs a call per row."""
         if self._selected_rows_kept is None:
-            self._selected_rows_kept = self.view.selectionModel().selectedRows()
+            self._selected_rows_kept = _whole_rows(
+                self.view.selectionModel(), self.proxy, self.model.columnCount()
+            )
         return self._selected_rows_kept
 
     def _forget_selected_rows(self) -> None:
