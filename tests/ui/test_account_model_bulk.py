@@ -131,7 +131,7 @@ def test_a_few_changed_rows_moved_by_reinsertion_keep_order_counts_and_index(
 ) -> None:
     first, last = model.entry_at(0), model.entry_at(model.rowCount() - 1)
 
-    def like(other: ListEntry) -> dict[str, object]:  # what the status column sorts by
+    def like(other: ListEntry) -> dict[str, Any]:  # what the status column sorts by
         fields = ("paused", "code_expires", "imap_status", "smtp_status", "imap_checked_text",
                   "smtp_checked_text")  # fmt: skip
         return {name: getattr(other, name) for name in fields}
@@ -192,7 +192,7 @@ def test_the_clock_tick_on_the_same_day_repaints_only_the_relative_times() -> No
         computed.append(entry.id)
         return states(entry, *args)
 
-    model._states = counted_states  # type: ignore[method-assign]
+    model._states = counted_states  # type: ignore[method-assign, assignment]
     model.layoutChanged.connect(lambda: computed.append(-1))
     now[0] = NOW + timedelta(hours=1)
     model.refresh_times()
