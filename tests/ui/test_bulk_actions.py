@@ -200,3 +200,64 @@ def test_export_for_platforms_writes_the_shown_group_without_codes(
     assert [(r["from_email"], r["group"], r["smtp_password"]) for r in rows] == [
         ("ok@163.com", "'=Client", "")
     ]
+
+
+def test_a_bulk_pause_of_many_rows_in_a_group_keeps_selection_counts_filter_and_details(
+    make_window, store: AccountStore, qtbot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    """More rows than the model moves one by one: they are re-sorted in one layout change,
+    their counts adjusted row by row, and the watcher's reload afterwards finds them shown."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.status import ConnectionStatus
+    from mailmanager.ui.account_model import MASS_CHANGE, AccountRoles
+    from mailmanager.ui.list_scope import Scope, ScopeKind
+    from tests.helpers.sample_accounts import NOW
+
+    for n in range(60):
+        saved = store.add_account(
+            sample_account(f"m{n:02d}@163.com", group="Client A" if n % 3 else "Other")
+        )
+        assert saved.id is not None
+        if n % 2:  # half of them checked (OK), the others not yet: two badges, two blocks
+            for protocol in (Protocol.IMAP, Protocol.SMTP):
+                store.record_check(CheckRecord(saved.id, NOW, protocol, ConnectionStatus.OK))
+    window = make_window()
+    groups, proxy, view = window.splitter.group_list, window.proxy, window.view
+    groups.choose(Scope(ScopeKind.GROUP, "Client A"))
+    assert proxy.rowCount() == 40
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().select(
+        QItemSelection(proxy.index(2, 0), proxy.index(37, 0)), flags.ClearAndSelect | flags.Rows
+    )
+    view.selectionModel().setCurrentIndex(proxy.index(10, 0), flags.NoUpdate)
+    chosen = [entry.id for entry in window.selected_entries()]
+    assert len(chosen) == 36 > MASS_CHANGE
+    current = window.model.entry_at(proxy.mapToSource(view.currentIndex()).row()).id
+    reads = window.list_reload.reads
+
+    window.actions_.pause.trigger()
+
+    qtbot.waitUntil(
+        lambda: "Paused checks of 36 mailbox(es)" in window.statusBar().currentMessage()
+    )
+    qtbot.waitUntil(lambda: window.list_reload.reads > reads and not window.list_reload.busy)
+    assert {a.id for a in store.list_accounts() if a.paused} == set(chosen)
+    # The same mailboxes stay selected and current, each shown paused, in sorted order.
+    assert sorted(entry.id for entry in window.selected_entries()) == sorted(chosen)
+    assert all(entry.paused for entry in window.selected_entries())
+    assert window.model.entry_at(proxy.mapToSource(view.currentIndex()).row()).id == current
+    assert window.actions_.pause.text() == "Res&ume checks"
+    current_address = store.get_account(current).address
+    assert window.details.address.text() == current_address
+    assert window.details.badge.text() == "Paused"
+    ranks = [proxy.index(r, 1).data(AccountRoles.SortRole) for r in range(40)]
+    assert ranks == sorted(ranks)
+    # The group still shows its 40 mailboxes (and only them), and the counts are right.
+    shown = {window.model.entry_at(proxy.mapToSource(proxy.index(r, 0)).row()).id
+             for r in range(proxy.rowCount())}  # fmt: skip
+    assert shown == {a.id for a in store.list_accounts() if a.group == "Client A"}
+    entries = [groups.item(i).text() for i in range(groups.count())]
+    assert "Client A (40)" in entries and "Other (20)" in entries
+    assert "All mailboxes (60)" in entries and "Not checked yet (30)" in entries
