@@ -58,6 +58,9 @@ class AccountFilterModel(QSortFilterProxyModel):
             wanted.append(QRegularExpression.escape(ATTENTION_MARK))
         elif scope.kind is ScopeKind.UNCHECKED:
             wanted.append(QRegularExpression.escape(UNCHECKED_MARK))
+        source = self.sourceModel()
+        if isinstance(source, AccountModel):
+            source.rows_filtered = bool(wanted)
         if not wanted:
             self.setFilterRegularExpression(QRegularExpression())
             return

@@ -75,7 +75,7 @@ DEFAULT_SORT = (Column.STATUS, Qt.SortOrder.AscendingOrder)
 MASS_CHANGE = 32
 
 
-def _ranges(positions: list[int]) -> list[tuple[int, int]]:
+def row_runs(positions: list[int]) -> list[tuple[int, int]]:
     """Sorted positions as (first, last) runs of consecutive numbers."""
     runs: list[tuple[int, int]] = []
     for position in positions:
@@ -114,6 +114,10 @@ class AccountModel(QAbstractTableModel):
         # applied only if nothing changed the rows since it took its snapshot (``entries``).
         self.generation = 0
         self._reinserted_ids: list[int] = []
+        # Set by the filter proxy while it filters (a scope or a text chosen): it then asks for
+        # every row of a changed span and of a layout change, a call into Python per row, so
+        # changes are signalled row run by row run and rows moved by removal and insertion.
+        self.rows_filtered = False
         # Account id -> row, built when first asked after the rows moved (any insertion,
         # removal, reset or re-sort forgets it): a bulk action finds its thousand rows without
         # walking ten thousand.
@@ -179,7 +183,7 @@ class AccountModel(QAbstractTableModel):
             self._rows = [row for row in self._rows if row.account_id in incoming]
             self.endResetModel()
         else:
-            for first, last in reversed(_ranges(gone)):
+            for first, last in reversed(row_runs(gone)):
                 self.beginRemoveRows(QModelIndex(), first, last)
                 del self._rows[first : last + 1]
                 self.endRemoveRows()
@@ -251,7 +255,7 @@ class AccountModel(QAbstractTableModel):
             self._rows = [row for row in self._rows if row.account_id not in gone]
             self.endResetModel()
             return
-        for first, last in reversed(_ranges(positions)):
+        for first, last in reversed(row_runs(positions)):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
             self.endRemoveRows()
@@ -309,8 +313,8 @@ class AccountModel(QAbstractTableModel):
         if not changed:
             return
         last_column = _COLUMN_COUNT - 1
-        runs = _ranges(sorted(changed))
-        if len(runs) > MASS_CHANGE:
+        runs = row_runs(sorted(changed))
+        if len(runs) > MASS_CHANGE and not self.rows_filtered:
             runs = [(runs[0][0], runs[-1][1])]
         for first, last in runs:
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
@@ -399,16 +403,26 @@ class AccountModel(QAbstractTableModel):
         (``take_reinserted``)."""
         rows = self._rows
         taken = {position: rows[position] for position in set(touched)}
-        for first, last in reversed(_ranges(sorted(taken))):
+        for first, last in reversed(row_runs(sorted(taken))):
             self.beginRemoveRows(QModelIndex(), first, last)
             del rows[first : last + 1]
             self.endRemoveRows()
-        # In ascending final order each row goes straight to its final position.
-        for new, old in sorted((new, old) for new, old in enumerate(wanted) if old in taken):
-            self.beginInsertRows(QModelIndex(), new, new)
-            rows.insert(new, taken[old])
+        # In ascending final order each row (each run of rows) goes straight to its final
+        # place: the rows before it are in their final order already.
+        arriving = sorted((new, old) for new, old in enumerate(wanted) if old in taken)
+        for first, last in row_runs([new for new, _old in arriving]):
+            block = [taken[old] for _new, old in arriving[: last - first + 1]]
+            del arriving[: last - first + 1]
+            self.beginInsertRows(QModelIndex(), first, last)
+            rows[first:first] = block
             self.endInsertRows()
-            self._reinserted_ids.append(taken[old].account_id)
+            self._reinserted_ids.extend(row.account_id for row in block)
+
+    def _reinsertion_limit(self) -> int:
+        """How many changed rows are moved by removal and insertion rather than by a layout
+        change: a few; while the proxy filters, up to a quarter of the rows (a layout change
+        then costs it a call into Python for every row, a moved row a few)."""
+        return max(MASS_CHANGE, len(self._rows) // 4) if self.rows_filtered else MASS_CHANGE
 
     def take_reinserted(self) -> list[int]:
         """The ids of the rows moved by removal and insertion since the last call."""
@@ -459,17 +473,20 @@ class AccountModel(QAbstractTableModel):
 
     def _apply_sort(self, touched: list[int] | None = None) -> None:
         """Sort the rows again: all of them, or (``touched``: the positions of the rows that
-        changed or arrived, the others being in order already) only those, each put back in
-        its place by bisection, which costs a few sort keys instead of ten thousand."""
-        if self._sort is None or len(self._rows) < 2:
+        changed or arrived, the others being in order already) only those, a few each put back
+        in its place by bisection, which costs a few sort keys instead of ten thousand. Rows
+        move by a layout change, or by removal and insertion when they are few enough
+        (``_reinsertion_limit``)."""
+        if self._sort is None or len(self._rows) < 2 or touched == []:
             return
         if touched is not None and len(touched) <= MASS_CHANGE:
             wanted = self._reinserted(touched)
-            if wanted != list(range(len(self._rows))):
-                self._move_by_reinsertion(touched, wanted)
-            return
-        wanted = self._order(self._rows)
+        else:  # the kept keys make a whole sort cheaper than bisecting for each of many rows
+            wanted = self._order(self._rows)
         if wanted == list(range(len(self._rows))):
+            return
+        if touched is not None and len(touched) <= self._reinsertion_limit():
+            self._move_by_reinsertion(touched, wanted)
             return
         self.layoutAboutToBeChanged.emit()
         new_position = {old: new for new, old in enumerate(wanted)}

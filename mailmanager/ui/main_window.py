@@ -23,7 +23,8 @@ the first paint). ``view``, ``details``, ``filter_edit``, ``splitter``, ``list_s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -53,7 +54,7 @@ from mailmanager.services.operations import Tasks
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_filter import AccountFilterModel
-from mailmanager.ui.account_model import DEFAULT_SORT, MASS_CHANGE, AccountModel
+from mailmanager.ui.account_model import DEFAULT_SORT, MASS_CHANGE, AccountModel, row_runs
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.list_reload import ListReload
@@ -92,22 +93,26 @@ def _utcnow() -> datetime:
 def _whole_rows(
     selection: QItemSelectionModel, proxy: AccountFilterModel, columns: int
 ) -> list[int]:
-    """The source rows whose every column is selected (what ``selectedRows`` means), in
-    order. The list selects whole rows; a range of some columns only (set by a program) is
-    checked row by row."""
+    """The model rows whose every column is selected (what ``selectedRows`` means), in the
+    list's order. The list selects whole rows (a range of some columns only, set by a program,
+    is checked row by row); the proxy keeps the model's order, so when it shows every row its
+    rows are the model's."""
     rows: set[int] = set()
     partial: set[int] = set()
-    for selected in proxy.mapSelectionToSource(selection.selection()).toList():
+    for selected in selection.selection().toList():
         span = range(selected.top(), selected.bottom() + 1)
         if selected.left() == 0 and selected.right() >= columns - 1:
             rows.update(span)
         else:
             partial.update(span)
-    model, root = proxy.sourceModel(), QModelIndex()
-    for row in partial - rows:
-        if selection.isRowSelected(proxy.mapFromSource(model.index(row, 0)).row(), root):
-            rows.add(row)
-    return sorted(rows)
+    root = QModelIndex()
+    rows.update(row for row in partial - rows if selection.isRowSelected(row, root))
+    ordered = sorted(rows)
+    source = proxy.sourceModel()
+    if proxy.rowCount() == source.rowCount():
+        return ordered
+    index, to_source = proxy.index, proxy.mapToSource
+    return [to_source(index(row, 0)).row() for row in ordered]
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +147,10 @@ class MainWindow(QMainWindow):
         self._bulk: BulkActions | None = None
         self._details_shown: tuple[object, ...] | None = None  # what the details pane shows
         self._selected_rows_kept: list[int] | None = None  # see _selected_rows
+        # While the model's rows change (rows moved by removal and insertion lose and regain
+        # their selection, a run at a time), the selection's follow-ups wait: the update ends
+        # with them, once (``_rows_changing``).
+        self._changing_rows = False
         # The account changes this window started (cancelled when it closes).
         self.tasks = Tasks()
         self.setObjectName("mainWindow")
@@ -337,8 +346,9 @@ class MainWindow(QMainWindow):
         if entries:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
         kept = self._selection_of(None)
-        self.model.set_entries(entries)
-        self._restore_selection(kept)
+        with self._rows_changing():
+            self.model.set_entries(entries)
+            self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
@@ -361,12 +371,26 @@ class MainWindow(QMainWindow):
         if changes.added:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
         kept = self._selection_of({entry.id for entry in changes.changed})
-        if self.model.apply_changes(changes):
-            self._restore_selection(kept)
+        with self._rows_changing():
+            applied = self.model.apply_changes(changes)
+            if applied:
+                self._restore_selection(kept)
+        if applied:
             self._update_groups()
             self._update_pages()
             self._show_details()
         self.refreshed.emit()
+
+    @contextmanager
+    def _rows_changing(self) -> Iterator[None]:
+        """The model's rows change in the block; whoever uses it calls ``_update_pages``
+        (actions and summary) and ``_show_details`` afterwards, which a selection change
+        would have called for every run of rows moved."""
+        self._changing_rows = True
+        try:
+            yield
+        finally:
+            self._changing_rows = False
 
     def _selection_of(self, account_ids: set[int] | None) -> tuple[int | None, set[int]]:
         """The current mailbox and which of ``account_ids`` (None: any) are selected, before
@@ -381,8 +405,11 @@ class MainWindow(QMainWindow):
         )
         if account_ids is None:
             return current_id, {model.entry_at(row).id for row in self._selected_rows()}
-        if not account_ids or len(account_ids) > MASS_CHANGE or not selection.hasSelection():
-            return current_id, set()  # so many changed rows are re-sorted in place, not moved
+        if not account_ids or not selection.hasSelection():
+            return current_id, set()
+        if len(account_ids) > MASS_CHANGE:  # the selected rows (usually known already)
+            selected = {model.entry_at(row).id for row in self._selected_rows()}
+            return current_id, selected & account_ids
         selected = set()
         for account_id, position in model.positions_of(account_ids).items():
             if selection.isSelected(proxy.mapFromSource(model.index(position, 0))):
@@ -396,13 +423,24 @@ class MainWindow(QMainWindow):
             return
         model, proxy, selection = self.model, self.proxy, self.view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
-        for account_id, position in model.positions_of(set(moved)).items():
-            index = proxy.mapFromSource(model.index(position, 0))
-            if not index.isValid():
-                continue
-            if account_id in selected:
-                selection.select(index, flags.Select | flags.Rows)
-            if account_id == current_id:
+        # The moved rows' selection, put back in one change (one selectionChanged), in runs.
+        back = sorted(
+            row
+            for row in (
+                proxy.mapFromSource(model.index(position, 0)).row()
+                for account_id, position in model.positions_of(selected & set(moved)).items()
+            )
+            if row >= 0
+        )
+        if back:
+            ranges = QItemSelection()
+            for first, last in row_runs(back):
+                ranges.select(proxy.index(first, 0), proxy.index(last, 0))
+            selection.select(ranges, flags.Select | flags.Rows)
+        if current_id is not None and current_id in moved:
+            position = model.row_of(current_id)
+            index = proxy.mapFromSource(model.index(position, 0)) if position >= 0 else None
+            if index is not None and index.isValid():
                 selection.setCurrentIndex(index, flags.NoUpdate)
 
     def _load_summary(self, account_id: int) -> AccountSummary | None:
@@ -426,8 +464,9 @@ class MainWindow(QMainWindow):
         """Show rows a bulk action changed, known without reading the store (the watcher's
         reload follows, as after any change, and finds them as shown)."""
         kept = self._selection_of({entry.id for entry in entries})
-        self.model.update_rows(entries)
-        self._restore_selection(kept)
+        with self._rows_changing():
+            self.model.update_rows(entries)
+            self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
@@ -511,11 +550,10 @@ class MainWindow(QMainWindow):
         return len(self._selected_rows())
 
     def _selected_rows(self) -> list[int]:
-        """The model rows of the selected mailboxes, in the list's order (the proxy keeps the
-        model's order). Read from the selection's ranges mapped to the model in one call: Qt's
-        selectedRows() asks the model for its size for every selected row and compares each
-        row with every range (with a thousand selected, tens of milliseconds), and mapping
-        each row through the proxy costs a call per row."""
+        """The model rows of the selected mailboxes, in the list's order, read from the
+        selection's ranges (``_whole_rows``): Qt's selectedRows() asks the model for its size
+        for every selected row and compares each row with every range (with a thousand
+        selected, tens of milliseconds)."""
         if self._selected_rows_kept is None:
             self._selected_rows_kept = _whole_rows(
                 self.view.selectionModel(), self.proxy, self.model.columnCount()
@@ -548,6 +586,8 @@ class MainWindow(QMainWindow):
         self.view.setCurrentIndex(index)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._changing_rows:
+            return  # the update ends with these calls (see _rows_changing)
         self._show_details()
         self._update_actions()
         self._update_summary()  # with how many are selected

@@ -143,6 +143,28 @@ def test_a_few_changed_rows_moved_by_reinsertion_keep_order_counts_and_index(
     assert model.take_reinserted()  # moved by removal and insertion, not by a layout change
 
 
+def test_while_filtered_a_quarter_of_the_rows_move_by_removal_and_insertion(
+    qtmodeltester,
+) -> None:
+    model = AccountModel(clock=fixed_clock)
+    sorted_by(model, Column.STATUS, Qt.SortOrder.AscendingOrder)
+    model.set_entries([entry(n) for n in range(1, 201)])
+    qtmodeltester.check(model)
+    model.rows_filtered = True  # as the filter proxy says while a group is chosen
+    chosen = [model.entry_at(r) for r in range(0, 200, 4)]  # 50: a quarter of the rows
+    layouts: list[int] = []
+    model.layoutChanged.connect(lambda: layouts.append(1))
+    model.update_rows([e._replace(paused=not e.paused) for e in chosen])
+    assert_kept(model)
+    assert layouts == []
+    moved = model.take_reinserted()
+    assert moved and set(moved) <= {e.id for e in chosen}
+    model.rows_filtered = False  # nothing filtered: so many rows move in a layout change
+    model.update_rows([e._replace(paused=not e.paused) for e in model.entries_of(moved)])
+    assert_kept(model)
+    assert layouts == [1] and model.take_reinserted() == []
+
+
 def test_a_reload_with_changed_added_and_gone_rows_keeps_order_counts_and_index(
     model: AccountModel,
 ) -> None:
