@@ -395,12 +395,12 @@ class AccountModel(QAbstractTableModel):
         )
 
     def _move_by_reinsertion(self, touched: list[int], wanted: list[int]) -> None:
-        """Move the few ``touched`` rows to their places in ``wanted`` by removing and
-        inserting them, not by a layout change: the filter proxy answers a layout change by
-        filtering every row again (a call into Python per row with a group chosen) and the view
-        repaints all of it, while rows removed and inserted cost the proxy and the view only
-        those rows. Their selection goes with them: the window puts it back
-        (``take_reinserted``)."""
+        """Move the ``touched`` rows (a few, or while the proxy filters up to a quarter of
+        them) to their places in ``wanted`` by removing and inserting them, a run of rows at a
+        time, not by a layout change: the filter proxy answers a layout change by filtering
+        every row again (a call into Python per row with a group chosen) and the view repaints
+        all of it, while rows removed and inserted cost the proxy and the view only those rows.
+        Their selection goes with them: the window puts it back (``take_reinserted``)."""
         rows = self._rows
         taken = {position: rows[position] for position in set(touched)}
         for first, last in reversed(row_runs(sorted(taken))):
