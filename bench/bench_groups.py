@@ -200,6 +200,17 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
 
     reloads.append(timed_ms(choose_and_back, name="side list: choose a group, then All again"))
 
+    def tick() -> None:
+        window._tick()  # the window's 30 s timer: relative times, due states, counts
+        app.processEvents()
+
+    reloads.append(timed_ms(tick, name="the clock's 30 s tick + repaint, side list on All"))
+    groups.choose(Scope(ScopeKind.GROUP, "客户 11"))
+    app.processEvents()
+    reloads.append(timed_ms(tick, name="the clock's 30 s tick + repaint, one group chosen"))
+    groups.choose(ALL)
+    app.processEvents()
+
     stalls = [
         _stalled(app, lambda: None, lambda: True, "(baseline) idle window, 0.5 s"),
         _stalled(
