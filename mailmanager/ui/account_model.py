@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from mailmanager.core.bulk import gc_paused
@@ -94,7 +95,15 @@ class AccountModel(QAbstractTableModel):
         provider_lookup: ``(provider_id, address) -> ProviderLook`` for names and marks.
         loader: ``account_id -> AccountSummary`` (or None if it is gone), for rows filled from
             ``ListEntry`` tuples; usually ``AccountStore.summary``.
+
+    Signals:
+        relativeTimesChanged(): the clock moved on within the day (``refresh_times``): only
+            the "3 minutes ago" texts of the Last checked column changed. It stands for a
+            ``dataChanged`` over every row, which made the filter proxy filter every row
+            again; the proxy repaints its own rows instead (``AccountFilterModel``).
     """
+
+    relativeTimesChanged = Signal()
 
     def __init__(
         self,
@@ -515,16 +524,13 @@ class AccountModel(QAbstractTableModel):
         """Recompute what depends on the clock (relative times, due states) for every row.
 
         States and sort keys depend on the day only: on the same day as the rows' states,
-        only the "3 minutes ago" texts change, and only they are signalled (no re-filtering,
-        no re-sorting: ten thousand rows' states cost the GUI thread ~100 ms every 30 s)."""
+        only the "3 minutes ago" texts change, and ``relativeTimesChanged`` says so (no state
+        computed again, no re-sort, no re-filtering: ten thousand rows' states cost the GUI
+        thread ~100 ms every 30 s)."""
         today = local_today(self._clock())
         if today == self._states_day:
             if self._rows:
-                self.dataChanged.emit(
-                    self.index(0, Column.LAST_CHECKED),
-                    self.index(len(self._rows) - 1, Column.LAST_CHECKED),
-                    [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole],
-                )
+                self.relativeTimesChanged.emit()
             return
         for row in self._rows:
             row.set_states(self._states(row.entry, row.look, row.checking, today))

@@ -19,8 +19,15 @@ from PySide6.QtCore import Qt
 from mailmanager.core.model.list_diff import ListChanges
 from mailmanager.core.model.list_entry import ListEntry
 from mailmanager.core.model.status import ConnectionStatus, Severity, State
-from mailmanager.ui.account_model import MASS_CHANGE, AccountModel, AccountRoles, Column
-from mailmanager.ui.list_scope import ScopeCounts
+from mailmanager.ui.account_filter import AccountFilterModel
+from mailmanager.ui.account_model import (
+    MASS_CHANGE,
+    AccountModel,
+    AccountRoles,
+    Column,
+    Index,
+)
+from mailmanager.ui.list_scope import Scope, ScopeCounts, ScopeKind
 from tests.helpers.sample_accounts import NOW, TODAY, fixed_clock
 
 GROUPS = ("", "Client A", "客户 乙")
@@ -201,12 +208,18 @@ def test_the_clock_tick_on_the_same_day_repaints_only_the_relative_times() -> No
     model = AccountModel(clock=lambda: now[0])
     sorted_by(model, Column.CODE, Qt.SortOrder.AscendingOrder)
     model.set_entries([entry(n) for n in range(1, 61)])
-    signals: list[tuple[int, int, int, int, list[int]]] = []
-    model.dataChanged.connect(
-        lambda first, last, roles: signals.append(
-            (first.row(), last.row(), first.column(), last.column(), list(roles))
+    proxy = AccountFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_scope(Scope(ScopeKind.GROUP, "Client A"))
+    assert proxy.rowCount() == 20
+    changed: list[tuple[int, int, int, int, list[int]]] = []
+    proxied: list[tuple[int, int, int, int, list[int]]] = []
+    for signal, seen in ((model.dataChanged, changed), (proxy.dataChanged, proxied)):
+        signal.connect(
+            lambda first, last, roles, seen=seen: seen.append(
+                (first.row(), last.row(), first.column(), last.column(), list(roles))
+            )
         )
-    )
     computed: list[int] = []
     states = model._states
 
@@ -216,17 +229,26 @@ def test_the_clock_tick_on_the_same_day_repaints_only_the_relative_times() -> No
 
     model._states = counted_states  # type: ignore[method-assign, assignment]
     model.layoutChanged.connect(lambda: computed.append(-1))
+    asked: list[int] = []
+    data = model.data
+
+    def counting_data(index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == AccountRoles.FilterRole:
+            asked.append(index.row())
+        return data(index, role)
+
+    model.data = counting_data  # type: ignore[method-assign]
     now[0] = NOW + timedelta(hours=1)
     model.refresh_times()
     relative = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole]
-    assert signals == [(0, 59, Column.LAST_CHECKED, Column.LAST_CHECKED, relative)]
-    assert computed == []  # no state computed again, no re-sort
+    assert changed == []  # the model says relativeTimesChanged, the proxy repaints its rows
+    assert proxied == [(0, 19, Column.LAST_CHECKED, Column.LAST_CHECKED, relative)]
+    assert computed == [] and asked == []  # no state computed again, no re-sort, no filtering
     # The next day the states are computed again: a code expiring in 2 days has 1 day left.
     before = {e.id: model.states_at(r) for r, e in enumerate(model.entries())}
     now[0] = NOW + timedelta(days=1)
-    signals.clear()
     model.refresh_times()
-    assert signals and signals[0][2:4] == (0, len(Column) - 1)
+    assert changed and changed[0][2:4] == (0, len(Column) - 1)
     assert sorted(set(computed)) == list(range(1, 61))
     after = {e.id: model.states_at(r) for r, e in enumerate(model.entries())}
     assert before != after
