@@ -100,6 +100,8 @@ def _whole_rows(
     rows: set[int] = set()
     partial: set[int] = set()
     for selected in selection.selection().toList():
+        if not selected.isValid():
+            continue
         span = range(selected.top(), selected.bottom() + 1)
         if selected.left() == 0 and selected.right() >= columns - 1:
             rows.update(span)

@@ -272,3 +272,33 @@ def test_a_bulk_pause_of_many_rows_in_a_group_keeps_selection_counts_filter_and_
     assert f"Client A ({in_group})" in entries and f"Other ({others})" in entries
     assert f"All mailboxes ({mailboxes})" in entries and f"Not checked yet ({unchecked})" in entries
     assert bool(layouts) == (mailboxes == 60)  # which way the rows moved
+
+
+def test_the_selected_mailboxes_are_whole_rows_in_the_lists_order(
+    make_window, store: AccountStore
+) -> None:
+    """What ``selectedRows`` means (every column selected), read from the selection's ranges,
+    through the proxy when it hides rows."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from mailmanager.ui.account_model import Column
+    from mailmanager.ui.list_scope import Scope, ScopeKind
+
+    saved = seed(store)
+    for address in ("ok@163.com", "paused@126.com", "new@example.org"):
+        store.update_account(saved[address].replace(group="Client A"))
+    window = make_window()
+    window.splitter.group_list.choose(Scope(ScopeKind.GROUP, "Client A"))
+    proxy, selection = window.proxy, window.view.selectionModel()
+    assert proxy.rowCount() == 3
+    flags = QItemSelectionModel.SelectionFlag
+    selection.clearSelection()
+    selection.select(proxy.index(0, Column.STATUS), flags.Select)  # one cell: not a mailbox
+    assert window.selected_entries() == []
+    last = len(Column) - 1
+    for column in range(len(Column)):  # every cell of the last row, one by one: a mailbox
+        selection.select(proxy.index(2, column), flags.Select)
+    cells = QItemSelection(proxy.index(1, 0), proxy.index(1, last))  # a whole row at once
+    selection.select(cells, flags.Select)
+    shown = [proxy.index(r, Column.MAILBOX).data() for r in (1, 2)]
+    assert [entry.address for entry in window.selected_entries()] == shown
