@@ -84,6 +84,7 @@ class AccountFilterModel(QSortFilterProxyModel):
         super().setSourceModel(source)
         if isinstance(source, AccountModel):
             source.relativeTimesChanged.connect(self._relative_times_changed)
+            source.rows_filtered = bool(self.filterRegularExpression().pattern())
 
     def _relative_times_changed(self) -> None:
         """Repaint the shown rows' relative times: a ``dataChanged`` of the source's would
