@@ -11,7 +11,13 @@ ten thousand rows calls back into Python for every comparison.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QObject,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from mailmanager.ui.account_cells import ATTENTION_MARK, UNCHECKED_MARK, group_mark
 from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
@@ -58,6 +64,9 @@ class AccountFilterModel(QSortFilterProxyModel):
             wanted.append(QRegularExpression.escape(ATTENTION_MARK))
         elif scope.kind is ScopeKind.UNCHECKED:
             wanted.append(QRegularExpression.escape(UNCHECKED_MARK))
+        source = self.sourceModel()
+        if isinstance(source, AccountModel):
+            source.rows_filtered = bool(wanted)
         if not wanted:
             self.setFilterRegularExpression(QRegularExpression())
             return
@@ -67,6 +76,26 @@ class AccountFilterModel(QSortFilterProxyModel):
             | QRegularExpression.PatternOption.DotMatchesEverythingOption
         )
         self.setFilterRegularExpression(QRegularExpression(pattern, options))
+
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        before = self.sourceModel()
+        if isinstance(before, AccountModel):
+            before.relativeTimesChanged.disconnect(self._relative_times_changed)
+        super().setSourceModel(source)
+        if isinstance(source, AccountModel):
+            source.relativeTimesChanged.connect(self._relative_times_changed)
+            source.rows_filtered = bool(self.filterRegularExpression().pattern())
+
+    def _relative_times_changed(self) -> None:
+        """Repaint the shown rows' relative times: a ``dataChanged`` of the source's would
+        make this proxy filter every row again (a call into Python per row)."""
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(
+                self.index(0, Column.LAST_CHECKED),
+                self.index(rows - 1, Column.LAST_CHECKED),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole],
+            )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

@@ -13,7 +13,9 @@ filter proxy in ``account_filter``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import IntEnum
 from typing import Any
@@ -25,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from mailmanager.core.bulk import gc_paused
@@ -73,7 +76,7 @@ DEFAULT_SORT = (Column.STATUS, Qt.SortOrder.AscendingOrder)
 MASS_CHANGE = 32
 
 
-def _ranges(positions: list[int]) -> list[tuple[int, int]]:
+def row_runs(positions: list[int]) -> list[tuple[int, int]]:
     """Sorted positions as (first, last) runs of consecutive numbers."""
     runs: list[tuple[int, int]] = []
     for position in positions:
@@ -92,7 +95,15 @@ class AccountModel(QAbstractTableModel):
         provider_lookup: ``(provider_id, address) -> ProviderLook`` for names and marks.
         loader: ``account_id -> AccountSummary`` (or None if it is gone), for rows filled from
             ``ListEntry`` tuples; usually ``AccountStore.summary``.
+
+    Signals:
+        relativeTimesChanged(): the clock moved on within the day (``refresh_times``): only
+            the "3 minutes ago" texts of the Last checked column changed. It stands for a
+            ``dataChanged`` over every row, which made the filter proxy filter every row
+            again; the proxy repaints its own rows instead (``AccountFilterModel``).
     """
+
+    relativeTimesChanged = Signal()
 
     def __init__(
         self,
@@ -112,16 +123,47 @@ class AccountModel(QAbstractTableModel):
         # applied only if nothing changed the rows since it took its snapshot (``entries``).
         self.generation = 0
         self._reinserted_ids: list[int] = []
+        # Set by the filter proxy while it filters (a scope or a text chosen): it then asks for
+        # every row of a changed span and of a layout change, a call into Python per row, so
+        # changes are signalled row run by row run and rows moved by removal and insertion.
+        self.rows_filtered = False
+        # Account id -> row, built when first asked after the rows moved (any insertion,
+        # removal, reset or re-sort forgets it): a bulk action finds its thousand rows without
+        # walking ten thousand.
+        self._positions: dict[int, int] | None = None
+        # The side list's counts, adjusted row by row when rows change (``_counted``) and
+        # counted again from scratch after any other change (a signal the model did not count).
+        self._tally: _Tally | None = None
+        self._counting = False
+        # The rows' cached order keys are valid for this stamp, made anew for another sort
+        # column or another day.
+        self._order_for: tuple[Column, date] | None = None
+        self._order_stamp = object()
+        # The day every row's states were last computed for (None: not known): until the date
+        # changes, the clock's tick only repaints the relative times.
+        self._states_day: date | None = None
+        for moved in (
+            self.rowsInserted,
+            self.rowsRemoved,
+            self.rowsMoved,
+            self.modelReset,
+            self.layoutChanged,
+        ):
+            moved.connect(self._forget_positions)
+        for changed in (self.dataChanged, self.rowsInserted, self.rowsRemoved, self.modelReset):
+            changed.connect(self._forget_tally)
 
     # -- updating ------------------------------------------------------------------------------
 
     def set_provider_lookup(self, lookup: ProviderLookup) -> None:
         """Use ``lookup`` from now on and re-resolve every row's provider."""
         self._lookup = lookup
+        today = self._today()
         for row in self._rows:
             entry = row.entry
             row.look = lookup(entry.provider_id, entry.address)
-            row.set_states(self._states(entry, row.look, row.checking))
+            row.set_states(self._states(entry, row.look, row.checking, today))
+        self._states_day = today
         self._emit_all_changed()
         self._apply_sort()
 
@@ -150,11 +192,11 @@ class AccountModel(QAbstractTableModel):
             self._rows = [row for row in self._rows if row.account_id in incoming]
             self.endResetModel()
         else:
-            for first, last in reversed(_ranges(gone)):
+            for first, last in reversed(row_runs(gone)):
                 self.beginRemoveRows(QModelIndex(), first, last)
                 del self._rows[first : last + 1]
                 self.endRemoveRows()
-        known = {row.account_id: position for position, row in enumerate(self._rows)}
+        known = self._index()
         changed: list[int] = []
         for account_id, entry in incoming.items():
             found = known.get(account_id)
@@ -177,7 +219,9 @@ class AccountModel(QAbstractTableModel):
             first = len(self._rows)
             self._append_rows(new, whole, today)
             changed.extend(range(first, len(self._rows)))
-        if not first_load:  # a first load was sorted as it was built
+        if first_load:  # every row's states are today's; and it was sorted as it was built
+            self._states_day = today
+        else:
             self._apply_sort(changed)
 
     def update_rows(self, entries: Iterable[ListEntry]) -> None:
@@ -185,9 +229,10 @@ class AccountModel(QAbstractTableModel):
         reading the store); rows not listed stay as they are, unknown ids are ignored."""
         self.generation += 1
         changed = self._change_rows(entries, local_today(self._clock()))
-        self._emit_changed(changed)
-        if changed:
-            self._apply_sort(changed)
+        with self._counted():  # _change_rows kept the counts
+            self._emit_changed(changed)
+            if changed:
+                self._apply_sort(changed)
 
     def apply_changes(self, changes: ListChanges) -> bool:
         """Apply a diff read off the GUI thread (``core.model.list_diff``): only the rows it
@@ -200,12 +245,16 @@ class AccountModel(QAbstractTableModel):
         if changes.gone:
             self._remove_ids(changes.gone)
         touched = self._change_rows(changes.changed, today)
-        self._emit_changed(touched)
+        with self._counted():  # _change_rows kept the counts
+            self._emit_changed(touched)
         if changes.added:
             first = len(self._rows)
             self._append_rows(changes.added, {}, today)
             touched.extend(range(first, len(self._rows)))
-        self._apply_sort(touched)
+            if first == 0:
+                self._states_day = today
+        with self._counted():  # moving rows changes no count
+            self._apply_sort(touched)
         return True
 
     def _remove_ids(self, gone: frozenset[int]) -> None:
@@ -215,27 +264,37 @@ class AccountModel(QAbstractTableModel):
             self._rows = [row for row in self._rows if row.account_id not in gone]
             self.endResetModel()
             return
-        for first, last in reversed(_ranges(positions)):
+        for first, last in reversed(row_runs(positions)):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
             self.endRemoveRows()
 
     def _change_rows(self, entries: Iterable[ListEntry], today: date) -> list[int]:
-        """Give the rows of ``entries`` their new entry and states; their positions (no
-        signal yet). Unknown ids and unchanged rows are skipped."""
+        """Give the rows of ``entries`` their new entry and states, and the side list's counts
+        their new numbers; the rows' positions, in order (no signal yet: emit them
+        ``_counted``). Unknown ids and unchanged rows are skipped."""
         wanted = {entry.id: entry for entry in entries}
         if not wanted:
             return []
+        rows, positions, tally = self._rows, self._index(), self._tally
         changed = []
-        for position, row in enumerate(self._rows):
-            entry = wanted.get(row.entry.id)
-            if entry is None or row.entry == entry:
+        for account_id, entry in wanted.items():
+            position = positions.get(account_id)
+            if position is None:
                 continue
+            row = rows[position]
+            if row.entry == entry:
+                continue
+            if tally is not None:
+                tally.add(row, -1)
             if row.entry.provider_id != entry.provider_id or row.entry.address != entry.address:
                 row.look = self._lookup(entry.provider_id, entry.address)
             row.entry = entry
             row.set_states(self._states(entry, row.look, row.checking, today))
+            if tally is not None:
+                tally.add(row, 1)
             changed.append(position)
+        changed.sort()
         return changed
 
     def _append_rows(
@@ -258,15 +317,61 @@ class AccountModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _emit_changed(self, changed: list[int]) -> None:
-        last_column = len(Column) - 1
-        if len(changed) > MASS_CHANGE:
-            # A bulk action changed many rows: one signal over their span, not a thousand
-            # (the filter proxy handles each signal on its own).
-            first, last = min(changed), max(changed)
+        """One signal per run of consecutive changed rows; one over their whole span when
+        the runs are many (the filter proxy and the view handle each signal on its own)."""
+        if not changed:
+            return
+        last_column = _COLUMN_COUNT - 1
+        runs = row_runs(sorted(changed))
+        if len(runs) > MASS_CHANGE and not self.rows_filtered:
+            runs = [(runs[0][0], runs[-1][1])]
+        for first, last in runs:
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        else:
-            for position in changed:
-                self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
+
+    # -- what is kept about the rows -------------------------------------------------------------
+
+    def _index(self) -> dict[int, int]:
+        """Account id -> row (built again after the rows moved)."""
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {row.entry.id: p for p, row in enumerate(self._rows)}
+        return positions
+
+    def _forget_positions(self, *_signal: object) -> None:
+        self._positions = None
+
+    def _forget_tally(self, *_signal: object) -> None:
+        if not self._counting:
+            self._tally = None
+
+    @contextmanager
+    def _counted(self) -> Iterator[None]:
+        """The signals emitted in the block are for changes the counts were adjusted for
+        already (``_change_rows``), or that change no count (rows moved by the sort)."""
+        self._counting = True
+        try:
+            yield
+        finally:
+            self._counting = False
+
+    def _order_key(self) -> Callable[[ListRow], tuple[int | str, str]]:
+        """A row's ``cells.order_key`` for the current sort column and day: computed once and
+        kept with the row until its states change."""
+        assert self._sort is not None
+        column = self._sort[0]
+        today = self._today()
+        if self._order_for != (column, today):
+            self._order_for = (column, today)
+            self._order_stamp = object()
+        stamp, key = self._order_stamp, cells.order_key
+
+        def order_key(row: ListRow) -> tuple[int | str, str]:
+            cached = row.order_cache
+            if cached is None or cached[0] is not stamp:
+                cached = row.order_cache = (stamp, key(row, column, today))
+            return cached[1]
+
+        return order_key
 
     # -- sorting ---------------------------------------------------------------------------------
 
@@ -284,58 +389,74 @@ class AccountModel(QAbstractTableModel):
         """Positions of ``rows`` in the current sort order (identity when unsorted)."""
         if self._sort is None:
             return list(range(len(rows)))
-        column, order = self._sort
-        today, key = self._today(), cells.sort_key
-        keys = [(key(row, column, today), row.entry.address.casefold()) for row in rows]
+        order_key = self._order_key()
+        stamp = self._order_stamp
+        # The kept keys read inline (a call per row costs as much as the sort itself).
+        keys = [
+            cached[1] if (cached := row.order_cache) is not None and cached[0] is stamp
+            else order_key(row)
+            for row in rows
+        ]  # fmt: skip
         return sorted(
-            range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
+            range(len(rows)),
+            key=keys.__getitem__,
+            reverse=self._sort[1] == Qt.SortOrder.DescendingOrder,
         )
 
     def _move_by_reinsertion(self, touched: list[int], wanted: list[int]) -> None:
-        """Move the few ``touched`` rows to their places in ``wanted`` by removing and
-        inserting them, not by a layout change: the filter proxy answers a layout change by
-        filtering every row again (a call into Python per row with a group chosen) and the view
-        repaints all of it, while rows removed and inserted cost the proxy and the view only
-        those rows. Their selection goes with them: the window puts it back
-        (``take_reinserted``)."""
+        """Move the ``touched`` rows (a few, or while the proxy filters up to a quarter of
+        them) to their places in ``wanted`` by removing and inserting them, a run of rows at a
+        time, not by a layout change: the filter proxy answers a layout change by filtering
+        every row again (a call into Python per row with a group chosen) and the view repaints
+        all of it, while rows removed and inserted cost the proxy and the view only those rows.
+        Their selection goes with them: the window puts it back (``take_reinserted``)."""
         rows = self._rows
         taken = {position: rows[position] for position in set(touched)}
-        for first, last in reversed(_ranges(sorted(taken))):
+        for first, last in reversed(row_runs(sorted(taken))):
             self.beginRemoveRows(QModelIndex(), first, last)
             del rows[first : last + 1]
             self.endRemoveRows()
-        # In ascending final order each row goes straight to its final position.
-        for new, old in sorted((new, old) for new, old in enumerate(wanted) if old in taken):
-            self.beginInsertRows(QModelIndex(), new, new)
-            rows.insert(new, taken[old])
+        # In ascending final order each row (each run of rows) goes straight to its final
+        # place: the rows before it are in their final order already.
+        arriving = sorted((new, old) for new, old in enumerate(wanted) if old in taken)
+        for first, last in row_runs([new for new, _old in arriving]):
+            block = [taken[old] for _new, old in arriving[: last - first + 1]]
+            del arriving[: last - first + 1]
+            self.beginInsertRows(QModelIndex(), first, last)
+            rows[first:first] = block
             self.endInsertRows()
-            self._reinserted_ids.append(taken[old].account_id)
+            self._reinserted_ids.extend(row.account_id for row in block)
+
+    def _reinsertion_limit(self) -> int:
+        """How many changed rows are moved by removal and insertion rather than by a layout
+        change: a few; while the proxy filters, up to a quarter of the rows (a layout change
+        then costs it a call into Python for every row, a moved row a few)."""
+        return max(MASS_CHANGE, len(self._rows) // 4) if self.rows_filtered else MASS_CHANGE
 
     def take_reinserted(self) -> list[int]:
         """The ids of the rows moved by removal and insertion since the last call."""
         ids, self._reinserted_ids = self._reinserted_ids, []
         return ids
 
-    def positions_of(self, account_ids: set[int]) -> dict[int, int]:
-        """The rows of these accounts (one pass over the rows)."""
-        return {
-            row.account_id: p for p, row in enumerate(self._rows) if row.account_id in account_ids
-        }
+    def positions_of(self, account_ids: Iterable[int]) -> dict[int, int]:
+        """The rows of these accounts (those in the list)."""
+        positions = self._index()
+        return {i: positions[i] for i in account_ids if i in positions}
+
+    def entries_of(self, account_ids: Iterable[int]) -> list[ListEntry]:
+        """The rows' entries of these accounts (those in the list), in the given order."""
+        rows, positions = self._rows, self._index()
+        return [rows[positions[i]].entry for i in account_ids if i in positions]
 
     def _reinserted(self, touched: list[int]) -> list[int]:
         """The sorted order of the row positions when only ``touched`` rows may be out of
         place: the others keep their order, each touched one is inserted by bisection."""
         assert self._sort is not None
-        column, order = self._sort
-        today, key, rows = self._today(), cells.sort_key, self._rows
-        keys: dict[int, tuple[int | str, str]] = {}
+        order = self._sort[1]
+        rows, order_key = self._rows, self._order_key()
 
         def key_of(position: int) -> tuple[int | str, str]:
-            found = keys.get(position)
-            if found is None:
-                row = rows[position]
-                found = keys[position] = (key(row, column, today), row.entry.address.casefold())
-            return found
+            return order_key(rows[position])
 
         moving = set(touched)
         wanted = [p for p in range(len(rows)) if p not in moving]
@@ -361,17 +482,20 @@ class AccountModel(QAbstractTableModel):
 
     def _apply_sort(self, touched: list[int] | None = None) -> None:
         """Sort the rows again: all of them, or (``touched``: the positions of the rows that
-        changed or arrived, the others being in order already) only those, each put back in
-        its place by bisection, which costs a few sort keys instead of ten thousand."""
-        if self._sort is None or len(self._rows) < 2:
+        changed or arrived, the others being in order already) only those, a few each put back
+        in its place by bisection, which costs a few sort keys instead of ten thousand. Rows
+        move by a layout change, or by removal and insertion when they are few enough
+        (``_reinsertion_limit``)."""
+        if self._sort is None or len(self._rows) < 2 or touched == []:
             return
         if touched is not None and len(touched) <= MASS_CHANGE:
             wanted = self._reinserted(touched)
-            if wanted != list(range(len(self._rows))):
-                self._move_by_reinsertion(touched, wanted)
-            return
-        wanted = self._order(self._rows)
+        else:  # the kept keys make a whole sort cheaper than bisecting for each of many rows
+            wanted = self._order(self._rows)
         if wanted == list(range(len(self._rows))):
+            return
+        if touched is not None and len(touched) <= self._reinsertion_limit():
+            self._move_by_reinsertion(touched, wanted)
             return
         self.layoutAboutToBeChanged.emit()
         new_position = {old: new for new, old in enumerate(wanted)}
@@ -397,10 +521,20 @@ class AccountModel(QAbstractTableModel):
                 )
 
     def refresh_times(self) -> None:
-        """Recompute what depends on the clock (relative times, due states) for every row."""
+        """Recompute what depends on the clock (relative times, due states) for every row.
+
+        States and sort keys depend on the day only: on the same day as the rows' states,
+        only the "3 minutes ago" texts change, and ``relativeTimesChanged`` says so (no state
+        computed again, no re-sort, no re-filtering: ten thousand rows' states cost the GUI
+        thread ~100 ms every 30 s)."""
         today = local_today(self._clock())
+        if today == self._states_day:
+            if self._rows:
+                self.relativeTimesChanged.emit()
+            return
         for row in self._rows:
             row.set_states(self._states(row.entry, row.look, row.checking, today))
+        self._states_day = today
         self._emit_all_changed()
         self._apply_sort()
 
@@ -430,10 +564,7 @@ class AccountModel(QAbstractTableModel):
 
     def row_of(self, account_id: int) -> int:
         """The row of ``account_id``, or -1."""
-        for position, row in enumerate(self._rows):
-            if row.account_id == account_id:
-                return position
-        return -1
+        return self._index().get(account_id, -1)
 
     def summary_at(self, row: int) -> AccountSummary | None:
         """The row's whole account and latest checks (read through the loader), or None if the
@@ -472,22 +603,23 @@ class AccountModel(QAbstractTableModel):
 
     def attention_count(self) -> int:
         """How many mailboxes' badges are warnings or worse (the window's summary line)."""
-        warning = int(status.Severity.WARNING)
-        return sum(1 for row in self._rows if _SEVERITY[row.badge] >= warning)
+        return self._counts().attention
 
     def scope_counts(self) -> ScopeCounts:
-        """The side list's counts, in one pass over the rows (no store read); the filter
-        proxy shows the same rows through ``account_cells.scope_marks``."""
-        attention = unchecked = 0
-        groups: dict[str, int] = {}
-        for row in self._rows:
-            entry = row.entry
-            if _SEVERITY[row.badge] >= _WARNING:  # cells.needs_attention, without the calls
-                attention += 1
-            if cells.never_checked(entry):
-                unchecked += 1
-            groups[entry.group] = groups.get(entry.group, 0) + 1
-        return ScopeCounts(len(self._rows), attention, unchecked, groups)
+        """The side list's counts (no store read): counted in one pass over the rows, then
+        kept up to date as rows change; the filter proxy shows the same rows through
+        ``account_cells.scope_marks``."""
+        tally = self._counts()
+        return ScopeCounts(tally.total, tally.attention, tally.unchecked, dict(tally.groups))
+
+    def _counts(self) -> _Tally:
+        tally = self._tally
+        if tally is None:
+            tally = _Tally()
+            for row in self._rows:
+                tally.add(row, 1)
+            self._tally = tally
+        return tally
 
     def groups(self) -> list[str]:
         """The group names in use, for the edit dialog's choice."""
@@ -609,6 +741,31 @@ class AccountModel(QAbstractTableModel):
         if text is None:
             text = row.filter_cache = cells.filter_text(row)
         return text
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The side list's counts while they are kept up to date (``AccountModel._counts``)."""
+
+    total: int = 0
+    attention: int = 0
+    unchecked: int = 0
+    groups: dict[str, int] = field(default_factory=dict)  # only groups somebody is in
+
+    def add(self, row: ListRow, sign: int) -> None:
+        """Count ``row`` in (``sign`` 1) or out (-1)."""
+        entry = row.entry
+        self.total += sign
+        if _SEVERITY[row.badge] >= _WARNING:  # cells.needs_attention, without the calls
+            self.attention += sign
+        if cells.never_checked(entry):
+            self.unchecked += sign
+        groups, group = self.groups, entry.group
+        left = groups.get(group, 0) + sign
+        if left:
+            groups[group] = left
+        else:
+            del groups[group]
 
 
 _ROLE_VALUES = {int(role) for role in AccountRoles}

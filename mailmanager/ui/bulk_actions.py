@@ -147,11 +147,8 @@ class BulkActions(QObject):
         except Exception as exc:
             window.report_failure(exc)
             return
-        chosen = set(ids)
         group = saved[0].group if saved else group  # as kept (cleaned)
-        window.show_changed(
-            [entry._replace(group=group) for entry in window.model.entries() if entry.id in chosen]
-        )
+        window.show_changed([entry._replace(group=group) for entry in window.model.entries_of(ids)])
         if group:
             text = self.tr("Moved %n mailbox(es) to “%1”.", "", len(ids)).replace("%1", group)
         else:

@@ -23,7 +23,8 @@ the first paint). ``view``, ``details``, ``filter_edit``, ``splitter``, ``list_s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -53,7 +54,7 @@ from mailmanager.services.operations import Tasks
 from mailmanager.services.store_watcher import StoreWatcher
 from mailmanager.ui import errors, icons, language
 from mailmanager.ui.account_filter import AccountFilterModel
-from mailmanager.ui.account_model import DEFAULT_SORT, MASS_CHANGE, AccountModel
+from mailmanager.ui.account_model import DEFAULT_SORT, MASS_CHANGE, AccountModel, row_runs
 from mailmanager.ui.actions import MainActions
 from mailmanager.ui.empty_state import EmptyState
 from mailmanager.ui.list_reload import ListReload
@@ -89,6 +90,33 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _whole_rows(
+    selection: QItemSelectionModel, proxy: AccountFilterModel, columns: int
+) -> list[int]:
+    """The model rows whose every column is selected (what ``selectedRows`` means), in the
+    list's order. The list selects whole rows (a range of some columns only, set by a program,
+    is checked row by row); the proxy keeps the model's order, so when it shows every row its
+    rows are the model's."""
+    rows: set[int] = set()
+    partial: set[int] = set()
+    for selected in selection.selection().toList():
+        if not selected.isValid():
+            continue
+        span = range(selected.top(), selected.bottom() + 1)
+        if selected.left() == 0 and selected.right() >= columns - 1:
+            rows.update(span)
+        else:
+            partial.update(span)
+    root = QModelIndex()
+    rows.update(row for row in partial - rows if selection.isRowSelected(row, root))
+    ordered = sorted(rows)
+    source = proxy.sourceModel()
+    if proxy.rowCount() == source.rowCount():
+        return ordered
+    index, to_source = proxy.index, proxy.mapToSource
+    return [to_source(index(row, 0)).row() for row in ordered]
+
+
 class MainWindow(QMainWindow):
     """The app's window. See the module docstring.
 
@@ -120,7 +148,11 @@ class MainWindow(QMainWindow):
         self._check_handler: CheckHandler | None = None
         self._bulk: BulkActions | None = None
         self._details_shown: tuple[object, ...] | None = None  # what the details pane shows
-        self._selected_rows_kept: list[QModelIndex] | None = None  # see _selected_rows
+        self._selected_rows_kept: list[int] | None = None  # see _selected_rows
+        # While the model's rows change (rows moved by removal and insertion lose and regain
+        # their selection, a run at a time), the selection's follow-ups wait: the update ends
+        # with them, once (``_rows_changing``).
+        self._changing_rows = False
         # The account changes this window started (cancelled when it closes).
         self.tasks = Tasks()
         self.setObjectName("mainWindow")
@@ -221,15 +253,18 @@ class MainWindow(QMainWindow):
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
         view.openRequested.connect(self.edit_selected)
-        # The selected rows, kept until the selection or the shown rows change: Qt's
-        # selectedRows() asks the model for its size for every selected row (with a thousand
-        # selected, tens of milliseconds per call), and one update asked several times.
+        # The selected rows, kept until the selection or the rows change (see _selected_rows):
+        # one update asks for them several times.
         for signal in (
             view.selectionModel().selectionChanged,
             self.proxy.layoutChanged,
             self.proxy.modelReset,
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
+            self.model.layoutChanged,
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
         ):
             signal.connect(self._forget_selected_rows)
         view.selectionModel().selectionChanged.connect(self._selection_changed)  # after that
@@ -314,8 +349,9 @@ class MainWindow(QMainWindow):
         if entries:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
         kept = self._selection_of(None)
-        self.model.set_entries(entries)
-        self._restore_selection(kept)
+        with self._rows_changing():
+            self.model.set_entries(entries)
+            self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
@@ -338,12 +374,26 @@ class MainWindow(QMainWindow):
         if changes.added:
             self._ensure_list_page()  # before the rows arrive, as the view's sort expects
         kept = self._selection_of({entry.id for entry in changes.changed})
-        if self.model.apply_changes(changes):
-            self._restore_selection(kept)
+        with self._rows_changing():
+            applied = self.model.apply_changes(changes)
+            if applied:
+                self._restore_selection(kept)
+        if applied:
             self._update_groups()
             self._update_pages()
             self._show_details()
         self.refreshed.emit()
+
+    @contextmanager
+    def _rows_changing(self) -> Iterator[None]:
+        """The model's rows change in the block; whoever uses it calls ``_update_pages``
+        (actions and summary) and ``_show_details`` afterwards, which a selection change
+        would have called for every run of rows moved."""
+        self._changing_rows = True
+        try:
+            yield
+        finally:
+            self._changing_rows = False
 
     def _selection_of(self, account_ids: set[int] | None) -> tuple[int | None, set[int]]:
         """The current mailbox and which of ``account_ids`` (None: any) are selected, before
@@ -357,10 +407,12 @@ class MainWindow(QMainWindow):
             model.entry_at(proxy.mapToSource(current).row()).id if current.isValid() else None
         )
         if account_ids is None:
-            rows = selection.selectedRows()
-            return current_id, {model.entry_at(proxy.mapToSource(i).row()).id for i in rows}
-        if len(account_ids) > MASS_CHANGE or not selection.hasSelection():
-            return current_id, set()  # so many changed rows are re-sorted in place, not moved
+            return current_id, {model.entry_at(row).id for row in self._selected_rows()}
+        if not account_ids or not selection.hasSelection():
+            return current_id, set()
+        if len(account_ids) > MASS_CHANGE:  # the selected rows (usually known already)
+            selected = {model.entry_at(row).id for row in self._selected_rows()}
+            return current_id, selected & account_ids
         selected = set()
         for account_id, position in model.positions_of(account_ids).items():
             if selection.isSelected(proxy.mapFromSource(model.index(position, 0))):
@@ -374,13 +426,24 @@ class MainWindow(QMainWindow):
             return
         model, proxy, selection = self.model, self.proxy, self.view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
-        for account_id, position in model.positions_of(set(moved)).items():
-            index = proxy.mapFromSource(model.index(position, 0))
-            if not index.isValid():
-                continue
-            if account_id in selected:
-                selection.select(index, flags.Select | flags.Rows)
-            if account_id == current_id:
+        # The moved rows' selection, put back in one change (one selectionChanged), in runs.
+        back = sorted(
+            row
+            for row in (
+                proxy.mapFromSource(model.index(position, 0)).row()
+                for account_id, position in model.positions_of(selected & set(moved)).items()
+            )
+            if row >= 0
+        )
+        if back:
+            ranges = QItemSelection()
+            for first, last in row_runs(back):
+                ranges.select(proxy.index(first, 0), proxy.index(last, 0))
+            selection.select(ranges, flags.Select | flags.Rows)
+        if current_id is not None and current_id in moved:
+            position = model.row_of(current_id)
+            index = proxy.mapFromSource(model.index(position, 0)) if position >= 0 else None
+            if index is not None and index.isValid():
                 selection.setCurrentIndex(index, flags.NoUpdate)
 
     def _load_summary(self, account_id: int) -> AccountSummary | None:
@@ -404,8 +467,9 @@ class MainWindow(QMainWindow):
         """Show rows a bulk action changed, known without reading the store (the watcher's
         reload follows, as after any change, and finds them as shown)."""
         kept = self._selection_of({entry.id for entry in entries})
-        self.model.update_rows(entries)
-        self._restore_selection(kept)
+        with self._rows_changing():
+            self.model.update_rows(entries)
+            self._restore_selection(kept)
         self._update_groups()
         self._update_pages()
         self._show_details()
@@ -468,9 +532,7 @@ class MainWindow(QMainWindow):
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
             rows = self._selected_rows()
-            if not rows:
-                return None
-            index = rows[0]
+            return rows[0] if rows else None
         return self.proxy.mapToSource(index).row()
 
     def selected_summary(self) -> AccountSummary | None:
@@ -482,19 +544,23 @@ class MainWindow(QMainWindow):
         """The list rows of every selected mailbox, in the list's order."""
         if not self.list_page_built:
             return []
-        rows = self._selected_rows()
-        positions = sorted(index.row() for index in rows)
-        model, proxy = self.model, self.proxy
-        return [model.entry_at(proxy.mapToSource(proxy.index(p, 0)).row()) for p in positions]
+        entry_at = self.model.entry_at
+        return [entry_at(row) for row in self._selected_rows()]
 
     def _selection_count(self) -> int:
         if not self.list_page_built:
             return 0
         return len(self._selected_rows())
 
-    def _selected_rows(self) -> list[QModelIndex]:
+    def _selected_rows(self) -> list[int]:
+        """The model rows of the selected mailboxes, in the list's order, read from the
+        selection's ranges (``_whole_rows``): Qt's selectedRows() asks the model for its size
+        for every selected row and compares each row with every range (with a thousand
+        selected, tens of milliseconds)."""
         if self._selected_rows_kept is None:
-            self._selected_rows_kept = self.view.selectionModel().selectedRows()
+            self._selected_rows_kept = _whole_rows(
+                self.view.selectionModel(), self.proxy, self.model.columnCount()
+            )
         return self._selected_rows_kept
 
     def _forget_selected_rows(self) -> None:
@@ -523,6 +589,8 @@ class MainWindow(QMainWindow):
         self.view.setCurrentIndex(index)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._changing_rows:
+            return  # the update ends with these calls (see _rows_changing)
         self._show_details()
         self._update_actions()
         self._update_summary()  # with how many are selected

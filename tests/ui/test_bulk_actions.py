@@ -200,3 +200,105 @@ def test_export_for_platforms_writes_the_shown_group_without_codes(
     assert [(r["from_email"], r["group"], r["smtp_password"]) for r in rows] == [
         ("ok@163.com", "'=Client", "")
     ]
+
+
+@pytest.mark.parametrize(
+    "mailboxes",
+    [60, 150],  # 36 changed rows of 60 move in a layout change, of 150 by removal and insertion
+)
+def test_a_bulk_pause_of_many_rows_in_a_group_keeps_selection_counts_filter_and_details(
+    make_window, store: AccountStore, qtbot, qloop: asyncio.AbstractEventLoop, mailboxes: int
+) -> None:
+    """More rows than the model moves one by one when nothing is filtered: they are re-sorted
+    in one layout change, or (a quarter of the rows at most, with a group chosen) moved by
+    removal and insertion, their selection put back; their counts are adjusted row by row,
+    and the watcher's reload afterwards finds them shown."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+    from mailmanager.core.model.status import ConnectionStatus
+    from mailmanager.ui.account_model import MASS_CHANGE, AccountRoles
+    from mailmanager.ui.list_scope import Scope, ScopeKind
+    from tests.helpers.sample_accounts import NOW
+
+    for n in range(mailboxes):
+        saved = store.add_account(
+            sample_account(f"m{n:02d}@163.com", group="Client A" if n % 3 else "Other")
+        )
+        assert saved.id is not None
+        if n % 2:  # half of them checked (OK), the others not yet: two badges, two blocks
+            for protocol in (Protocol.IMAP, Protocol.SMTP):
+                store.record_check(CheckRecord(saved.id, NOW, protocol, ConnectionStatus.OK))
+    window = make_window()
+    groups, proxy, view = window.splitter.group_list, window.proxy, window.view
+    groups.choose(Scope(ScopeKind.GROUP, "Client A"))
+    in_group = sum(1 for n in range(mailboxes) if n % 3)
+    assert proxy.rowCount() == in_group
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().select(
+        QItemSelection(proxy.index(2, 0), proxy.index(37, 0)), flags.ClearAndSelect | flags.Rows
+    )
+    view.selectionModel().setCurrentIndex(proxy.index(10, 0), flags.NoUpdate)
+    chosen = [entry.id for entry in window.selected_entries()]
+    assert len(chosen) == 36 > MASS_CHANGE
+    current = window.model.entry_at(proxy.mapToSource(view.currentIndex()).row()).id
+    reads = window.list_reload.reads
+    layouts: list[int] = []
+    window.model.layoutChanged.connect(lambda: layouts.append(1))
+
+    window.actions_.pause.trigger()
+
+    qtbot.waitUntil(
+        lambda: "Paused checks of 36 mailbox(es)" in window.statusBar().currentMessage()
+    )
+    qtbot.waitUntil(lambda: window.list_reload.reads > reads and not window.list_reload.busy)
+    assert {a.id for a in store.list_accounts() if a.paused} == set(chosen)
+    # The same mailboxes stay selected and current, each shown paused, in sorted order.
+    assert sorted(entry.id for entry in window.selected_entries()) == sorted(chosen)
+    assert all(entry.paused for entry in window.selected_entries())
+    assert window.model.entry_at(proxy.mapToSource(view.currentIndex()).row()).id == current
+    assert window.actions_.pause.text() == "Res&ume checks"
+    current_address = store.get_account(current).address
+    assert window.details.address.text() == current_address
+    assert window.details.badge.text() == "Paused"
+    ranks = [proxy.index(r, 1).data(AccountRoles.SortRole) for r in range(in_group)]
+    assert ranks == sorted(ranks)
+    # The group still shows its mailboxes (and only them), and the counts are right.
+    shown = {window.model.entry_at(proxy.mapToSource(proxy.index(r, 0)).row()).id
+             for r in range(proxy.rowCount())}  # fmt: skip
+    assert shown == {a.id for a in store.list_accounts() if a.group == "Client A"}
+    entries = [groups.item(i).text() for i in range(groups.count())]
+    others, unchecked = mailboxes - in_group, mailboxes // 2
+    assert f"Client A ({in_group})" in entries and f"Other ({others})" in entries
+    assert f"All mailboxes ({mailboxes})" in entries and f"Not checked yet ({unchecked})" in entries
+    assert bool(layouts) == (mailboxes == 60)  # which way the rows moved
+
+
+def test_the_selected_mailboxes_are_whole_rows_in_the_lists_order(
+    make_window, store: AccountStore
+) -> None:
+    """What ``selectedRows`` means (every column selected), read from the selection's ranges,
+    through the proxy when it hides rows."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    from mailmanager.ui.account_model import Column
+    from mailmanager.ui.list_scope import Scope, ScopeKind
+
+    saved = seed(store)
+    for address in ("ok@163.com", "paused@126.com", "new@example.org"):
+        store.update_account(saved[address].replace(group="Client A"))
+    window = make_window()
+    window.splitter.group_list.choose(Scope(ScopeKind.GROUP, "Client A"))
+    proxy, selection = window.proxy, window.view.selectionModel()
+    assert proxy.rowCount() == 3
+    flags = QItemSelectionModel.SelectionFlag
+    selection.clearSelection()
+    selection.select(proxy.index(0, Column.STATUS), flags.Select)  # one cell: not a mailbox
+    assert window.selected_entries() == []
+    last = len(Column) - 1
+    for column in range(len(Column)):  # every cell of the last row, one by one: a mailbox
+        selection.select(proxy.index(2, column), flags.Select)
+    cells = QItemSelection(proxy.index(1, 0), proxy.index(1, last))  # a whole row at once
+    selection.select(cells, flags.Select)
+    shown = [proxy.index(r, Column.MAILBOX).data() for r in (1, 2)]
+    assert [entry.address for entry in window.selected_entries()] == shown
