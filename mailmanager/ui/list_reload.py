@@ -70,6 +70,13 @@ class ListReload:
         """A reload is running or waiting to run."""
         return self._task is not None
 
+    def seen(self, mark: ListMark | None) -> None:
+        """The model was just filled on the GUI thread with rows read at ``mark`` (a
+        ``refresh``): the next reload reads only the mailboxes changed after it. A read
+        running meanwhile is dropped by the model's generation and made again from here."""
+        if mark is not None:
+            self._mark = mark
+
     def request(self) -> None:
         """Reload soon (on the running asyncio loop; coalesced with the running reload)."""
         self._wanted += 1

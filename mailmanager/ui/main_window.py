@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
         with self._rows_changing():
             self.model.set_entries(entries)
             self._restore_selection(kept)
+        self.list_reload.seen(self.store.list_mark)
         self._update_groups()
         self._update_pages()
         self._show_details()

@@ -318,6 +318,16 @@ class AccountStore(CodeStore):
             self._entries = (stamp, self._updated_entries())
         return list(self._entries[1])
 
+    @property
+    def list_mark(self) -> ListMark | None:
+        """The change log's mark the rows ``list_entries`` last returned are up to date with
+        (None before the first read): a reader that shows those rows asks only for what
+        changed after it. None inside an open transaction too: rows read there may yet be
+        rolled back, which the log would never name."""
+        if self._by_id is None or self._conn.in_transaction:
+            return None
+        return self._by_id[0]
+
     def _updated_entries(self) -> list[ListEntry]:
         """The kept rows brought up to date through the change log (all read again when it
         cannot answer, or when the kept rows do not add up to the store's count)."""
