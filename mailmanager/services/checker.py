@@ -125,6 +125,11 @@ class CheckerService(QObject):
             queued += 1
         return queued
 
+    def account(self, account_id: int) -> Account | None:
+        """The account whose check is queued or running (None: none is); its signals'
+        handlers use this instead of reading the store on the GUI thread."""
+        return self._checking.get(account_id)
+
     def cancel(self) -> None:
         """Cancel every running and queued check; no credential is sent after this call."""
         if self._runner is not None:

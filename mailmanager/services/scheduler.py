@@ -6,6 +6,12 @@ clock does not) and network changes (QNetworkInformation, where a backend exists
 ``checksDue`` with the accounts to check. Whoever runs checks (the checker service) calls
 ``checkFinished`` when one ends, successful or not, so the plan is updated.
 
+The store is read off the GUI thread: a re-plan (``refresh``) and the finished checks
+(``checkFinished``) ask one ``services.operations.Coalesced`` job, which reads in the loop's
+executor through a connection of its own and applies the result on the GUI thread; a burst of
+200 finished checks costs a few reads, one at a time. Until a finished check's read is
+applied, the account stays "requested", so a tick in between never asks for it again.
+
 Both clocks are injected so tests drive hours of schedule without waiting.
 
 Signals:
@@ -17,12 +23,18 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from mailmanager.core.model.accounts import CredentialEventKind, utcnow
+from mailmanager.core.model.accounts import (
+    AccountSummary,
+    CredentialEvent,
+    CredentialEventKind,
+    utcnow,
+)
+from mailmanager.core.model.list_entry import ListEntry
 from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.rules.schedule import (
     TRANSIENT,
@@ -31,7 +43,8 @@ from mailmanager.core.rules.schedule import (
     ScheduleSettings,
     next_check_at,
 )
-from mailmanager.core.store.account_store import AccountStore, StoreError
+from mailmanager.core.store.account_store import StoreError
+from mailmanager.services.operations import Coalesced, StoreOpener, Tasks, run_blocking
 
 log = logging.getLogger("mailmanager.scheduler")
 
@@ -40,6 +53,41 @@ TICK_MS = 30_000
 # slept (or the clock was set): catch up.
 SLEEP_THRESHOLD = timedelta(minutes=2)
 CODE_EVENTS = (CredentialEventKind.CREATED, CredentialEventKind.ROTATED)
+
+# What a job read: every list entry with each account's latest code change (a re-plan), and
+# each finished check's account with its latest code change (None: gone from the store).
+_Everything = tuple[list[ListEntry], dict[int, datetime]]
+_Finished = dict[int, tuple[AccountSummary, datetime | None] | None]
+
+
+def _latest_code_change(events: Sequence[CredentialEvent]) -> datetime | None:
+    times = [e.at for e in events if e.kind in CODE_EVENTS]
+    return max(times) if times else None
+
+
+def _read(
+    open_store: StoreOpener, everything: bool, finished: Sequence[int]
+) -> tuple[_Everything | None, _Finished]:
+    """The blocking half of a job, for the executor (a connection of this thread's own)."""
+    with open_store() as store:
+        whole = (
+            (store.list_entries(), store.latest_credential_events(CODE_EVENTS))
+            if everything
+            else None
+        )
+        results: _Finished = {}
+        for account_id in finished:
+            try:
+                summary = store.summary(account_id)
+            except StoreError:
+                results[account_id] = None
+                continue
+            try:
+                changed = _latest_code_change(store.credential_events(account_id))
+            except StoreError:
+                changed = None
+            results[account_id] = (summary, changed)
+    return whole, results
 
 
 class CheckScheduler(QObject):
@@ -50,7 +98,7 @@ class CheckScheduler(QObject):
 
     def __init__(
         self,
-        store: AccountStore,
+        open_store: StoreOpener,
         parent: QObject | None = None,
         *,
         settings: ScheduleSettings | None = None,
@@ -60,7 +108,7 @@ class CheckScheduler(QObject):
         watch_network: bool = True,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._open_store = open_store
         self.settings = settings or ScheduleSettings()
         self._clock = clock
         self._monotonic = monotonic
@@ -74,6 +122,15 @@ class CheckScheduler(QObject):
         self._last_wall = clock()
         self._last_mono = monotonic()
         self._online: bool | None = None
+        # Waiting for the next job: a whole re-plan, and the checks that finished (id: when).
+        self._replan_wanted = False
+        self._finished: dict[int, datetime] = {}
+        # Catch-ups asked for and applied: until the re-plan of the last one is applied, ticks
+        # ask for nothing (the stale plan would ask for everything overdue at once).
+        self._catch_ups = 0
+        self._caught_up = 0
+        self._tasks = Tasks()
+        self._sync = Coalesced(self._tasks, self._sync_plan)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)
@@ -90,20 +147,50 @@ class CheckScheduler(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def shutdown(self) -> None:
+        """Stop, and cancel a read still running (the app quits)."""
+        self.stop()
+        self._tasks.cancel_all()
+
+    @property
+    def busy(self) -> bool:
+        """A read of the store for the plan is running or waiting (tests wait on this)."""
+        return self._sync.busy
+
+    @property
+    def reads(self) -> int:
+        """How many reads of the store the plan has made (tests and the bench count them)."""
+        return self._sync.runs
+
     @Slot()
     def refresh(self) -> None:
-        """Rebuild the plan from the store (start-up, or accounts changed elsewhere).
+        """Rebuild the plan from the store (start-up, or accounts changed elsewhere), soon:
+        read off the GUI thread, coalesced with the other reads."""
+        self._replan_wanted = True
+        self._sync.request()
 
-        Runs after every change to the store, so it reads the light list entries and every
-        account's latest code change in two queries, however many accounts there are, and
-        plans again only the accounts whose inputs to the plan changed since the last time.
-        """
+    async def _sync_plan(self) -> None:
+        """One job: read what is waiting (in the executor), then plan on the GUI thread."""
+        everything, self._replan_wanted = self._replan_wanted, False
+        finished, self._finished = self._finished, {}
+        catch_ups = self._catch_ups
         try:
-            entries = self._store.list_entries()
-            code_changed = self._store.latest_credential_events(CODE_EVENTS)
+            whole, results = await run_blocking(_read, self._open_store, everything, list(finished))
         except StoreError as exc:
             log.warning("cannot plan checks: %s", exc)
+            for account_id in finished:
+                self._forget(account_id)  # planned again by the next re-plan that can read
+            self._caught_up = catch_ups
             return
+        for account_id, result in results.items():
+            self._finished_read(account_id, finished[account_id], result)
+        if whole is not None:
+            self._replan(*whole)
+        self._caught_up = catch_ups
+
+    def _replan(self, entries: list[ListEntry], code_changed: dict[int, datetime]) -> None:
+        """Plan from every list entry: it runs after every change to the store, so it plans
+        again only the accounts whose inputs to the plan changed since the last time."""
         seen = set()
         for entry in entries:
             account_id = entry.id
@@ -150,14 +237,6 @@ class CheckScheduler(QObject):
             due = max(due, attempt + self.settings.retry_base)
         self._due[account_id] = due
 
-    def _code_changed_at(self, account_id: int) -> datetime | None:
-        try:
-            events = self._store.credential_events(account_id)
-        except StoreError:
-            return None
-        times = [e.at for e in events if e.kind in CODE_EVENTS]
-        return max(times) if times else None
-
     def _forget(self, account_id: int) -> None:
         for table in (self._due, self._transient, self._last_attempt, self._inputs):
             table.pop(account_id, None)
@@ -171,17 +250,27 @@ class CheckScheduler(QObject):
 
     @Slot(int)
     def checkFinished(self, account_id: int) -> None:
-        """A check of the account ended (any outcome): plan its next one from the store."""
+        """A check of the account ended (any outcome): plan its next one from the store, once
+        the (coalesced) read has its result."""
+        self._last_attempt[account_id] = self._finished[account_id] = self._clock()
+        self._sync.request()
+
+    def _finished_read(
+        self,
+        account_id: int,
+        attempt: datetime,
+        result: tuple[AccountSummary, datetime | None] | None,
+    ) -> None:
         self._requested.discard(account_id)
-        self._last_attempt[account_id] = self._clock()
-        try:
-            summary = self._store.summary(account_id)
-        except StoreError:
+        if result is None:
             self._forget(account_id)
             return
+        summary, code_changed_at = result
+        if account_id not in self._last_attempt:
+            return  # forgotten while it was read (a re-plan found it gone)
         statuses = tuple(summary.connection_statuses)
         recent = summary.last_checked is not None and (
-            summary.last_checked >= self._last_attempt[account_id] - timedelta(minutes=5)
+            summary.last_checked >= attempt - timedelta(minutes=5)
         )
         if recent and set(statuses) & TRANSIENT:
             self._transient[account_id] = self._transient.get(account_id, 0) + 1
@@ -192,7 +281,7 @@ class CheckScheduler(QObject):
             summary.account,
             summary.last_checked,
             statuses,
-            self._code_changed_at(account_id),
+            code_changed_at,
         )
 
     # -- time ------------------------------------------------------------------------------------
@@ -207,6 +296,8 @@ class CheckScheduler(QObject):
         if wall_passed - mono_passed > SLEEP_THRESHOLD:
             log.info("woke up after %s: catching up", wall_passed - mono_passed)
             self.catch_up()
+        if self._caught_up < self._catch_ups:
+            return  # the catch-up's re-plan is being read: the next tick asks
         due = sorted(
             account_id
             for account_id, when in self._due.items()
@@ -220,6 +311,7 @@ class CheckScheduler(QObject):
     def catch_up(self) -> None:
         """After sleep or a network change: overdue accounts become due soon, spread out."""
         self._started_at = self._clock()
+        self._catch_ups += 1
         self.refresh()
 
     # -- network ---------------------------------------------------------------------------------

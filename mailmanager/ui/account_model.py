@@ -112,6 +112,10 @@ class AccountModel(QAbstractTableModel):
         # applied only if nothing changed the rows since it took its snapshot (``entries``).
         self.generation = 0
         self._reinserted_ids: list[int] = []
+        # set_checking's last ids, and the rows' positions it last saw (checked before use).
+        self._checking_ids: set[int] = set()
+        self._checking_positions: dict[int, int] = {}
+        self._checking_generation = -1
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -387,7 +391,23 @@ class AccountModel(QAbstractTableModel):
         The rows are not re-sorted for this: a list that reshuffles during "check all" is hard
         to follow; the next refresh with the results sorts them."""
         running = set(account_ids)
-        for position, row in enumerate(self._rows):
+        # It is called twice per check (started, ended): only the rows whose flag changes are
+        # looked at, through positions remembered from the last call and checked before use
+        # (the rows move and change between calls); when one is stale or rows came or went,
+        # every row is compared, as a row that arrived since then may need its flag.
+        changed = running ^ self._checking_ids
+        self._checking_ids = running
+        rows = self._rows
+        positions = self._checking_positions
+        stale = self._positions_stale(positions, changed)
+        if stale:
+            positions = self._checking_positions = {row.account_id: p for p, row in enumerate(rows)}
+            self._checking_generation = self.generation
+            candidates: Iterable[int] = range(len(rows))
+        else:  # ids with no row (not shown) are skipped
+            candidates = sorted(p for i in changed if (p := positions.get(i)) is not None)
+        for position in candidates:
+            row = rows[position]
             checking = row.account_id in running
             if checking != row.checking:
                 row.checking = checking
@@ -395,6 +415,21 @@ class AccountModel(QAbstractTableModel):
                 self.dataChanged.emit(
                     self.index(position, Column.STATUS), self.index(position, Column.STATUS)
                 )
+
+    def _positions_stale(self, positions: dict[int, int], account_ids: set[int]) -> bool:
+        """Whether ``positions`` may be wrong for ``account_ids``: rows came or went, one
+        moved, or one is missing from a map made before the rows last changed."""
+        rows = self._rows
+        if len(positions) != len(rows):
+            return True
+        for account_id in account_ids:
+            position = positions.get(account_id)
+            if position is None:
+                if self._checking_generation != self.generation:
+                    return True
+            elif position >= len(rows) or rows[position].account_id != account_id:
+                return True
+        return False
 
     def refresh_times(self) -> None:
         """Recompute what depends on the clock (relative times, due states) for every row."""

@@ -40,9 +40,7 @@ def _monitor(store: AccountStore, app_paths: paths.AppPaths, secrets: DictSecret
         return AccountStore.open(app_paths.database)
 
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
-    return Monitor(
-        store, opener, secrets, Catalogue.load(), settings, LogSink(), start_schedule=False
-    )
+    return Monitor(opener, secrets, Catalogue.load(), settings, LogSink(), start_schedule=False)
 
 
 def test_checks_on_request_and_records_through_its_own_connection(

@@ -38,7 +38,7 @@ def test_a_mailbox_removed_during_a_check_is_one_log_line(
     store = AccountStore.open(app_paths.database)
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
     monitor = Monitor(
-        store, lambda: AccountStore.open(app_paths.database), SecretStore(app_paths), None,
+        lambda: AccountStore.open(app_paths.database), SecretStore(app_paths), None,
         settings, Sink(), start_schedule=False,
     )  # fmt: skip
     try:
