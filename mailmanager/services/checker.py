@@ -1,12 +1,13 @@
 """Account checks for the GUI: the core's CheckRunner awaited from asyncio tasks on qasync's loop.
 
-The GUI thread never waits on the network or the keyring: ``check()`` starts one task per
-account and returns; the tasks hand their checks to the runner a few at a time
-(``FEED_PER_WORKER``), so that a turn of the loop never has to submit hundreds. The concurrency policy is the runner's alone (``core.checking.runner``: 8
-accounts at once on its thread pool, 2 logins per host, one check per account); each task only
-awaits its account's check (``asyncio.wrap_future``), and the runner's observers, called on its
-threads, hand over to the loop with ``call_from_thread``. Keyring look-ups (``secret_for``), both
-probes and the recording of results (``record``) run on the runner's threads.
+The GUI thread never waits on the network or the keyring: ``check()`` starts one task per account
+and returns; the tasks hand their checks to the runner a few at a time (``FEED_PER_WORKER``), so
+that a turn of the loop never has to submit hundreds. The concurrency policy is the runner's alone
+(``core.checking.runner``: 8 accounts at once on its thread pool, 2 logins per host, one check per
+account); each task only awaits its account's check (``asyncio.wrap_future``), and the runner's
+observers, called on its threads, hand over to the loop with ``call_from_thread``. Keyring look-ups
+(``secret_for``), both probes and the recording of results (``record``) run on the runner's
+threads.
 
 Cancellation is asyncio's: ``cancel()``, ``cancel_ids()`` and ``shutdown()`` cancel the tasks, and
 a cancelled task sets its check's cancel flag, which the probes read before they send a code.

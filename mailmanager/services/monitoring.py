@@ -139,7 +139,7 @@ class Monitor(QObject):
         )
         self._running: set[int] = set()
         # The ids of each check_ids whose accounts are being read; a removal takes its id out.
-        self._reading: list[set[int]] = []
+        self._reading: dict[int, set[int]] = {}
         self._evaluate_soon = self._timer(500, self.alerts.evaluate)
         self._refresh_soon = self._timer(REFRESH_COALESCE_MS, self.refreshWanted.emit)
         # The schedule is re-planned in an event of its own after the store changed, not in
@@ -192,18 +192,18 @@ class Monitor(QObject):
     def check_ids(self, account_ids: list[int]) -> None:
         """Start checks of these accounts (from a button, the tray or the schedule), once
         their accounts are read off the GUI thread."""
-        self._tasks.start(self._check_ids(list(account_ids)))
-
-    async def _check_ids(self, account_ids: list[int]) -> None:
         wanted = set(account_ids)
-        self._reading.append(wanted)
+        self._reading[id(wanted)] = wanted  # here, not in the task: cancel_ids may come first
+        self._tasks.start(self._check_ids(list(account_ids), wanted))
+
+    async def _check_ids(self, account_ids: list[int], wanted: set[int]) -> None:
         try:
             accounts = await run_blocking(_checkable, self._open_store, account_ids)
         except StoreError as exc:
             log.warning("checks could not start: %s", exc)
             return
         finally:
-            self._reading.remove(wanted)
+            del self._reading[id(wanted)]
         accounts = [a for a in accounts if a.id in wanted]  # not removed while read
         if accounts:
             self.checker.check(accounts)
@@ -211,7 +211,7 @@ class Monitor(QObject):
     def cancel_ids(self, account_ids: list[int]) -> None:
         """These accounts are being removed: cancel their checks, also those whose accounts
         are still being read."""
-        for wanted in self._reading:
+        for wanted in self._reading.values():
             wanted.difference_update(account_ids)
         self.checker.cancel_ids(account_ids)
 
@@ -312,7 +312,7 @@ class Monitor(QObject):
         except StoreError:
             return
         if account_id is not None and self.offline and not self._running:
-            await self._check_ids([account_id])
+            self.check_ids([account_id])
 
     def _network_back(self) -> None:
         if not self.offline:

@@ -277,3 +277,34 @@ def test_a_refresh_plans_again_whatever_an_account_s_plan_depends_on(store, cloc
     scheduler.refresh()
     settle(scheduler, qtbot)
     assert scheduler.next_due(first) is None
+
+
+def test_a_burst_of_finished_checks_costs_a_few_reads(store, clock, qtbot) -> None:
+    """A "Check all" of 200 mailboxes reports 200 finished checks in a few seconds: the store
+    is read off the GUI thread, one read at a time, a few reads for the whole burst."""
+    ids = [add(store, f"u{n:03d}@163.com") for n in range(200)]
+    scheduler = make(store, clock, qtbot)
+    before = scheduler.reads
+    for aid in ids:
+        record(store, aid, clock.now, S.OK, S.OK)
+        scheduler.checkFinished(aid)
+    settle(scheduler, qtbot)
+    assert scheduler.reads - before <= 2
+    for aid in ids:
+        due = scheduler.next_due(aid)
+        assert due is not None and due - clock.now > timedelta(hours=5)
+
+
+def test_a_tick_before_a_finished_check_is_read_asks_for_nothing(store, clock, qtbot) -> None:
+    """Until a finished check's result is read, its account stays requested: a tick in
+    between (its old plan says it is due) does not ask for it again."""
+    aid = add(store, "a@163.com")
+    scheduler = make(store, clock, qtbot)
+    assert run_until(scheduler, clock, qtbot, timedelta(minutes=3)) == [aid]
+    record(store, aid, clock.now, S.OK, S.OK)
+    scheduler.checkFinished(aid)
+    assert scheduler.busy  # the read has not been applied yet
+    assert run_until(scheduler, clock, qtbot, timedelta(minutes=1)) == []
+    settle(scheduler, qtbot)
+    due = scheduler.next_due(aid)
+    assert due is not None and due - clock.now > timedelta(hours=5)
