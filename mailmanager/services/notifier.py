@@ -21,6 +21,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
@@ -323,6 +324,73 @@ def _alerts_of(
     return current, due_dates
 
 
+def parse_announced(raw: object) -> dict[str, set[Alert]]:
+    """The announced alerts as remembered in the settings (by account id), or none."""
+    try:
+        data = json.loads(str(raw))
+        return {
+            key: {Alert(a) for a in values if a in Alert._value2member_map_}
+            for key, values in data.items()
+        }
+    except (ValueError, AttributeError, TypeError):
+        return {}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What one evaluation found: the GUI thread announces it.
+
+    Attributes:
+        computed: each account's alerts and what they were computed from (reused next time).
+        fresh: the alerts that appeared since they were last announced, one per mailbox.
+        attention: how many accounts need attention (reminders do not count).
+        since: on the first evaluation after start, what changed while the app was closed.
+        remember: the announced alerts to keep in the settings (JSON), None if unchanged.
+    """
+
+    computed: dict[int, _Computed]
+    fresh: list[Notice]
+    attention: int
+    since: ChangesSince | None
+    remember: str | None
+
+
+def evaluate_alerts(
+    open_store: StoreOpener,
+    today: date,
+    known: dict[int, _Computed],
+    recycle_days_for: Callable[[str | None], int | None],
+    tz: tzinfo | None,
+    announced: object,
+    first: bool,
+) -> Evaluation:
+    """A whole evaluation but the announcing, for the executor: read the store, compute each
+    account's alerts, compare them with those announced before (``announced``: the settings'
+    raw value)."""
+    rows, computed = current_alerts(open_store, today, known, recycle_days_for, tz)
+    before = parse_announced(announced)
+    after: dict[str, set[Alert]] = {}
+    attention = 0
+    fresh: list[Notice] = []
+    for account, current, due_dates in rows:
+        if current - REMINDERS:
+            attention += 1
+        key = str(account.id)
+        new, after[key] = new_alerts(current, before.get(key, set()))
+        for alert in sorted(new):
+            fresh.append(Notice(alert, (account.address,), account.id, due_dates.get(alert.value)))
+    since = changes_since(before, after, known=after) if first else None
+    kept = {key: alerts for key, alerts in after.items() if alerts}
+    remember = (
+        None
+        if kept == before
+        else json.dumps(
+            {key: sorted(a.value for a in alerts) for key, alerts in kept.items()}, sort_keys=True
+        )
+    )
+    return Evaluation(computed, fresh, attention, since, remember)
+
+
 class AlertService(QObject):
     """Computes alerts for every account and announces the new ones (see module docstring).
 
@@ -367,22 +435,6 @@ class AlertService(QObject):
         self._tasks = Tasks()
         self._evaluation = Coalesced(self._tasks, self._evaluate)
 
-    def _load(self) -> dict[str, set[Alert]]:
-        raw = self._settings.value(SETTINGS_KEY, "{}")
-        try:
-            data = json.loads(str(raw))
-            return {
-                key: {Alert(a) for a in values if a in Alert._value2member_map_}
-                for key, values in data.items()
-            }
-        except (ValueError, AttributeError, TypeError):
-            return {}
-
-    def _save(self, announced: dict[str, set[Alert]]) -> None:
-        data = {key: sorted(a.value for a in alerts) for key, alerts in announced.items() if alerts}
-        self._settings.setValue(SETTINGS_KEY, json.dumps(data, sort_keys=True))
-        self._settings.sync()
-
     @Slot()
     def evaluate(self) -> None:
         """Announce the alerts that appeared since the last evaluation, soon (the store is
@@ -405,46 +457,38 @@ class AlertService(QObject):
         self._tasks.cancel_all()
 
     async def _evaluate(self) -> None:
-        today = local_today(self._clock(), self._tz)
+        first = self._first_evaluation
         try:
-            rows, computed = await run_blocking(
-                current_alerts,
+            evaluation = await run_blocking(
+                evaluate_alerts,
                 self._open_store,
-                today,
+                local_today(self._clock(), self._tz),
                 self._computed,
                 self._recycle_days_for,
                 self._tz,
+                self._settings.value(SETTINGS_KEY, "{}"),
+                first,
             )
         except StoreError as exc:
             log.warning("cannot evaluate alerts: %s", exc)
             return
-        self._announce(rows, computed)
+        self._first_evaluation = False
+        self._announce(evaluation)
 
-    def _announce(self, rows: list[_Current], computed: dict[int, _Computed]) -> None:
-        """The GUI thread's half: compare with what was announced, and announce the new."""
-        before = self._load()
-        after: dict[str, set[Alert]] = {}
-        attention = 0
-        now = self._clock()
-        fresh_notices: list[Notice] = []
-        for account, current, due_dates in rows:
-            if current - REMINDERS:
-                attention += 1
-            key = str(account.id)
-            fresh, after[key] = new_alerts(current, before.get(key, set()))
-            for alert in sorted(fresh):
-                due = due_dates.get(alert.value)
-                fresh_notices.append(Notice(alert, (account.address,), account.id, due))
-                self.alertRaised.emit(account.id, account.address, alert.value)
-        self._computed = computed  # accounts gone from the store are dropped with it
-        first, self._first_evaluation = self._first_evaluation, False
-        since = changes_since(before, after, known=after) if first else None
+    def _announce(self, evaluation: Evaluation) -> None:
+        """The GUI thread's half: signals, notifications, the settings."""
+        self._computed = evaluation.computed  # accounts gone from the store are dropped with it
+        for notice in evaluation.fresh:
+            assert notice.account_id is not None
+            self.alertRaised.emit(notice.account_id, notice.addresses[0], notice.alert.value)
+        since = evaluation.since
         if since is not None and (sum(since.new.values()) > 1 or since.cleared):
             # What happened while the app was closed: one notification, not one per mailbox.
             title, body = since_message(since)
             self.sink.notify(title, body, urgent=Alert.FAILING in since.new)
         else:
-            for notice in fresh_notices:
+            now = self._clock()
+            for notice in evaluation.fresh:
                 self.queue.add(
                     now,
                     notice.alert,
@@ -453,11 +497,13 @@ class AlertService(QObject):
                     due=notice.due,
                 )
             self.flush()
-        if {key: alerts for key, alerts in after.items() if alerts} != before:
-            self._save(after)  # a settings write (and sync) only when something changed
-        if attention != self._attention:
-            self._attention = attention
-            self.attentionChanged.emit(attention)
+        if evaluation.remember is not None:
+            # A settings write (and sync) only when something changed.
+            self._settings.setValue(SETTINGS_KEY, evaluation.remember)
+            self._settings.sync()
+        if evaluation.attention != self._attention:
+            self._attention = evaluation.attention
+            self.attentionChanged.emit(evaluation.attention)
 
     @Slot()
     def flush(self) -> None:

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -88,6 +89,130 @@ def _read(
                 changed = None
             results[account_id] = (summary, changed)
     return whole, results
+
+
+@dataclass
+class _Plan:
+    """The plan's state that only a job changes: each job works on copies in the executor and
+    the GUI thread swaps them in, so nothing is planned on the GUI thread."""
+
+    due: dict[int, datetime | None]
+    transient: dict[int, int]
+    # What each account's plan was made from (a re-plan skips accounts where it is unchanged).
+    inputs: dict[int, tuple[object, ...]]
+    forgotten: set[int]
+
+    def forget(self, account_id: int) -> None:
+        for table in (self.due, self.transient, self.inputs):
+            table.pop(account_id, None)
+        self.forgotten.add(account_id)
+
+
+@dataclass(frozen=True)
+class _Moment:
+    """What the GUI thread's side says at the start of a job (copied: it may change)."""
+
+    last_attempt: dict[int, datetime]
+    started_at: datetime
+    settings: ScheduleSettings
+
+
+def _due_at(
+    plan: _Plan,
+    moment: _Moment,
+    account_id: int,
+    account: Schedulable,
+    last_checked: datetime | None,
+    statuses: tuple[ConnectionStatus, ...],
+    code_changed_at: datetime | None,
+) -> datetime | None:
+    history = CheckHistory(
+        last_checked=last_checked,
+        last_statuses=statuses,
+        consecutive_transient=plan.transient.get(account_id, 0),
+        code_changed_at=code_changed_at,
+    )
+    due = next_check_at(account, history, started_at=moment.started_at, settings=moment.settings)
+    attempt = moment.last_attempt.get(account_id)
+    if due is not None and attempt is not None:
+        # A check that ended without a result (no code in the keyring, a crash) must not
+        # be asked for again at every tick.
+        due = max(due, attempt + moment.settings.retry_base)
+    return due
+
+
+def _plan_finished(
+    plan: _Plan,
+    moment: _Moment,
+    account_id: int,
+    attempt: datetime,
+    result: tuple[AccountSummary, datetime | None] | None,
+) -> None:
+    """A finished check's account, read again: count transient failures, plan its next."""
+    if result is None:
+        plan.forget(account_id)
+        return
+    summary, code_changed_at = result
+    if account_id not in moment.last_attempt:
+        return  # forgotten while it was read (a re-plan found it gone)
+    statuses = tuple(summary.connection_statuses)
+    recent = summary.last_checked is not None and (
+        summary.last_checked >= attempt - timedelta(minutes=5)
+    )
+    if recent and set(statuses) & TRANSIENT:
+        plan.transient[account_id] = plan.transient.get(account_id, 0) + 1
+    elif recent:
+        plan.transient[account_id] = 0
+    plan.due[account_id] = _due_at(
+        plan, moment, account_id, summary.account, summary.last_checked, statuses, code_changed_at
+    )
+
+
+def _plan_everything(
+    plan: _Plan, moment: _Moment, entries: list[ListEntry], code_changed: dict[int, datetime]
+) -> None:
+    """Plan from every list entry: it runs after every change to the store, so it plans again
+    only the accounts whose inputs to the plan changed since the last time."""
+    seen = set()
+    for entry in entries:
+        account_id = entry.id
+        seen.add(account_id)
+        statuses = tuple(entry.connection_statuses)
+        if account_id not in plan.transient:
+            plan.transient[account_id] = 1 if set(statuses) & TRANSIENT else 0
+        changed_at = code_changed.get(account_id)
+        inputs = (
+            entry,
+            changed_at,
+            plan.transient[account_id],
+            moment.last_attempt.get(account_id),
+            moment.started_at,
+            moment.settings,
+        )
+        if plan.inputs.get(account_id) == inputs:
+            continue  # same inputs, same plan
+        plan.due[account_id] = _due_at(
+            plan, moment, account_id, entry, entry.last_checked, statuses, changed_at
+        )
+        plan.inputs[account_id] = inputs
+    for gone in set(plan.due) - seen:
+        plan.forget(gone)
+
+
+def _job(
+    open_store: StoreOpener,
+    everything: bool,
+    finished: dict[int, datetime],
+    plan: _Plan,
+    moment: _Moment,
+) -> _Plan:
+    """A whole job, for the executor: read what is waiting, and plan (on copies)."""
+    whole, results = _read(open_store, everything, list(finished))
+    for account_id, result in results.items():
+        _plan_finished(plan, moment, account_id, finished[account_id], result)
+    if whole is not None:
+        _plan_everything(plan, moment, *whole)
+    return plan
 
 
 class CheckScheduler(QObject):
@@ -170,72 +295,35 @@ class CheckScheduler(QObject):
         self._sync.request()
 
     async def _sync_plan(self) -> None:
-        """One job: read what is waiting (in the executor), then plan on the GUI thread."""
+        """One job: read what is waiting and plan, in the executor, on copies of the plan;
+        the GUI thread only swaps the result in (a few dict copies, however many accounts)."""
         everything, self._replan_wanted = self._replan_wanted, False
         finished, self._finished = self._finished, {}
         catch_ups = self._catch_ups
+        plan, moment = self._snapshot()
         try:
-            whole, results = await run_blocking(_read, self._open_store, everything, list(finished))
+            plan = await run_blocking(_job, self._open_store, everything, finished, plan, moment)
         except StoreError as exc:
             log.warning("cannot plan checks: %s", exc)
             for account_id in finished:
                 self._forget(account_id)  # planned again by the next re-plan that can read
             self._caught_up = catch_ups
             return
-        for account_id, result in results.items():
-            self._finished_read(account_id, finished[account_id], result)
-        if whole is not None:
-            self._replan(*whole)
+        self._swap_in(plan, finished)
         self._caught_up = catch_ups
 
-    def _replan(self, entries: list[ListEntry], code_changed: dict[int, datetime]) -> None:
-        """Plan from every list entry: it runs after every change to the store, so it plans
-        again only the accounts whose inputs to the plan changed since the last time."""
-        seen = set()
-        for entry in entries:
-            account_id = entry.id
-            seen.add(account_id)
-            statuses = tuple(entry.connection_statuses)
-            if account_id not in self._transient:
-                self._transient[account_id] = 1 if set(statuses) & TRANSIENT else 0
-            inputs = (
-                entry,
-                code_changed.get(account_id),
-                self._transient[account_id],
-                self._last_attempt.get(account_id),
-                self._started_at,
-                self.settings,
-            )
-            if self._inputs.get(account_id) == inputs:
-                continue  # same inputs, same plan
-            self._plan(
-                account_id, entry, entry.last_checked, statuses, code_changed.get(account_id)
-            )
-            self._inputs[account_id] = inputs
-        for gone in set(self._due) - seen:
-            self._forget(gone)
+    def _snapshot(self) -> tuple[_Plan, _Moment]:
+        """Copies of the plan and of what it depends on, for a job in the executor."""
+        plan = _Plan(dict(self._due), dict(self._transient), dict(self._inputs), set())
+        return plan, _Moment(dict(self._last_attempt), self._started_at, self.settings)
 
-    def _plan(
-        self,
-        account_id: int,
-        account: Schedulable,
-        last_checked: datetime | None,
-        statuses: tuple[ConnectionStatus, ...],
-        code_changed_at: datetime | None,
-    ) -> None:
-        history = CheckHistory(
-            last_checked=last_checked,
-            last_statuses=statuses,
-            consecutive_transient=self._transient.get(account_id, 0),
-            code_changed_at=code_changed_at,
-        )
-        due = next_check_at(account, history, started_at=self._started_at, settings=self.settings)
-        attempt = self._last_attempt.get(account_id)
-        if due is not None and attempt is not None:
-            # A check that ended without a result (no code in the keyring, a crash) must not
-            # be asked for again at every tick.
-            due = max(due, attempt + self.settings.retry_base)
-        self._due[account_id] = due
+    def _swap_in(self, plan: _Plan, finished: Iterable[int]) -> None:
+        """Take a job's plan (jobs run one at a time: nothing else changed these tables)."""
+        self._due, self._transient, self._inputs = plan.due, plan.transient, plan.inputs
+        for account_id in plan.forgotten:
+            self._last_attempt.pop(account_id, None)
+            self._requested.discard(account_id)
+        self._requested.difference_update(finished)  # planned again: they may be asked for
 
     def _forget(self, account_id: int) -> None:
         for table in (self._due, self._transient, self._last_attempt, self._inputs):
@@ -254,35 +342,6 @@ class CheckScheduler(QObject):
         the (coalesced) read has its result."""
         self._last_attempt[account_id] = self._finished[account_id] = self._clock()
         self._sync.request()
-
-    def _finished_read(
-        self,
-        account_id: int,
-        attempt: datetime,
-        result: tuple[AccountSummary, datetime | None] | None,
-    ) -> None:
-        self._requested.discard(account_id)
-        if result is None:
-            self._forget(account_id)
-            return
-        summary, code_changed_at = result
-        if account_id not in self._last_attempt:
-            return  # forgotten while it was read (a re-plan found it gone)
-        statuses = tuple(summary.connection_statuses)
-        recent = summary.last_checked is not None and (
-            summary.last_checked >= attempt - timedelta(minutes=5)
-        )
-        if recent and set(statuses) & TRANSIENT:
-            self._transient[account_id] = self._transient.get(account_id, 0) + 1
-        elif recent:
-            self._transient[account_id] = 0
-        self._plan(
-            account_id,
-            summary.account,
-            summary.last_checked,
-            statuses,
-            code_changed_at,
-        )
 
     # -- time ------------------------------------------------------------------------------------
 
