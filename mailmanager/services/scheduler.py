@@ -6,11 +6,13 @@ clock does not) and network changes (QNetworkInformation, where a backend exists
 ``checksDue`` with the accounts to check. Whoever runs checks (the checker service) calls
 ``checkFinished`` when one ends, successful or not, so the plan is updated.
 
-The store is read off the GUI thread: a re-plan (``refresh``) and the finished checks
-(``checkFinished``) ask one ``services.operations.Coalesced`` job, which reads in the loop's
-executor through a connection of its own and applies the result on the GUI thread; a burst of
-200 finished checks costs a few reads, one at a time. Until a finished check's read is
-applied, the account stays "requested", so a tick in between never asks for it again.
+Nothing of the plan runs on the GUI thread but the ticks: a re-plan (``refresh``) and the
+finished checks (``checkFinished``) ask one ``services.operations.Coalesced`` job, which reads
+the store in the loop's executor through a connection of its own and plans there on copies of
+the plan's tables; the GUI thread swaps the new tables in. A burst of 200 finished checks costs
+a few jobs, one at a time. Until a finished check's job is applied, the account stays
+"requested", so a tick in between never asks for it again; after a catch-up, ticks wait for
+its re-plan (the old plan would ask for everything overdue at once).
 
 Both clocks are injected so tests drive hours of schedule without waiting.
 
