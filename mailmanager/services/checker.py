@@ -1,11 +1,13 @@
 """Account checks for the GUI: the core's CheckRunner awaited from asyncio tasks on qasync's loop.
 
-The GUI thread never waits on the network or the keyring: ``check()`` starts one task per
-account and returns. The concurrency policy is the runner's alone (``core.checking.runner``: 8
-accounts at once on its thread pool, 2 logins per host, one check per account); each task only
-awaits its account's check (``asyncio.wrap_future``), and the runner's observers, called on its
-threads, hand over to the loop with ``call_from_thread``. Keyring look-ups (``secret_for``), both
-probes and the recording of results (``record``) run on the runner's threads.
+The GUI thread never waits on the network or the keyring: ``check()`` starts one task per account
+and returns; the tasks hand their checks to the runner a few at a time (``FEED_PER_WORKER``), so
+that a turn of the loop never has to submit hundreds. The concurrency policy is the runner's alone
+(``core.checking.runner``: 8 accounts at once on its thread pool, 2 logins per host, one check per
+account); each task only awaits its account's check (``asyncio.wrap_future``), and the runner's
+observers, called on its threads, hand over to the loop with ``call_from_thread``. Keyring look-ups
+(``secret_for``), both probes and the recording of results (``record``) run on the runner's
+threads.
 
 Cancellation is asyncio's: ``cancel()``, ``cancel_ids()`` and ``shutdown()`` cancel the tasks, and
 a cancelled task sets its check's cancel flag, which the probes read before they send a code.
@@ -41,6 +43,7 @@ RecordCallback = Callable[[Account, AccountCheck], None]
 
 # accountFailed's text when the keyring holds no code for the account (the UI says how to fix).
 NO_CODE = "no code is stored for this account"
+FEED_PER_WORKER = 2
 
 
 class CheckerService(QObject):
@@ -86,6 +89,11 @@ class CheckerService(QObject):
         # Progress is handed to the loop only while someone listens: the app's window does not,
         # and each step handed over costs the GUI thread a loop callback (~15 per account).
         self._progress_wanted = False
+        # At most FEED_PER_WORKER x concurrency checks are handed to the runner at once, the
+        # others wait here: "Check all" of 200 accounts handed all of them over in one turn of
+        # the loop, a stall of the GUI thread of ~30 ms; the runner's own queue keeps its
+        # threads busy with the few handed over.
+        self._feed: asyncio.Semaphore | None = None
 
     def _runner_here(self) -> CheckRunner:
         """The runner, made on first use inside the running loop (its observers post to it)."""
@@ -125,6 +133,11 @@ class CheckerService(QObject):
             queued += 1
         return queued
 
+    def account(self, account_id: int) -> Account | None:
+        """The account whose check is queued or running (None: none is); its signals'
+        handlers use this instead of reading the store on the GUI thread."""
+        return self._checking.get(account_id)
+
     def cancel(self) -> None:
         """Cancel every running and queued check; no credential is sent after this call."""
         if self._runner is not None:
@@ -159,10 +172,16 @@ class CheckerService(QObject):
     async def _check_one(self, account: Account) -> None:
         assert account.id is not None
         runner = self._runner_here()
+        if self._feed is None:
+            self._feed = asyncio.Semaphore(FEED_PER_WORKER * self._concurrency)
+        submitted = False
         try:
-            outcome = await asyncio.wrap_future(runner.submit(account))
+            async with self._feed:
+                submitted = True
+                outcome = await asyncio.wrap_future(runner.submit(account))
         except asyncio.CancelledError:
-            runner.cancel_account(account)  # the probes stop before they send the code
+            if submitted:
+                runner.cancel_account(account)  # the probes stop before they send the code
             if not self._closed:
                 self.accountFinished.emit(account.id, cancelled_check())
             raise

@@ -9,9 +9,10 @@ Each part lives in its own module and is tested there:
 * ``services.notifier.AlertService`` announces each new problem once through a notification
   sink (the tray, the desktop's notification service, or the log: the UI chooses).
 
-``Monitor`` only connects them. It is handed what it uses (the GUI thread's store, a way to
-open a store on a worker thread, the keyring, the catalogue, the settings, the sink) instead of
-building them, so one app has one of each and tests can hand in their own. It knows nothing of
+``Monitor`` only connects them. It is handed what it uses (a way to open a store on a worker
+thread, the keyring, the catalogue, the settings, the sink) instead of building them, so one
+app has one of each and tests can hand in their own. Nothing here reads the store on the GUI
+thread: each part reads it in the loop's executor (``services.operations``). It knows nothing of
 widgets: the main window follows it through signals (``runningChanged``, ``refreshWanted``,
 ``accountNotChecked``) and the window's own controls (tray, Settings menu) live in
 ``ui.background_controls``.
@@ -22,8 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol as TypingProtocol
 
@@ -36,11 +36,11 @@ from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.core.registry import Registry
 from mailmanager.core.rules.alerts import OFFLINE_STATUSES, looks_offline
 from mailmanager.core.rules.schedule import ScheduleSettings
-from mailmanager.core.store.account_store import AccountStore, StoreError, UnknownAccountError
+from mailmanager.core.store.account_store import StoreError, UnknownAccountError
 from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.checker import CheckerService
 from mailmanager.services.notifier import AlertService, NotificationSink
-from mailmanager.services.operations import Tasks, run_blocking
+from mailmanager.services.operations import StoreOpener, Tasks, run_blocking
 from mailmanager.services.scheduler import CheckScheduler
 
 log = logging.getLogger("mailmanager.monitoring")
@@ -56,7 +56,29 @@ REFRESH_COALESCE_MS = 200
 # the system cannot tell: no network information backend).
 OFFLINE_RETRY_MS = 5 * 60_000
 
-StoreOpener = Callable[[], AbstractContextManager[AccountStore]]
+__all__ = ["Monitor", "SecretReader", "StoreOpener"]
+
+
+def _checkable(open_store: StoreOpener, account_ids: Sequence[int]) -> list[Account]:
+    """The accounts of ``account_ids`` that can be checked (saved, with a code), for the
+    executor (a store connection of this thread's own)."""
+    accounts: list[Account] = []
+    with open_store() as store:
+        for account_id in account_ids:
+            try:
+                account = store.get_account(account_id)
+            except StoreError:
+                continue  # removed meanwhile
+            if not account.needs_code:
+                accounts.append(account)
+    return accounts
+
+
+def _first_checkable(open_store: StoreOpener) -> int | None:
+    """An account the offline probe can check (active, with a code), for the executor."""
+    with open_store() as store:
+        entries = store.list_entries()
+    return next((e.id for e in entries if not e.paused and not e.needs_code), None)
 
 
 class SecretReader(TypingProtocol):
@@ -84,7 +106,6 @@ class Monitor(QObject):
 
     def __init__(
         self,
-        store: AccountStore,
         open_store: StoreOpener,
         secrets: SecretReader,
         catalogue: Catalogue | None,
@@ -98,7 +119,6 @@ class Monitor(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
         self.settings = settings
         self._open_store = open_store
         self._secrets = secrets
@@ -112,12 +132,14 @@ class Monitor(QObject):
             self._secret_for, self._record, timeout=check_timeout, parent=self
         )
         self.scheduler = CheckScheduler(
-            store, self, settings=self._schedule_settings(), watch_network=start_schedule
+            open_store, self, settings=self._schedule_settings(), watch_network=start_schedule
         )
         self.alerts = AlertService(
-            store, settings, sink, self, recycle_days_for=recycle_days, clock=clock
+            open_store, settings, sink, self, recycle_days_for=recycle_days, clock=clock
         )
         self._running: set[int] = set()
+        # The ids of each check_ids whose accounts are being read; a removal takes its id out.
+        self._reading: dict[int, set[int]] = {}
         self._evaluate_soon = self._timer(500, self.alerts.evaluate)
         self._refresh_soon = self._timer(REFRESH_COALESCE_MS, self.refreshWanted.emit)
         # The schedule is re-planned in an event of its own after the store changed, not in
@@ -168,18 +190,30 @@ class Monitor(QObject):
         self._evaluate_soon.start()
 
     def check_ids(self, account_ids: list[int]) -> None:
-        """Start checks of these accounts (from a button, the tray or the schedule)."""
-        accounts: list[Account] = []
-        for account_id in account_ids:
-            try:
-                account = self.store.get_account(account_id)
-            except StoreError:
-                continue
-            if account.needs_code:
-                continue
-            accounts.append(account)
+        """Start checks of these accounts (from a button, the tray or the schedule), once
+        their accounts are read off the GUI thread."""
+        wanted = set(account_ids)
+        self._reading[id(wanted)] = wanted  # here, not in the task: cancel_ids may come first
+        self._tasks.start(self._check_ids(list(account_ids), wanted))
+
+    async def _check_ids(self, account_ids: list[int], wanted: set[int]) -> None:
+        try:
+            accounts = await run_blocking(_checkable, self._open_store, account_ids)
+        except StoreError as exc:
+            log.warning("checks could not start: %s", exc)
+            return
+        finally:
+            del self._reading[id(wanted)]
+        accounts = [a for a in accounts if a.id in wanted]  # not removed while read
         if accounts:
             self.checker.check(accounts)
+
+    def cancel_ids(self, account_ids: list[int]) -> None:
+        """These accounts are being removed: cancel their checks, also those whose accounts
+        are still being read."""
+        for wanted in self._reading.values():
+            wanted.difference_update(account_ids)
+        self.checker.cancel_ids(account_ids)
 
     def _started(self, account_id: int) -> None:
         self._running.add(account_id)
@@ -197,12 +231,10 @@ class Monitor(QObject):
 
     def _failed(self, account_id: int, reason: str) -> None:
         log.warning("account %s could not be checked: %s", account_id, reason)
+        account = self.checker.account(account_id)  # still known while its signal runs
         self._ended(account_id)
-        try:
-            address = self.store.get_account(account_id).address
-        except StoreError:
-            return
-        self.accountNotChecked.emit(address, reason)
+        if account is not None:
+            self.accountNotChecked.emit(account.address, reason)
 
     # -- worker-thread callbacks (never touch Qt objects of the GUI thread here) ----------------
 
@@ -252,24 +284,35 @@ class Monitor(QObject):
                 self.alerts.announce_offline()
                 self.offlineChanged.emit(True)
             return
-        for account, check in held:
-            self._keep(account, check)
         if held:
-            self._refresh_soon.start()
-            self._evaluate_soon.start()
+            self._tasks.start(self._keep_held(held))
         if self.offline and any(status not in OFFLINE_STATUSES for _h, status in round_results):
             self._network_back()  # a server answered
+
+    async def _keep_held(self, held: list[tuple[Account, AccountCheck]]) -> None:
+        """Record the results held back during the round (it was not offline after all)."""
+
+        def keep_all() -> None:
+            for account, check in held:
+                self._keep(account, check)
+
+        await run_blocking(keep_all)
+        self._refresh_soon.start()
+        self._evaluate_soon.start()
 
     def _probe_network(self) -> None:
         """Offline: check one mailbox to see whether the servers answer again."""
         if not self.offline or self._running:
             return
+        self._tasks.start(self._probe())
+
+    async def _probe(self) -> None:
         try:
-            entries = [e for e in self.store.list_entries() if not e.paused and not e.needs_code]
+            account_id = await run_blocking(_first_checkable, self._open_store)
         except StoreError:
             return
-        if entries:
-            self.check_ids([entries[0].id])
+        if account_id is not None and self.offline and not self._running:
+            self.check_ids([account_id])
 
     def _network_back(self) -> None:
         if not self.offline:
@@ -321,8 +364,9 @@ class Monitor(QObject):
         return ScheduleSettings(interval=timedelta(hours=self.interval_hours()))
 
     def shutdown(self) -> None:
-        """Stop every timer and cancel running checks (the app is quitting)."""
-        self.scheduler.stop()
+        """Stop every timer, cancel running checks and reads (the app is quitting)."""
+        self.scheduler.shutdown()
+        self.alerts.shutdown()
         for timer in (
             self._daily,
             self._compact_timer,

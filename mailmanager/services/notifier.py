@@ -21,6 +21,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
@@ -42,8 +43,8 @@ from mailmanager.core.rules.alerts import (
 )
 from mailmanager.core.rules.badges import mailbox_states
 from mailmanager.core.rules.policy import audit_due_date, due_items, local_today
-from mailmanager.core.store.account_store import AccountStore, StoreError
-from mailmanager.services.operations import Tasks, run_blocking
+from mailmanager.core.store.account_store import StoreError
+from mailmanager.services.operations import Coalesced, StoreOpener, Tasks, run_blocking
 
 log = logging.getLogger("mailmanager.notifier")
 
@@ -258,17 +259,154 @@ def offline_message() -> tuple[str, str]:
 
 # What one account's alerts were computed from, its alerts, and its due dates by state name.
 _Computed = tuple[tuple[object, ...], set[Alert], dict[str, date]]
+# One account's row, its current alerts and their due dates.
+_Current = tuple[ListEntry, set[Alert], dict[str, date]]
+
+
+def current_alerts(
+    open_store: StoreOpener,
+    today: date,
+    known: dict[int, _Computed],
+    recycle_days_for: Callable[[str | None], int | None],
+    tz: tzinfo | None,
+) -> tuple[list[_Current], dict[int, _Computed]]:
+    """Every account's alerts now: the blocking half of an evaluation, for the executor (a
+    store connection of this thread's own). ``known`` (the last evaluation's results, never
+    changed once made) lets unchanged accounts be reused; the new results come back with
+    the alerts."""
+    with open_store() as store:
+        entries = store.list_entries()  # runs after every change: the light rows
+        audits = store.code_audits()
+    computed: dict[int, _Computed] = {}
+    rows: list[_Current] = []
+    for account in entries:
+        recycle = recycle_days_for(account.provider_id)
+        audit = audits.get(account.id)
+        current, due_dates = _alerts_of(account, today, recycle, audit, known, computed, tz)
+        rows.append((account, current, due_dates))
+    return rows, computed
+
+
+def _alerts_of(
+    account: ListEntry,
+    today: date,
+    recycle: int | None,
+    audit: CodeAudit | None,
+    known: dict[int, _Computed],
+    computed: dict[int, _Computed],
+    tz: tzinfo | None,
+) -> tuple[set[Alert], dict[str, date]]:
+    """The account's current alerts and its due dates; reused from the last evaluation
+    while the account's row, the day and its provider's rule are the same (this runs after
+    every change to the store, with every mailbox)."""
+    inputs = (account, today, recycle, audit)
+    last = known.get(account.id)
+    if last is not None and last[0] == inputs:
+        computed[account.id] = last
+        return set(last[1]), last[2]
+    due = due_items(account, today, recycle_days=recycle, tz=tz)
+    states = mailbox_states(
+        account, account.connection_statuses, today, due=due, recycle_days=recycle
+    )
+    current = alerts_for(states)
+    if account.paused:
+        current.discard(Alert.FAILING)
+    due_dates = {item.state.value: item.date for item in due}
+    # The audit: due once its day has come; it stays announced (not repeated daily) until
+    # "Audit done" moves the day on.
+    interval = audit.interval_days if audit is not None else DEFAULT_AUDIT_DAYS
+    audited_on = audit.audited_on if audit is not None else None
+    audit_day = audit_due_date(audited_on, interval, local_today(account.created_at, tz))
+    if audit_day is not None and today >= audit_day:
+        current.add(Alert.AUDIT_DUE)
+        due_dates[Alert.AUDIT_DUE.value] = audit_day
+    computed[account.id] = (inputs, set(current), due_dates)
+    return current, due_dates
+
+
+def parse_announced(raw: object) -> dict[str, set[Alert]]:
+    """The announced alerts as remembered in the settings (by account id), or none."""
+    try:
+        data = json.loads(str(raw))
+        return {
+            key: {Alert(a) for a in values if a in Alert._value2member_map_}
+            for key, values in data.items()
+        }
+    except (ValueError, AttributeError, TypeError):
+        return {}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What one evaluation found: the GUI thread announces it.
+
+    Attributes:
+        computed: each account's alerts and what they were computed from (reused next time).
+        fresh: the alerts that appeared since they were last announced, one per mailbox.
+        attention: how many accounts need attention (reminders do not count).
+        since: on the first evaluation after start, what changed while the app was closed.
+        remember: the announced alerts to keep in the settings (JSON), None if unchanged.
+    """
+
+    computed: dict[int, _Computed]
+    fresh: list[Notice]
+    attention: int
+    since: ChangesSince | None
+    remember: str | None
+
+
+def evaluate_alerts(
+    open_store: StoreOpener,
+    today: date,
+    known: dict[int, _Computed],
+    recycle_days_for: Callable[[str | None], int | None],
+    tz: tzinfo | None,
+    announced: object,
+    first: bool,
+) -> Evaluation:
+    """A whole evaluation but the announcing, for the executor: read the store, compute each
+    account's alerts, compare them with those announced before (``announced``: the settings'
+    raw value)."""
+    rows, computed = current_alerts(open_store, today, known, recycle_days_for, tz)
+    before = parse_announced(announced)
+    after: dict[str, set[Alert]] = {}
+    attention = 0
+    fresh: list[Notice] = []
+    for account, current, due_dates in rows:
+        if current - REMINDERS:
+            attention += 1
+        key = str(account.id)
+        new, after[key] = new_alerts(current, before.get(key, set()))
+        for alert in sorted(new):
+            fresh.append(Notice(alert, (account.address,), account.id, due_dates.get(alert.value)))
+    since = changes_since(before, after, known=after) if first else None
+    kept = {key: alerts for key, alerts in after.items() if alerts}
+    remember = (
+        None
+        if kept == before
+        else json.dumps(
+            {key: sorted(a.value for a in alerts) for key, alerts in kept.items()}, sort_keys=True
+        )
+    )
+    return Evaluation(computed, fresh, attention, since, remember)
 
 
 class AlertService(QObject):
-    """Computes alerts for every account and announces the new ones (see module docstring)."""
+    """Computes alerts for every account and announces the new ones (see module docstring).
+
+    The store is read, and each account's alerts computed, off the GUI thread
+    (``current_alerts`` in the loop's executor, through ``open_store``: a connection of the
+    executor thread's own); only the announcing (settings, signals, notifications) runs on the
+    GUI thread. Evaluations asked for while one runs make one more after it
+    (``services.operations.Coalesced``).
+    """
 
     alertRaised = Signal(int, str, str)
     attentionChanged = Signal(int)
 
     def __init__(
         self,
-        store: AccountStore,
+        open_store: StoreOpener,
         settings: QSettings,
         sink: NotificationSink,
         parent: QObject | None = None,
@@ -279,7 +417,7 @@ class AlertService(QObject):
         calm_window: timedelta = CALM_WINDOW,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._open_store = open_store
         self._settings = settings
         self.sink = sink
         self._recycle_days_for = recycle_days_for
@@ -294,59 +432,63 @@ class AlertService(QObject):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self.flush)
         self._first_evaluation = True
-
-    def _load(self) -> dict[str, set[Alert]]:
-        raw = self._settings.value(SETTINGS_KEY, "{}")
-        try:
-            data = json.loads(str(raw))
-            return {
-                key: {Alert(a) for a in values if a in Alert._value2member_map_}
-                for key, values in data.items()
-            }
-        except (ValueError, AttributeError, TypeError):
-            return {}
-
-    def _save(self, announced: dict[str, set[Alert]]) -> None:
-        data = {key: sorted(a.value for a in alerts) for key, alerts in announced.items() if alerts}
-        self._settings.setValue(SETTINGS_KEY, json.dumps(data, sort_keys=True))
-        self._settings.sync()
+        self._tasks = Tasks()
+        self._evaluation = Coalesced(self._tasks, self._evaluate)
 
     @Slot()
     def evaluate(self) -> None:
-        """Announce the alerts that appeared since the last evaluation."""
+        """Announce the alerts that appeared since the last evaluation, soon (the store is
+        read off the GUI thread; see the class docstring)."""
+        self._evaluation.request()
+
+    @property
+    def busy(self) -> bool:
+        """An evaluation is running or waiting (tests wait on this)."""
+        return self._evaluation.busy
+
+    @property
+    def evaluations(self) -> int:
+        """How many evaluations (reads of the store) ran (tests and the bench count them)."""
+        return self._evaluation.runs
+
+    def shutdown(self) -> None:
+        """Cancel an evaluation still running (the app quits)."""
+        self._flush_timer.stop()
+        self._tasks.cancel_all()
+
+    async def _evaluate(self) -> None:
+        first = self._first_evaluation
         try:
-            entries = self._store.list_entries()  # runs after every change: the light rows
-            audits = self._store.code_audits()
+            evaluation = await run_blocking(
+                evaluate_alerts,
+                self._open_store,
+                local_today(self._clock(), self._tz),
+                self._computed,
+                self._recycle_days_for,
+                self._tz,
+                self._settings.value(SETTINGS_KEY, "{}"),
+                first,
+            )
         except StoreError as exc:
             log.warning("cannot evaluate alerts: %s", exc)
             return
-        today = local_today(self._clock(), self._tz)
-        before = self._load()
-        after: dict[str, set[Alert]] = {}
-        attention = 0
-        computed: dict[int, _Computed] = {}
-        now = self._clock()
-        fresh_notices: list[Notice] = []
-        for account in entries:
-            audit = audits.get(account.id)
-            current, due_dates = self._alerts_of(account, today, computed, audit)
-            if current - REMINDERS:
-                attention += 1
-            key = str(account.id)
-            fresh, after[key] = new_alerts(current, before.get(key, set()))
-            for alert in sorted(fresh):
-                due = due_dates.get(alert.value)
-                fresh_notices.append(Notice(alert, (account.address,), account.id, due))
-                self.alertRaised.emit(account.id, account.address, alert.value)
-        self._computed = computed  # accounts gone from the store are dropped with it
-        first, self._first_evaluation = self._first_evaluation, False
-        since = changes_since(before, after, known=after) if first else None
+        self._first_evaluation = False
+        self._announce(evaluation)
+
+    def _announce(self, evaluation: Evaluation) -> None:
+        """The GUI thread's half: signals, notifications, the settings."""
+        self._computed = evaluation.computed  # accounts gone from the store are dropped with it
+        for notice in evaluation.fresh:
+            assert notice.account_id is not None
+            self.alertRaised.emit(notice.account_id, notice.addresses[0], notice.alert.value)
+        since = evaluation.since
         if since is not None and (sum(since.new.values()) > 1 or since.cleared):
             # What happened while the app was closed: one notification, not one per mailbox.
             title, body = since_message(since)
             self.sink.notify(title, body, urgent=Alert.FAILING in since.new)
         else:
-            for notice in fresh_notices:
+            now = self._clock()
+            for notice in evaluation.fresh:
                 self.queue.add(
                     now,
                     notice.alert,
@@ -355,46 +497,13 @@ class AlertService(QObject):
                     due=notice.due,
                 )
             self.flush()
-        if {key: alerts for key, alerts in after.items() if alerts} != before:
-            self._save(after)  # a settings write (and sync) only when something changed
-        if attention != self._attention:
-            self._attention = attention
-            self.attentionChanged.emit(attention)
-
-    def _alerts_of(
-        self,
-        account: ListEntry,
-        today: date,
-        computed: dict[int, _Computed],
-        audit: CodeAudit | None = None,
-    ) -> tuple[set[Alert], dict[str, date]]:
-        """The account's current alerts and its due dates; reused from the last evaluation
-        while the account's row, the day and its provider's rule are the same (this runs after
-        every change to the store, with every mailbox)."""
-        recycle = self._recycle_days_for(account.provider_id)
-        inputs = (account, today, recycle, audit)
-        known = self._computed.get(account.id)
-        if known is not None and known[0] == inputs:
-            computed[account.id] = known
-            return set(known[1]), known[2]
-        due = due_items(account, today, recycle_days=recycle, tz=self._tz)
-        states = mailbox_states(
-            account, account.connection_statuses, today, due=due, recycle_days=recycle
-        )
-        current = alerts_for(states)
-        if account.paused:
-            current.discard(Alert.FAILING)
-        due_dates = {item.state.value: item.date for item in due}
-        # The audit: due once its day has come; it stays announced (not repeated daily) until
-        # "Audit done" moves the day on.
-        interval = audit.interval_days if audit is not None else DEFAULT_AUDIT_DAYS
-        audited_on = audit.audited_on if audit is not None else None
-        audit_day = audit_due_date(audited_on, interval, local_today(account.created_at, self._tz))
-        if audit_day is not None and today >= audit_day:
-            current.add(Alert.AUDIT_DUE)
-            due_dates[Alert.AUDIT_DUE.value] = audit_day
-        computed[account.id] = (inputs, set(current), due_dates)
-        return current, due_dates
+        if evaluation.remember is not None:
+            # A settings write (and sync) only when something changed.
+            self._settings.setValue(SETTINGS_KEY, evaluation.remember)
+            self._settings.sync()
+        if evaluation.attention != self._attention:
+            self._attention = evaluation.attention
+            self.attentionChanged.emit(evaluation.attention)
 
     @Slot()
     def flush(self) -> None:

@@ -28,17 +28,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeAlias, TypeVar, cast
 
 from mailmanager.core.blocking import call_from_thread, run_blocking
 
 if TYPE_CHECKING:
     import asyncio  # imported where it is used: this module loads before the first paint
+    from contextlib import AbstractContextManager
 
-__all__ = ["Tasks", "async_slot", "call_from_thread", "run_blocking"]
+    from mailmanager.core.store.account_store import AccountStore
+
+__all__ = ["Coalesced", "StoreOpener", "Tasks", "async_slot", "call_from_thread", "run_blocking"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
+
+# Opens a store connection of the calling thread's own (SQLite connections belong to the thread
+# that opened them): what a job reading the store in an executor is handed.
+StoreOpener: TypeAlias = "Callable[[], AbstractContextManager[AccountStore]]"
 
 
 def async_slot(
@@ -106,3 +113,46 @@ def _report(task: asyncio.Future[Any]) -> None:
     error = task.exception()
     if error is not None:
         sys.excepthook(type(error), error, error.__traceback__)
+
+
+class Coalesced:
+    """One job at a time for requests that come in bursts (200 finished checks, each asking
+    the schedule and the alerts to read the store again).
+
+    ``request`` starts ``job`` (a coroutine function: typically read the store with
+    ``run_blocking`` on a connection of the executor thread's own, then apply the result on
+    the GUI thread) unless it is running; any number of requests while it runs make ONE more
+    run after it. A burst therefore costs at most two runs, they never overlap, and a run's
+    result is applied before the next one starts, so an older read never overwrites a newer
+    one. The runs are tasks of ``tasks`` (cancelled with them; errors go to the crash
+    handler).
+    """
+
+    def __init__(self, tasks: Tasks, job: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        self._tasks = tasks
+        self._job = job
+        self._wanted = 0  # requests made
+        self._done = 0  # requests answered by a run that started after them
+        self._task: asyncio.Task[None] | None = None
+        self.runs = 0  # runs made (tests and the benches count them)
+
+    @property
+    def busy(self) -> bool:
+        """A run is going on or waiting to start."""
+        return self._task is not None
+
+    def request(self) -> None:
+        """Run the job soon (on the running asyncio loop), coalesced with the running one."""
+        self._wanted += 1
+        if self._task is None:
+            self._task = self._tasks.start(self._run())
+
+    async def _run(self) -> None:
+        try:
+            while self._done < self._wanted:
+                target = self._wanted
+                self.runs += 1
+                await self._job()
+                self._done = target
+        finally:
+            self._task = None

@@ -152,6 +152,8 @@ class AccountModel(QAbstractTableModel):
             moved.connect(self._forget_positions)
         for changed in (self.dataChanged, self.rowsInserted, self.rowsRemoved, self.modelReset):
             changed.connect(self._forget_tally)
+        # The ids set_checking last marked (their rows are the only ones it may need to change).
+        self._checking_ids: set[int] = set()
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -511,7 +513,14 @@ class AccountModel(QAbstractTableModel):
         The rows are not re-sorted for this: a list that reshuffles during "check all" is hard
         to follow; the next refresh with the results sorts them."""
         running = set(account_ids)
-        for position, row in enumerate(self._rows):
+        # Called twice per check (started, ended): only the rows of the ids marked now or the
+        # last time can need a change (a row arrives unmarked; only this sets the mark), found
+        # through the model's id index instead of a walk over every row.
+        wanted = running | self._checking_ids
+        self._checking_ids = running
+        rows = self._rows
+        for position in sorted(self.positions_of(wanted).values()):
+            row = rows[position]
             checking = row.account_id in running
             if checking != row.checking:
                 row.checking = checking

@@ -86,7 +86,6 @@ class BackgroundControls(QObject):
                 sink = LogSink()
         database = app_paths.database
         self.monitor = Monitor(
-            window.store,
             lambda: AccountStore.open(database),
             secrets,
             window.providers.catalogue(),
@@ -111,7 +110,7 @@ class BackgroundControls(QObject):
         m.accountNotChecked.connect(self._not_checked)
         m.offlineChanged.connect(self._offline_changed)
         w.watcher.changed.connect(m.store_changed)
-        w.removing.connect(lambda account_id: m.checker.cancel_ids([account_id]))
+        w.removing.connect(lambda account_id: m.cancel_ids([account_id]))
         a = w.actions_
         a.quit.triggered.disconnect()
         a.quit.triggered.connect(self.quit)

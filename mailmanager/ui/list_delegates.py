@@ -8,6 +8,8 @@ addresses are elided in the middle so that the domain stays visible.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -17,6 +19,18 @@ from mailmanager.ui.account_model import AccountRoles
 from mailmanager.ui.provider_info import ProviderLook
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class _Fonts(NamedTuple):
+    """A cell's fonts and their metrics, kept while the view's font stays the same."""
+
+    font: QFont
+    main_metrics: QFontMetrics
+    main_height: int
+    small: QFont
+    small_metrics: QFontMetrics
+    small_height: int
+
 
 PAD_X = 6
 MARK_SIZE = 30
@@ -81,43 +95,71 @@ class TwoLineDelegate(QStyledItemDelegate):
         return opt.rect.left() + PAD_X
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # The whole visible list is painted again whenever rows move (every reload while a
+        # "Check all" runs), so this stays cheap: no initStyleOption (it asks the model for a
+        # dozen roles this model does not answer; the text is all it gives here), and the
+        # fonts, metrics and muted colour are reused while the view's font and palette are.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         opt.state &= ~_CELL_FOCUS  # the list selects whole rows: no frame around one cell
-        main = opt.text
+        main = str(index.data(_DISPLAY) or "")
         second = str(index.data(AccountRoles.SecondaryTextRole) or "")
-        opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        # CE_ItemViewItem without text, icon or check box draws only this panel.
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         self.paint_extra(painter, opt, index)
         left = self.text_left(opt)
         width = opt.rect.right() - PAD_X - left
-        main_metrics = QFontMetrics(opt.font)
-        small = secondary_font(opt.font)
-        small_metrics = QFontMetrics(small)
-        block = main_metrics.height() + (LINE_GAP + small_metrics.height() if second else 0)
+        fonts = self._fonts_for(opt.font)
+        main_metrics, small, small_metrics = fonts.main_metrics, fonts.small, fonts.small_metrics
+        main_height = fonts.main_height
+        block = main_height + (LINE_GAP + fonts.small_height if second else 0)
         top = opt.rect.top() + (opt.rect.height() - block) // 2
+        palette = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(text_role))
+        painter.setPen(palette.color(text_role))
         painter.drawText(
-            QRect(left, top, width, main_metrics.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            QRect(left, top, width, main_height),
+            _LEFT_CENTRED,
             main_metrics.elidedText(main, self.elide, width),
         )
         if second:
             painter.setFont(small)
-            painter.setPen(muted(opt.palette, selected))
+            painter.setPen(self._muted_for(palette, selected))
             painter.drawText(
-                QRect(left, top + main_metrics.height() + LINE_GAP, width, small_metrics.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                QRect(left, top + main_height + LINE_GAP, width, fonts.small_height),
+                _LEFT_CENTRED,
                 small_metrics.elidedText(second, Qt.TextElideMode.ElideRight, width),
             )
         painter.restore()
         paint_row_focus(painter, opt, index)
+
+    def _fonts_for(self, font: QFont) -> _Fonts:
+        known = self.__dict__.get("_fonts")
+        if known is None or known.font != font:
+            small = secondary_font(font)
+            main_metrics, small_metrics = QFontMetrics(font), QFontMetrics(small)
+            known = _Fonts(
+                QFont(font),
+                main_metrics,
+                main_metrics.height(),
+                small,
+                small_metrics,
+                small_metrics.height(),
+            )
+            self.__dict__["_fonts"] = known
+        return known
+
+    def _muted_for(self, palette: QPalette, selected: bool) -> QColor:
+        key = (palette.cacheKey(), selected)
+        known = self.__dict__.get("_muted")
+        if known is None or known[0] != key:
+            known = (key, muted(palette, selected))
+            self.__dict__["_muted"] = known
+        return known[1]
 
     def paint_extra(self, painter: QPainter, opt: QStyleOptionViewItem, index: Index) -> None:
         """Subclasses paint decorations (the provider mark) here."""
@@ -160,3 +202,5 @@ class MailboxDelegate(TwoLineDelegate):
 
 
 _CELL_FOCUS = QStyle.StateFlag.State_HasFocus
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_LEFT_CENTRED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

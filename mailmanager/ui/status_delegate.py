@@ -80,14 +80,13 @@ class StatusDelegate(QStyledItemDelegate):
     """Paints the status column: the badge of the row's worst state."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Cheap, as the text cells (list_delegates): no initStyleOption, only the panel.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         opt.state &= ~_CELL_FOCUS  # the list selects whole rows: no frame around one cell
-        label = opt.text
-        opt.text = ""
+        label = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
         severity = Severity(int(index.data(AccountRoles.SeverityRole) or 0))
         rect = opt.rect.adjusted(MARGIN, 2, -MARGIN, -2)
         dpr = icons.device_ratio(painter, widget)

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from mailmanager.core.model.codes import CodeAudit
 from mailmanager.core.rules.alerts import CALM_WINDOW
 from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.monitoring import Monitor
+from mailmanager.services.notifier import AlertService
 from tests.helpers.factories import make_account
 
 pytestmark = pytest.mark.usefixtures("qloop")
@@ -62,30 +64,36 @@ def monitor(store: AccountStore, tmp_path: Path, sink: RecordingSink, clock: Clo
         return AccountStore.open(store.path)
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return Monitor(
-        store, opener, NoSecrets(), None, settings, sink, start_schedule=False, clock=clock
-    )
+    return Monitor(opener, NoSecrets(), None, settings, sink, start_schedule=False, clock=clock)
 
 
 def add(store: AccountStore, address: str) -> int:
     return store.add_account(make_account(address, created_at=BOUND)).id or 0
 
 
+def evaluate(alerts: AlertService, qtbot: QtBot) -> None:
+    """Evaluate, and wait until it is done (the store is read in the executor)."""
+    alerts.evaluate()
+    qtbot.waitUntil(lambda: not alerts.busy)
+
+
 def titles(sink: RecordingSink) -> list[str]:
     return [title for title, _body, _urgent in sink.sent]
 
 
-def test_audits_falling_due_make_one_calm_notification(store: AccountStore, tmp_path: Path) -> None:
+def test_audits_falling_due_make_one_calm_notification(
+    store: AccountStore, tmp_path: Path, qtbot: QtBot
+) -> None:
     a, b = add(store, "a@163.com"), add(store, "b@163.com")
     c = add(store, "c@163.com")
     store.set_code_audit(CodeAudit(c, 365, date(2026, 3, 1)))  # yearly, a month ago: not due
     sink, clock = RecordingSink(), Clock(datetime(2026, 3, 31, 9, 0, tzinfo=UTC))
     mon = monitor(store, tmp_path, sink, clock)
-    mon.alerts.evaluate()  # the day before: nothing due
+    evaluate(mon.alerts, qtbot)  # the day before: nothing due
     assert sink.sent == []
     # The day comes: both reminders wait in the calm queue, then go out as one summary.
     clock.now = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
-    mon.alerts.evaluate()
+    evaluate(mon.alerts, qtbot)
     assert sink.sent == []
     clock.now += CALM_WINDOW
     mon.alerts.flush()
@@ -97,18 +105,18 @@ def test_audits_falling_due_make_one_calm_notification(store: AccountStore, tmp_
     # Not repeated: the next days (the monitor's hourly evaluation), nor after a restart.
     for days in (1, 2, 10):
         clock.now = datetime(2026, 4, 1, 9, 0, tzinfo=UTC) + timedelta(days=days)
-        mon.alerts.evaluate()
+        evaluate(mon.alerts, qtbot)
         mon.alerts.flush()
     restarted = monitor(store, tmp_path, sink, clock)
-    restarted.alerts.evaluate()
+    evaluate(restarted.alerts, qtbot)
     clock.now += CALM_WINDOW
     restarted.alerts.flush()
     assert len(sink.sent) == 1
     # "Audit done" for a: its reminder clears and comes back after the next interval, alone.
     store.set_code_audit(CodeAudit(a, 90, date(2026, 4, 11)))
-    restarted.alerts.evaluate()
+    evaluate(restarted.alerts, qtbot)
     clock.now = datetime(2026, 7, 10, 9, 0, tzinfo=UTC)  # 90 days after 2026-04-11
-    restarted.alerts.evaluate()
+    evaluate(restarted.alerts, qtbot)
     clock.now += CALM_WINDOW
     restarted.alerts.flush()
     assert titles(sink)[1:] == ["Time to review the codes of a@163.com"]

@@ -40,9 +40,7 @@ def _monitor(store: AccountStore, app_paths: paths.AppPaths, secrets: DictSecret
         return AccountStore.open(app_paths.database)
 
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
-    return Monitor(
-        store, opener, secrets, Catalogue.load(), settings, LogSink(), start_schedule=False
-    )
+    return Monitor(opener, secrets, Catalogue.load(), settings, LogSink(), start_schedule=False)
 
 
 def test_checks_on_request_and_records_through_its_own_connection(
@@ -95,3 +93,44 @@ def test_the_interval_is_kept_and_replans(store: AccountStore, app_paths: paths.
         assert monitor.scheduler.settings.interval.total_seconds() == 12 * 3600
     finally:
         monitor.shutdown()
+
+
+def test_the_store_is_never_opened_on_the_gui_thread(
+    qtbot, store: AccountStore, app_paths: paths.AppPaths
+) -> None:
+    """Checks, their results, the schedule's re-plans and the alerts read the store in the
+    loop's executor, each through a connection of its own (issue 16: the GUI thread stalled
+    on these reads after every finished check)."""
+    import threading
+
+    with (
+        ss.running(ss.imap_script(password="c0de")) as imap,
+        ss.running(ss.smtp_script(password="c0de")) as smtp,
+    ):
+        account = store.add_account(make_account("ok@example.org", servers=(imap, smtp)))
+        assert account.id is not None
+        opened_on: list[threading.Thread] = []
+
+        def opener() -> AbstractContextManager[AccountStore]:
+            opened_on.append(threading.current_thread())
+            return AccountStore.open(app_paths.database)
+
+        settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
+        monitor = Monitor(
+            opener, DictSecrets({"ok@example.org": "c0de"}), Catalogue.load(), settings,
+            LogSink(), start_schedule=False,
+        )  # fmt: skip
+        try:
+            with qtbot.waitSignal(monitor.checker.allFinished, timeout=10_000):
+                monitor.check_ids([account.id])
+            monitor.store_changed()
+            monitor.alerts.evaluate()
+            qtbot.waitUntil(
+                lambda: monitor.scheduler.reads >= 1 and monitor.alerts.evaluations >= 1
+            )
+            qtbot.waitUntil(lambda: not (monitor.scheduler.busy or monitor.alerts.busy))
+            assert monitor.scheduler.next_due(account.id) is not None
+        finally:
+            monitor.shutdown()
+    assert len(opened_on) >= 4  # the accounts, the result, the schedule, the alerts
+    assert threading.main_thread() not in opened_on

@@ -53,7 +53,6 @@ def _monitor(store: AccountStore, app_paths: paths.AppPaths, sink: RecordingSink
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
     secrets = DictSecrets({"a@example.org": CODE, "b@example.org": CODE, "c@example.org": CODE})
     return Monitor(
-        store,
         opener,
         secrets,
         Catalogue.load(),

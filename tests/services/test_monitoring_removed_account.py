@@ -38,7 +38,7 @@ def test_a_mailbox_removed_during_a_check_is_one_log_line(
     store = AccountStore.open(app_paths.database)
     settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
     monitor = Monitor(
-        store, lambda: AccountStore.open(app_paths.database), SecretStore(app_paths), None,
+        lambda: AccountStore.open(app_paths.database), SecretStore(app_paths), None,
         settings, Sink(), start_schedule=False,
     )  # fmt: skip
     try:
@@ -61,3 +61,45 @@ def test_a_mailbox_removed_during_a_check_is_one_log_line(
     assert f"{address}: {REMOVED_DURING_CHECK}" in caplog.text
     assert "Traceback" not in caplog.text
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_mailbox_removed_while_its_check_is_being_prepared_is_not_checked(
+    qtbot: QtBot, app_home: Path
+) -> None:
+    """check_ids reads the accounts off the GUI thread first; removing one meanwhile (the
+    window's "removing" signal calls cancel_ids) means it is never checked: its servers
+    receive nothing, its code is never read."""
+    from tests.helpers import scripted_server as ss
+    from tests.helpers.factories import make_account
+
+    app_paths = paths.resolve()
+    app_paths.ensure()
+    store = AccountStore.open(app_paths.database)
+    settings = QSettings(str(app_paths.settings_file), QSettings.Format.IniFormat)
+    asked: list[str] = []
+
+    class Secrets:
+        def get(self, address: str) -> str | None:
+            asked.append(address)
+            return "c0de"
+
+    monitor = Monitor(
+        lambda: AccountStore.open(app_paths.database), Secrets(), None, settings, Sink(),
+        start_schedule=False,
+    )  # fmt: skip
+    try:
+        with (
+            ss.running(ss.imap_script(password="c0de")) as imap,
+            ss.running(ss.smtp_script(password="c0de")) as smtp,
+        ):
+            account = store.add_account(make_account("going@example.org", servers=(imap, smtp)))
+            assert account.id is not None
+            monitor.check_ids([account.id])
+            monitor.cancel_ids([account.id])  # before the read is back (same turn of the loop)
+            qtbot.waitUntil(lambda: not monitor._tasks.busy)
+            assert not monitor.checker.isBusy()
+            assert imap.received == [] and smtp.received == []
+    finally:
+        monitor.shutdown()
+        store.close()
+    assert asked == []

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,9 @@ from mailmanager.core.store.account_store import AccountStore
 from mailmanager.services.notifier import AlertService, FreedesktopSink
 from tests.helpers.factories import make_account
 from tests.helpers.secret_service import missing_binaries, private_bus
+
+# The alerts read the store in qasync's executor: the tests wait until it is done (evaluate).
+pytestmark = pytest.mark.usefixtures("qloop")
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 REPO = Path(__file__).resolve().parents[2]
@@ -56,8 +59,21 @@ def check(store: AccountStore, account_id: int, smtp: S, minutes: int = 0) -> No
     store.record_check(CheckRecord(account_id, at, Protocol.SMTP, smtp))
 
 
+def opener(store: AccountStore) -> Callable[[], AccountStore]:
+    """Opens the test's store file on the executor's thread, as the app's Monitor does."""
+    return lambda: AccountStore.open(store.path)
+
+
 def service(store, settings, sink, qtbot) -> AlertService:
-    return AlertService(store, settings, sink, clock=lambda: NOW, tz=UTC, calm_window=timedelta(0))
+    return AlertService(
+        opener(store), settings, sink, clock=lambda: NOW, tz=UTC, calm_window=timedelta(0)
+    )
+
+
+def evaluate(alerts: AlertService, qtbot) -> None:
+    """Evaluate, and wait until it is done (the store is read in the executor)."""
+    alerts.evaluate()
+    qtbot.waitUntil(lambda: not alerts.busy)
 
 
 def test_one_notification_per_transition(store, settings, qtbot) -> None:
@@ -65,32 +81,32 @@ def test_one_notification_per_transition(store, settings, qtbot) -> None:
     aid = add(store, "zhang@163.com")
     alerts = service(store, settings, sink, qtbot)
     check(store, aid, S.OK)
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert sink.sent == []
     check(store, aid, S.AUTH_FAILED, 1)
     with qtbot.wait_signal(alerts.alertRaised) as raised:
-        alerts.evaluate()
+        evaluate(alerts, qtbot)
     assert raised.args == [aid, "zhang@163.com", "failing"]
     assert len(sink.sent) == 1 and "zhang@163.com" in sink.sent[0][0] and sink.sent[0][2]
     check(store, aid, S.AUTH_FAILED, 2)
-    alerts.evaluate()
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
+    evaluate(alerts, qtbot)
     assert len(sink.sent) == 1  # still failing: no repeat
     check(store, aid, S.OK, 3)
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     check(store, aid, S.TIMEOUT, 4)
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert len(sink.sent) == 2  # failing again after a recovery: announced again
 
 
 def test_due_states_are_announced_once_even_after_a_restart(store, settings, qtbot) -> None:
     sink = RecordingSink()
     add(store, "li@qiye.example.cn", code_expires=date(2026, 12, 1), code_created=date(2026, 11, 1))
-    service(store, settings, sink, qtbot).evaluate()
+    evaluate(service(store, settings, sink, qtbot), qtbot)
     assert [t for t, _b, _u in sink.sent] == ["The code of li@qiye.example.cn expires soon"]
     assert "2026-12-01" in sink.sent[0][1]
     restarted = service(store, settings, sink, qtbot)
-    restarted.evaluate()
+    evaluate(restarted, qtbot)
     assert len(sink.sent) == 1
 
 
@@ -101,7 +117,7 @@ def test_attention_count(store, settings, qtbot) -> None:
     alerts = service(store, settings, sink, qtbot)
     with qtbot.wait_signal(alerts.attentionChanged) as changed:
         check(store, a, S.SERVICE_DISABLED)
-        alerts.evaluate()
+        evaluate(alerts, qtbot)
     assert changed.args == [1]
 
 
@@ -153,41 +169,43 @@ def test_settings_are_written_only_when_the_alerts_change(store, settings, tmp_p
     aid = add(store, "zhang@163.com")
     alerts = service(store, settings, RecordingSink(), qtbot)
     check(store, aid, S.AUTH_FAILED)
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     path = tmp_path / "settings.ini"
     assert "failing" in path.read_text()
     path.unlink()
     check(store, aid, S.AUTH_FAILED, 1)  # still failing: nothing new to remember
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert not path.exists()
     check(store, aid, S.OK, 2)  # recovered: the remembered alert is dropped
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert path.exists() and "failing" not in path.read_text()
 
 
-def test_alerts_follow_the_day_and_the_row_though_results_are_reused(store, settings) -> None:
+def test_alerts_follow_the_day_and_the_row_though_results_are_reused(
+    store, settings, qtbot
+) -> None:
     """Evaluation reuses an account's alerts while its row and the day are the same; a new
     day (a code nearing expiry) or a changed row (paused, a new result) still counts."""
     now = [NOW]
     sink = RecordingSink()
     alerts = AlertService(
-        store, settings, sink, clock=lambda: now[0], tz=UTC, calm_window=timedelta(0)
+        opener(store), settings, sink, clock=lambda: now[0], tz=UTC, calm_window=timedelta(0)
     )
     aid = add(store, "zhang@163.com", code_expires=(NOW + timedelta(days=20)).date())
     check(store, aid, S.OK)
-    alerts.evaluate()
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
+    evaluate(alerts, qtbot)
     assert sink.sent == [] and alerts.attention == 0
     now[0] = NOW + timedelta(days=7)  # 13 days left: expiring soon
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert len(sink.sent) == 1 and alerts.attention == 1
     check(store, aid, S.AUTH_FAILED, 1)
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert len(sink.sent) == 2 and sink.sent[1][2]  # failing, urgent
     account = store.find_by_address("zhang@163.com")
     assert account is not None
     store.update_account(account.replace(paused=True))  # paused: failing is not an alert
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert alerts.attention == 1  # only the expiry is left
 
 
@@ -198,13 +216,18 @@ def test_several_failures_within_the_window_make_one_summary(store, settings, qt
     for aid in ids:
         check(store, aid, S.OK)
     alerts = AlertService(
-        store, settings, sink, clock=lambda: now[0], tz=UTC, calm_window=timedelta(seconds=20)
+        opener(store),
+        settings,
+        sink,
+        clock=lambda: now[0],
+        tz=UTC,
+        calm_window=timedelta(seconds=20),
     )
-    alerts.evaluate()  # all fine: nothing to say
+    evaluate(alerts, qtbot)  # all fine: nothing to say
     for aid in ids:
         check(store, aid, S.AUTH_FAILED, 1)
     now[0] = NOW + timedelta(minutes=1)
-    alerts.evaluate()
+    evaluate(alerts, qtbot)
     assert sink.sent == []  # held for the window
     now[0] += timedelta(seconds=20)
     alerts.flush()
@@ -219,14 +242,14 @@ def test_what_changed_while_closed_is_one_notification(store, settings, qtbot) -
     a, b, c = (add(store, f"{name}@163.com") for name in ("a", "b", "c"))
     check(store, a, S.AUTH_FAILED)
     first = service(store, settings, sink, qtbot)
-    first.evaluate()
+    evaluate(first, qtbot)
     assert [t for t, _b, _u in sink.sent] == ["a@163.com stopped working"]
     # The app closes; meanwhile (the CLI, another computer) a recovers and b, c fail.
     check(store, a, S.OK, 1)
     check(store, b, S.TIMEOUT, 1)
     check(store, c, S.AUTH_FAILED, 1)
     sink.sent.clear()
-    service(store, settings, sink, qtbot).evaluate()
+    evaluate(service(store, settings, sink, qtbot), qtbot)
     assert len(sink.sent) == 1
     title, body, urgent = sink.sent[0]
     assert title == "Since mailmanager was last open" and urgent

@@ -12,7 +12,13 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
-from mailmanager.services.operations import Tasks, async_slot, call_from_thread, run_blocking
+from mailmanager.services.operations import (
+    Coalesced,
+    Tasks,
+    async_slot,
+    call_from_thread,
+    run_blocking,
+)
 
 # qasync's loop running inside Qt's, as in the app.
 on_qasync = pytest.mark.usefixtures("qloop")
@@ -149,3 +155,37 @@ def test_cancelling_after_the_loop_closed_is_quiet() -> None:
         loop.close()
     tasks.cancel_all()
     assert not tasks.busy
+
+
+@on_qasync
+def test_coalesced_runs_one_at_a_time_and_a_burst_costs_two(qtbot: QtBot) -> None:
+    """A burst of requests while a run goes on makes one more run after it, never two at once;
+    a request made after a run started is answered by a later run (nothing is lost)."""
+    release = threading.Event()
+    seen: list[int] = []
+    active: list[int] = []
+    overlap: list[bool] = []
+
+    async def job() -> None:
+        overlap.append(bool(active))
+        active.append(1)
+        try:
+            seen.append(value[0])  # what this run read
+            await run_blocking(release.wait, 5)
+        finally:
+            active.pop()
+
+    value = [0]
+    coalesced = Coalesced(Tasks(), job)
+    coalesced.request()
+    qtbot.waitUntil(lambda: seen == [0])
+    for n in range(1, 51):  # fifty changes while the first run waits
+        value[0] = n
+        coalesced.request()
+    assert coalesced.busy
+    release.set()
+    qtbot.waitUntil(lambda: not coalesced.busy)
+    assert coalesced.runs == 2 and seen == [0, 50] and overlap == [False, False]
+    coalesced.request()
+    qtbot.waitUntil(lambda: not coalesced.busy)
+    assert coalesced.runs == 3
