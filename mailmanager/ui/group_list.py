@@ -37,6 +37,7 @@ class GroupList(QListWidget):
     """
 
     scopeChosen = Signal()
+    entriesChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,12 +62,14 @@ class GroupList(QListWidget):
     def content_width(self) -> int:
         """The width that shows every entry whole (a vertical scroll bar included), within
         ``MIN_WIDTH`` and ``MAX_WIDTH``; a longer group name is elided in the middle."""
+        plain = self.fontMetrics()
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
         widest = 0
-        for row in range(self.count()):
-            item = self.item(row)
-            if item is not None:
-                metrics = QFontMetrics(item.font())
-                widest = max(widest, metrics.horizontalAdvance(item.text()))
+        for scope, text in self._shown:  # a heading (no scope) is bold
+            metrics = bold if scope is None else plain
+            widest = max(widest, metrics.horizontalAdvance(text))
         style = self.style()
         # The item's text margins on both sides, the frame, and room for a scroll bar.
         margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 4)
@@ -78,9 +81,22 @@ class GroupList(QListWidget):
         return QSize(self.content_width(), super().sizeHint().height())
 
     def set_counts(self, counts: ScopeCounts) -> None:
-        """Show ``counts``; rebuilds the entries only when their text changed."""
+        """Show ``counts``: nothing is touched when no text changed, only the changed texts
+        when the same entries are shown (after a check: one count), and the entries are built
+        again when a group came or went. ``entriesChanged`` follows any change, once."""
         entries = self._entries(counts)
         if entries == self._shown:
+            return
+        if [scope for scope, _ in entries] == [scope for scope, _ in self._shown]:
+            for position, ((_scope, text), (_old, before)) in enumerate(
+                zip(entries, self._shown, strict=True)
+            ):
+                item = self.item(position)
+                if text != before and item is not None:
+                    item.setText(text)
+                    item.setToolTip(text)
+            self._shown = entries
+            self.entriesChanged.emit()
             return
         self._shown = entries
         wanted = self._scope if any(scope == self._scope for scope, _ in entries) else ALL
@@ -104,6 +120,7 @@ class GroupList(QListWidget):
                     self.setCurrentItem(item)
         finally:
             self.blockSignals(False)
+        self.entriesChanged.emit()
         if wanted != self._scope:
             self._scope = wanted
             self.scopeChosen.emit()

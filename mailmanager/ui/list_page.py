@@ -89,9 +89,7 @@ class ListPage(QSplitter):
         # its entries: as wide as the longest one, within its bounds.
         self._side_fitted = True
         self.splitterMoved.connect(self._user_moved)
-        entries = self.group_list.model()
-        entries.rowsInserted.connect(self._fit_side_list)
-        entries.dataChanged.connect(self._fit_side_list)
+        self.group_list.entriesChanged.connect(self._fit_side_list)
         # Left to right, top to bottom: the groups, the filter box, the list, then the details.
         QWidget.setTabOrder(self.group_list, self.filter_edit)
         QWidget.setTabOrder(self.filter_edit, self.view)
