@@ -196,13 +196,25 @@ def run(app_paths: paths.AppPaths) -> tuple[list[Figure], list[Figure]]:
     reloads.extend(read_figures(window, app_paths.database, changed_then))
     reloads.append(timed_ms(window.model.scope_counts, name="side list: count 10,000 rows"))
 
-    def choose_and_back() -> None:
-        groups.choose(Scope(ScopeKind.GROUP, "客户 11"))
-        app.processEvents()
-        groups.choose(ALL)
-        app.processEvents()
+    # Each choice is one thing the user does (a click in the side list), so each is timed on
+    # its own, until the list has been filtered and painted; the two together are the earlier
+    # figure, kept for comparison.
+    choices: dict[str, list[float]] = {"group": [], "all": []}
 
-    reloads.append(timed_ms(choose_and_back, name="side list: choose a group, then All again"))
+    def choose(scope: Scope, key: str) -> None:
+        start = time.perf_counter()
+        groups.choose(scope)
+        app.processEvents()
+        choices[key].append((time.perf_counter() - start) * 1000)
+
+    def choose_and_back() -> None:
+        choose(Scope(ScopeKind.GROUP, "客户 11"), "group")
+        choose(ALL, "all")
+
+    together = timed_ms(choose_and_back, name="(both) side list: choose a group, then All again")
+    reloads.append(Figure("side list: choose a group (filter + paint)", tuple(choices["group"])))
+    reloads.append(Figure("side list: choose All again (filter + paint)", tuple(choices["all"])))
+    reloads.append(Figure(f"  {together.name}", together.samples))
 
     def tick() -> None:
         window._tick()  # the window's 30 s timer: relative times, due states, counts
