@@ -11,8 +11,9 @@ Each read reads only the mailboxes changed since the last read whose rows were a
 store's change log, schema 7: its ``ListMark`` is kept here), so a reload after one check
 reads one row, not ten thousand; the first read, and any the log cannot answer, read all.
 
-Coalescing: one read at a time; any number of requests while one runs make one more read after
-it, so a burst of changes costs at most two. A read whose snapshot the model has moved past
+Coalescing (``services.operations.Coalesced``): one read at a time; any number of requests
+while one runs make one more read after it, so a burst of changes costs at most two. A read
+whose snapshot the model has moved past
 (a synchronous ``refresh``, a bulk action's rows) is dropped and read again, so an older read
 never overwrites newer rows.
 """
@@ -26,11 +27,9 @@ from typing import TYPE_CHECKING
 from mailmanager.core.model.list_diff import ListChanges, read_changes
 from mailmanager.core.model.list_entry import ListMark
 from mailmanager.core.store.account_store import StoreError
-from mailmanager.services.operations import Tasks, run_blocking
+from mailmanager.services.operations import Coalesced, Tasks, run_blocking
 
 if TYPE_CHECKING:
-    import asyncio
-
     from mailmanager.ui.account_model import AccountModel
 
 
@@ -53,12 +52,9 @@ class ListReload:
     ) -> None:
         self._model = model
         self._database = database
-        self._tasks = tasks
         self._apply = apply
         self._failed = failed
-        self._wanted = 0  # requests made
-        self._done = 0  # requests answered by a read that started after them
-        self._task: asyncio.Task[None] | None = None
+        self._reloads = Coalesced(tasks, self._reload)
         # The change log's mark of the last read applied to the model: every row the model
         # shows is at least as new as it (rows put there since by a refresh or a bulk action
         # are newer still, and were written after it, so the next read reads them again).
@@ -68,7 +64,7 @@ class ListReload:
     @property
     def busy(self) -> bool:
         """A reload is running or waiting to run."""
-        return self._task is not None
+        return self._reloads.busy
 
     def seen(self, mark: ListMark | None) -> None:
         """The model was just filled on the GUI thread with rows read at ``mark`` (a
@@ -79,27 +75,22 @@ class ListReload:
 
     def request(self) -> None:
         """Reload soon (on the running asyncio loop; coalesced with the running reload)."""
-        self._wanted += 1
-        if self._task is None:
-            self._task = self._tasks.start(self._run())
+        self._reloads.request()
 
-    async def _run(self) -> None:
+    async def _reload(self) -> None:
+        """One read, applied unless the model moved on while it ran (then one more read is
+        asked for, which also answers every request made meanwhile); a failed read is
+        reported."""
+        generation = self._model.generation
+        shown = self._model.entries()
+        self.reads += 1
         try:
-            while self._done < self._wanted:
-                target = self._wanted
-                generation = self._model.generation
-                shown = self._model.entries()
-                self.reads += 1
-                try:
-                    changes = await run_blocking(read_changes, self._database, shown, self._mark)
-                except StoreError as exc:
-                    self._done = target
-                    self._failed(exc)
-                    continue
-                if self._model.generation != generation:
-                    continue  # the rows moved on while this read ran: read again
-                self._done = target
-                self._mark = changes.mark
-                self._apply(changes)
-        finally:
-            self._task = None
+            changes = await run_blocking(read_changes, self._database, shown, self._mark)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        if self._model.generation != generation:
+            self._reloads.request()  # the rows moved on while this read ran: read again
+            return
+        self._mark = changes.mark
+        self._apply(changes)

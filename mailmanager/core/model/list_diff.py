@@ -39,16 +39,7 @@ NO_CHANGES = ListChanges([], [], frozenset())
 def diff_entries(shown: Iterable[ListEntry], fresh: Sequence[ListEntry]) -> ListChanges:
     """The changes that turn ``shown`` into ``fresh`` (rows matched by account id)."""
     with gc_paused():
-        before = {entry.id: entry for entry in shown}
-        changed: list[ListEntry] = []
-        added: list[ListEntry] = []
-        for entry in fresh:
-            old = before.pop(entry.id, None)
-            if old is None:
-                added.append(entry)
-            elif old != entry:
-                changed.append(entry)
-    return ListChanges(changed, added, frozenset(before))
+        return _diff({entry.id: entry for entry in shown}, fresh)
 
 
 def diff_some(
@@ -58,15 +49,20 @@ def diff_some(
     may have changed and ``fresh`` holds those of them still listed (an id of ``ids`` that
     is shown but not in ``fresh`` is gone)."""
     with gc_paused():
-        before = {entry.id: entry for entry in shown if entry.id in ids}
-        changed: list[ListEntry] = []
-        added: list[ListEntry] = []
-        for entry in fresh:
-            old = before.pop(entry.id, None)
-            if old is None:
-                added.append(entry)
-            elif old != entry:
-                changed.append(entry)
+        return _diff({entry.id: entry for entry in shown if entry.id in ids}, fresh)
+
+
+def _diff(before: dict[int, ListEntry], fresh: Sequence[ListEntry]) -> ListChanges:
+    """``fresh`` against the rows ``before`` (by id, emptied here): what changed, what is
+    new, and the ids left over, which are gone."""
+    changed: list[ListEntry] = []
+    added: list[ListEntry] = []
+    for entry in fresh:
+        old = before.pop(entry.id, None)
+        if old is None:
+            added.append(entry)
+        elif old != entry:
+            changed.append(entry)
     return ListChanges(changed, added, frozenset(before))
 
 
