@@ -154,6 +154,9 @@ class AccountModel(QAbstractTableModel):
             changed.connect(self._forget_tally)
         # The ids set_checking last marked (their rows are the only ones it may need to change).
         self._checking_ids: set[int] = set()
+        # While checks run, results read in the background change rows in place without moving
+        # them (``apply_changes``); the rows are sorted once when the last check ends.
+        self._order_stale = False
 
     # -- updating ------------------------------------------------------------------------------
 
@@ -249,6 +252,12 @@ class AccountModel(QAbstractTableModel):
         touched = self._change_rows(changes.changed, today)
         with self._counted():  # _change_rows kept the counts
             self._emit_changed(touched)
+        if touched and self._checking_ids:
+            # Checks are running: the changed rows keep their places until the last one ends
+            # (``set_checking``). A list whose rows jump as each result arrives is hard to
+            # follow, and every move repainted the whole list during "Check all".
+            self._order_stale = True
+            touched = []
         if changes.added:
             first = len(self._rows)
             self._append_rows(changes.added, {}, today)
@@ -488,6 +497,11 @@ class AccountModel(QAbstractTableModel):
         in its place by bisection, which costs a few sort keys instead of ten thousand. Rows
         move by a layout change, or by removal and insertion when they are few enough
         (``_reinsertion_limit``)."""
+        if touched and self._order_stale:
+            # Rows changed in place while checks ran are out of order: the bisection below
+            # assumes every untouched row is in place, so sort them all now.
+            self._order_stale = False
+            touched = None
         if self._sort is None or len(self._rows) < 2 or touched == []:
             return
         if touched is not None and len(touched) <= MASS_CHANGE:
@@ -510,14 +524,16 @@ class AccountModel(QAbstractTableModel):
     def set_checking(self, account_ids: Iterable[int]) -> None:
         """Mark the accounts whose check is running (their badge may show "Checking").
 
-        The rows are not re-sorted for this: a list that reshuffles during "check all" is hard
-        to follow; the next refresh with the results sorts them."""
+        The rows are not re-sorted for this, nor for the results that arrive while checks
+        run (``apply_changes``): a list that reshuffles during "Check all" is hard to follow.
+        When the last check ends, the rows are sorted once."""
         running = set(account_ids)
         # Called twice per check (started, ended): only the rows of the ids marked now or the
         # last time can need a change (a row arrives unmarked; only this sets the mark), found
         # through the model's id index instead of a walk over every row.
         wanted = running | self._checking_ids
         self._checking_ids = running
+        release = not running and self._order_stale
         rows = self._rows
         for position in sorted(self.positions_of(wanted).values()):
             row = rows[position]
@@ -528,6 +544,9 @@ class AccountModel(QAbstractTableModel):
                 self.dataChanged.emit(
                     self.index(position, Column.STATUS), self.index(position, Column.STATUS)
                 )
+        if release:
+            self._order_stale = False
+            self._apply_sort()  # the results that arrived while checks ran, in their places
 
     def refresh_times(self) -> None:
         """Recompute what depends on the clock (relative times, due states) for every row.

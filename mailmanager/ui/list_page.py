@@ -88,8 +88,9 @@ class ListPage(QSplitter):
         # Until the user drags a handle (or a saved layout is restored) the side list follows
         # its entries: as wide as the longest one, within its bounds.
         self._side_fitted = True
+        self._fitted_width = -1  # the entries' width the side list was last fitted to
         self.splitterMoved.connect(self._user_moved)
-        self.group_list.entriesChanged.connect(self._fit_side_list)
+        self.group_list.entriesChanged.connect(self._entries_changed)
         # Left to right, top to bottom: the groups, the filter box, the list, then the details.
         QWidget.setTabOrder(self.group_list, self.filter_edit)
         QWidget.setTabOrder(self.filter_edit, self.view)
@@ -98,11 +99,17 @@ class ListPage(QSplitter):
     def _user_moved(self, _position: int, _index: int) -> None:
         self._side_fitted = False
 
+    def _entries_changed(self) -> None:
+        # After most checks only a count changed and the widest entry did not: the width is
+        # then already right, and setting the sizes again would lay the window out anew.
+        if self.group_list.content_width() != self._fitted_width:
+            self._fit_side_list()
+
     def _fit_side_list(self) -> None:
         if not self._side_fitted:
             return
         sizes = self.sizes()
-        wanted = self.group_list.content_width()
+        wanted = self._fitted_width = self.group_list.content_width()
         # The rest in the default proportion, whatever size the window has.
         rest = max(0, sum(sizes) - wanted)
         details = rest * _DETAILS_SHARE // (_LIST_SHARE + _DETAILS_SHARE)

@@ -3,9 +3,13 @@ rows whose flag changes, and stays right when rows move, arrive or leave between
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 
 from mailmanager.core.model.accounts import AccountSummary
+from mailmanager.core.model.list_diff import ListChanges
+from mailmanager.core.model.status import ConnectionStatus
 from mailmanager.ui.account_model import AccountModel, AccountRoles, Column
 from tests.helpers.sample_accounts import fixed_clock
 
@@ -67,3 +71,39 @@ def test_the_flags_stay_right_when_rows_move_arrive_and_leave(
     assert checking(model) == {new_id}
     model.set_checking([])
     assert checking(model) == set()
+
+
+def test_results_arriving_while_checks_run_keep_their_rows_until_the_last_check_ends(
+    summaries: list[AccountSummary], qtmodeltester: Any
+) -> None:
+    """During "Check all" the rows stay where they are as results come in (no jumping list,
+    no repaint of every row per result); the last check's end sorts them once."""
+    model = AccountModel(clock=fixed_clock)
+    qtmodeltester.check(model)
+    model.sort(Column.MAILBOX)
+    model.set_summaries(summaries)
+    ids = [model.entry_at(r).id for r in range(model.rowCount())]
+    model.sort(Column.STATUS)
+    order = [model.entry_at(r).id for r in range(model.rowCount())]
+    model.set_checking(order)
+    # The last row's mailbox now fails and the first one's recovers: by status, they would
+    # swap ends.
+    last, first = model.entry_at(len(order) - 1), model.entry_at(0)
+    worse = last._replace(imap_status=ConnectionStatus.AUTH_FAILED)
+    better = first._replace(imap_status=ConnectionStatus.OK, smtp_status=ConnectionStatus.OK)
+    moved: list[str] = []
+    model.layoutChanged.connect(lambda *_: moved.append("layout"))
+    model.rowsInserted.connect(lambda *_: moved.append("inserted"))
+    model.apply_changes(ListChanges([worse, better], [], frozenset()))
+    assert [model.entry_at(r).id for r in range(model.rowCount())] == order
+    assert moved == []
+    assert model.entry_at(len(order) - 1).imap_status is ConnectionStatus.AUTH_FAILED
+    model.set_checking(order[:1])  # others end; one still runs: still held
+    assert [model.entry_at(r).id for r in range(model.rowCount())] == order
+    model.set_checking([])
+    now = [model.entry_at(r).id for r in range(model.rowCount())]
+    assert now != order and sorted(now) == sorted(ids)
+    fresh = AccountModel(clock=fixed_clock)
+    fresh.sort(Column.STATUS)
+    fresh.set_entries(model.entries())
+    assert now == [fresh.entry_at(r).id for r in range(fresh.rowCount())]
