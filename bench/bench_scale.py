@@ -239,19 +239,20 @@ def after_change_figures(store: AccountStore, settings: object) -> list[Figure]:
     part) and, as the baseline, whole on one thread, as the GUI thread ran it before."""
     from mailmanager.core.rules.policy import local_today
     from mailmanager.services.notifier import SETTINGS_KEY, AlertService, LogSink, evaluate_alerts
+    from mailmanager.services.operations import KeptStore
     from mailmanager.services.scheduler import CheckScheduler, _job
 
-    def open_store() -> AccountStore:
-        return AccountStore.open(store.path)
-
-    scheduler = CheckScheduler(open_store, watch_network=False)
-    alerts = AlertService(open_store, settings, LogSink())  # type: ignore[arg-type]
+    # Each service with a connection of its own kept between its jobs, as the app's Monitor
+    # gives them (the store's kept rows then answer for every mailbox not changed since).
+    plan_store, alert_store = KeptStore(store.path), KeptStore(store.path)
+    scheduler = CheckScheduler(plan_store, watch_network=False)
+    alerts = AlertService(alert_store, settings, LogSink())  # type: ignore[arg-type]
     done: dict[str, Any] = {}
 
     # The scheduler's job: the GUI thread copies the plan's tables, the executor reads the
     # store and plans on the copies, the GUI thread swaps them in.
     def plan_read() -> None:
-        done["plan"] = _job(open_store, True, {}, *scheduler._snapshot())
+        done["plan"] = _job(plan_store, True, {}, *scheduler._snapshot())
 
     def plan_apply() -> None:
         scheduler._swap_in(scheduler._snapshot()[0], ())  # the copies a job starts from
@@ -261,7 +262,7 @@ def after_change_figures(store: AccountStore, settings: object) -> list[Figure]:
     # announces (signals, notifications, the settings).
     def alerts_read() -> None:
         done["alerts"] = evaluate_alerts(
-            open_store,
+            alert_store,
             local_today(datetime.now(UTC)),
             alerts._computed,
             lambda _provider: None,

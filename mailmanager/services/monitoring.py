@@ -25,6 +25,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Protocol as TypingProtocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -40,7 +41,7 @@ from mailmanager.core.store.account_store import StoreError, UnknownAccountError
 from mailmanager.core.store.errors import REMOVED_DURING_CHECK
 from mailmanager.services.checker import CheckerService
 from mailmanager.services.notifier import AlertService, NotificationSink
-from mailmanager.services.operations import StoreOpener, Tasks, run_blocking
+from mailmanager.services.operations import KeptStore, StoreOpener, Tasks, run_blocking
 from mailmanager.services.scheduler import CheckScheduler
 
 log = logging.getLogger("mailmanager.monitoring")
@@ -116,11 +117,18 @@ class Monitor(QObject):
         check_timeout: float = DEFAULT_TIMEOUT,
         offline_retry_ms: int = OFFLINE_RETRY_MS,
         clock: Callable[[], datetime] = utcnow,
+        database: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self._open_store = open_store
+        # The scheduler and the alerts read the store after every change: given the file,
+        # each keeps a connection of its own open between its jobs (``KeptStore``), so they
+        # read only the mailboxes changed since (the change log), not every row each time.
+        self._kept = [KeptStore(database), KeptStore(database)] if database is not None else []
+        plan_store: StoreOpener = self._kept[0] if self._kept else open_store
+        alert_store: StoreOpener = self._kept[1] if self._kept else open_store
         self._secrets = secrets
 
         def recycle_days(provider_id: str | None) -> int | None:
@@ -132,10 +140,10 @@ class Monitor(QObject):
             self._secret_for, self._record, timeout=check_timeout, parent=self
         )
         self.scheduler = CheckScheduler(
-            open_store, self, settings=self._schedule_settings(), watch_network=start_schedule
+            plan_store, self, settings=self._schedule_settings(), watch_network=start_schedule
         )
         self.alerts = AlertService(
-            open_store, settings, sink, self, recycle_days_for=recycle_days, clock=clock
+            alert_store, settings, sink, self, recycle_days_for=recycle_days, clock=clock
         )
         self._running: set[int] = set()
         # The ids of each check_ids whose accounts are being read; a removal takes its id out.
@@ -378,3 +386,5 @@ class Monitor(QObject):
         self._evaluate_soon.stop()
         self._tasks.cancel_all()
         self.checker.shutdown()
+        for kept in self._kept:
+            kept.close()

@@ -27,7 +27,9 @@ cancellation and results; this module only adds ownership.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeAlias, TypeVar, cast
 
 from mailmanager.core.blocking import call_from_thread, run_blocking
@@ -38,7 +40,15 @@ if TYPE_CHECKING:
 
     from mailmanager.core.store.account_store import AccountStore
 
-__all__ = ["Coalesced", "StoreOpener", "Tasks", "async_slot", "call_from_thread", "run_blocking"]
+__all__ = [
+    "Coalesced",
+    "KeptStore",
+    "StoreOpener",
+    "Tasks",
+    "async_slot",
+    "call_from_thread",
+    "run_blocking",
+]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -156,3 +166,42 @@ class Coalesced:
                 self._done = target
         finally:
             self._task = None
+
+
+class KeptStore:
+    """A ``StoreOpener`` that keeps one connection open across a service's executor jobs.
+
+    A fresh connection per job forgets what the store keeps per connection: the list's rows
+    by id with their change-log mark (``AccountStore.list_entries``). The scheduler's re-plan
+    and the alerts' evaluation run after every change, so with a connection of their own kept
+    open they read only the mailboxes changed since their last job instead of every row. The
+    jobs may run on any executor thread, one at a time: the lock makes that a rule, and lets
+    ``close`` wait for a job still reading.
+    """
+
+    def __init__(self, database: Path) -> None:
+        import threading
+
+        self._database = database
+        self._store: AccountStore | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[AccountStore]:
+        from mailmanager.core.store.account_store import AccountStore, StoreError
+
+        with self._lock:
+            if self._closed:
+                raise StoreError(self._database, "closed")
+            if self._store is None:
+                self._store = AccountStore.open(self._database, shared=True)
+            yield self._store
+
+    def close(self) -> None:
+        """Close the connection (after a job still running); later jobs get a ``StoreError``."""
+        with self._lock:
+            self._closed = True
+            if self._store is not None:
+                self._store.close()
+                self._store = None

@@ -92,6 +92,7 @@ class BackgroundControls(QObject):
             settings,
             sink,
             start_schedule=start_schedule,
+            database=database,
             parent=self,
         )
         self._connect()

@@ -12,13 +12,17 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
+from mailmanager.core.model.list_entry import ListEntry, ListMark
+from mailmanager.core.store.account_store import AccountStore, ListRead, StoreError
 from mailmanager.services.operations import (
     Coalesced,
+    KeptStore,
     Tasks,
     async_slot,
     call_from_thread,
     run_blocking,
 )
+from tests.helpers.sample_accounts import seed
 
 # qasync's loop running inside Qt's, as in the app.
 on_qasync = pytest.mark.usefixtures("qloop")
@@ -189,3 +193,42 @@ def test_coalesced_runs_one_at_a_time_and_a_burst_costs_two(qtbot: QtBot) -> Non
     coalesced.request()
     qtbot.waitUntil(lambda: not coalesced.busy)
     assert coalesced.runs == 3
+
+
+def test_a_kept_store_serves_jobs_on_any_thread_and_reads_only_what_changed(
+    store: AccountStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scheduler's and the alerts' jobs run on executor threads, one at a time: a kept
+    connection lets the second job read only the mailbox changed since the first."""
+    saved = seed(store)
+    kept = KeptStore(store.path)
+    reads: list[int | None] = []  # rows read per job (None: every row)
+    real = AccountStore.read_list_since
+
+    def counted(self: AccountStore, mark: ListMark | None) -> ListRead:
+        found = real(self, mark)
+        reads.append(None if found.ids is None else len(found.entries))
+        return found
+
+    monkeypatch.setattr(AccountStore, "read_list_since", counted)
+
+    def job() -> list[ListEntry]:
+        with kept() as shared:
+            return shared.list_entries()
+
+    def on_a_thread() -> list[ListEntry]:
+        result: list[list[ListEntry]] = []
+        worker = threading.Thread(target=lambda: result.append(job()))
+        worker.start()
+        worker.join(10)
+        return result[0]
+
+    assert len(on_a_thread()) == len(saved)
+    account = saved["new@example.org"]
+    store.update_account(account.replace(display_name="Changed"))
+    entries = on_a_thread()
+    assert reads == [None, 1]
+    assert sorted(entries) == sorted(store.read_list_entries())
+    kept.close()
+    with pytest.raises(StoreError), kept():
+        pass

@@ -50,7 +50,11 @@ class StoreConnection:
         *,
         clock: Callable[[], datetime] = utcnow,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        shared: bool = False,
     ) -> Self:
+        """Open (and create or migrate) the store at ``path``. ``shared``: the connection may
+        be used from other threads than this one, one at a time (``services.operations.
+        KeptStore`` guards that with a lock); by default SQLite's module refuses that."""
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -58,7 +62,12 @@ class StoreConnection:
         except OSError as exc:  # a file in the way, no permission, a read-only disk, a link
             raise StoreError(path, exc.strerror or type(exc).__name__) from None
         try:
-            conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+            conn = sqlite3.connect(
+                path,
+                timeout=busy_timeout_ms / 1000,
+                isolation_level=None,
+                check_same_thread=not shared,
+            )
         except sqlite3.Error as exc:
             raise StoreCorruptError(path, str(exc)) from None
         conn.row_factory = sqlite3.Row
