@@ -334,6 +334,13 @@ class MainWindow(QMainWindow):
         self._pages_soon.timeout.connect(self._update_pages)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
             signal.connect(self._pages_soon.start)
+        # A bulk action's rows are shown changed at once and moved to their sorted places on
+        # a later turn (``show_changed``): a timer, not a posted call, so that the repaint,
+        # the user's input and other timers come in between.
+        self._sort_soon = QTimer(self)
+        self._sort_soon.setSingleShot(True)
+        self._sort_soon.setInterval(0)
+        self._sort_soon.timeout.connect(self._sort_pending)
 
     # -- refreshing ------------------------------------------------------------------------------
 
@@ -467,13 +474,26 @@ class MainWindow(QMainWindow):
     def show_changed(self, entries: list[ListEntry]) -> None:
         """Show rows a bulk action changed, known without reading the store (the watcher's
         reload follows, as after any change, and finds them as shown)."""
-        kept = self._selection_of({entry.id for entry in entries})
         with self._rows_changing():
-            self.model.update_rows(entries)
-            self._restore_selection(kept)
+            # In place now; to their sorted places on the next turn (hundreds of rows moved
+            # through the filter proxy, after their new states, made one long stall).
+            self.model.update_rows(entries, sort=False)
         self._update_groups()
         self._update_pages()
         self._show_details()
+        if self.model.unsorted_ids:
+            self._sort_soon.start()
+
+    def _sort_pending(self) -> None:
+        """Move the rows ``show_changed`` left in place to their sorted places, keeping the
+        selection and the current row."""
+        waiting = self.model.unsorted_ids
+        if not waiting:
+            return
+        kept = self._selection_of(set(waiting))
+        with self._rows_changing():
+            self.model.sort_pending()
+            self._restore_selection(kept)
 
     def _update_groups(self) -> None:
         if self.list_page_built:

@@ -172,6 +172,50 @@ def test_while_filtered_a_quarter_of_the_rows_move_by_removal_and_insertion(
     assert layouts == [1] and model.take_reinserted() == []
 
 
+def test_rows_left_in_place_move_when_sorted_later_or_with_the_next_change(
+    model: AccountModel,
+) -> None:
+    """A bulk action's rows are shown changed first and moved later (``sort=False``): until
+    then they keep their rows; the next sort, of any kind, takes them along."""
+    chosen = [model.entry_at(r) for r in range(0, 120, 3)]
+    rows_before = [model.row_of(e.id) for e in chosen]
+    model.update_rows([e._replace(paused=not e.paused) for e in chosen], sort=False)
+    assert [model.row_of(e.id) for e in chosen] == rows_before
+    assert order(model) != order(fresh(model))  # out of their places, for now
+    assert model.unsorted_ids == {e.id for e in chosen}
+    assert [e.paused for e in model.entries_of([e.id for e in chosen])] == [
+        not e.paused for e in chosen
+    ]
+    assert model.sort_pending()
+    assert_kept(model)
+    assert model.unsorted_ids == frozenset() and not model.sort_pending()
+    # Left in place again, then another change arrives first: its sort takes them along (the
+    # bisection of a few touched rows would otherwise assume they are in order).
+    again = [model.entry_at(r) for r in range(1, 120, 5)]
+    model.update_rows([e._replace(paused=not e.paused) for e in again], sort=False)
+    assert order(model) != order(fresh(model))
+    one = model.entry_at(60)._replace(imap_status=ConnectionStatus.AUTH_FAILED)
+    assert model.apply_changes(ListChanges([one], [], frozenset()))
+    assert_kept(model)
+    assert model.unsorted_ids == frozenset()
+
+
+def test_rows_left_in_place_while_checks_run_wait_for_the_sort_when_they_end(
+    model: AccountModel,
+) -> None:
+    model.set_checking([model.entry_at(0).id])
+    chosen = [model.entry_at(r) for r in range(2, 40)]
+    model.update_rows([e._replace(paused=not e.paused) for e in chosen], sort=False)
+    result = model.entry_at(70)._replace(smtp_status=ConnectionStatus.TIMEOUT)
+    rows_before = [model.row_of(e.id) for e in chosen]
+    assert model.apply_changes(ListChanges([result], [], frozenset()))
+    assert [model.row_of(e.id) for e in chosen] == rows_before  # checks run: nothing moves
+    assert order(model) != order(fresh(model))
+    model.set_checking([])
+    assert_kept(model)
+    assert model.unsorted_ids == frozenset()
+
+
 def test_a_reload_with_changed_added_and_gone_rows_keeps_order_counts_and_index(
     model: AccountModel,
 ) -> None:
