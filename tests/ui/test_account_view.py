@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -99,3 +99,44 @@ def test_the_current_row_stays_visible_without_a_selection(view: AccountView) ->
     assert top and all(colour == highlight for colour in top)
     above = view.visualRect(view.model().index(3, Column.CODE))
     assert QColor(image.pixel(above.center().x(), above.top())) != highlight
+
+
+class PaintedRegions(QObject):
+    """Records the regions the view's viewport paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(event.region().boundingRect())  # type: ignore[attr-defined]
+        return False
+
+
+def test_a_changed_row_repaints_that_row_only(view: AccountView, qtbot) -> None:
+    """Qt repaints the whole viewport for a change of more than one cell; the view repaints
+    the changed rows only (a result arriving for one mailbox repainted every visible row)."""
+    proxy = view.model()
+    assert isinstance(proxy, AccountFilterModel)
+    source = proxy.sourceModel()
+    assert isinstance(source, AccountModel)
+    painted = PaintedRegions()
+    view.viewport().installEventFilter(painted)
+    QApplication.processEvents()
+    painted.regions.clear()
+    row = 3
+    top = view.rowViewportPosition(row)
+    source.dataChanged.emit(source.index(row, 0), source.index(row, source.columnCount() - 1))
+    qtbot.waitUntil(lambda: bool(painted.regions))
+    QApplication.processEvents()
+    whole = QRect(0, top, view.viewport().width(), view.rowHeight(row))
+    assert all(whole.contains(region) for region in painted.regions)
+    # A row scrolled out of sight is not painted at all.
+    painted.regions.clear()
+    far = ROWS - 1
+    assert view.rowViewportPosition(far) > view.viewport().height()
+    source.dataChanged.emit(source.index(far, 0), source.index(far, source.columnCount() - 1))
+    QApplication.processEvents()
+    assert painted.regions == []
+    view.viewport().removeEventFilter(painted)
