@@ -65,6 +65,9 @@ REPLY_COLUMN = 3  # the server's reply, shown on its own line under its row
 MARK_SIZE = 40
 
 
+_NOT_FILLED = object()
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -115,6 +118,8 @@ class DetailsPane(QScrollArea):
         super().__init__(parent)
         self._clock = clock
         self._account_id: int | None = None
+        # What each part of the pane was last filled from (``_refill``).
+        self._filled: dict[str, object] = {}
         self.setObjectName("detailsPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -366,29 +371,60 @@ class DetailsPane(QScrollArea):
             return
         account = summary.account
         states = states if states is not None else [status.worst([])]
-        if look is not None:
+        today = local_today(self._clock())
+        codes, checks, events = codes or [], checks or [], events or []
+        # Each part is filled again only when what it is made of changed: a check result
+        # changes the states and the checks, not the servers, the code or the provider's
+        # facts, and every text or widget set anew re-lays out the pane on the GUI thread.
+        if look is not None and self._refill("mark", (look, self.devicePixelRatioF())):
             self.mark.setPixmap(
                 icons.provider_mark(
                     look.mark_text, look.mark_color, MARK_SIZE, self.devicePixelRatioF()
                 )
             )
-        self.address.setText(account.address)
-        subtitle = [look.name] if look is not None else []
-        if account.display_name:
-            subtitle.append(account.display_name)
-        self.subtitle.setText(" · ".join(subtitle))
-        self.badge.set_states(states)
-        self.problems.show_states(states, summary, local_today(self._clock()), codes)
-        self._fill_servers(account)
-        self._fill_code(account)
-        self._fill_inventory(account, codes or [], audit)
-        self._fill_checks(checks or [])
-        self._fill_events(events or [])
-        today = local_today(self._clock())
-        self.timeline.set_days(daily or {}, today)
-        self._fill_sending(account, look, today)
-        self._fill_about(look)
+        if self._refill("title", (account.address, account.display_name, look)):
+            self.address.setText(account.address)
+            subtitle = [look.name] if look is not None else []
+            if account.display_name:
+                subtitle.append(account.display_name)
+            self.subtitle.setText(" · ".join(subtitle))
+        if self._refill("badge", tuple(states)):
+            self.badge.set_states(states)
+        self.problems.show_states(states, summary, today, codes)  # compares on its own
+        if self._refill("servers", account):
+            self._fill_servers(account)
+        if self._refill("code", (account, today)):
+            self._fill_code(account)
+        if self._refill("inventory", (account, tuple(codes), audit, today)):
+            self._fill_inventory(account, codes, audit)
+        if self._refill("checks", tuple(checks)):
+            self._fill_checks(checks)
+        if self._refill("events", tuple(events)):
+            self._fill_events(events)
+        if self._refill("timeline", (tuple(sorted((daily or {}).items())), today)):
+            self.timeline.set_days(daily or {}, today)
+        if self._refill("sending", (account, look, today)):
+            self._fill_sending(account, look, today)
+        if self._refill("about", look):
+            self._fill_about(look)
         self._account_id = account.id
+
+    def _refill(self, part: str, made_of: object) -> bool:
+        """True (and ``made_of`` remembered) when ``part`` of the pane shows something made
+        of other inputs than ``made_of`` and must be filled again."""
+        if self._filled.get(part, _NOT_FILLED) == made_of:
+            return False
+        self._filled[part] = made_of
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._filled.clear()  # colours and sizes: every part filled again next time
 
     def show_several(self, count: int, commands: Sequence[QAction]) -> None:
         """Say that ``count`` mailboxes are selected and which ``commands`` act on all of them,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mailmanager.core.model import status
@@ -35,6 +35,12 @@ class ProblemList(QWidget):
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(0, 8, 0, 0)
         self._rows.setSpacing(4)
+        self._shown: object = None  # what the rows were made of (``show_states``)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in _LOOK_CHANGES:
+            self._shown = None  # colours and sizes: made again at the next show_states
 
     def show_states(
         self,
@@ -47,17 +53,30 @@ class ProblemList(QWidget):
         carries that server's reply beneath it, so a reply never sits under another problem.
         ``codes``: the mailbox's inventory, whose worst live code a due state may come from
         (the description then names that code and its date, issue 19)."""
+        records = [r for r in (summary.last_imap, summary.last_smtp) if r is not None]
+        descriptions = [
+            self._due_description(state, summary.account, today, codes or []) for state in states
+        ]
+        # What the rows are made of (not when the checks ran): a new check with the same
+        # outcome leaves them as they are, instead of a dozen widgets made again on the GUI
+        # thread after every result of a "Check all".
+        shown = (
+            tuple(states),
+            tuple(descriptions),
+            tuple((r.protocol, r.status, r.hint_id, r.server_message) for r in records),
+        )
+        if shown == self._shown:
+            return
+        self._shown = shown
         while self._rows.count():
             item = self._rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-        records = [r for r in (summary.last_imap, summary.last_smtp) if r is not None]
         offered_fix = False
-        for state in states:
+        for state, description in zip(states, descriptions, strict=True):
             seen_on = [r for r in records if r.status is state]
-            description = self._due_description(state, summary.account, today, codes or [])
             row = self._state_row(state, seen_on, description)
             if not offered_fix and any(r.status is not ConnectionStatus.OK for r in seen_on):
                 # One way out, next to the worst connection problem: the repair walk-through.
@@ -198,3 +217,8 @@ class ProblemList(QWidget):
         said.setTextFormat(Qt.TextFormat.PlainText)
         said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return said
+
+
+_LOOK_CHANGES = frozenset(
+    {QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange}
+)

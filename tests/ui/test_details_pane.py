@@ -228,6 +228,56 @@ def test_problems_offer_the_fix_and_expiry_says_its_date(qtbot) -> None:
     assert [b for b in widget.findChildren(QPushButton, "detailsFixButton") if b.isVisible()] == []
 
 
+def test_a_new_check_with_the_same_outcome_refills_only_what_changed(qtbot) -> None:
+    """A result arriving for the shown mailbox refills the check history, not the problems
+    (same outcome, later time), the servers or the provider's facts: each refill re-lays out
+    the pane on the GUI thread during a "Check all". A palette change refills everything."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from mailmanager.core.model.accounts import CheckRecord, Protocol
+
+    widget = pane(qtbot)
+    account = sample_account("again@163.com", id=7)
+    first = CheckRecord(7, NOW, Protocol.IMAP, ConnectionStatus.TIMEOUT, server_message="slow")
+    widget.show_account(
+        AccountSummary(account, first), states=[ConnectionStatus.TIMEOUT], checks=[first]
+    )
+    row = widget.findChild(QWidget, "state_timeout")
+    assert row is not None
+    set_texts: list[str] = []
+    widget.imap.setText = lambda text: set_texts.append(text)  # type: ignore[method-assign]
+    later = CheckRecord(7, NOW + timedelta(minutes=5), Protocol.IMAP, ConnectionStatus.TIMEOUT,
+                        server_message="slow")  # fmt: skip
+    widget.show_account(
+        AccountSummary(account, later), states=[ConnectionStatus.TIMEOUT], checks=[later, first]
+    )
+    assert widget.findChild(QWidget, "state_timeout") is row  # the same row, not made again
+    assert set_texts == []  # the servers did not change
+    assert widget.checks.topLevelItemCount() == 2  # the history did
+    # Another outcome: the problems are made again.
+    rejected = CheckRecord(7, NOW + timedelta(minutes=9), Protocol.IMAP,
+                           ConnectionStatus.AUTH_FAILED)  # fmt: skip
+    widget.show_account(
+        AccountSummary(account, rejected),
+        states=[ConnectionStatus.AUTH_FAILED],
+        checks=[rejected, later, first],
+    )
+    qtbot.waitUntil(lambda: widget.findChild(QWidget, "state_timeout") is None)
+    assert widget.findChild(QWidget, "state_auth_failed") is not None
+    # Another account with other servers: they are filled again.
+    other = account.replace(address="other@163.com")
+    widget.show_account(AccountSummary(other, rejected), states=[ConnectionStatus.AUTH_FAILED])
+    assert set_texts and widget.address.text() == "other@163.com"
+    # The colours changed: everything is filled again (icons and bars are drawn in them).
+    set_texts.clear()
+    palette = QApplication.palette(widget)
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    widget.setPalette(palette)
+    widget.show_account(AccountSummary(other, rejected), states=[ConnectionStatus.AUTH_FAILED])
+    assert set_texts
+
+
 def test_code_age_follows_the_reminder_and_the_expiry(qtbot) -> None:
     """ "Never remind" is never overdue; a rotation that is due turns the bar amber even when
     the code also has an expiry date; an expired code turns it red."""
