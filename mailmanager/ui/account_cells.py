@@ -219,11 +219,10 @@ def filter_text(row: ListRow) -> str:
     return "\n".join(p for p in parts if p) + scope_marks(row)
 
 
-# The side list's scopes as marks in the filter text, so that the proxy filters on them in C++
-# with one regular expression (a Python filterAcceptsRow costs a call per row, ten thousand at
-# every re-sort, even when no scope is chosen). The marks are control characters, which the
-# filter box never holds (limits.clean_group drops them from group names too), so typing finds
-# a group's name but never a mark.
+# The side list's scopes as marks in the filter text, so that one test of the kept text decides
+# both a scope and the filter box's text (``AccountFilterModel``). The marks are control
+# characters, which the filter box never holds (limits.clean_group drops them from group names
+# too), so typing finds a group's name but never a mark.
 MARK = "\x1e"
 ATTENTION_MARK = f"{MARK}\x01{MARK}"
 UNCHECKED_MARK = f"{MARK}\x02{MARK}"

@@ -741,8 +741,7 @@ class AccountModel(QAbstractTableModel):
         # column are compared as plain ints (Python's enum look-ups are slow at that rate).
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        if role == _FILTER_ROLE:
-            # The filter proxy asks for every row whenever a group is chosen: the short way.
+        if role == _FILTER_ROLE:  # (the filter proxy reads ``filter_text_at`` instead)
             rows, position = self._rows, index.row()
             return self._filter_text(rows[position]) if 0 <= position < len(rows) else None
         position, column_number = index.row(), index.column()
@@ -801,6 +800,11 @@ class AccountModel(QAbstractTableModel):
 
     def _sort_key(self, row: ListRow, column: Column) -> int | str:
         return cells.sort_key(row, column, self._today())
+
+    def filter_text_at(self, position: int) -> str:
+        """What the filter box searches in row ``position`` (``account_cells.filter_text``,
+        kept with the row until it changes): the filter proxy's test reads it for every row."""
+        return self._filter_text(self._rows[position])
 
     def _filter_text(self, row: ListRow) -> str:
         text = row.filter_cache

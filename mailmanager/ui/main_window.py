@@ -507,8 +507,12 @@ class MainWindow(QMainWindow):
             self.splitter.group_list.set_counts(self.model.scope_counts())
 
     def _scope_chosen(self) -> None:
-        self.proxy.set_scope(self.splitter.group_list.scope())
+        # The rows that leave go in runs, each a selection change when selected ones go (with
+        # ten thousand selected, a second of handling each): handled once, afterwards.
+        with self._rows_changing():
+            self.proxy.set_scope(self.splitter.group_list.scope())
         self._update_pages()
+        self._selection_settled()
 
     def _update_pages(self) -> None:
         has_accounts = self.model.rowCount() > 0
@@ -619,6 +623,10 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._changing_rows:
             return  # the update ends with these calls (see _rows_changing)
+        self._selection_settled()
+
+    def _selection_settled(self) -> None:
+        """What follows the selection: the details, the actions and the summary."""
         self._show_details()
         self._update_actions()
         self._update_summary()  # with how many are selected
@@ -992,8 +1000,10 @@ class MainWindow(QMainWindow):
         self.filter_edit.selectAll()
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text.strip())
+        with self._rows_changing():  # as in _scope_chosen
+            self.proxy.set_text(text.strip())
         self._update_pages()
+        self._selection_settled()
 
     def _context_menu(self, position: QPoint) -> None:
         if not self.view.indexAt(position).isValid():

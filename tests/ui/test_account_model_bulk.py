@@ -25,7 +25,6 @@ from mailmanager.ui.account_model import (
     AccountModel,
     AccountRoles,
     Column,
-    Index,
 )
 from mailmanager.ui.list_scope import Scope, ScopeCounts, ScopeKind
 from tests.helpers.sample_accounts import NOW, TODAY, fixed_clock
@@ -274,14 +273,17 @@ def test_the_clock_tick_on_the_same_day_repaints_only_the_relative_times() -> No
     model._states = counted_states  # type: ignore[method-assign, assignment]
     model.layoutChanged.connect(lambda: computed.append(-1))
     asked: list[int] = []
-    data = model.data
+    text_at = model.filter_text_at
 
-    def counting_data(index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == AccountRoles.FilterRole:
-            asked.append(index.row())
-        return data(index, role)
+    def counting_text_at(position: int) -> str:
+        asked.append(position)
+        return text_at(position)
 
-    model.data = counting_data  # type: ignore[method-assign]
+    model.filter_text_at = counting_text_at  # type: ignore[method-assign]
+    proxy.set_scope(Scope(ScopeKind.GROUP, "客户 乙"))  # the test made anew: it reads the above
+    proxy.set_scope(Scope(ScopeKind.GROUP, "Client A"))
+    assert proxy.rowCount() == 20 and len(asked) == 60  # filtered again (lazily), by that test
+    asked.clear()
     now[0] = NOW + timedelta(hours=1)
     model.refresh_times()
     relative = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole]

@@ -123,3 +123,34 @@ def test_groups_are_matched_as_written_and_found_by_the_filter_box(
     assert shown(window) == ["new@example.org", "ok@163.com"]
     window.filter_edit.setText("unchecked")  # never the scopes' marks
     assert shown(window) == []
+
+
+def test_choosing_a_group_with_everything_selected_handles_the_selection_once(
+    make_window, store: AccountStore, qtbot
+) -> None:
+    """Rows leave the list in runs when a group is chosen, each a selection change while they
+    are selected: after Ctrl+A the window handled every one (a second and more with ten
+    thousand mailboxes). It now looks at the selection once, when the list has settled, and
+    the mailboxes left in the group stay selected."""
+    from tests.helpers.sample_accounts import sample_account
+
+    for n in range(120):  # alternate groups: the rows leave in 60 runs
+        store.add_account(sample_account(f"m{n:03d}@163.com", group="A" if n % 2 else "B"))
+    window = make_window()
+    window.view.setFocus()
+    window.view.selectAll()
+    assert len(window.selected_entries()) == 120
+    settled: list[int] = []
+    show_details = window._show_details
+
+    def counted() -> None:
+        settled.append(len(window.selected_entries()))
+        show_details()
+
+    window._show_details = counted
+    window.splitter.group_list.choose(Scope(ScopeKind.GROUP, "A"))
+    assert settled == [60]
+    assert sorted(e.address for e in window.selected_entries()) == shown(window)
+    assert "60 mailbox(es) selected" in window.details.several.text()
+    window.filter_edit.setText("m00")  # the filter box likewise
+    assert settled == [60, 5]
