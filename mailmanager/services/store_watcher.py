@@ -10,6 +10,7 @@ watched connection itself do not change data_version: whoever writes through it 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -25,12 +26,13 @@ class StoreWatcher(QObject):
 
     Signals:
         changed(): the store holds data the view has not shown yet.
-        failed(object): reading the store failed (a ``StoreError``); polling goes on, since a
-            lock held by another writer is usually gone at the next tick.
+
+    ``on_failure`` is called (on the GUI thread, with the ``StoreError``) when reading the
+    store failed; polling goes on, since a lock held by another writer is usually gone at the
+    next tick. A typed call rather than a ``Signal(object)`` whose receiver re-checks the type.
     """
 
     changed = Signal()
-    failed = Signal(object)
 
     def __init__(
         self,
@@ -38,9 +40,11 @@ class StoreWatcher(QObject):
         parent: QObject | None = None,
         *,
         interval_ms: int = DEFAULT_INTERVAL_MS,
+        on_failure: Callable[[StoreError], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._on_failure = on_failure
         self._version: int | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -52,7 +56,7 @@ class StoreWatcher(QObject):
             self._version = self._store.data_version()
         except StoreError as exc:
             self._version = None
-            self.failed.emit(exc)
+            self._failed(exc)
         self._timer.start()
 
     def stop(self) -> None:
@@ -68,13 +72,17 @@ class StoreWatcher(QObject):
             version = self._store.data_version()
         except StoreError as exc:
             log.warning("store poll failed: %s", exc)
-            self.failed.emit(exc)
+            self._failed(exc)
             return False
         if version == self._version:
             return False
         self._version = version
         self.changed.emit()
         return True
+
+    def _failed(self, error: StoreError) -> None:
+        if self._on_failure is not None:
+            self._on_failure(error)
 
     def notify(self) -> None:
         """Say that this process changed the store through the watched connection."""

@@ -177,9 +177,10 @@ class MainWindow(QMainWindow):
         self.list_reload = ListReload(
             self.model, store.path, self.tasks, apply=self._apply_changes, failed=self._store_failed
         )
-        self.watcher = StoreWatcher(store, self, interval_ms=watch_interval_ms)
+        self.watcher = StoreWatcher(
+            store, self, interval_ms=watch_interval_ms, on_failure=self._store_failed
+        )
         self.watcher.changed.connect(self.reload_soon)
-        self.watcher.failed.connect(self._store_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(TIME_REFRESH_MS)
         self._timer.timeout.connect(self._tick)
@@ -551,9 +552,8 @@ class MainWindow(QMainWindow):
             text += "  ·  " + self.tr("Need attention: %1").replace("%1", str(attention))
         self.summary_label.setText(text)
 
-    def _store_failed(self, error: object) -> None:
-        if isinstance(error, BaseException):
-            self.statusBar().showMessage(errors.user_message(error), 10_000)
+    def _store_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(errors.user_message(error), 10_000)
 
     # -- selection -------------------------------------------------------------------------------
 
