@@ -1,16 +1,20 @@
 """Account checks for the GUI: the core's CheckRunner awaited from asyncio tasks on qasync's loop.
 
-The GUI thread never waits on the network or the keyring: ``check()`` starts one task per account
-and returns; the tasks hand their checks to the runner a few at a time (``FEED_PER_WORKER``), so
-that a turn of the loop never has to submit hundreds. The concurrency policy is the runner's alone
-(``core.checking.runner``: 8 accounts at once on its thread pool, 2 logins per host, one check per
-account); each task only awaits its account's check (``asyncio.wrap_future``), and the runner's
-observers, called on its threads, hand over to the loop with ``call_from_thread``. Keyring look-ups
-(``secret_for``), both probes and the recording of results (``record``) run on the runner's
-threads.
+The GUI thread never waits on the network or the keyring: ``check()`` queues the accounts and
+returns; a task per account is started only when fewer than ``FEED_PER_WORKER`` x concurrency are
+handed to the runner, and each one that ends starts the next (``_feed``). "Check all" of 200
+accounts therefore costs the loop 16 tasks, not 200 made and stepped in one turn. The concurrency
+policy is the runner's alone (``core.checking.runner``: 8 accounts at once on its thread pool, 2
+logins per host, one check per account); each task only awaits its account's check
+(``asyncio.wrap_future``), and the runner's observers, called on its threads, hand over to the
+loop with ``call_from_thread``. Keyring look-ups (``secret_for``), both probes and the recording
+of results (``record``) run on the runner's threads.
 
-Cancellation is asyncio's: ``cancel()``, ``cancel_ids()`` and ``shutdown()`` cancel the tasks, and
-a cancelled task sets its check's cancel flag, which the probes read before they send a code.
+Cancellation is asyncio's: ``cancel()``, ``cancel_ids()`` and ``shutdown()`` cancel the tasks (a
+queued account gets a task cancelled at once, so every account ends the same way), and a
+cancelled task sets its check's cancel flag, which the probes read before they send a code. What
+a task's end means (its signal, the next task, ``allFinished``) is decided in one place, its done
+callback (``_ended``), which also runs for a task cancelled before its first step.
 
 The store is not imported here: whoever wires the app passes ``record`` (for example a function
 that opens its own store connection and calls ``record_check``), so this module stays testable
@@ -20,6 +24,7 @@ and the data flow stays one-way (ui -> services -> core).
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Iterable
 
@@ -79,8 +84,9 @@ class CheckerService(QObject):
         self._record = record
         self._closed = False
         self._tasks = Tasks()
-        self._running: dict[int, asyncio.Task[None]] = {}
-        self._checking: dict[int, Account] = {}  # the accounts of ``_running``
+        self._running: dict[int, asyncio.Task[AccountCheck]] = {}  # handed to the runner
+        self._waiting: dict[int, Account] = {}  # queued, in order, without a task yet
+        self._checking: dict[int, Account] = {}  # the accounts of both
         self._concurrency = concurrency
         self._timeout = timeout
         self._gate = gate
@@ -89,11 +95,6 @@ class CheckerService(QObject):
         # Progress is handed to the loop only while someone listens: the app's window does not,
         # and each step handed over costs the GUI thread a loop callback (~15 per account).
         self._progress_wanted = False
-        # At most FEED_PER_WORKER x concurrency checks are handed to the runner at once, the
-        # others wait here: "Check all" of 200 accounts handed all of them over in one turn of
-        # the loop, a stall of the GUI thread of ~30 ms; the runner's own queue keeps its
-        # threads busy with the few handed over.
-        self._feed: asyncio.Semaphore | None = None
 
     def _runner_here(self) -> CheckRunner:
         """The runner, made on first use inside the running loop (its observers post to it)."""
@@ -125,13 +126,31 @@ class CheckerService(QObject):
         for account in accounts:
             if account.id is None:
                 raise ValueError("only saved accounts (with an id) can be checked here")
-            if account.id in self._running:
+            if account.id in self._checking:
                 continue
-            task = self._tasks.start(self._check_one(account))
-            self._running[account.id] = task
+            self._waiting[account.id] = account
             self._checking[account.id] = account
             queued += 1
+        self._feed()
         return queued
+
+    def _feed(self) -> None:
+        """Hand queued accounts to the runner until FEED_PER_WORKER x concurrency are there:
+        the runner's own queue keeps its threads busy with those, and the loop never starts
+        hundreds of tasks in one turn (a stall of the GUI thread of 10-30 ms at "Check all")."""
+        room = FEED_PER_WORKER * self._concurrency - len(self._running)
+        while room > 0 and self._waiting and not self._closed:
+            account_id = next(iter(self._waiting))
+            self._start(self._waiting.pop(account_id))
+            room -= 1
+
+    def _start(self, account: Account) -> asyncio.Task[AccountCheck]:
+        assert account.id is not None
+        task = asyncio.ensure_future(self._check_one(account))
+        self._tasks.own(task)  # its errors are signals (``_ended``), not crashes
+        self._running[account.id] = task
+        task.add_done_callback(functools.partial(self._ended, account))
+        return task
 
     def account(self, account_id: int) -> Account | None:
         """The account whose check is queued or running (None: none is); its signals'
@@ -142,14 +161,25 @@ class CheckerService(QObject):
         """Cancel every running and queued check; no credential is sent after this call."""
         if self._runner is not None:
             self._runner.cancel()  # at once: a task's cancellation arrives a loop turn later
+        self._cancel_waiting(list(self._waiting))
         self._tasks.cancel_all()
+
+    def _cancel_waiting(self, account_ids: Iterable[int]) -> None:
+        """Queued accounts end as a cancelled check, like the running ones, a loop turn later
+        (their tasks, cancelled before they start, never reach the runner)."""
+        for account_id in account_ids:
+            account = self._waiting.pop(account_id, None)
+            if account is not None:
+                self._start(account).cancel()
 
     def cancel_ids(self, account_ids: Iterable[int]) -> None:
         """Cancel the checks of these accounts (they are being removed); nothing more is sent
         with their codes. The probes' flags are set here, before this returns: the tasks'
         cancellation reaches them only at the loop's next turn, and a server that answers in
         between would otherwise still get the login."""
-        for account_id in account_ids:
+        wanted = list(account_ids)
+        self._cancel_waiting(wanted)
+        for account_id in wanted:
             task = self._running.get(account_id)
             if task is None:
                 continue
@@ -159,44 +189,50 @@ class CheckerService(QObject):
             task.cancel()
 
     def isBusy(self) -> bool:
-        return bool(self._running)
+        return bool(self._running or self._waiting)
 
     def shutdown(self) -> None:
         """Cancel everything and wait for the runner's threads (a cancelled probe stops within
         about 0.1 s); call before the application quits, so no worker outlives this object."""
         self._closed = True
+        for account_id in self._waiting:
+            self._checking.pop(account_id, None)
+        self._waiting.clear()
         self._tasks.cancel_all()
         if self._runner is not None:
             self._runner.shutdown(cancel=True, wait=True)
 
-    async def _check_one(self, account: Account) -> None:
-        assert account.id is not None
+    async def _check_one(self, account: Account) -> AccountCheck:
         runner = self._runner_here()
-        if self._feed is None:
-            self._feed = asyncio.Semaphore(FEED_PER_WORKER * self._concurrency)
-        submitted = False
         try:
-            async with self._feed:
-                submitted = True
-                outcome = await asyncio.wrap_future(runner.submit(account))
+            return await asyncio.wrap_future(runner.submit(account))
         except asyncio.CancelledError:
-            if submitted:
-                runner.cancel_account(account)  # the probes stop before they send the code
-            if not self._closed:
-                self.accountFinished.emit(account.id, cancelled_check())
+            runner.cancel_account(account)  # the probes stop before they send the code
             raise
-        except MissingSecret:
-            self.accountFailed.emit(account.id, NO_CODE)
-        except Exception as exc:
-            log.error("check of account %s failed: %s", account.id, type(exc).__name__)
-            self.accountFailed.emit(account.id, f"the check failed: {type(exc).__name__}")
-        else:
-            self.accountFinished.emit(account.id, outcome)
-        finally:
+
+    def _ended(self, account: Account, task: asyncio.Task[AccountCheck]) -> None:
+        """A check's task is done (its done callback, on the loop): say how it ended, hand
+        the next queued account over, and say when nothing is left."""
+        assert account.id is not None
+        if self._closed:
             self._running.pop(account.id, None)
             self._checking.pop(account.id, None)
-            if not self._running and not self._closed:
-                self.allFinished.emit()
+            return
+        if task.cancelled():
+            self.accountFinished.emit(account.id, cancelled_check())
+        elif isinstance(error := task.exception(), MissingSecret):
+            self.accountFailed.emit(account.id, NO_CODE)
+        elif error is not None:
+            log.error("check of account %s failed: %s", account.id, type(error).__name__)
+            self.accountFailed.emit(account.id, f"the check failed: {type(error).__name__}")
+        else:
+            self.accountFinished.emit(account.id, task.result())
+        # Forgotten after the signal: its handlers still find the account (``account``).
+        self._running.pop(account.id, None)
+        self._checking.pop(account.id, None)
+        self._feed()
+        if not self._running and not self._waiting:
+            self.allFinished.emit()
 
     def _started(self, account_id: int) -> None:
         if not self._closed and account_id in self._running:

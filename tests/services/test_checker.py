@@ -186,3 +186,47 @@ def _shutdown_sends_no_code(
     assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
     assert not servers[1].lines_matching("^AUTH")
     assert service.check([make_account("late@example.com", servers=servers, id=2)]) == 0
+
+
+def test_check_all_hands_over_a_few_at_a_time_and_queued_ones_end_cancelled(
+    qtbot: QtBot, qloop
+) -> None:
+    """ "Check all" queues the accounts: only FEED_PER_WORKER x concurrency get a task (and go
+    to the runner) at once, each one that ends starts the next. A queued mailbox cancelled
+    (removed) ends as a cancelled check without ever connecting; cancelling the rest ends
+    them all the same way, "all finished" is said once, and no code is sent."""
+    import asyncio
+
+    from mailmanager.services.checker import FEED_PER_WORKER
+
+    gate = threading.Event()
+    servers = held_pair(gate)
+    with ExitStack() as stack:
+        for server in servers:
+            stack.enter_context(server)
+        service = CheckerService(lambda a: "right-code", concurrency=2, timeout=T)
+        finished: dict[int, AccountCheck] = {}
+        service.accountFinished.connect(lambda i, check: finished.__setitem__(i, check))
+        done: list[bool] = []
+        service.allFinished.connect(lambda: done.append(True))
+        before = len(asyncio.all_tasks(qloop))
+        accounts = [
+            make_account(f"user{n}@example.com", servers=servers, id=n) for n in range(1, 21)
+        ]
+        assert service.check(accounts) == 20
+        assert len(asyncio.all_tasks(qloop)) - before == FEED_PER_WORKER * 2  # not 20
+        qtbot.waitUntil(lambda: servers[0].connections >= 1)
+        service.cancel_ids([20])  # still queued: no task, no connection
+        qtbot.waitUntil(lambda: 20 in finished)
+        assert finished[20].cancelled and service.isBusy()
+        service.cancel()
+        gate.set()
+        qtbot.waitUntil(lambda: done == [True])
+        assert sorted(finished) == list(range(1, 21))
+        assert all(check.cancelled for check in finished.values())
+        assert servers[0].wait_sessions_ended(servers[0].connections)
+        assert servers[0].connections <= 2  # the runner's two threads, nobody queued behind
+        assert not servers[0].lines_matching("LOGIN|AUTHENTICATE")
+        assert not servers[1].lines_matching("^AUTH")
+        assert done == [True] and not service.isBusy()
+        service.shutdown()
