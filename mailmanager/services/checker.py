@@ -57,7 +57,7 @@ class CheckerService(QObject):
     Signals:
         accountStarted(int): the check of the account with this id began.
         progress(int, str, str): account id, protocol ("imap"/"smtp"), step name.
-        accountFinished(int, object): account id and its ``AccountCheck`` (``.cancelled``
+        accountFinished(int, AccountCheck): account id and its check (``.cancelled``
             tells a cancelled check, which is not recorded).
         accountFailed(int, str): the account could not be checked at all (no code stored, or
             an unexpected error); the text is for the log, never contains a secret.
@@ -66,7 +66,7 @@ class CheckerService(QObject):
 
     accountStarted = Signal(int)
     progress = Signal(int, str, str)
-    accountFinished = Signal(int, object)
+    accountFinished = Signal(int, AccountCheck)
     accountFailed = Signal(int, str)
     allFinished = Signal()
 
