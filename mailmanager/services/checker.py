@@ -214,25 +214,27 @@ class CheckerService(QObject):
         """A check's task is done (its done callback, on the loop): say how it ended, hand
         the next queued account over, and say when nothing is left."""
         assert account.id is not None
-        if self._closed:
-            self._running.pop(account.id, None)
-            self._checking.pop(account.id, None)
-            return
-        if task.cancelled():
-            self.accountFinished.emit(account.id, cancelled_check())
-        elif isinstance(error := task.exception(), MissingSecret):
-            self.accountFailed.emit(account.id, NO_CODE)
-        elif error is not None:
-            log.error("check of account %s failed: %s", account.id, type(error).__name__)
-            self.accountFailed.emit(account.id, f"the check failed: {type(error).__name__}")
-        else:
-            self.accountFinished.emit(account.id, task.result())
+        if not self._closed:
+            self._say_how_it_ended(account.id, task)
         # Forgotten after the signal: its handlers still find the account (``account``).
         self._running.pop(account.id, None)
         self._checking.pop(account.id, None)
+        if self._closed:
+            return
         self._feed()
         if not self._running and not self._waiting:
             self.allFinished.emit()
+
+    def _say_how_it_ended(self, account_id: int, task: asyncio.Task[AccountCheck]) -> None:
+        if task.cancelled():
+            self.accountFinished.emit(account_id, cancelled_check())
+        elif isinstance(error := task.exception(), MissingSecret):
+            self.accountFailed.emit(account_id, NO_CODE)
+        elif error is not None:
+            log.error("check of account %s failed: %s", account_id, type(error).__name__)
+            self.accountFailed.emit(account_id, f"the check failed: {type(error).__name__}")
+        else:
+            self.accountFinished.emit(account_id, task.result())
 
     def _started(self, account_id: int) -> None:
         if not self._closed and account_id in self._running:

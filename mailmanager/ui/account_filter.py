@@ -47,10 +47,6 @@ class AccountFilterModel(QSortFilterProxyModel):
     def scope(self) -> Scope:
         return self._scope
 
-    @property
-    def text(self) -> str:
-        return self._text
-
     def set_scope(self, scope: Scope) -> None:
         """Show only the rows of ``scope`` (all, a built-in filter or a group)."""
         if scope != self._scope:
@@ -89,15 +85,10 @@ class AccountFilterModel(QSortFilterProxyModel):
         if mark is None and not typed:
             return None
         text_at = source.filter_text_at
-        if not typed:
-            assert mark is not None
-            return lambda row: mark in text_at(row)
-        if mark is None:
-            return lambda row: typed in text_at(row).casefold()
 
         def accepts(row: int) -> bool:
             text = text_at(row)
-            return mark in text and typed in text.casefold()
+            return (mark is None or mark in text) and (not typed or typed in text.casefold())
 
         return accepts
 

@@ -525,13 +525,12 @@ class AccountModel(QAbstractTableModel):
         in its place by bisection, which costs a few sort keys instead of ten thousand. Rows
         move by a layout change, or by removal and insertion when they are few enough
         (``_reinsertion_limit``)."""
-        if self._unsorted_ids and not self._order_stale:
+        if self._unsorted_ids and touched is not None and not self._order_stale:
             # Rows left out of place by ``update_rows(sort=False)`` go along: the bisection
             # below assumes every untouched row is in its place. (While checks keep the order
             # stale, the whole sort when they end takes them.)
-            if touched is not None:
-                waiting = self.positions_of(self._unsorted_ids).values()
-                touched = sorted(set(touched).union(waiting))
+            waiting = self.positions_of(self._unsorted_ids).values()
+            touched = sorted(set(touched).union(waiting))
             self._unsorted_ids.clear()
         if touched and self._order_stale:
             # Rows changed in place while checks ran are out of order: the bisection below

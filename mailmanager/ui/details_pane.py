@@ -54,7 +54,7 @@ from mailmanager.core.rules.policy import (
 from mailmanager.ui import formatting, icons, trust_text
 from mailmanager.ui.actions import button_text
 from mailmanager.ui.badge_style import badge_colors
-from mailmanager.ui.details_problems import ProblemList
+from mailmanager.ui.details_problems import LOOK_CHANGES, ProblemList
 from mailmanager.ui.elided_label import ElidedLabel
 from mailmanager.ui.provider_info import ProviderLook, link_html, ramp_lines
 from mailmanager.ui.status_delegate import StatusBadge
@@ -401,7 +401,7 @@ class DetailsPane(QScrollArea):
             self._fill_checks(checks)
         if self._refill("events", tuple(events)):
             self._fill_events(events)
-        if self._refill("timeline", (tuple(sorted((daily or {}).items())), today)):
+        if self._refill("timeline", (dict(daily or {}), today)):
             self.timeline.set_days(daily or {}, today)
         if self._refill("sending", (account, look, today)):
             self._fill_sending(account, look, today)
@@ -419,11 +419,7 @@ class DetailsPane(QScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-        ):
+        if event.type() in LOOK_CHANGES:
             self._filled.clear()  # colours and sizes: every part filled again next time
 
     def show_several(self, count: int, commands: Sequence[QAction]) -> None:

@@ -39,7 +39,7 @@ class ProblemList(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in _LOOK_CHANGES:
+        if event.type() in LOOK_CHANGES:
             self._shown = None  # colours and sizes: made again at the next show_states
 
     def show_states(
@@ -219,6 +219,7 @@ class ProblemList(QWidget):
         return said
 
 
-_LOOK_CHANGES = frozenset(
+# What changes the colours and sizes the details are drawn in (their parts are made anew).
+LOOK_CHANGES = frozenset(
     {QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange}
 )

@@ -329,23 +329,23 @@ class MainWindow(QMainWindow):
         # Once per event, not once per signal: choosing a group or typing a filter with ten
         # thousand mailboxes removes rows in hundreds of runs, each a signal (1.7 s of
         # updating the pages again and again, bench/bench_groups.py).
-        self._pages_soon = QTimer(self)
-        self._pages_soon.setSingleShot(True)
-        self._pages_soon.setInterval(0)
-        self._pages_soon.timeout.connect(self._update_pages)
+        self._pages_soon = self._next_turn(self._update_pages)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
             signal.connect(self._pages_soon.start)
         # A bulk action's rows are shown changed at once and moved to their sorted places on
-        # a later turn (``show_changed``): a timer, not a posted call, so that the repaint,
-        # the user's input and other timers come in between.
-        self._sort_soon = QTimer(self)
-        self._sort_soon.setSingleShot(True)
-        self._sort_soon.setInterval(0)
-        self._sort_soon.timeout.connect(self._sort_pending)
-        self._details_soon = QTimer(self)
-        self._details_soon.setSingleShot(True)
-        self._details_soon.setInterval(0)
-        self._details_soon.timeout.connect(self._show_details)
+        # a later turn (``show_changed``); a reload's details likewise (``_apply_changes``).
+        self._sort_soon = self._next_turn(self._sort_pending)
+        self._details_soon = self._next_turn(self._show_details)
+
+    def _next_turn(self, slot: Callable[[], None]) -> QTimer:
+        """A single-shot zero timer for ``slot``: ``start()`` runs it on a later turn of the
+        event loop, once however often it was started. A timer, not a posted call, so that
+        the repaint, the user's input and other timers come in between."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
 
     # -- refreshing ------------------------------------------------------------------------------
 
@@ -512,8 +512,8 @@ class MainWindow(QMainWindow):
         # ten thousand selected, a second of handling each): handled once, afterwards.
         with self._rows_changing():
             self.proxy.set_scope(self.splitter.group_list.scope())
-        self._update_pages()
-        self._selection_settled()
+            self._update_pages()  # actions and summary; it may choose the first row
+        self._show_details()
 
     def _update_pages(self) -> None:
         has_accounts = self.model.rowCount() > 0
@@ -623,10 +623,6 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._changing_rows:
             return  # the update ends with these calls (see _rows_changing)
-        self._selection_settled()
-
-    def _selection_settled(self) -> None:
-        """What follows the selection: the details, the actions and the summary."""
         self._show_details()
         self._update_actions()
         self._update_summary()  # with how many are selected
@@ -1002,8 +998,8 @@ class MainWindow(QMainWindow):
     def _filter_changed(self, text: str) -> None:
         with self._rows_changing():  # as in _scope_chosen
             self.proxy.set_text(text.strip())
-        self._update_pages()
-        self._selection_settled()
+            self._update_pages()
+        self._show_details()
 
     def _context_menu(self, position: QPoint) -> None:
         if not self.view.indexAt(position).isValid():
